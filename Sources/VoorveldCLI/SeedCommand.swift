@@ -1,0 +1,25 @@
+import ArgumentParser
+import VoorveldStore
+
+struct SeedCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "seed",
+        abstract: "Load the CSV files in seed-data/ (reference data and the demo set) into the database.",
+        discussion: "Migrates first. Every file is checked before anything is written; loading again updates rows in place.")
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(name: .long, help: ArgumentHelp("Folder with the seed CSV files (default: ./seed-data, or the one beside the program).", valueName: "path"))
+    var seedDir: String?
+
+    func run() async throws {
+        let logger = database.makeLogger("voorveld.seed")
+        let migrator = try Migrator(directory: try Resources.directory("sql", given: database.sqlDir), logger: logger)
+        let loader = SeedLoader(directory: try Resources.directory("seed-data", given: seedDir), logger: logger)
+        let summary = try await DatabaseSession.with(database, logger: logger) { session in
+            try await migrator.migrate(session.pool)
+            return try await loader.load(into: session.pool)
+        }
+        print("Loaded: \(summary)")
+    }
+}

@@ -1,0 +1,75 @@
+import ArgumentParser
+import Hummingbird
+import Logging
+import ServiceLifecycle
+import VoorveldHTTP
+import VoorveldStore
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the Voorveld web service (API and pages).",
+        discussion: """
+            Migrates the database first. With no database configured it starts its own PostgreSQL in
+            --data-dir and, the first time, loads the demo data from seed-data/. SIGTERM or Ctrl-C
+            stops it gracefully: requests in flight finish, then the pool closes, then PostgreSQL stops.
+            """)
+
+    @Option(name: .long, help: "Address to listen on.")
+    var host: String = "127.0.0.1"
+
+    @Option(name: .long, help: "Port to listen on (0 picks a free one).")
+    var port: Int = 8080
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(name: .long, help: ArgumentHelp("Folder with the seed CSV files, loaded on the embedded database's first start.", valueName: "path"))
+    var seedDir: String?
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
+    }
+
+    func run() async throws {
+        let logger = database.makeLogger("voorveld")
+        let server = VoorveldServer(
+            http: HTTPConfiguration(host: host, port: port),
+            database: database,
+            sqlDirectory: try Resources.directory("sql", given: database.sqlDir),
+            seedDirectory: try Resources.directory("seed-data", given: seedDir),
+            logger: logger)
+        let group = ServiceGroup(configuration: .init(
+            services: [server], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+    }
+}
+
+/// The service as one unit, so start-up and shut-down happen in a fixed order:
+/// database, migrations, (demo data), HTTP; and on shutdown HTTP drains, the pool closes,
+/// and the embedded PostgreSQL stops last.
+struct VoorveldServer: Service {
+    let http: HTTPConfiguration
+    let database: DatabaseOptions
+    let sqlDirectory: String
+    let seedDirectory: String
+    let logger: Logger
+
+    func run() async throws {
+        let migrator = try Migrator(directory: sqlDirectory, logger: logger)
+        let session = try await DatabaseSession.open(database, logger: logger)
+        do {
+            try await migrator.migrate(session.pool)
+            if session.isNewCluster {
+                logger.info("new embedded database: loading the demo data", metadata: ["from": "\(seedDirectory)"])
+                try await SeedLoader(directory: seedDirectory, logger: logger).load(into: session.pool)
+            }
+            let app = buildApplication(http, pool: session.pool, logger: logger)
+            try await app.run()
+        } catch {
+            await session.close()
+            throw error
+        }
+        await session.close()
+        logger.info("Voorveld stopped")
+    }
+}

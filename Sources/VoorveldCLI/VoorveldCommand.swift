@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import Logging
+import Synchronization
+
+@main
+struct VoorveldCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "voorveld",
+        abstract: "Voorveld: hulpvragen oplossen in het voorliggend veld, for kernteams and sociale wijkteams.",
+        discussion: """
+            Database: with DATABASE_URL or any of PGHOST, PGHOSTADDR, PGPORT, PGDATABASE, PGSERVICE set,
+            Voorveld uses that PostgreSQL server (configured as for psql; PGUSER, PGPASSWORD, PGSSLMODE,
+            ~/.pgpass and pg_service.conf apply too). With none set, it runs its own PostgreSQL in the
+            data folder (--data-dir, default ./.voorveld), reachable only through a Unix socket there.
+
+            Start here:  voorveld serve      (then open http://127.0.0.1:8080/)
+            """,
+        subcommands: [ServeCommand.self, MigrateCommand.self, SeedCommand.self],
+        defaultSubcommand: nil
+    )
+}
+
+/// Options every command that touches the database shares.
+struct DatabaseOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Folder for the embedded PostgreSQL, used when no database is configured.", valueName: "path"))
+    var dataDir: String = ".voorveld"
+
+    @Option(name: .long, help: ArgumentHelp("Folder with the numbered migration files (default: ./sql, or the one beside the program).", valueName: "path"))
+    var sqlDir: String?
+
+    @Option(name: .long, help: ArgumentHelp("Log level: trace, debug, info, notice, warning, error or critical.", valueName: "level"))
+    var logLevel: Logger.Level = .info
+
+    func makeLogger(_ label: String) -> Logger {
+        LoggingBootstrap.run(level: logLevel)
+        return Logger(label: label)
+    }
+}
+
+extension Logger.Level: @retroactive ExpressibleByArgument {}
+
+enum LoggingBootstrap {
+    private static let done = Mutex(false)
+
+    /// swift-log may be bootstrapped once per process.
+    static func run(level: Logger.Level) {
+        let first = done.withLock { done in
+            defer { done = true }
+            return !done
+        }
+        guard first else { return }
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+    }
+}

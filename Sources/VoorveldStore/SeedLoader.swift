@@ -1,0 +1,231 @@
+import Foundation
+import Logging
+import Postgres
+import Voorveld
+
+/// Loads the CSV files of `seed-data/` into the database, in one transaction.
+///
+/// Every file is read and checked first; if any row is wrong, nothing is written and every problem
+/// is reported with its file and line. Loading again updates rows in place (by their keys), so the
+/// files stay the source a municipality edits.
+public struct SeedLoader: Sendable {
+    public let directory: String
+    private let logger: Logger
+
+    public init(directory: String, logger: Logger = Logger(label: "voorveld.seed")) {
+        self.directory = directory
+        self.logger = logger
+    }
+
+    /// What was loaded, by table.
+    public struct Summary: Sendable, Equatable, CustomStringConvertible {
+        public var gemeenten = 0
+        public var kernen = 0
+        public var kernBuren = 0
+        public var kernteams = 0
+        public var leefgebieden = 0
+        public var zrm2010Leefgebieden = 0
+
+        public var description: String {
+            "\(gemeenten) gemeenten, \(kernen) kernen (\(kernBuren) buurparen), \(kernteams) kernteams, "
+                + "\(leefgebieden) leefgebieden (\(zrm2010Leefgebieden) ZRM-2010-koppelingen)"
+        }
+    }
+
+    /// Reads, checks and writes the seed files.
+    /// - Throws: `SeedError` listing every bad row, or a `PostgresError` from writing.
+    @discardableResult
+    public func load(into pool: ConnectionPool) async throws -> Summary {
+        let seed = try read()
+        try await pool.withTransaction { connection in
+            try await write(seed, on: connection)
+        }
+        var summary = Summary()
+        summary.gemeenten = seed.gemeenten.count
+        summary.kernen = seed.kernen.count
+        summary.kernBuren = seed.buren.count
+        summary.kernteams = seed.kernteams.count
+        summary.leefgebieden = seed.leefgebieden.count
+        summary.zrm2010Leefgebieden = seed.zrm2010.count
+        logger.info("seed data loaded", metadata: ["summary": "\(summary)"])
+        return summary
+    }
+
+    // MARK: - Reading
+
+    struct Seed {
+        var gemeenten: [Gemeente] = []
+        var kernen: [Kern] = []
+        var buren: [(gemeente: String, kern: String, buur: String)] = []
+        var kernteams: [Kernteam] = []
+        var leefgebieden: [Leefgebied] = []
+        var zrm2010: [(code: String, naam: String, leefgebied: String)] = []
+    }
+
+    func read() throws -> Seed {
+        var seed = Seed()
+        var problems: [SeedError.Problem] = []
+
+        func table(_ file: String, _ columns: [String]) -> CSVTable? {
+            let path = directory + "/" + file
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                problems.append(.init(file: file, line: 0, message: "bestand niet gevonden of niet leesbaar (\(path))"))
+                return nil
+            }
+            do {
+                return try CSVTable(text, requiredColumns: columns)
+            } catch let error as CSVError {
+                problems.append(.init(file: file, line: error.line, message: error.message))
+            } catch {
+                problems.append(.init(file: file, line: 0, message: "\(error)"))
+            }
+            return nil
+        }
+        func check(_ condition: Bool, _ file: String, _ row: CSVTable.Row, _ message: @autoclosure () -> String) {
+            if !condition { problems.append(.init(file: file, line: row.line, message: message())) }
+        }
+
+        if let csv = table("gemeenten.csv", ["code", "naam"]) {
+            for row in csv.rows {
+                check(Code.isGemeentecode(row["code"]), "gemeenten.csv", row, "code '\(row["code"])' is geen CBS-gemeentecode (GM en vier cijfers)")
+                check(!row["naam"].isEmpty, "gemeenten.csv", row, "naam ontbreekt")
+                seed.gemeenten.append(Gemeente(code: row["code"], naam: row["naam"]))
+            }
+        }
+        let gemeenten = Set(seed.gemeenten.map(\.code))
+
+        if let csv = table("kernen.csv", ["gemeente", "code", "naam", "latitude", "longitude"]) {
+            for row in csv.rows {
+                let file = "kernen.csv"
+                check(gemeenten.contains(row["gemeente"]), file, row, "onbekende gemeente '\(row["gemeente"])'")
+                check(Code.isValid(row["code"]), file, row, "code '\(row["code"])' mag alleen kleine letters, cijfers en streepjes bevatten")
+                check(!row["naam"].isEmpty, file, row, "naam ontbreekt")
+                var coordinaten: Coordinaten?
+                if !row["latitude"].isEmpty || !row["longitude"].isEmpty {
+                    coordinaten = Double(row["latitude"]).flatMap { lat in Double(row["longitude"]).flatMap { Coordinaten(latitude: lat, longitude: $0) } }
+                    check(coordinaten != nil, file, row, "coördinaten '\(row["latitude"]), \(row["longitude"])' zijn ongeldig")
+                }
+                seed.kernen.append(Kern(gemeente: row["gemeente"], code: row["code"], naam: row["naam"], coordinaten: coordinaten))
+            }
+        }
+        let kernen = Set(seed.kernen.map { "\($0.gemeente)/\($0.code)" })
+
+        if let csv = table("kern_buren.csv", ["gemeente", "kern", "buur"]) {
+            for row in csv.rows {
+                let file = "kern_buren.csv"
+                for column in ["kern", "buur"] {
+                    check(kernen.contains("\(row["gemeente"])/\(row[column])"), file, row, "onbekende kern '\(row[column])' in gemeente \(row["gemeente"])")
+                }
+                check(row["kern"] != row["buur"], file, row, "een kern is niet zijn eigen buur")
+                seed.buren.append((row["gemeente"], row["kern"], row["buur"]))
+            }
+        }
+
+        var teams: [String: Kernteam] = [:]
+        if let csv = table("kernteams.csv", ["gemeente", "code", "naam"]) {
+            for row in csv.rows {
+                let file = "kernteams.csv"
+                check(gemeenten.contains(row["gemeente"]), file, row, "onbekende gemeente '\(row["gemeente"])'")
+                check(Code.isValid(row["code"]), file, row, "code '\(row["code"])' mag alleen kleine letters, cijfers en streepjes bevatten")
+                let key = "\(row["gemeente"])/\(row["code"])"
+                check(teams[key] == nil, file, row, "kernteam '\(row["code"])' staat er twee keer in")
+                teams[key] = Kernteam(gemeente: row["gemeente"], code: row["code"], naam: row["naam"], kernen: [])
+                seed.kernteams.append(teams[key]!)
+            }
+        }
+        if let csv = table("kernteam_kernen.csv", ["gemeente", "kernteam", "kern"]) {
+            var served: [String: Int] = [:]
+            for row in csv.rows {
+                let file = "kernteam_kernen.csv"
+                let team = "\(row["gemeente"])/\(row["kernteam"])", kern = "\(row["gemeente"])/\(row["kern"])"
+                check(teams[team] != nil, file, row, "onbekend kernteam '\(row["kernteam"])'")
+                check(kernen.contains(kern), file, row, "onbekende kern '\(row["kern"])'")
+                check(served[kern] == nil, file, row, "kern '\(row["kern"])' heeft al een kernteam (regel \(served[kern] ?? 0))")
+                served[kern] = row.line
+                teams[team]?.kernen.append(row["kern"])
+            }
+            seed.kernteams = seed.kernteams.map { teams["\($0.gemeente)/\($0.code)"] ?? $0 }
+        }
+
+        if let csv = table("leefgebieden.csv", ["code", "naam", "volgorde"]) {
+            for row in csv.rows {
+                let file = "leefgebieden.csv"
+                check(Code.isValid(row["code"]), file, row, "code '\(row["code"])' mag alleen kleine letters, cijfers en streepjes bevatten")
+                let volgorde = Int(row["volgorde"])
+                check(volgorde.map { $0 > 0 } ?? false, file, row, "volgorde '\(row["volgorde"])' is geen positief getal")
+                seed.leefgebieden.append(Leefgebied(code: row["code"], naam: row["naam"], volgorde: volgorde ?? 0))
+            }
+        }
+        let leefgebieden = Set(seed.leefgebieden.map(\.code))
+        if let csv = table("zrm2010_leefgebieden.csv", ["zrm2010_code", "zrm2010_naam", "leefgebied"]) {
+            for row in csv.rows {
+                let file = "zrm2010_leefgebieden.csv"
+                check(Code.isValid(row["zrm2010_code"]), file, row, "code '\(row["zrm2010_code"])' mag alleen kleine letters, cijfers en streepjes bevatten")
+                check(leefgebieden.contains(row["leefgebied"]), file, row, "onbekend leefgebied '\(row["leefgebied"])'")
+                seed.zrm2010.append((row["zrm2010_code"], row["zrm2010_naam"], row["leefgebied"]))
+            }
+        }
+
+        guard problems.isEmpty else { throw SeedError(problems: problems) }
+        return seed
+    }
+
+    // MARK: - Writing
+
+    /// Bulk upserts: one statement per table, the rows passed as arrays.
+    private func write(_ seed: Seed, on connection: PostgresConnection) async throws {
+        try await connection.execute("""
+            INSERT INTO gemeenten (code, naam) SELECT * FROM unnest($1::text[], $2::text[])
+            ON CONFLICT (code) DO UPDATE SET naam = excluded.naam
+            """, [seed.gemeenten.map(\.code), seed.gemeenten.map(\.naam)])
+        try await connection.execute("""
+            INSERT INTO kernen (gemeente, code, naam, latitude, longitude)
+            SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::float8[], $5::float8[])
+            ON CONFLICT (gemeente, code) DO UPDATE
+            SET naam = excluded.naam, latitude = excluded.latitude, longitude = excluded.longitude
+            """, [seed.kernen.map(\.gemeente), seed.kernen.map(\.code), seed.kernen.map(\.naam),
+                  seed.kernen.map { $0.coordinaten?.latitude }, seed.kernen.map { $0.coordinaten?.longitude }])
+        // Neighbours are symmetric: store both directions.
+        let gemeenten = seed.buren.map(\.gemeente)
+        try await connection.execute("""
+            INSERT INTO kern_buren (gemeente, kern, buur)
+            SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
+            UNION SELECT * FROM unnest($1::text[], $3::text[], $2::text[])
+            ON CONFLICT DO NOTHING
+            """, [gemeenten, seed.buren.map(\.kern), seed.buren.map(\.buur)])
+        try await connection.execute("""
+            INSERT INTO kernteams (gemeente, code, naam) SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
+            ON CONFLICT (gemeente, code) DO UPDATE SET naam = excluded.naam
+            """, [seed.kernteams.map(\.gemeente), seed.kernteams.map(\.code), seed.kernteams.map(\.naam)])
+        let served = seed.kernteams.flatMap { team in team.kernen.map { (team.gemeente, $0, team.code) } }
+        try await connection.execute("""
+            INSERT INTO kernteam_kernen (gemeente, kern, kernteam) SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
+            ON CONFLICT (gemeente, kern) DO UPDATE SET kernteam = excluded.kernteam
+            """, [served.map(\.0), served.map(\.1), served.map(\.2)])
+        try await connection.execute("""
+            INSERT INTO leefgebieden (code, naam, volgorde) SELECT * FROM unnest($1::text[], $2::text[], $3::int8[])
+            ON CONFLICT (code) DO UPDATE SET naam = excluded.naam, volgorde = excluded.volgorde
+            """, [seed.leefgebieden.map(\.code), seed.leefgebieden.map(\.naam), seed.leefgebieden.map(\.volgorde)])
+        try await connection.execute("""
+            INSERT INTO zrm2010_leefgebieden (zrm2010_code, zrm2010_naam, leefgebied)
+            SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
+            ON CONFLICT (zrm2010_code, leefgebied) DO UPDATE SET zrm2010_naam = excluded.zrm2010_naam
+            """, [seed.zrm2010.map(\.code), seed.zrm2010.map(\.naam), seed.zrm2010.map(\.leefgebied)])
+    }
+}
+
+/// Everything wrong with the seed files, each problem with its file and line.
+public struct SeedError: Error, CustomStringConvertible {
+    public struct Problem: Sendable, Equatable {
+        public var file: String
+        public var line: Int
+        public var message: String
+    }
+
+    public var problems: [Problem]
+
+    public var description: String {
+        "De seed-data bevat \(problems.count) fout(en); er is niets geladen:\n"
+            + problems.map { "  \($0.file):\($0.line): \($0.message)" }.joined(separator: "\n")
+    }
+}
