@@ -20,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        // Tests only: an HTTP client for driving the real `voorveld` binary (Hummingbird's tests use it too).
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         // The libpq C API, from Debian's libpq-dev.
@@ -91,6 +93,7 @@ let package = Package(
             dependencies: [
                 "Voorveld", "VoorveldStore", "VoorveldHTTP", "Postgres", "EmbeddedPostgres", "TestDatabase",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             swiftSettings: strict
         ),

@@ -94,7 +94,13 @@ public struct EmbeddedPostgres: Sendable {
     /// Stops the cluster ("fast": running sessions are ended), waiting until it is down.
     public func stop() async throws {
         guard try await isRunning() else { return }
+        let pid = postmasterPID()
         try await runAsOwner(binaries.pgCtl, ["stop", "-D", clusterDirectory, "-m", "fast", "-w", "-t", "60", "-s"])
+        // pg_ctl returns once the pid file is gone, a moment before the process itself is.
+        if let pid {
+            for _ in 0..<200 where kill(pid, 0) == 0 { try await Task.sleep(for: .milliseconds(25)) }
+            if kill(pid, 0) == 0 { logger.warning("the PostgreSQL server process is still there after stopping", metadata: ["pid": "\(pid)"]) }
+        }
         logger.info("PostgreSQL stopped", metadata: ["directory": "\(clusterDirectory)"])
     }
 

@@ -42,6 +42,7 @@ public final class ConnectionPool: Sendable {
     /// Leases a connection for the duration of `body`.
     /// - Throws: `PostgresError` `.poolTimeout` when no connection is free in time, `.connection`
     ///   when the server cannot be reached, and whatever `body` throws.
+    @discardableResult
     public func withConnection<T>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
         let connection = try await lease()
         do {
@@ -59,6 +60,7 @@ public final class ConnectionPool: Sendable {
     /// The whole transaction is tried again (up to `attempts` times, with jittered backoff) on a
     /// serialization failure or deadlock, and when the connection was found broken at `BEGIN`,
     /// where nothing can have been written yet. `body` must therefore be safe to run again.
+    @discardableResult
     public func withTransaction<T>(
         _ isolation: IsolationLevel = .readCommitted, attempts: Int = 5,
         _ body: (PostgresConnection) async throws -> T

@@ -47,6 +47,9 @@ public final class PostgresConnection: @unchecked Sendable {
                 if let handle { PQfinish(handle) }
                 throw PostgresError(.connection, "cannot connect to \(configuration): \(message)")
             }
+            // libpq prints server notices to stderr by default; they carry nothing a user needs
+            // ("relation already exists, skipping", "terminating connection ..."), and errors arrive as results.
+            PQsetNoticeProcessor(handle, { _, _ in }, nil)
             let connection = PostgresConnection(handle: handle, threadPool: threadPool)
             do {
                 let milliseconds = configuration.statementTimeout.components.seconds * 1000

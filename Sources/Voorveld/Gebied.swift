@@ -76,6 +76,6 @@ public enum Code {
 
     /// A CBS gemeentecode: `GM` and four digits.
     public static func isGemeentecode(_ text: String) -> Bool {
-        text.count == 6 && text.hasPrefix("GM") && text.dropFirst(2).allSatisfy(\.isASCII) && Int(text.dropFirst(2)) != nil
+        text.count == 6 && text.hasPrefix("GM") && text.dropFirst(2).allSatisfy { $0.isASCII && $0.isWholeNumber }
     }
 }

@@ -220,6 +220,12 @@ public struct SeedError: Error, CustomStringConvertible {
         public var file: String
         public var line: Int
         public var message: String
+
+        public init(file: String, line: Int, message: String) {
+            self.file = file
+            self.line = line
+            self.message = message
+        }
     }
 
     public var problems: [Problem]

@@ -1,0 +1,109 @@
+import AsyncHTTPClient
+import Foundation
+import NIOHTTP1
+import TestDatabase
+import Testing
+
+/// Runs the real `voorveld` program as a user would: nothing configured, an empty folder.
+@Suite("voorveld serve", .serialized)
+struct ServeCommandTests {
+    /// The program built beside the test bundle (`swift build --build-tests` builds both).
+    static var program: String {
+        URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent().appendingPathComponent("voorveld").path
+    }
+
+    @Test("with nothing configured it starts its own PostgreSQL, is ready, and leaves no server behind after SIGTERM")
+    func embeddedDefault() async throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.program), "build the voorveld program first: swift build --build-tests")
+        let folder = TestDatabase.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let data = folder + "/data"
+
+        // First start: creates the cluster and loads the demo data.
+        let first = try await ServedProgram.start(program: Self.program, dataDirectory: data, workingDirectory: folder)
+        #expect(try await first.get("/health/ready").status == .ok)
+        let page = try await first.get("/")
+        #expect(page.body.contains("Overbetuwe"))
+        let postmaster = try #require(Self.postmasterPID(data))
+        #expect(kill(postmaster, 0) == 0)
+        let log = try await first.terminate()
+        #expect(log.contains("creating a PostgreSQL cluster"))
+        #expect(log.contains("loading the demo data"))
+        #expect(log.contains("PostgreSQL stopped"))
+        #expect(kill(postmaster, 0) == -1)
+        #expect(Self.postmasterPID(data) == nil)
+
+        // Second start: the same data, no new cluster, no second seed.
+        let second = try await ServedProgram.start(program: Self.program, dataDirectory: data, workingDirectory: folder)
+        #expect(try await second.get("/health/ready").status == .ok)
+        #expect(try await second.get("/").body.contains("Twenterand"))
+        let secondLog = try await second.terminate()
+        #expect(!secondLog.contains("creating a PostgreSQL cluster"))
+        #expect(!secondLog.contains("loading the demo data"))
+        #expect(Self.postmasterPID(data) == nil)
+    }
+
+    static func postmasterPID(_ data: String) -> Int32? {
+        guard let text = try? String(contentsOfFile: data + "/pgdata/postmaster.pid", encoding: .utf8) else { return nil }
+        return text.split(separator: "\n").first.flatMap { Int32($0) }
+    }
+}
+
+/// A `voorveld serve` process on a free port, with its log in a file.
+struct ServedProgram {
+    let process: Process
+    let port: Int
+    let logPath: String
+
+    static func start(program: String, dataDirectory: String, workingDirectory: String) async throws -> ServedProgram {
+        let logPath = workingDirectory + "/serve-\(UUID().uuidString.prefix(6)).log"
+        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
+        let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: program)
+        process.arguments = ["serve", "--port", "0", "--data-dir", dataDirectory]
+        process.currentDirectoryURL = URL(fileURLWithPath: workingDirectory)
+        // Nothing configured: no DATABASE_URL, no PG* variables.
+        process.environment = ProcessInfo.processInfo.environment.filter { $0.key != "DATABASE_URL" && !$0.key.hasPrefix("PG") }
+        process.standardOutput = log
+        process.standardError = log
+        try process.run()
+        let started = ContinuousClock.now
+        while ContinuousClock.now - started < .seconds(90) {
+            let text = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
+            if let range = text.range(of: "listening on 127.0.0.1:") {
+                let digits = text[range.upperBound...].prefix { $0.isNumber }
+                if let port = Int(digits) { return ServedProgram(process: process, port: port, logPath: logPath) }
+            }
+            guard process.isRunning else { throw ServeFailure(log: text) }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        process.terminate()
+        throw ServeFailure(log: (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "")
+    }
+
+    func get(_ path: String) async throws -> (status: HTTPResponseStatus, body: String) {
+        let response = try await HTTPClient.shared.execute(HTTPClientRequest(url: "http://127.0.0.1:\(port)\(path)"), timeout: .seconds(10))
+        let body = try await response.body.collect(upTo: 1 << 20)
+        return (response.status, String(buffer: body))
+    }
+
+    /// Sends SIGTERM, waits for a clean exit, and returns the log.
+    func terminate() async throws -> String {
+        process.terminate()
+        let started = ContinuousClock.now
+        while process.isRunning && ContinuousClock.now - started < .seconds(60) {
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        let log = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
+        #expect(!process.isRunning, "voorveld did not stop within 60 s after SIGTERM")
+        #expect(process.terminationStatus == 0, "voorveld exited with \(process.terminationStatus):\n\(log)")
+        return log
+    }
+}
+
+struct ServeFailure: Error, CustomStringConvertible {
+    var log: String
+    var description: String { "voorveld serve did not become ready:\n\(log)" }
+}
