@@ -147,8 +147,12 @@ public final class PostgresConnection: @unchecked Sendable {
                 return try work(self)
             }
         } onCancel: {
-            // PQcancel opens a network connection: never on the cancelling thread.
-            self.threadPool.submit { _ in self.canceller.cancel(operation) }
+            // PQcancel opens a network connection: never on the cancelling thread. A pool that is
+            // already shut down runs nothing anymore, so there is nothing to cancel either.
+            self.threadPool.submit { state in
+                guard case .active = state else { return }
+                self.canceller.cancel(operation)
+            }
         }
     }
 
