@@ -2,32 +2,72 @@ import EmbeddedPostgres
 import Foundation
 import Logging
 import Postgres
+import VoorveldStore
 
-/// The database a command works on: the configured server, or the embedded one in the data
-/// folder, which this session starts and, at `close()`, stops again.
+/// The databases a command works with.
+///
+/// - `owner`: the role that owns the tables; runs migrations, seed loading and operator commands.
+/// - `service`: the role the web service runs as; owns nothing and is bound by row-level security.
+///
+/// With the embedded default both are made here (`voorveld`, a superuser, and `voorveld_app`), and
+/// the embedded server is started now and stopped at `close()`. Otherwise `DATABASE_URL` (or the
+/// `PG*` variables) names the service's connection and `DATABASE_OWNER_URL` the owner's; without
+/// an owner URL, the service's connection is used for operator commands too.
 struct DatabaseSession {
-    let pool: ConnectionPool
+    let owner: ConnectionPool
+    let service: ConnectionPool
+    /// Whether `owner` is a connection of its own (embedded, or DATABASE_OWNER_URL), so that
+    /// `serve` may migrate with it.
+    let hasOwnerConnection: Bool
     let embedded: EmbeddedPostgres?
     /// True when the embedded cluster was created just now (so it still needs its demo data).
     let isNewCluster: Bool
 
-    static func open(_ options: DatabaseOptions, maxConnections: Int = 10, logger: Logger) async throws -> DatabaseSession {
-        if let configured = ConnectionConfiguration.fromEnvironment() {
+    static func open(_ options: DatabaseOptions, logger: Logger) async throws -> DatabaseSession {
+        let environment = ProcessInfo.processInfo.environment
+        if let configured = ConnectionConfiguration.fromEnvironment(environment) {
+            let ownerURL = environment["DATABASE_OWNER_URL"].flatMap { $0.isEmpty ? nil : $0 }
+            let ownerConfiguration = ownerURL.map { ConnectionConfiguration(url: $0) }
             logger.info("using the configured PostgreSQL", metadata: ["target": "\(configured)"])
-            return DatabaseSession(pool: ConnectionPool(.init(connection: configured, maxConnections: maxConnections), logger: logger),
-                                   embedded: nil, isNewCluster: false)
+            let service = ConnectionPool(.init(connection: configured, maxConnections: options.maxConnections), logger: logger)
+            let owner = ownerConfiguration.map { ConnectionPool(.init(connection: $0, maxConnections: 2), logger: logger) } ?? service
+            return DatabaseSession(owner: owner, service: service, hasOwnerConnection: ownerConfiguration != nil, embedded: nil, isNewCluster: false)
+        }
+        guard ProcessInfo.processInfo.environment["DATABASE_OWNER_URL"] == nil else {
+            throw DatabaseSessionError("DATABASE_OWNER_URL is set but DATABASE_URL (or PGHOST...) is not: set both, or neither for the embedded database.")
         }
         let embedded = try EmbeddedPostgres(.init(directory: options.dataDir), logger: logger)
         let outcome = try await embedded.start()
-        let connection = ConnectionConfiguration.unixSocket(
-            directory: embedded.socketDirectory, database: embedded.configuration.database, user: embedded.configuration.user)
-        return DatabaseSession(pool: ConnectionPool(.init(connection: connection, maxConnections: maxConnections), logger: logger),
-                               embedded: embedded, isNewCluster: outcome == .created)
+        func pool(user: String, size: Int) -> ConnectionPool {
+            ConnectionPool(.init(
+                connection: .unixSocket(directory: embedded.socketDirectory, database: embedded.configuration.database, user: user),
+                maxConnections: size), logger: logger)
+        }
+        return DatabaseSession(
+            owner: pool(user: embedded.configuration.user, size: 2), service: pool(user: ServiceRole.login, size: options.maxConnections),
+            hasOwnerConnection: true, embedded: embedded, isNewCluster: outcome == .created)
     }
 
-    /// Closes the pool, then stops the embedded server if this session runs one.
+    /// Brings the schema up to date: with the owner's connection when there is one; otherwise it
+    /// only checks that nothing is pending, since the service's role may not change the schema.
+    func migrate(_ migrator: Migrator) async throws {
+        if hasOwnerConnection {
+            try await migrator.migrate(owner)
+            if embedded != nil { try await ServiceRole.ensureLogin(owner) }
+        } else {
+            let pending = try await migrator.pending(service)
+            guard pending.isEmpty else {
+                throw DatabaseSessionError(
+                    "\(pending.count) migration(s) are pending (\(pending.map(\.fileName).joined(separator: ", "))). "
+                        + "Run `voorveld migrate` as the owner of the tables (DATABASE_OWNER_URL), or set DATABASE_OWNER_URL for `serve`.")
+            }
+        }
+    }
+
+    /// Closes the pools, then stops the embedded server if this session runs one.
     func close() async {
-        await pool.close()
+        await service.close()
+        if owner !== service { await owner.close() }
         do {
             try await embedded?.stop()
         } catch {
@@ -47,4 +87,9 @@ struct DatabaseSession {
             throw error
         }
     }
+}
+
+struct DatabaseSessionError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
 }

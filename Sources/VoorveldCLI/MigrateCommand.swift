@@ -13,7 +13,9 @@ struct MigrateCommand: AsyncParsableCommand {
         let logger = database.makeLogger("voorveld.migrate")
         let migrator = try Migrator(directory: try Resources.directory("sql", given: database.sqlDir), logger: logger)
         let applied = try await DatabaseSession.with(database, logger: logger) { session in
-            try await migrator.migrate(session.pool)
+            let applied = try await migrator.migrate(session.owner)
+            if session.embedded != nil { try await ServiceRole.ensureLogin(session.owner) }
+            return applied
         }
         print(applied.isEmpty ? "The database is up to date." : "Applied \(applied.count) migration(s): \(applied.map(\.fileName).joined(separator: ", "))")
     }

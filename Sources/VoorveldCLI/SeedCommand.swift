@@ -15,10 +15,10 @@ struct SeedCommand: AsyncParsableCommand {
     func run() async throws {
         let logger = database.makeLogger("voorveld.seed")
         let migrator = try Migrator(directory: try Resources.directory("sql", given: database.sqlDir), logger: logger)
-        let loader = SeedLoader(directory: try Resources.directory("seed-data", given: seedDir), logger: logger)
+        let loader = SeedLoader(directory: try Resources.directory("seed-data", given: seedDir), hasher: database.hasher, logger: logger)
         let summary = try await DatabaseSession.with(database, logger: logger) { session in
-            try await migrator.migrate(session.pool)
-            return try await loader.load(into: session.pool)
+            try await session.migrate(migrator)
+            return try await loader.load(into: session.owner)
         }
         print("Loaded: \(summary)")
     }

@@ -58,12 +58,14 @@ struct VoorveldServer: Service {
         let migrator = try Migrator(directory: sqlDirectory, logger: logger)
         let session = try await DatabaseSession.open(database, logger: logger)
         do {
-            try await migrator.migrate(session.pool)
+            try await session.migrate(migrator)
             if session.isNewCluster {
                 logger.info("new embedded database: loading the demo data", metadata: ["from": "\(seedDirectory)"])
-                try await SeedLoader(directory: seedDirectory, logger: logger).load(into: session.pool)
+                try await SeedLoader(directory: seedDirectory, hasher: database.hasher, logger: logger).load(into: session.owner)
             }
-            let app = buildApplication(http, pool: session.pool, logger: logger)
+            // Row-level security is only a second line if the service's role cannot bypass it.
+            try await ServiceRole.verify(session.service)
+            let app = buildApplication(http, dependencies: AppDependencies(pool: session.service, hasher: database.hasher), logger: logger)
             try await app.run()
         } catch {
             await session.close()

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import Synchronization
+import VoorveldStore
 
 @main
 struct VoorveldCommand: AsyncParsableCommand {
@@ -11,12 +12,14 @@ struct VoorveldCommand: AsyncParsableCommand {
         discussion: """
             Database: with DATABASE_URL or any of PGHOST, PGHOSTADDR, PGPORT, PGDATABASE, PGSERVICE set,
             Voorveld uses that PostgreSQL server (configured as for psql; PGUSER, PGPASSWORD, PGSSLMODE,
-            ~/.pgpass and pg_service.conf apply too). With none set, it runs its own PostgreSQL in the
-            data folder (--data-dir, default ./.voorveld), reachable only through a Unix socket there.
+            ~/.pgpass and pg_service.conf apply too) as the service's role, which must own no tables;
+            DATABASE_OWNER_URL names the tables' owner, for migrations and operator commands. With none
+            set, it runs its own PostgreSQL in the data folder (--data-dir, default ./.voorveld),
+            reachable only through a Unix socket there.
 
             Start here:  voorveld serve      (then open http://127.0.0.1:8080/)
             """,
-        subcommands: [ServeCommand.self, MigrateCommand.self, SeedCommand.self],
+        subcommands: [ServeCommand.self, MigrateCommand.self, SeedCommand.self, UsersCommand.self, TokenCommand.self, RetentionCommand.self],
         defaultSubcommand: nil
     )
 }
@@ -31,6 +34,15 @@ struct DatabaseOptions: ParsableArguments {
 
     @Option(name: .long, help: ArgumentHelp("Log level: trace, debug, info, notice, warning, error or critical.", valueName: "level"))
     var logLevel: Logger.Level = .info
+
+    @Option(name: .long, help: ArgumentHelp("Most connections the service opens to PostgreSQL.", valueName: "n"))
+    var maxConnections: Int = 10
+
+    /// bcrypt work factor, from VOORVELD_BCRYPT_COST (4-31; default 12).
+    var hasher: PasswordHasher {
+        let cost = ProcessInfo.processInfo.environment["VOORVELD_BCRYPT_COST"].flatMap(UInt8.init) ?? 12
+        return PasswordHasher(cost: min(31, max(4, cost)))
+    }
 
     func makeLogger(_ label: String) -> Logger {
         LoggingBootstrap.run(level: logLevel)

@@ -1,10 +1,19 @@
 import Hummingbird
+import Voorveld
 
 /// The context every request carries through middleware and routes.
 public struct AppRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
+    /// The authenticated person, set by `AuthenticationMiddleware`; nil when anonymous.
+    public var gebruiker: Gebruiker?
+    /// The client's address, for rate limiting logins.
+    public let remoteAddress: String
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
+        remoteAddress = source.channel.remoteAddress?.ipAddress ?? "onbekend"
     }
+
+    /// Request bodies larger than this get 413. Nothing Voorveld accepts is near it.
+    public var maxUploadSize: Int { 1 << 20 }
 }

@@ -14,25 +14,48 @@ public struct HTTPConfiguration: Sendable {
     }
 }
 
+/// What the application runs on: the service's database pool and how passwords are hashed.
+public struct AppDependencies: Sendable {
+    public var pool: ConnectionPool
+    public var hasher: PasswordHasher
+    public var authSettings: AuthStore.Settings
+
+    public init(pool: ConnectionPool, hasher: PasswordHasher = PasswordHasher(), authSettings: AuthStore.Settings = .init()) {
+        self.pool = pool
+        self.hasher = hasher
+        self.authSettings = authSettings
+    }
+}
+
 /// Builds the application: routes, middleware and server settings. `voorveld serve` runs what
 /// this returns; the tests drive the same thing through `app.test(.router)`.
-public func buildApplication(_ configuration: HTTPConfiguration, pool: ConnectionPool, logger: Logger) -> some ApplicationProtocol {
+public func buildApplication(_ configuration: HTTPConfiguration, dependencies: AppDependencies, logger: Logger) -> some ApplicationProtocol {
     Application(
-        router: buildRouter(pool: pool),
+        router: buildRouter(dependencies),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "voorveld"),
         logger: logger
     )
 }
 
-func buildRouter(pool: ConnectionPool) -> Router<AppRequestContext> {
+/// Every route of the service. The access-matrix test reads `router.routes` to make sure each
+/// one is covered for every role.
+public func buildRouter(_ dependencies: AppDependencies) -> Router<AppRequestContext> {
+    let pool = dependencies.pool
+    let auth = AuthStore(pool: pool, hasher: dependencies.hasher, settings: dependencies.authSettings)
     let router = Router(context: AppRequestContext.self)
     // Outermost first: every answer gets an id and a log line, then the security headers, and
-    // every error becomes problem+json before either sees it.
+    // every error becomes problem+json before either sees it. Authentication comes last, so a
+    // refused token is a problem+json answer too.
     router.middlewares.add(RequestLogMiddleware())
     router.middlewares.add(SecurityHeadersMiddleware())
     router.middlewares.add(ProblemMiddleware())
+    router.middlewares.add(AuthenticationMiddleware(auth: auth))
 
     HealthController(pool: pool).addRoutes(to: router)
     StartPage(gebieden: GebiedStore(pool: pool)).addRoutes(to: router)
+    LoginPage(auth: auth).addRoutes(to: router)
+    IkController().addRoutes(to: router)
+    GebiedController(gebieden: GebiedStore(pool: pool)).addRoutes(to: router)
+    BeheerController(users: UserStore(pool: pool, hasher: dependencies.hasher), audit: AuditStore(pool: pool)).addRoutes(to: router)
     return router
 }

@@ -12,12 +12,34 @@ public struct Problem: Error, Sendable, Encodable {
     public var instance: String?
     /// Which dependency failed, for health answers.
     public var checks: [String: String]?
+    /// Extra response headers (`WWW-Authenticate`, `Retry-After`); not part of the body.
+    public var headers: HTTPFields = [:]
 
-    public init(status: HTTPResponse.Status, title: String? = nil, detail: String? = nil, checks: [String: String]? = nil) {
+    enum CodingKeys: String, CodingKey {
+        case type, title, status, detail, instance, checks
+    }
+
+    public init(status: HTTPResponse.Status, title: String? = nil, detail: String? = nil, checks: [String: String]? = nil, headers: HTTPFields = [:]) {
         self.status = status.code
         self.title = title ?? Problem.defaultTitle(status)
         self.detail = detail
         self.checks = checks
+        self.headers = headers
+    }
+
+    /// 401: the request has no valid credentials.
+    static func unauthorized(_ detail: String = "Log in, of stuur een geldig token mee (Authorization: Bearer ...).") -> Problem {
+        Problem(status: .unauthorized, detail: detail, headers: [.wwwAuthenticate: #"Bearer realm="voorveld""#])
+    }
+
+    /// 403: authenticated, but the role does not allow this.
+    static func forbidden(_ detail: String = "Uw rol geeft geen toegang tot deze gegevens.") -> Problem {
+        Problem(status: .forbidden, detail: detail)
+    }
+
+    /// 404, also for records that exist but are outside the user's scope: their existence is not revealed.
+    static func notFound(_ detail: String = "Er is niets op dit adres.") -> Problem {
+        Problem(status: .notFound, detail: detail)
     }
 
     static func defaultTitle(_ status: HTTPResponse.Status) -> String {
@@ -44,6 +66,7 @@ public struct Problem: Error, Sendable, Encodable {
         encoder.outputFormatting = [.sortedKeys]
         let body = (try? encoder.encode(self)) ?? Data(#"{"title":"Interne fout","status":500}"#.utf8)
         var headers: HTTPFields = [.contentType: Problem.mediaType]
+        headers.append(contentsOf: self.headers)
         headers.append(contentsOf: extra)
         return Response(
             status: HTTPResponse.Status(code: status),

@@ -1,25 +1,62 @@
 import Postgres
 import Voorveld
 
-/// Reads gemeenten, kernen and kernteams.
+/// Reads gemeenten, kernen and kernteams, always within a scope: row-level security shows only
+/// the scope's gemeente, whatever a query asks for.
 public struct GebiedStore: Sendable {
     let pool: ConnectionPool
 
     public init(pool: ConnectionPool) { self.pool = pool }
 
-    /// Per gemeente how many kernen and kernteams it has, by name.
-    public func overzicht() async throws -> [GemeenteOverzicht] {
-        try await pool.withConnection { connection in
-            try await connection.query("""
+    /// The scope's gemeente with how many kernen and kernteams it has.
+    public func overzicht(in scope: AccessScope) async throws -> GemeenteOverzicht? {
+        try await pool.withTransaction(in: scope) { connection in
+            try await connection.queryOne("""
                 SELECT g.code, g.naam,
                        (SELECT count(*) FROM kernen k WHERE k.gemeente = g.code),
                        (SELECT count(*) FROM kernteams t WHERE t.gemeente = g.code)
-                FROM gemeenten g ORDER BY g.naam
-                """) { row in
+                FROM gemeenten g WHERE g.code = $1
+                """, [scope.gemeente]) { row in
                 GemeenteOverzicht(
                     gemeente: Gemeente(code: try row.decode(0), naam: try row.decode(1)),
                     kernen: try row.decode(2), kernteams: try row.decode(3))
             }
         }
+    }
+
+    public func kernen(in scope: AccessScope) async throws -> [Kern] {
+        try await pool.withTransaction(in: scope) { connection in
+            try await connection.query("""
+                SELECT gemeente, code, naam, latitude, longitude FROM kernen WHERE gemeente = $1 ORDER BY naam
+                """, [scope.gemeente], decode: Self.decodeKern)
+        }
+    }
+
+    public func kernteams(in scope: AccessScope) async throws -> [Kernteam] {
+        try await pool.withTransaction(in: scope) { connection in
+            try await connection.query(Self.kernteamQuery + " WHERE t.gemeente = $1 ORDER BY t.naam", [scope.gemeente], decode: Self.decodeKernteam)
+        }
+    }
+
+    public func kernteam(_ code: String, in scope: AccessScope) async throws -> Kernteam? {
+        try await pool.withTransaction(in: scope) { connection in
+            try await connection.queryOne(Self.kernteamQuery + " WHERE t.gemeente = $1 AND t.code = $2", [scope.gemeente, code], decode: Self.decodeKernteam)
+        }
+    }
+
+    static let kernteamQuery = """
+        SELECT t.gemeente, t.code, t.naam,
+               ARRAY(SELECT tk.kern FROM kernteam_kernen tk WHERE tk.gemeente = t.gemeente AND tk.kernteam = t.code ORDER BY tk.kern)
+        FROM kernteams t
+        """
+
+    @Sendable static func decodeKernteam(_ row: borrowing PostgresRow) throws -> Kernteam {
+        Kernteam(gemeente: try row.decode(0), code: try row.decode(1), naam: try row.decode(2), kernen: try row.decode(3))
+    }
+
+    @Sendable static func decodeKern(_ row: borrowing PostgresRow) throws -> Kern {
+        let latitude = try row.decode(3, as: Double?.self), longitude = try row.decode(4, as: Double?.self)
+        return Kern(gemeente: try row.decode(0), code: try row.decode(1), naam: try row.decode(2),
+                    coordinaten: latitude.flatMap { lat in longitude.flatMap { Coordinaten(latitude: lat, longitude: $0) } })
     }
 }

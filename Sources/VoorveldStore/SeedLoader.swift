@@ -10,10 +10,12 @@ import Voorveld
 /// files stay the source a municipality edits.
 public struct SeedLoader: Sendable {
     public let directory: String
+    private let hasher: PasswordHasher
     private let logger: Logger
 
-    public init(directory: String, logger: Logger = Logger(label: "voorveld.seed")) {
+    public init(directory: String, hasher: PasswordHasher = PasswordHasher(), logger: Logger = Logger(label: "voorveld.seed")) {
         self.directory = directory
+        self.hasher = hasher
         self.logger = logger
     }
 
@@ -25,10 +27,11 @@ public struct SeedLoader: Sendable {
         public var kernteams = 0
         public var leefgebieden = 0
         public var zrm2010Leefgebieden = 0
+        public var demoGebruikers = 0
 
         public var description: String {
             "\(gemeenten) gemeenten, \(kernen) kernen (\(kernBuren) buurparen), \(kernteams) kernteams, "
-                + "\(leefgebieden) leefgebieden (\(zrm2010Leefgebieden) ZRM-2010-koppelingen)"
+                + "\(leefgebieden) leefgebieden (\(zrm2010Leefgebieden) ZRM-2010-koppelingen), \(demoGebruikers) demogebruikers"
         }
     }
 
@@ -40,6 +43,13 @@ public struct SeedLoader: Sendable {
         try await pool.withTransaction { connection in
             try await write(seed, on: connection)
         }
+        // Users after the gebieden they refer to; each in a transaction of its own, audited.
+        let users = UserStore(pool: pool, hasher: hasher)
+        for demo in seed.gebruikers {
+            try await users.add(demo.gebruiker, replace: true)
+            try await users.store(token: demo.token, naam: demo.gebruiker.naam, gemeente: demo.gebruiker.gemeente,
+                                  geldig: .seconds(10 * 365 * 86_400), omschrijving: "demo", door: "systeem")
+        }
         var summary = Summary()
         summary.gemeenten = seed.gemeenten.count
         summary.kernen = seed.kernen.count
@@ -47,6 +57,7 @@ public struct SeedLoader: Sendable {
         summary.kernteams = seed.kernteams.count
         summary.leefgebieden = seed.leefgebieden.count
         summary.zrm2010Leefgebieden = seed.zrm2010.count
+        summary.demoGebruikers = seed.gebruikers.count
         logger.info("seed data loaded", metadata: ["summary": "\(summary)"])
         return summary
     }
@@ -60,6 +71,7 @@ public struct SeedLoader: Sendable {
         var kernteams: [Kernteam] = []
         var leefgebieden: [Leefgebied] = []
         var zrm2010: [(code: String, naam: String, leefgebied: String)] = []
+        var gebruikers: [(gebruiker: UserStore.NieuweGebruiker, token: String)] = []
     }
 
     func read() throws -> Seed {
@@ -166,42 +178,34 @@ public struct SeedLoader: Sendable {
             }
         }
 
+        if let csv = table("demo-gebruikers.csv", ["naam", "gemeente", "weergavenaam", "rollen", "kernteams", "wachtwoord", "token"]) {
+            for row in csv.rows {
+                let file = "demo-gebruikers.csv"
+                check(gemeenten.contains(row["gemeente"]), file, row, "onbekende gemeente '\(row["gemeente"])'")
+                let rollen = row.list("rollen").map { ($0, Rol(rawValue: $0)) }
+                for (text, rol) in rollen where rol == nil { check(false, file, row, "onbekende rol '\(text)'") }
+                for kernteam in row.list("kernteams") {
+                    check(teams["\(row["gemeente"])/\(kernteam)"] != nil, file, row, "onbekend kernteam '\(kernteam)'")
+                }
+                check(row["token"].hasPrefix("vv_") && row["token"].count >= 32, file, row, "token moet met vv_ beginnen en minstens 32 tekens lang zijn")
+                seed.gebruikers.append((
+                    UserStore.NieuweGebruiker(
+                        naam: row["naam"], weergavenaam: row["weergavenaam"], gemeente: row["gemeente"],
+                        rollen: Set(rollen.compactMap(\.1)), kernteams: Set(row.list("kernteams")),
+                        wachtwoord: row["wachtwoord"].isEmpty ? nil : row["wachtwoord"]),
+                    row["token"]))
+            }
+        }
+
         guard problems.isEmpty else { throw SeedError(problems: problems) }
         return seed
     }
 
     // MARK: - Writing
 
-    /// Bulk upserts: one statement per table, the rows passed as arrays.
+    /// Bulk upserts: one statement per table, the rows passed as arrays. Per-gemeente tables are
+    /// written one gemeente at a time, each under its own row-level security scope.
     private func write(_ seed: Seed, on connection: PostgresConnection) async throws {
-        try await connection.execute("""
-            INSERT INTO gemeenten (code, naam) SELECT * FROM unnest($1::text[], $2::text[])
-            ON CONFLICT (code) DO UPDATE SET naam = excluded.naam
-            """, [seed.gemeenten.map(\.code), seed.gemeenten.map(\.naam)])
-        try await connection.execute("""
-            INSERT INTO kernen (gemeente, code, naam, latitude, longitude)
-            SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::float8[], $5::float8[])
-            ON CONFLICT (gemeente, code) DO UPDATE
-            SET naam = excluded.naam, latitude = excluded.latitude, longitude = excluded.longitude
-            """, [seed.kernen.map(\.gemeente), seed.kernen.map(\.code), seed.kernen.map(\.naam),
-                  seed.kernen.map { $0.coordinaten?.latitude }, seed.kernen.map { $0.coordinaten?.longitude }])
-        // Neighbours are symmetric: store both directions.
-        let gemeenten = seed.buren.map(\.gemeente)
-        try await connection.execute("""
-            INSERT INTO kern_buren (gemeente, kern, buur)
-            SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
-            UNION SELECT * FROM unnest($1::text[], $3::text[], $2::text[])
-            ON CONFLICT DO NOTHING
-            """, [gemeenten, seed.buren.map(\.kern), seed.buren.map(\.buur)])
-        try await connection.execute("""
-            INSERT INTO kernteams (gemeente, code, naam) SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
-            ON CONFLICT (gemeente, code) DO UPDATE SET naam = excluded.naam
-            """, [seed.kernteams.map(\.gemeente), seed.kernteams.map(\.code), seed.kernteams.map(\.naam)])
-        let served = seed.kernteams.flatMap { team in team.kernen.map { (team.gemeente, $0, team.code) } }
-        try await connection.execute("""
-            INSERT INTO kernteam_kernen (gemeente, kern, kernteam) SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
-            ON CONFLICT (gemeente, kern) DO UPDATE SET kernteam = excluded.kernteam
-            """, [served.map(\.0), served.map(\.1), served.map(\.2)])
         try await connection.execute("""
             INSERT INTO leefgebieden (code, naam, volgorde) SELECT * FROM unnest($1::text[], $2::text[], $3::int8[])
             ON CONFLICT (code) DO UPDATE SET naam = excluded.naam, volgorde = excluded.volgorde
@@ -211,6 +215,39 @@ public struct SeedLoader: Sendable {
             SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
             ON CONFLICT (zrm2010_code, leefgebied) DO UPDATE SET zrm2010_naam = excluded.zrm2010_naam
             """, [seed.zrm2010.map(\.code), seed.zrm2010.map(\.naam), seed.zrm2010.map(\.leefgebied)])
+
+        for gemeente in seed.gemeenten {
+            try await AccessScope.onderhoud(gemeente: gemeente.code).apply(on: connection)
+            try await connection.execute("""
+                INSERT INTO gemeenten (code, naam) VALUES ($1, $2) ON CONFLICT (code) DO UPDATE SET naam = excluded.naam
+                """, [gemeente.code, gemeente.naam])
+            let kernen = seed.kernen.filter { $0.gemeente == gemeente.code }
+            try await connection.execute("""
+                INSERT INTO kernen (gemeente, code, naam, latitude, longitude)
+                SELECT $1, * FROM unnest($2::text[], $3::text[], $4::float8[], $5::float8[])
+                ON CONFLICT (gemeente, code) DO UPDATE
+                SET naam = excluded.naam, latitude = excluded.latitude, longitude = excluded.longitude
+                """, [gemeente.code, kernen.map(\.code), kernen.map(\.naam),
+                      kernen.map { $0.coordinaten?.latitude }, kernen.map { $0.coordinaten?.longitude }])
+            // Neighbours are symmetric: store both directions.
+            let buren = seed.buren.filter { $0.gemeente == gemeente.code }
+            try await connection.execute("""
+                INSERT INTO kern_buren (gemeente, kern, buur)
+                SELECT $1, * FROM unnest($2::text[], $3::text[])
+                UNION SELECT $1, * FROM unnest($3::text[], $2::text[])
+                ON CONFLICT DO NOTHING
+                """, [gemeente.code, buren.map(\.kern), buren.map(\.buur)])
+            let teams = seed.kernteams.filter { $0.gemeente == gemeente.code }
+            try await connection.execute("""
+                INSERT INTO kernteams (gemeente, code, naam) SELECT $1, * FROM unnest($2::text[], $3::text[])
+                ON CONFLICT (gemeente, code) DO UPDATE SET naam = excluded.naam
+                """, [gemeente.code, teams.map(\.code), teams.map(\.naam)])
+            let served = teams.flatMap { team in team.kernen.map { (kern: $0, team: team.code) } }
+            try await connection.execute("""
+                INSERT INTO kernteam_kernen (gemeente, kern, kernteam) SELECT $1, * FROM unnest($2::text[], $3::text[])
+                ON CONFLICT (gemeente, kern) DO UPDATE SET kernteam = excluded.kernteam
+                """, [gemeente.code, served.map(\.kern), served.map(\.team)])
+        }
     }
 }
 

@@ -11,20 +11,14 @@ import VoorveldStore
 
 @Suite("HTTP service")
 struct HTTPTests {
-    static func app(pool: ConnectionPool) -> some ApplicationProtocol {
-        buildApplication(HTTPConfiguration(host: "127.0.0.1", port: 0), pool: pool, logger: Logger(label: "test"))
-    }
-
-    static func seededPool() async throws -> ConnectionPool {
-        let pool = try await SeedLoaderTests.migratedPool()
-        try await SeedLoader(directory: SeedLoaderTests.seedDirectory).load(into: pool)
-        return pool
+    static func app(_ dependencies: AppDependencies) -> some ApplicationProtocol {
+        buildApplication(HTTPConfiguration(host: "127.0.0.1", port: 0), dependencies: dependencies, logger: Logger(label: "test"))
     }
 
     @Test("live and ready answer 200 with a reachable database")
     func healthy() async throws {
-        let pool = try await Self.seededPool()
-        try await Self.app(pool: pool).test(.router) { client in
+        let environment = try await TestEnvironment.seeded()
+        try await Self.app(environment.dependencies).test(.router) { client in
             try await client.execute(uri: "/health/live", method: .get) { response in
                 #expect(response.status == .ok)
                 #expect(String(buffer: response.body).contains("\"status\":\"ok\""))
@@ -34,7 +28,7 @@ struct HTTPTests {
                 #expect(String(buffer: response.body) == #"{"checks":{"database":"ok"},"status":"ok"}"# || String(buffer: response.body).contains("\"database\":\"ok\""))
             }
         }
-        await pool.close()
+        await environment.close()
     }
 
     @Test("ready answers 503 problem+json within seconds when the database is unreachable")
@@ -42,7 +36,7 @@ struct HTTPTests {
         let nowhere = TestDatabase.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: nowhere) }
         let pool = ConnectionPool(.init(connection: .unixSocket(directory: nowhere, database: "voorveld", user: "voorveld"), acquireTimeout: .seconds(30)))
-        try await Self.app(pool: pool).test(.router) { client in
+        try await Self.app(AppDependencies(pool: pool, hasher: TestEnvironment.hasher)).test(.router) { client in
             let started = ContinuousClock.now
             try await client.execute(uri: "/health/ready", method: .get) { response in
                 #expect(response.status == .serviceUnavailable)
@@ -62,8 +56,8 @@ struct HTTPTests {
 
     @Test("unknown addresses get a Dutch problem+json 404; every answer has a request id and security headers")
     func problemsAndHeaders() async throws {
-        let pool = try await Self.seededPool()
-        try await Self.app(pool: pool).test(.router) { client in
+        let environment = try await TestEnvironment.seeded()
+        try await Self.app(environment.dependencies).test(.router) { client in
             try await client.execute(uri: "/bestaat-niet", method: .get) { response in
                 #expect(response.status == .notFound)
                 #expect(response.headers[.contentType] == "application/problem+json")
@@ -72,6 +66,9 @@ struct HTTPTests {
                 #expect(problem?["instance"] as? String == "/bestaat-niet")
                 #expect(response.headers[HTTPField.Name("X-Request-Id")!]?.isEmpty == false)
                 #expect(response.headers[.xContentTypeOptions] == "nosniff")
+                #expect(response.headers[.strictTransportSecurity]?.hasPrefix("max-age=") == true)
+                #expect(response.headers[HTTPField.Name("Referrer-Policy")!] == "no-referrer")
+                #expect(response.headers[.contentSecurityPolicy]?.contains("frame-ancestors 'none'") == true)
             }
             try await client.execute(uri: "/health/live", method: .get, headers: [HTTPField.Name("X-Request-Id")!: "abc-123"]) { response in
                 #expect(response.headers[HTTPField.Name("X-Request-Id")!] == "abc-123")
@@ -81,22 +78,32 @@ struct HTTPTests {
             try await client.execute(uri: "/health/live", method: .get, headers: [HTTPField.Name("X-Request-Id")!: "<script>"]) { response in
                 #expect(response.headers[HTTPField.Name("X-Request-Id")!] != "<script>")
             }
+            // Bodies over the limit are refused whole, with 413.
+            let huge = ByteBuffer(repeating: UInt8(ascii: "a"), count: 2 << 20)
+            try await client.execute(uri: "/inloggen", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"], body: huge) { response in
+                #expect(response.status == .contentTooLarge)
+                #expect(response.headers[.contentType] == "application/problem+json")
+            }
         }
-        await pool.close()
+        await environment.close()
     }
 
-    @Test("the start page lists the seeded gemeenten")
+    @Test("the start page sends visitors to the login page, and shows a logged-in user their own gemeente")
     func startPage() async throws {
-        let pool = try await Self.seededPool()
-        try await Self.app(pool: pool).test(.router) { client in
+        let environment = try await TestEnvironment.seeded()
+        try await Self.app(environment.dependencies).test(.router) { client in
             try await client.execute(uri: "/", method: .get) { response in
+                #expect(response.status == .seeOther)
+                #expect(response.headers[.location] == "/inloggen")
+            }
+            try await client.execute(uri: "/", method: .get, headers: [.authorization: "Bearer \(Demo.kernteamlid.token)"]) { response in
                 #expect(response.status == .ok)
                 let html = String(buffer: response.body)
                 #expect(html.contains("<html lang=\"nl\">"))
-                #expect(html.contains("<th scope=\"row\">Overbetuwe</th><td>14</td><td>8</td>"))
-                #expect(html.contains("<th scope=\"row\">Twenterand</th><td>9</td><td>2</td>"))
+                #expect(html.contains("Gemeente Overbetuwe: 14 kernen, 8 kernteams."))
+                #expect(!html.contains("Twenterand"))
             }
         }
-        await pool.close()
+        await environment.close()
     }
 }

@@ -23,7 +23,7 @@ struct SeedLoaderTests {
     @Test("the seed files load completely, and loading twice changes nothing")
     func loadsEverything() async throws {
         let pool = try await Self.migratedPool()
-        let loader = SeedLoader(directory: Self.seedDirectory)
+        let loader = SeedLoader(directory: Self.seedDirectory, hasher: TestEnvironment.hasher)
         let summary = try await loader.load(into: pool)
         #expect(summary.kernen == (try Self.rowCount("kernen.csv")))
         try await loader.load(into: pool)
@@ -45,7 +45,7 @@ struct SeedLoaderTests {
     @Test("the seed matches the source documents: Twenterand's two kernteams, Randwijk and Valburg served by others")
     func matchesTheSeeds() async throws {
         let pool = try await Self.migratedPool()
-        try await SeedLoader(directory: Self.seedDirectory).load(into: pool)
+        try await SeedLoader(directory: Self.seedDirectory, hasher: TestEnvironment.hasher).load(into: pool)
         let teams = try await pool.withConnection { connection in
             try await connection.query("""
                 SELECT t.naam, string_agg(k.naam, ', ' ORDER BY k.naam)
@@ -87,7 +87,7 @@ struct SeedLoaderTests {
 
         let pool = try await Self.migratedPool()
         let error = await #expect(throws: SeedError.self) {
-            try await SeedLoader(directory: directory).load(into: pool)
+            try await SeedLoader(directory: directory, hasher: TestEnvironment.hasher).load(into: pool)
         }
         let problems = error?.problems ?? []
         #expect(problems.contains(.init(file: "kernen.csv", line: lines - 1, message: "onbekende gemeente 'GM9999'")))
@@ -103,7 +103,7 @@ struct SeedLoaderTests {
     @Test("the schema keeps each gemeente's rows to itself")
     func gemeenteInEveryKey() async throws {
         let pool = try await Self.migratedPool()
-        try await SeedLoader(directory: Self.seedDirectory).load(into: pool)
+        try await SeedLoader(directory: Self.seedDirectory, hasher: TestEnvironment.hasher).load(into: pool)
         // Heteren is an Overbetuwe kern: a Twenterand kernteam cannot serve it.
         let error = await #expect(throws: PostgresError.self) {
             try await pool.withConnection { connection in

@@ -23,8 +23,11 @@ struct ServeCommandTests {
         // First start: creates the cluster and loads the demo data.
         let first = try await ServedProgram.start(program: Self.program, dataDirectory: data, workingDirectory: folder)
         #expect(try await first.get("/health/ready").status == .ok)
-        let page = try await first.get("/")
+        // The demo data is there: the demo kernteamlid's token works and sees Overbetuwe.
+        let page = try await first.get("/", token: "vv_demo_kernteamlid_0000000000000000000000000000")
+        #expect(page.status == .ok)
         #expect(page.body.contains("Overbetuwe"))
+        #expect(try await first.get("/v1/ik").status == .unauthorized)
         let postmaster = try #require(Self.postmasterPID(data))
         #expect(kill(postmaster, 0) == 0)
         let log = try await first.terminate()
@@ -37,7 +40,7 @@ struct ServeCommandTests {
         // Second start: the same data, no new cluster, no second seed.
         let second = try await ServedProgram.start(program: Self.program, dataDirectory: data, workingDirectory: folder)
         #expect(try await second.get("/health/ready").status == .ok)
-        #expect(try await second.get("/").body.contains("Twenterand"))
+        #expect(try await second.get("/", token: "vv_demo_twenterand_0000000000000000000000000000").body.contains("Twenterand"))
         let secondLog = try await second.terminate()
         #expect(!secondLog.contains("creating a PostgreSQL cluster"))
         #expect(!secondLog.contains("loading the demo data"))
@@ -83,8 +86,10 @@ struct ServedProgram {
         throw ServeFailure(log: (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "")
     }
 
-    func get(_ path: String) async throws -> (status: HTTPResponseStatus, body: String) {
-        let response = try await HTTPClient.shared.execute(HTTPClientRequest(url: "http://127.0.0.1:\(port)\(path)"), timeout: .seconds(10))
+    func get(_ path: String, token: String? = nil) async throws -> (status: HTTPResponseStatus, body: String) {
+        var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)\(path)")
+        if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
         let body = try await response.body.collect(upTo: 1 << 20)
         return (response.status, String(buffer: body))
     }

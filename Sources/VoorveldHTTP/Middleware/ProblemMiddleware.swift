@@ -1,6 +1,7 @@
 import HTTPTypes
 import Hummingbird
 import Logging
+import NIOCore
 import Postgres
 
 /// Turns every error into an `application/problem+json` answer, so no client ever sees an
@@ -20,6 +21,11 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             }
             problem.instance = request.uri.path
             return problem.response(headers: error.headers)
+        } catch is NIOTooManyBytesError {
+            // A body over `maxUploadSize`, found while collecting it.
+            var problem = Problem(status: .contentTooLarge, detail: "Het verzoek is groter dan toegestaan (1 MB).")
+            problem.instance = request.uri.path
+            return problem.response()
         } catch let error as PostgresError where error.kind == .poolTimeout || error.kind == .connection {
             context.logger.error("database unavailable", metadata: ["error": "\(error)"])
             var problem = Problem(status: .serviceUnavailable, detail: "De database is tijdelijk niet bereikbaar. Probeer het over enkele seconden opnieuw.")

@@ -1,0 +1,118 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Voorveld
+import VoorveldStore
+
+/// The beheerder's API: the gemeente's users and the audit log (JSON, or CSV with `Accept: text/csv`).
+struct BeheerController {
+    let users: UserStore
+    let audit: AuditStore
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/v1/gebruikers", use: gebruikers)
+        router.get("/v1/auditlog", use: auditlog)
+    }
+
+    struct Gebruikers: ResponseEncodable {
+        var items: [UserStore.Overzicht]
+    }
+
+    @Sendable func gebruikers(_ request: Request, context: AppRequestContext) async throws -> Gebruikers {
+        let beheerder = try await authorize(context, actie: "gebruikers-lezen", objectType: "gebruiker")
+        let items = try await users.list(in: AccessScope(beheerder))
+        try await audit.record(regel(beheerder, context, actie: "gebruikers-lezen", objectType: "gebruiker", resultaat: .toegestaan), in: AccessScope(beheerder))
+        return Gebruikers(items: items)
+    }
+
+    @Sendable func auditlog(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let beheerder = try await authorize(context, actie: "auditlog-lezen", objectType: "auditlog")
+        let query = request.uri.queryParameters
+        var filter = AuditStore.Filter()
+        filter.gebruiker = query["gebruiker"].map(String.init)
+        filter.van = try query["van"].map { try Self.date(String($0), field: "van") }
+        filter.tot = try query["tot"].map { try Self.date(String($0), field: "tot") }
+        filter.voor = try query["voor"].map { value in
+            guard let id = Int(value), id > 0 else { throw Problem(status: .badRequest, detail: "'voor' moet een positief getal zijn.") }
+            return id
+        }
+        if let limiet = query["limiet"] {
+            guard let value = Int(limiet), (1...1000).contains(value) else {
+                throw Problem(status: .badRequest, detail: "'limiet' moet een getal van 1 tot en met 1000 zijn.")
+            }
+            filter.limiet = value
+        }
+        let scope = AccessScope(beheerder)
+        let regels = try await audit.list(filter, in: scope)
+        try await audit.record(regel(beheerder, context, actie: "auditlog-lezen", objectType: "auditlog", resultaat: .toegestaan), in: scope)
+
+        if request.headers[.accept]?.contains("text/csv") == true {
+            return Response(
+                status: .ok,
+                headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: #"attachment; filename="auditlog.csv""#],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: AuditCSV.render(regels))))
+        }
+        return try AuditPage(items: regels, volgende: regels.count == filter.limiet ? regels.last?.id : nil)
+            .response(from: request, context: context)
+    }
+
+    struct AuditPage: ResponseEncodable {
+        var items: [AuditRegel]
+        /// Pass as `voor` for the next (older) page; absent on the last page.
+        var volgende: Int?
+    }
+
+    /// A beheerder, or 401/403; a refusal of someone logged in is itself audited.
+    private func authorize(_ context: AppRequestContext, actie: String, objectType: String) async throws -> Gebruiker {
+        let gebruiker = try context.requireGebruiker()
+        guard gebruiker.heeft(.beheerder) else {
+            let refusal = regel(gebruiker, context, actie: actie, objectType: objectType, resultaat: .geweigerd)
+            do {
+                try await audit.record(refusal, in: AccessScope(gebruiker))
+            } catch {
+                context.logger.error("could not audit a refusal", metadata: ["error": "\(error)"])
+            }
+            throw Problem.forbidden()
+        }
+        return gebruiker
+    }
+
+    private func regel(_ gebruiker: Gebruiker, _ context: AppRequestContext, actie: String, objectType: String, resultaat: AuditRegel.Resultaat) -> AuditRegel {
+        AuditRegel(gebruiker: gebruiker.naam, rol: gebruiker.heeft(.beheerder) ? .beheerder : gebruiker.rollen.sorted().first,
+                   actie: actie, objectType: objectType, objectId: nil, doel: "beheer", resultaat: resultaat, requestId: context.id)
+    }
+
+    static func date(_ text: String, field: String) throws -> Date {
+        if let date = try? Date(text, strategy: .iso8601) { return date }
+        if let day = try? Date(text + "T00:00:00Z", strategy: .iso8601) { return day }
+        throw Problem(status: .badRequest, detail: "'\(field)' moet een datum zijn (JJJJ-MM-DD) of een tijdstip volgens ISO 8601.")
+    }
+}
+
+extension AuditRegel: ResponseEncodable {}
+extension UserStore.Overzicht: ResponseEncodable {}
+
+/// The audit log as CSV, for export to a spreadsheet or an archive.
+enum AuditCSV {
+    static func render(_ regels: [AuditRegel]) -> String {
+        var lines = ["id,tijdstip,gebruiker,rol,actie,object_type,object_id,doel,resultaat,request_id"]
+        let formatter = ISO8601DateFormatter()
+        for regel in regels {
+            let fields = [
+                regel.id.map(String.init) ?? "", regel.tijdstip.map(formatter.string(from:)) ?? "", regel.gebruiker,
+                regel.rol?.rawValue ?? "", regel.actie, regel.objectType, regel.objectId ?? "", regel.doel,
+                regel.resultaat.rawValue, regel.requestId ?? "",
+            ]
+            lines.append(fields.map(field).joined(separator: ","))
+        }
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// RFC 4180 quoting, and a leading apostrophe for text a spreadsheet would run as a formula.
+    static func field(_ text: String) -> String {
+        var value = text
+        if let first = value.first, "=+-@".contains(first) { value = "'" + value }
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import Hummingbird
+import VoorveldStore
+
+/// `/inloggen` and `/uitloggen`: password login for the web pages, with a session cookie.
+struct LoginPage {
+    let auth: AuthStore
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/inloggen", use: show)
+        router.post("/inloggen", use: login)
+        router.post("/uitloggen", use: logout)
+    }
+
+    struct Form: Decodable {
+        var gebruikersnaam: String?
+        var wachtwoord: String?
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> HTML {
+        HTML(render())
+    }
+
+    @Sendable func login(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let form = try await URLEncodedFormDecoder().decode(Form.self, from: request, context: context)
+        let naam = (form.gebruikersnaam ?? "").trimmingCharacters(in: .whitespaces)
+        let wachtwoord = form.wachtwoord ?? ""
+        var errors: [String: String] = [:]
+        if naam.isEmpty { errors["gebruikersnaam"] = "Vul uw gebruikersnaam in." }
+        if wachtwoord.isEmpty { errors["wachtwoord"] = "Vul uw wachtwoord in." }
+        guard errors.isEmpty else {
+            return try HTML(render(naam: naam, errors: errors), status: .badRequest).response(from: request, context: context)
+        }
+
+        switch try await auth.login(naam: naam, wachtwoord: wachtwoord, adres: context.remoteAddress, requestId: context.id) {
+        case .ingelogd(let sessie):
+            // The session id presented before login (if any) is dropped: a fresh id every login.
+            if let old = request.cookies[SessionCookie.name]?.value, !old.isEmpty { try await auth.logout(sessie: old) }
+            var response = Response(status: .seeOther, headers: [.location: "/"])
+            response.setCookie(SessionCookie.set(sessie))
+            return response
+        case .ongeldig:
+            return try HTML(render(naam: naam, errors: ["wachtwoord": "Gebruikersnaam of wachtwoord is onjuist."]), status: .unauthorized)
+                .response(from: request, context: context)
+        case .geblokkeerd:
+            let minutes = auth.settings.lockoutWindow.components.seconds / 60
+            var response = try HTML(
+                render(naam: naam, errors: ["wachtwoord": "Te veel mislukte pogingen. Probeer het over \(minutes) minuten opnieuw."]),
+                status: .tooManyRequests
+            ).response(from: request, context: context)
+            response.headers[.retryAfter] = String(auth.settings.lockoutWindow.components.seconds)
+            return response
+        }
+    }
+
+    @Sendable func logout(_ request: Request, context: AppRequestContext) async throws -> Response {
+        if let sessie = request.cookies[SessionCookie.name]?.value, !sessie.isEmpty {
+            try await auth.logout(sessie: sessie)
+        }
+        var response = Response(status: .seeOther, headers: [.location: "/inloggen"])
+        response.setCookie(SessionCookie.expired())
+        return response
+    }
+
+    /// The login form; errors stand next to their field and, summarised, at the top.
+    func render(naam: String = "", errors: [String: String] = [:]) -> String {
+        func error(_ field: String) -> String {
+            errors[field].map { #"<p class="fout" id="\#(field)-fout">\#(HTML.escape($0))</p>"# } ?? ""
+        }
+        func described(_ field: String) -> String {
+            errors[field] == nil ? "" : #" aria-invalid="true" aria-describedby="\#(field)-fout""#
+        }
+        let summary = errors.isEmpty ? "" : """
+            <div role="alert"><h2>Inloggen is niet gelukt</h2><ul>\(errors.keys.sorted().map { "<li><a href=\"#\($0)\">\(HTML.escape(errors[$0]!))</a></li>" }.joined())</ul></div>
+            """
+        return Layout.page(title: "Inloggen", body: """
+            <h1>Inloggen</h1>
+            \(summary)
+            <form method="post" action="/inloggen">
+            <p><label for="gebruikersnaam">Gebruikersnaam</label>
+            <input id="gebruikersnaam" name="gebruikersnaam" autocomplete="username" value="\(HTML.escape(naam))"\(described("gebruikersnaam")) required></p>
+            \(error("gebruikersnaam"))
+            <p><label for="wachtwoord">Wachtwoord</label>
+            <input id="wachtwoord" name="wachtwoord" type="password" autocomplete="current-password"\(described("wachtwoord")) required></p>
+            \(error("wachtwoord"))
+            <p><button type="submit">Inloggen</button></p>
+            </form>
+            """)
+    }
+}

@@ -1,0 +1,162 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import Testing
+import Voorveld
+import VoorveldHTTP
+import VoorveldStore
+
+/// Every endpoint, for every role, against the caller's own kernteam, another kernteam and another
+/// gemeente: the status each gets, and that no answer carries another gemeente's data.
+///
+/// Every route the router has must be listed here; a new endpoint without a row fails the test.
+/// Later work adds its endpoints to `matrix`.
+@Suite("Access matrix")
+struct AccessMatrixTests {
+    enum Actor: String, CaseIterable, CustomTestStringConvertible {
+        case anoniem
+        case kernteamlid            // Overbetuwe, kernteam Heteren
+        case kernteamlidAnderTeam   // Overbetuwe, kernteam Driel
+        case steunpunt, wethouder, beheerder   // Overbetuwe
+        case kernteamlidTwenterand  // Twenterand, kernteam Vroomshoop-Den Ham
+        case beheerderTwenterand    // Twenterand
+
+        var testDescription: String { rawValue }
+        var gemeente: String? {
+            switch self {
+            case .anoniem: nil
+            case .kernteamlidTwenterand, .beheerderTwenterand: "GM1700"
+            default: "GM1734"
+            }
+        }
+    }
+
+    struct Row: Sendable {
+        var method: HTTPRequest.Method
+        /// The route as the router knows it.
+        var route: String
+        /// The address requested.
+        var uri: String
+        var expected: [Actor: HTTPResponse.Status]
+        var body: String? = nil
+    }
+
+    static func all(_ status: HTTPResponse.Status, except: [Actor: HTTPResponse.Status] = [:]) -> [Actor: HTTPResponse.Status] {
+        Dictionary(uniqueKeysWithValues: Actor.allCases.map { ($0, except[$0] ?? status) })
+    }
+
+    static let beheerderOnly = all(.forbidden, except: [.anoniem: .unauthorized, .beheerder: .ok, .beheerderTwenterand: .ok])
+    static let anyoneLoggedIn = all(.ok, except: [.anoniem: .unauthorized])
+
+    static let matrix: [Row] = [
+        Row(method: .get, route: "/health/live", uri: "/health/live", expected: all(.ok)),
+        Row(method: .get, route: "/health/ready", uri: "/health/ready", expected: all(.ok)),
+        Row(method: .get, route: "/", uri: "/", expected: all(.ok, except: [.anoniem: .seeOther])),
+        Row(method: .get, route: "/inloggen", uri: "/inloggen", expected: all(.ok)),
+        Row(method: .post, route: "/inloggen", uri: "/inloggen", expected: all(.badRequest), body: ""),
+        Row(method: .post, route: "/uitloggen", uri: "/uitloggen", expected: all(.seeOther), body: ""),
+        Row(method: .get, route: "/v1/ik", uri: "/v1/ik", expected: anyoneLoggedIn),
+        Row(method: .get, route: "/v1/kernen", uri: "/v1/kernen", expected: anyoneLoggedIn),
+        Row(method: .get, route: "/v1/kernteams", uri: "/v1/kernteams", expected: anyoneLoggedIn),
+        // Own team, another team in the same gemeente, and a team of another gemeente.
+        Row(method: .get, route: "/v1/kernteams/{code}", uri: "/v1/kernteams/heteren",
+            expected: all(.ok, except: [.anoniem: .unauthorized, .kernteamlidTwenterand: .notFound, .beheerderTwenterand: .notFound])),
+        Row(method: .get, route: "/v1/kernteams/{code}", uri: "/v1/kernteams/driel",
+            expected: all(.ok, except: [.anoniem: .unauthorized, .kernteamlidTwenterand: .notFound, .beheerderTwenterand: .notFound])),
+        Row(method: .get, route: "/v1/kernteams/{code}", uri: "/v1/kernteams/vroomshoop-den-ham",
+            expected: all(.notFound, except: [.anoniem: .unauthorized, .kernteamlidTwenterand: .ok, .beheerderTwenterand: .ok])),
+        Row(method: .get, route: "/v1/gebruikers", uri: "/v1/gebruikers", expected: beheerderOnly),
+        Row(method: .get, route: "/v1/auditlog", uri: "/v1/auditlog", expected: beheerderOnly),
+    ]
+
+    /// Words that only another gemeente's data contains: its code, its name, its kernen and users.
+    static let foreign: [String: [String]] = [
+        "GM1734": ["GM1700", "Twenterand", "Vroomshoop", "Vriezenveen", "Den Ham", "Westerhaar", "kernteamlid.twenterand", "beheerder.twenterand"],
+        "GM1700": ["GM1734", "Overbetuwe", "Heteren", "Elst", "Driel", "Zetten", "Karin de Kernteamlid", "Bart Beheerder"],
+    ]
+
+    @Test("every route of the router is in the matrix")
+    func everyRouteCovered() async throws {
+        let environment = try await TestEnvironment.migrated()
+        let routes = Set(buildRouter(environment.dependencies).routes.map { "\($0.method) \($0.path)" })
+        let covered = Set(Self.matrix.map { "\($0.method) \($0.route)" })
+        #expect(routes.subtracting(covered).isEmpty, "routes without a row in the access matrix: \(routes.subtracting(covered).sorted())")
+        #expect(covered.subtracting(routes).isEmpty, "matrix rows for routes that do not exist: \(covered.subtracting(routes).sorted())")
+        await environment.close()
+    }
+
+    @Test("every role gets the expected status everywhere, and never another gemeente's data")
+    func matrixHolds() async throws {
+        let environment = try await TestEnvironment.seeded()
+        let tokens = try await Self.tokens(environment)
+        let app = buildApplication(HTTPConfiguration(port: 0), dependencies: environment.dependencies, logger: Logger(label: "test"))
+        let failures = try await app.test(.router) { client in
+            var failures: [String] = []
+            for row in Self.matrix {
+                for actor in Actor.allCases {
+                    var headers: HTTPFields = [:]
+                    if let token = tokens[actor] { headers[.authorization] = "Bearer \(token)" }
+                    if row.body != nil { headers[.contentType] = "application/x-www-form-urlencoded" }
+                    let body = row.body.map { ByteBuffer(string: $0) }
+                    failures += try await client.execute(uri: row.uri, method: row.method, headers: headers, body: body) { response in
+                        var found: [String] = []
+                        let expected = row.expected[actor]!
+                        if response.status != expected {
+                            found.append("\(row.method) \(row.uri) as \(actor): \(response.status.code), expected \(expected.code)")
+                        }
+                        let text = String(buffer: response.body)
+                        for word in actor.gemeente.flatMap({ Self.foreign[$0] }) ?? [] where text.contains(word) {
+                            found.append("\(row.method) \(row.uri) as \(actor): the answer contains '\(word)'")
+                        }
+                        return found
+                    }
+                }
+            }
+            return failures
+        }
+        #expect(failures.isEmpty, "\(failures.count) failure(s):\n\(failures.joined(separator: "\n"))")
+        await environment.close()
+    }
+
+    /// Lists hold the caller's own gemeente only, whatever they ask.
+    @Test("lists show only the caller's gemeente")
+    func listsAreScoped() async throws {
+        let environment = try await TestEnvironment.seeded()
+        let tokens = try await Self.tokens(environment)
+        let app = buildApplication(HTTPConfiguration(port: 0), dependencies: environment.dependencies, logger: Logger(label: "test"))
+        try await app.test(.router) { client in
+            for actor in [Actor.kernteamlid, .kernteamlidTwenterand] {
+                let gemeente = actor.gemeente!
+                for uri in ["/v1/kernen", "/v1/kernteams"] {
+                    try await client.execute(uri: uri, method: .get, headers: [.authorization: "Bearer \(tokens[actor]!)"]) { response in
+                        let list = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
+                        let items = list?["items"] as? [[String: Any]] ?? []
+                        #expect(!items.isEmpty)
+                        #expect(Set(items.compactMap { $0["gemeente"] as? String }) == [gemeente])
+                    }
+                }
+            }
+            try await client.execute(uri: "/v1/gebruikers", method: .get, headers: [.authorization: "Bearer \(tokens[.beheerderTwenterand]!)"]) { response in
+                let list = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
+                let names = (list?["items"] as? [[String: Any]] ?? []).compactMap { $0["naam"] as? String }
+                #expect(Set(names) == ["kernteamlid.twenterand", "beheerder.twenterand"])
+            }
+        }
+        await environment.close()
+    }
+
+    /// The demo users, plus a kernteamlid of another Overbetuwe team and a Twenterand beheerder.
+    static func tokens(_ environment: TestEnvironment) async throws -> [Actor: String] {
+        let users = UserStore(pool: environment.owner, hasher: TestEnvironment.hasher)
+        try await users.add(.init(naam: "kernteamlid.driel", weergavenaam: "Dirk Driel", gemeente: "GM1734", rollen: [.kernteamlid], kernteams: ["driel"]))
+        try await users.add(.init(naam: "beheerder.twenterand", weergavenaam: "Bea Twenterand", gemeente: "GM1700", rollen: [.beheerder]))
+        return [
+            .kernteamlid: Demo.kernteamlid.token, .steunpunt: Demo.steunpunt.token, .wethouder: Demo.wethouder.token,
+            .beheerder: Demo.beheerder.token, .kernteamlidTwenterand: Demo.twenterand.token,
+            .kernteamlidAnderTeam: try await users.createToken(naam: "kernteamlid.driel"),
+            .beheerderTwenterand: try await users.createToken(naam: "beheerder.twenterand"),
+        ]
+    }
+}

@@ -1,0 +1,194 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import Postgres
+import Testing
+import Voorveld
+import VoorveldHTTP
+import VoorveldStore
+
+@Suite("Authentication")
+struct AuthenticationTests {
+    static func app(_ environment: TestEnvironment, settings: ((inout AuthStore.Settings) -> Void)? = nil) -> some ApplicationProtocol {
+        var dependencies = environment.dependencies
+        settings?(&dependencies.authSettings)
+        return buildApplication(HTTPConfiguration(port: 0), dependencies: dependencies, logger: Logger(label: "test"))
+    }
+
+    static func bearer(_ token: String) -> HTTPFields { [.authorization: "Bearer \(token)"] }
+
+    @Test("missing, malformed, unknown, expired and revoked tokens get 401; a valid one works")
+    func tokens() async throws {
+        let environment = try await TestEnvironment.seeded()
+        let users = UserStore(pool: environment.owner, hasher: TestEnvironment.hasher)
+        let expiring = try await users.createToken(naam: "steunpunt", geldig: .seconds(1))
+        try await Self.app(environment).test(.router) { client in
+            try await client.execute(uri: "/v1/ik", method: .get) { response in
+                #expect(response.status == .unauthorized)
+                #expect(response.headers[.wwwAuthenticate]?.hasPrefix("Bearer") == true)
+                #expect(response.headers[.contentType] == "application/problem+json")
+            }
+            for header in ["Basic a2VybnRlYW1saWQ6eA==", "Bearer", "Bearer ", "bearer", "vv_demo_kernteamlid_0000000000000000000000000000"] {
+                try await client.execute(uri: "/v1/ik", method: .get, headers: [.authorization: header]) { response in
+                    #expect(response.status == .unauthorized, "Authorization: \(header)")
+                }
+            }
+            for token in ["vv_onbekend", Demo.kernteamlid.token + "x", String(repeating: "a", count: 5000), "' OR 1=1 --"] {
+                try await client.execute(uri: "/v1/ik", method: .get, headers: Self.bearer(token)) { response in
+                    #expect(response.status == .unauthorized)
+                }
+            }
+            // A valid token: the demo kernteamlid.
+            try await client.execute(uri: "/v1/ik", method: .get, headers: Self.bearer(Demo.kernteamlid.token)) { response in
+                #expect(response.status == .ok)
+                let ik = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
+                #expect(ik?["naam"] as? String == "kernteamlid")
+                #expect(ik?["gemeente"] as? String == "GM1734")
+                #expect(ik?["kernteams"] as? [String] == ["heteren"])
+                #expect(ik?["rollen"] as? [String] == ["kernteamlid"])
+            }
+            // Expired.
+            try await Task.sleep(for: .milliseconds(1500))
+            try await client.execute(uri: "/v1/ik", method: .get, headers: Self.bearer(expiring)) { response in
+                #expect(response.status == .unauthorized)
+            }
+            // Revoked: refused on the very next request.
+            try await client.execute(uri: "/v1/ik", method: .get, headers: Self.bearer(Demo.wethouder.token)) { response in
+                #expect(response.status == .ok)
+            }
+            try await users.revokeTokens(naam: "wethouder")
+            try await client.execute(uri: "/v1/ik", method: .get, headers: Self.bearer(Demo.wethouder.token)) { response in
+                #expect(response.status == .unauthorized)
+            }
+        }
+        // Tokens are 256 random bits, stored only as a hash.
+        let token = try await users.createToken(naam: "beheerder")
+        #expect(token.hasPrefix("vv_") && token.count == 3 + 43)
+        let stored = try await environment.owner.withConnection { connection in
+            try await connection.queryOne("SELECT count(*) FROM api_tokens WHERE hash = sha256(convert_to($1, 'UTF8'))", [token]) { row in try row.decode(0, as: Int.self) }
+        }
+        #expect(stored == 1)
+        await environment.close()
+    }
+
+    /// Logs in through the form and returns the session cookie's value.
+    static func login(_ client: some TestClientProtocol, naam: String, wachtwoord: String, cookie: String? = nil) async throws -> (status: HTTPResponse.Status, sessie: String?, setCookie: String?) {
+        var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+        if let cookie { headers[.cookie] = "__Host-voorveld-sessie=\(cookie)" }
+        let body = "gebruikersnaam=\(naam)&wachtwoord=\(wachtwoord.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
+        return try await client.execute(uri: "/inloggen", method: .post, headers: headers, body: ByteBuffer(string: body)) { response in
+            let setCookie = response.headers[.setCookie]
+            let value = setCookie.flatMap { header -> String? in
+                guard header.hasPrefix("__Host-voorveld-sessie=") else { return nil }
+                return String(header.dropFirst("__Host-voorveld-sessie=".count).prefix { $0 != ";" })
+            }
+            return (response.status, value, setCookie)
+        }
+    }
+
+    static func whoAmI(_ client: some TestClientProtocol, sessie: String) async throws -> HTTPResponse.Status {
+        try await client.execute(uri: "/v1/ik", method: .get, headers: [.cookie: "__Host-voorveld-sessie=\(sessie)"]) { $0.status }
+    }
+
+    @Test("login sets a __Host- session cookie, always a new one; logout ends it")
+    func sessions() async throws {
+        let environment = try await TestEnvironment.seeded()
+        try await Self.app(environment).test(.router) { client in
+            let wrong = try await Self.login(client, naam: "kernteamlid", wachtwoord: "fout-wachtwoord")
+            #expect(wrong.status == .unauthorized)
+            #expect(wrong.sessie == nil)
+
+            let first = try await Self.login(client, naam: "kernteamlid", wachtwoord: Demo.kernteamlid.wachtwoord)
+            #expect(first.status == .seeOther)
+            let cookie = try #require(first.setCookie)
+            for attribute in ["Path=/", "Secure", "HttpOnly", "SameSite=Strict"] {
+                #expect(cookie.contains(attribute), "cookie lacks \(attribute): \(cookie)")
+            }
+            #expect(!cookie.contains("Domain"))
+            let sessie = try #require(first.sessie)
+            #expect(sessie.count == 43)
+            #expect(try await Self.whoAmI(client, sessie: sessie) == .ok)
+
+            // Session fixation: logging in with a session cookie already set yields a different one,
+            // and the old session stops working.
+            let second = try await Self.login(client, naam: "kernteamlid", wachtwoord: Demo.kernteamlid.wachtwoord, cookie: sessie)
+            let renewed = try #require(second.sessie)
+            #expect(renewed != sessie)
+            #expect(try await Self.whoAmI(client, sessie: sessie) == .unauthorized)
+            let planted = try await Self.login(client, naam: "kernteamlid", wachtwoord: Demo.kernteamlid.wachtwoord, cookie: "door-aanvaller-gekozen")
+            #expect(planted.sessie != "door-aanvaller-gekozen")
+
+            // Logout: the cookie is cleared and the session is gone on the server.
+            try await client.execute(uri: "/uitloggen", method: .post, headers: [.cookie: "__Host-voorveld-sessie=\(renewed)"]) { response in
+                #expect(response.status == .seeOther)
+                #expect(response.headers[.setCookie]?.contains("Max-Age=0") == true)
+            }
+            #expect(try await Self.whoAmI(client, sessie: renewed) == .unauthorized)
+
+            // Disabling the user ends their sessions at once.
+            let third = try #require(try await Self.login(client, naam: "kernteamlid", wachtwoord: Demo.kernteamlid.wachtwoord).sessie)
+            #expect(try await Self.whoAmI(client, sessie: third) == .ok)
+            try await UserStore(pool: environment.owner).disable(naam: "kernteamlid")
+            #expect(try await Self.whoAmI(client, sessie: third) == .unauthorized)
+            #expect(try await Self.login(client, naam: "kernteamlid", wachtwoord: Demo.kernteamlid.wachtwoord).status == .unauthorized)
+        }
+        // Logins are audited in the user's gemeente, with the result.
+        let lines = try await AuditStore(pool: environment.service).list(.init(gebruiker: "kernteamlid"), in: .onderhoud(gemeente: "GM1734"))
+        #expect(lines.contains { $0.actie == "inloggen" && $0.resultaat == .geweigerd })
+        #expect(lines.contains { $0.actie == "inloggen" && $0.resultaat == .toegestaan })
+        await environment.close()
+    }
+
+    @Test("an idle session ends after the idle timeout")
+    func idleTimeout() async throws {
+        let environment = try await TestEnvironment.seeded()
+        try await Self.app(environment, settings: { $0.sessionIdle = .seconds(1) }).test(.router) { client in
+            let sessie = try #require(try await Self.login(client, naam: "steunpunt", wachtwoord: Demo.steunpunt.wachtwoord).sessie)
+            #expect(try await Self.whoAmI(client, sessie: sessie) == .ok)
+            try await Task.sleep(for: .milliseconds(2100))
+            #expect(try await Self.whoAmI(client, sessie: sessie) == .unauthorized)
+        }
+        await environment.close()
+    }
+
+    @Test("repeated failures lock the account, even for the right password, with 429 and Retry-After")
+    func bruteForceLockout() async throws {
+        let environment = try await TestEnvironment.seeded()
+        try await Self.app(environment).test(.router) { client in
+            for _ in 0..<3 {
+                #expect(try await Self.login(client, naam: "beheerder", wachtwoord: "geraden-wachtwoord").status == .unauthorized)
+            }
+            let locked = try await client.execute(
+                uri: "/inloggen", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "gebruikersnaam=beheerder&wachtwoord=\(Demo.beheerder.wachtwoord)")
+            ) { response in (response.status, response.headers[.retryAfter], String(buffer: response.body)) }
+            #expect(locked.0 == .tooManyRequests)
+            #expect(locked.1 == "900")
+            #expect(locked.2.contains("Te veel mislukte pogingen"))
+            // Another account is not affected by this one's lockout.
+            #expect(try await Self.login(client, naam: "steunpunt", wachtwoord: Demo.steunpunt.wachtwoord).status == .seeOther)
+            // An unknown name answers exactly like a wrong password.
+            #expect(try await Self.login(client, naam: "bestaat-niet", wachtwoord: "wat-dan-ook-123").status == .unauthorized)
+        }
+        await environment.close()
+    }
+
+    @Test("the login form keeps the name and shows each error next to its field")
+    func loginFormErrors() async throws {
+        let environment = try await TestEnvironment.seeded()
+        try await Self.app(environment).test(.router) { client in
+            try await client.execute(uri: "/inloggen", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                                     body: ByteBuffer(string: "gebruikersnaam=%3Cb%3Ekarin&wachtwoord=")) { response in
+                #expect(response.status == .badRequest)
+                let html = String(buffer: response.body)
+                #expect(html.contains(#"value="&lt;b&gt;karin""#))
+                #expect(html.contains(#"id="wachtwoord-fout">Vul uw wachtwoord in.</p>"#))
+                #expect(html.contains(#"aria-describedby="wachtwoord-fout""#))
+                #expect(html.contains("role=\"alert\""))
+            }
+        }
+        await environment.close()
+    }
+}
