@@ -31,11 +31,13 @@ let package = Package(
             pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"])]
         ),
+        // A day without a time or zone, shared by the database client and the domain.
+        .target(name: "CalendarDate", swiftSettings: strict),
         // A PostgreSQL client on libpq: connections, a pool, typed rows. No domain knowledge.
         .target(
             name: "Postgres",
             dependencies: [
-                "CLibPQ",
+                "CLibPQ", "CalendarDate",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
@@ -50,7 +52,7 @@ let package = Package(
             swiftSettings: strict
         ),
         // The domain: kernen, leefgebieden, hulpvragen and their rules. No SQL, no HTTP.
-        .target(name: "Voorveld", swiftSettings: strict),
+        .target(name: "Voorveld", dependencies: ["CalendarDate"], swiftSettings: strict),
         // Storage: migrations, seed loading and the SQL behind each domain operation.
         .target(
             name: "VoorveldStore",
@@ -91,7 +93,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PostgresTests",
-            dependencies: ["Postgres", "EmbeddedPostgres", "TestDatabase"],
+            dependencies: ["Postgres", "EmbeddedPostgres", "TestDatabase", "CalendarDate"],
             swiftSettings: strict
         ),
         .testTarget(

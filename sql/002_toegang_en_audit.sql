@@ -18,6 +18,12 @@ END
 $$;
 
 GRANT USAGE ON SCHEMA public TO voorveld_service;
+-- No temporary tables: a temp table can shadow a real one for code that trusts the search path.
+DO $$
+BEGIN
+    EXECUTE format('REVOKE TEMPORARY ON DATABASE %I FROM PUBLIC', current_database());
+END
+$$;
 
 -- The scope of the current transaction.
 CREATE FUNCTION huidige_gemeente() RETURNS text
@@ -125,15 +131,20 @@ CREATE TABLE mislukte_inlogpogingen (
 CREATE INDEX mislukte_inlogpogingen_naam ON mislukte_inlogpogingen (naam, tijdstip);
 CREATE INDEX mislukte_inlogpogingen_adres ON mislukte_inlogpogingen (adres, tijdstip);
 
--- The service reads users of its own gemeente (never the password hash) and the roles; the
--- secrets tables it reaches only through the functions below. These tables are not FORCEd: the
+-- The service reads users of its own gemeente (never the password hash column) and the roles;
+-- tokens and sessions it reaches only through the functions below, and a password hash only for
+-- the one login being checked (inlog_poging). These tables are not FORCEd: the
 -- functions run as the owner and must find a user before any gemeente is known.
+-- Users see themselves; the beheerder sees the gemeente's users.
 ALTER TABLE gebruikers ENABLE ROW LEVEL SECURITY;
-CREATE POLICY eigen_gemeente ON gebruikers USING (gemeente = huidige_gemeente());
+CREATE POLICY zichzelf_of_beheerder ON gebruikers
+    USING (gemeente = huidige_gemeente() AND (naam = huidige_gebruiker() OR heeft_rol('beheerder')));
 ALTER TABLE gebruiker_rollen ENABLE ROW LEVEL SECURITY;
-CREATE POLICY eigen_gemeente ON gebruiker_rollen USING (gemeente = huidige_gemeente());
+CREATE POLICY zichzelf_of_beheerder ON gebruiker_rollen
+    USING (gemeente = huidige_gemeente() AND (gebruiker = huidige_gebruiker() OR heeft_rol('beheerder')));
 ALTER TABLE kernteamleden ENABLE ROW LEVEL SECURITY;
-CREATE POLICY eigen_gemeente ON kernteamleden USING (gemeente = huidige_gemeente());
+CREATE POLICY zichzelf_of_beheerder ON kernteamleden
+    USING (gemeente = huidige_gemeente() AND (gebruiker = huidige_gebruiker() OR heeft_rol('beheerder')));
 ALTER TABLE api_tokens ENABLE ROW LEVEL SECURITY;
 ALTER TABLE sessies ENABLE ROW LEVEL SECURITY;
 ALTER TABLE mislukte_inlogpogingen ENABLE ROW LEVEL SECURITY;
@@ -145,7 +156,7 @@ GRANT SELECT ON gebruiker_rollen, kernteamleden TO voorveld_service;
 
 CREATE FUNCTION authenticeer_token(token text)
 RETURNS TABLE (gemeente text, gebruiker text, weergavenaam text, rollen text[], kernteams text[])
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
     SELECT g.gemeente, g.naam, g.weergavenaam,
            ARRAY(SELECT r.rol FROM gebruiker_rollen r WHERE r.gemeente = g.gemeente AND r.gebruiker = g.naam ORDER BY r.rol),
            ARRAY(SELECT l.kernteam FROM kernteamleden l WHERE l.gemeente = g.gemeente AND l.gebruiker = g.naam ORDER BY l.kernteam)
@@ -159,7 +170,7 @@ $$;
 -- using it counts as activity.
 CREATE FUNCTION authenticeer_sessie(sessie text, inactief interval, maximaal interval)
 RETURNS TABLE (gemeente text, gebruiker text, weergavenaam text, rollen text[], kernteams text[])
-LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
     WITH geldig AS (
         UPDATE sessies s SET laatst_actief_op = now()
         FROM gebruikers g
@@ -174,26 +185,37 @@ LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public AS $
     FROM geldig v
 $$;
 
--- What a password login needs: the hash to verify, and how many recent failures there were.
-CREATE FUNCTION inlog_gegevens(login text, adres text, sinds timestamptz)
-RETURNS TABLE (gemeente text, wachtwoord_hash text, uitgeschakeld boolean, mislukt_naam bigint, mislukt_adres bigint)
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
-    SELECT g.gemeente, g.wachtwoord_hash, g.uitgeschakeld_op IS NOT NULL,
-           (SELECT count(*) FROM mislukte_inlogpogingen m WHERE m.naam = login AND m.tijdstip > sinds),
-           (SELECT count(*) FROM mislukte_inlogpogingen m WHERE m.adres = inlog_gegevens.adres AND m.tijdstip > sinds)
-    FROM (SELECT 1) AS altijd
-    LEFT JOIN gebruikers g ON g.naam = login
-$$;
-
-CREATE FUNCTION registreer_mislukte_inlog(login text, adres text) RETURNS void
-LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
-    INSERT INTO mislukte_inlogpogingen (naam, adres) VALUES (login, adres)
+-- Begins a password login. Under a lock per login name, it counts the recent failures for the
+-- name and the address; when either is at its limit the attempt is refused (and not counted, so
+-- a blocked account is not kept blocked by further tries). Otherwise the attempt is counted as a
+-- failure *before* the password is checked, so that parallel guesses cannot all slip under the
+-- limit; a successful login clears it again (start_sessie). Returns the hash to verify.
+CREATE FUNCTION inlog_poging(login text, adres text, sinds timestamptz, max_naam integer, max_adres integer)
+RETURNS TABLE (gemeente text, wachtwoord_hash text, uitgeschakeld boolean, geblokkeerd boolean)
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE
+    per_naam bigint;
+    per_adres bigint;
+BEGIN
+    PERFORM pg_advisory_xact_lock(hashtext('voorveld-inlog:' || login));
+    PERFORM pg_advisory_xact_lock(hashtext('voorveld-inlog-adres:' || adres));
+    SELECT count(*) INTO per_naam FROM mislukte_inlogpogingen m WHERE m.naam = login AND m.tijdstip > sinds;
+    SELECT count(*) INTO per_adres FROM mislukte_inlogpogingen m WHERE m.adres = inlog_poging.adres AND m.tijdstip > sinds;
+    geblokkeerd := per_naam >= max_naam OR per_adres >= max_adres;
+    IF NOT geblokkeerd THEN
+        INSERT INTO mislukte_inlogpogingen (naam, adres) VALUES (login, adres);
+    END IF;
+    SELECT g.gemeente, g.wachtwoord_hash, g.uitgeschakeld_op IS NOT NULL
+      INTO gemeente, wachtwoord_hash, uitgeschakeld
+      FROM gebruikers g WHERE g.naam = login;
+    RETURN NEXT;
+END
 $$;
 
 -- Starts a session for a user whose password the service has just verified. A successful login
 -- clears that name's failures.
 CREATE FUNCTION start_sessie(login text, sessie text) RETURNS void
-LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
     DELETE FROM mislukte_inlogpogingen WHERE naam = login;
     INSERT INTO sessies (gemeente, hash, gebruiker)
     SELECT g.gemeente, sha256(convert_to(sessie, 'UTF8')), g.naam FROM gebruikers g
@@ -201,16 +223,14 @@ LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public AS $
 $$;
 
 CREATE FUNCTION beeindig_sessie(sessie text) RETURNS void
-LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
     DELETE FROM sessies WHERE hash = sha256(convert_to(sessie, 'UTF8'))
 $$;
 
 REVOKE ALL ON FUNCTION authenticeer_token(text), authenticeer_sessie(text, interval, interval),
-    inlog_gegevens(text, text, timestamptz), registreer_mislukte_inlog(text, text),
-    start_sessie(text, text), beeindig_sessie(text) FROM PUBLIC;
+    inlog_poging(text, text, timestamptz, integer, integer), start_sessie(text, text), beeindig_sessie(text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION authenticeer_token(text), authenticeer_sessie(text, interval, interval),
-    inlog_gegevens(text, text, timestamptz), registreer_mislukte_inlog(text, text),
-    start_sessie(text, text), beeindig_sessie(text) TO voorveld_service;
+    inlog_poging(text, text, timestamptz, integer, integer), start_sessie(text, text), beeindig_sessie(text) TO voorveld_service;
 
 -- The audit log (BIO 8.15, NEN 7513): who did what to which record, for which purpose, with what
 -- result. The service may add and (as beheerder) read, never change or remove.
@@ -231,6 +251,10 @@ CREATE TABLE auditlog (
 CREATE INDEX auditlog_tijdstip ON auditlog (gemeente, tijdstip);
 ALTER TABLE auditlog ENABLE ROW LEVEL SECURITY;
 ALTER TABLE auditlog FORCE ROW LEVEL SECURITY;
-CREATE POLICY schrijven_eigen_gemeente ON auditlog FOR INSERT WITH CHECK (gemeente = huidige_gemeente());
+-- A line is written by the scope's own user, for the scope's gemeente; id and time come from the
+-- database, never from the writer.
+CREATE POLICY schrijven_eigen_gemeente ON auditlog FOR INSERT
+    WITH CHECK (gemeente = huidige_gemeente() AND gebruiker = huidige_gebruiker());
 CREATE POLICY lezen_door_beheerder ON auditlog FOR SELECT USING (gemeente = huidige_gemeente() AND heeft_rol('beheerder'));
-GRANT INSERT, SELECT ON auditlog TO voorveld_service;
+GRANT INSERT (gemeente, gebruiker, rol, actie, object_type, object_id, doel, resultaat, request_id) ON auditlog TO voorveld_service;
+GRANT SELECT ON auditlog TO voorveld_service;

@@ -153,8 +153,10 @@ public final class ConnectionPool: Sendable {
             case .open:
                 do {
                     return try await PostgresConnection.connect(configuration.connection, threadPool: threadPool)
-                } catch let error as PostgresError {
+                } catch {
+                    // Whatever went wrong (also cancellation), the reserved slot is free again.
                     await state.openFailed()
+                    guard let error = error as? PostgresError else { throw error }
                     lastError = error
                     failures += 1
                     let pause = Self.backoff(attempt: failures)

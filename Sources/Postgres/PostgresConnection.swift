@@ -123,13 +123,25 @@ public final class PostgresConnection: @unchecked Sendable {
     public var isIdle: Bool { health.withLock { $0.idle } }
 
     /// Checks, without blocking, that the server has not closed the connection while it sat idle.
+    /// Not cancellable: a cancelled caller must not make a healthy connection look dead.
     func checkAlive() async -> Bool {
-        (try? await onIOThread { connection in connection.probe() }) ?? false
+        await uncancellable { $0.probe() } ?? false
     }
 
-    /// Closes the connection on the I/O thread.
+    /// Closes the connection on the I/O thread, also when the caller was cancelled.
     func close() async {
-        _ = try? await threadPool.runIfActive { self.finish() }
+        _ = await uncancellable { $0.finish() }
+    }
+
+    /// Runs `work` on the I/O thread whatever happens to the calling task; nil only when the
+    /// thread pool has already shut down.
+    private func uncancellable<T: Sendable>(_ work: @escaping @Sendable (PostgresConnection) -> T) async -> T? {
+        await withCheckedContinuation { continuation in
+            threadPool.submit { state in
+                guard case .active = state else { return continuation.resume(returning: nil) }
+                continuation.resume(returning: work(self))
+            }
+        }
     }
 
     // MARK: - On the I/O thread

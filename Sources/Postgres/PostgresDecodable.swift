@@ -1,3 +1,4 @@
+import CalendarDate
 import Foundation
 
 /// A Swift value that can be read from a column of a result row (binary format).

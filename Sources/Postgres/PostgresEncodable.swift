@@ -1,3 +1,4 @@
+import CalendarDate
 import Foundation
 
 /// A Swift value that can be sent to PostgreSQL as a statement parameter, in binary format.

@@ -79,3 +79,14 @@ public enum Code {
         text.count == 6 && text.hasPrefix("GM") && text.dropFirst(2).allSatisfy { $0.isASCII && $0.isWholeNumber }
     }
 }
+
+/// A concrete task a volunteer or voorziening helps with: administratie, vervoer, ...
+public struct Taak: Sendable, Hashable, Codable {
+    public var code: String
+    public var naam: String
+
+    public init(code: String, naam: String) {
+        self.code = code
+        self.naam = naam
+    }
+}

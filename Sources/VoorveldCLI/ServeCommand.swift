@@ -61,7 +61,7 @@ struct VoorveldServer: Service {
             try await session.migrate(migrator)
             if session.isNewCluster {
                 logger.info("new embedded database: loading the demo data", metadata: ["from": "\(seedDirectory)"])
-                try await SeedLoader(directory: seedDirectory, hasher: database.hasher, logger: logger).load(into: session.owner)
+                try await SeedLoader(directory: seedDirectory, hasher: database.hasher, logger: logger).load(into: session.owner, demoUsers: true)
             }
             // Row-level security is only a second line if the service's role cannot bypass it.
             try await ServiceRole.verify(session.service)

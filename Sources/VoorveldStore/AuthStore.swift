@@ -3,8 +3,9 @@ import Postgres
 import Voorveld
 
 /// Authentication: bearer tokens, password logins with rate limiting, and web sessions.
-/// It works through the owner's authentication functions (see `sql/002_toegang_en_audit.sql`),
-/// so the service role never reads a secret or a password hash itself.
+/// It works through the owner's authentication functions (see `sql/002_toegang_en_audit.sql`):
+/// the service role never reads a token or session table, and reads a password hash only for the
+/// one login it is checking.
 public struct AuthStore: Sendable {
     public struct Settings: Sendable {
         /// A session ends after this long without use.
@@ -64,24 +65,31 @@ public struct AuthStore: Sendable {
     ///   - requestId: recorded in the audit log.
     public func login(naam: String, wachtwoord: String, adres: String, requestId: String? = nil) async throws -> LoginResult {
         let naam = naam.lowercased()
+        guard Gebruikersnaam.isValid(naam) else {
+            // Not a possible name: answer as slowly as a wrong password, and store nothing.
+            _ = await hasher.verify(wachtwoord, hash: nil)
+            return .ongeldig
+        }
         let since = Date().addingTimeInterval(-Double(settings.lockoutWindow.components.seconds))
-        let facts = try await pool.withConnection { connection in
-            try await connection.queryOne("SELECT * FROM inlog_gegevens($1, $2, $3)", [naam, adres, since]) { row in
-                (gemeente: try row.decode(0, as: String?.self), hash: try row.decode(1, as: String?.self), disabled: try row.decode(2, as: Bool?.self),
-                 failuresName: try row.decode(3, as: Int.self), failuresAddress: try row.decode(4, as: Int.self))
+        // Counted as a failure before the password is checked, under a lock per name, so that
+        // parallel guesses cannot all slip under the limit; success clears it again.
+        let attempt = try await pool.withConnection { connection in
+            try await connection.queryOne(
+                "SELECT * FROM inlog_poging($1, $2, $3, $4::integer, $5::integer)",
+                [naam, adres, since, settings.maxFailuresPerName, settings.maxFailuresPerAddress]
+            ) { row in
+                (gemeente: try row.decode(0, as: String?.self), hash: try row.decode(1, as: String?.self),
+                 disabled: try row.decode(2, as: Bool?.self), blocked: try row.decode(3, as: Bool.self))
             }
         }
-        guard let facts else { return .ongeldig }
-
-        if facts.failuresName >= settings.maxFailuresPerName || facts.failuresAddress >= settings.maxFailuresPerAddress {
-            try await registerFailure(naam: naam, adres: adres)
-            try await audit(gemeente: facts.gemeente, naam: naam, resultaat: .geweigerd, doel: "inloggen (geblokkeerd)", requestId: requestId)
+        guard let attempt else { return .ongeldig }
+        if attempt.blocked {
+            try await audit(gemeente: attempt.gemeente, naam: naam, resultaat: .geweigerd, doel: "inloggen (geblokkeerd)", requestId: requestId)
             return .geblokkeerd
         }
-        let valid = await hasher.verify(wachtwoord, hash: facts.hash) && facts.disabled == false
+        let valid = await hasher.verify(wachtwoord, hash: attempt.hash) && attempt.disabled == false
         guard valid else {
-            try await registerFailure(naam: naam, adres: adres)
-            try await audit(gemeente: facts.gemeente, naam: naam, resultaat: .geweigerd, doel: "inloggen", requestId: requestId)
+            try await audit(gemeente: attempt.gemeente, naam: naam, resultaat: .geweigerd, doel: "inloggen", requestId: requestId)
             return .ongeldig
         }
         // Always a new session id at login, so a planted id can never become a logged-in one.
@@ -89,7 +97,7 @@ public struct AuthStore: Sendable {
         try await pool.withConnection { connection in
             try await connection.execute("SELECT start_sessie($1, $2)", [naam, sessie])
         }
-        try await audit(gemeente: facts.gemeente, naam: naam, resultaat: .toegestaan, doel: "inloggen", requestId: requestId)
+        try await audit(gemeente: attempt.gemeente, naam: naam, resultaat: .toegestaan, doel: "inloggen", requestId: requestId)
         return .ingelogd(sessie: sessie)
     }
 
@@ -97,12 +105,6 @@ public struct AuthStore: Sendable {
     public func logout(sessie: String) async throws {
         try await pool.withConnection { connection in
             try await connection.execute("SELECT beeindig_sessie($1)", [sessie])
-        }
-    }
-
-    private func registerFailure(naam: String, adres: String) async throws {
-        try await pool.withConnection { connection in
-            try await connection.execute("SELECT registreer_mislukte_inlog($1, $2)", [naam, adres])
         }
     }
 

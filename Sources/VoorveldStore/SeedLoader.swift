@@ -28,27 +28,32 @@ public struct SeedLoader: Sendable {
         public var leefgebieden = 0
         public var zrm2010Leefgebieden = 0
         public var demoGebruikers = 0
+        public var taken = 0
 
         public var description: String {
             "\(gemeenten) gemeenten, \(kernen) kernen (\(kernBuren) buurparen), \(kernteams) kernteams, "
-                + "\(leefgebieden) leefgebieden (\(zrm2010Leefgebieden) ZRM-2010-koppelingen), \(demoGebruikers) demogebruikers"
+                + "\(leefgebieden) leefgebieden (\(zrm2010Leefgebieden) ZRM-2010-koppelingen), \(taken) taken, \(demoGebruikers) demogebruikers"
         }
     }
 
     /// Reads, checks and writes the seed files.
+    /// - Parameter demoUsers: also add the demo users of `demo-gebruikers.csv`, whose passwords and
+    ///   tokens are public. Only for demonstrations: never on a database with real users. Existing
+    ///   users of the same name are left as they are.
     /// - Throws: `SeedError` listing every bad row, or a `PostgresError` from writing.
     @discardableResult
-    public func load(into pool: ConnectionPool) async throws -> Summary {
-        let seed = try read()
+    public func load(into pool: ConnectionPool, demoUsers: Bool = false) async throws -> Summary {
+        var seed = try read()
+        if !demoUsers { seed.gebruikers = [] }
         try await pool.withTransaction { connection in
             try await write(seed, on: connection)
         }
         // Users after the gebieden they refer to; each in a transaction of its own, audited.
         let users = UserStore(pool: pool, hasher: hasher)
-        for demo in seed.gebruikers {
-            try await users.add(demo.gebruiker, replace: true)
+        for demo in seed.gebruikers where try await users.gemeente(of: demo.gebruiker.naam) == nil {
+            try await users.add(demo.gebruiker)
             try await users.store(token: demo.token, naam: demo.gebruiker.naam, gemeente: demo.gebruiker.gemeente,
-                                  geldig: .seconds(10 * 365 * 86_400), omschrijving: "demo", door: "systeem")
+                                  geldig: .seconds(365 * 86_400), omschrijving: "demo", door: "systeem")
         }
         var summary = Summary()
         summary.gemeenten = seed.gemeenten.count
@@ -58,6 +63,7 @@ public struct SeedLoader: Sendable {
         summary.leefgebieden = seed.leefgebieden.count
         summary.zrm2010Leefgebieden = seed.zrm2010.count
         summary.demoGebruikers = seed.gebruikers.count
+        summary.taken = seed.taken.count
         logger.info("seed data loaded", metadata: ["summary": "\(summary)"])
         return summary
     }
@@ -72,6 +78,7 @@ public struct SeedLoader: Sendable {
         var leefgebieden: [Leefgebied] = []
         var zrm2010: [(code: String, naam: String, leefgebied: String)] = []
         var gebruikers: [(gebruiker: UserStore.NieuweGebruiker, token: String)] = []
+        var taken: [Taak] = []
     }
 
     func read() throws -> Seed {
@@ -178,6 +185,14 @@ public struct SeedLoader: Sendable {
             }
         }
 
+        if let csv = table("taken.csv", ["code", "naam"]) {
+            for row in csv.rows {
+                check(Code.isValid(row["code"]), "taken.csv", row, "code '\(row["code"])' mag alleen kleine letters, cijfers en streepjes bevatten")
+                check(!row["naam"].isEmpty, "taken.csv", row, "naam ontbreekt")
+                seed.taken.append(Taak(code: row["code"], naam: row["naam"]))
+            }
+        }
+
         if let csv = table("demo-gebruikers.csv", ["naam", "gemeente", "weergavenaam", "rollen", "kernteams", "wachtwoord", "token"]) {
             for row in csv.rows {
                 let file = "demo-gebruikers.csv"
@@ -215,6 +230,10 @@ public struct SeedLoader: Sendable {
             SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
             ON CONFLICT (zrm2010_code, leefgebied) DO UPDATE SET zrm2010_naam = excluded.zrm2010_naam
             """, [seed.zrm2010.map(\.code), seed.zrm2010.map(\.naam), seed.zrm2010.map(\.leefgebied)])
+        try await connection.execute("""
+            INSERT INTO taken (code, naam) SELECT * FROM unnest($1::text[], $2::text[])
+            ON CONFLICT (code) DO UPDATE SET naam = excluded.naam
+            """, [seed.taken.map(\.code), seed.taken.map(\.naam)])
 
         for gemeente in seed.gemeenten {
             try await AccessScope.onderhoud(gemeente: gemeente.code).apply(on: connection)

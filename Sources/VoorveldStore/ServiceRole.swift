@@ -32,21 +32,29 @@ public enum ServiceRole {
     public static func verify(_ service: ConnectionPool) async throws {
         let facts = try await service.withConnection { connection in
             try await connection.queryOne("""
-                SELECT current_user::text, r.rolsuper, r.rolbypassrls,
-                       EXISTS (SELECT 1 FROM pg_tables t WHERE t.schemaname = 'public' AND t.tableowner = current_user),
+                SELECT current_user::text,
+                       -- superuser or BYPASSRLS, itself or through any role it can become
+                       EXISTS (SELECT 1 FROM pg_roles p WHERE (p.rolsuper OR p.rolbypassrls) AND pg_has_role(current_user, p.oid, 'MEMBER')),
+                       r.rolcreaterole,
+                       -- owner of a table, itself or through a role it inherits
+                       EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                               WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND pg_has_role(current_user, c.relowner, 'MEMBER')),
                        pg_has_role(current_user, 'voorveld_service', 'MEMBER')
                 FROM pg_roles r WHERE r.rolname = current_user
                 """) { row in
-                (user: try row.decode(0, as: String.self), superuser: try row.decode(1, as: Bool.self), bypass: try row.decode(2, as: Bool.self),
+                (user: try row.decode(0, as: String.self), privileged: try row.decode(1, as: Bool.self), createRole: try row.decode(2, as: Bool.self),
                  owner: try row.decode(3, as: Bool.self), member: try row.decode(4, as: Bool.self))
             }
         }
         guard let facts else { throw ServiceRoleError(reason: "the connection's role was not found in pg_roles") }
-        if facts.superuser || facts.bypass {
-            throw ServiceRoleError(reason: "the service connects as \(facts.user), which is a superuser or has BYPASSRLS, so row-level security would not apply")
+        if facts.privileged {
+            throw ServiceRoleError(reason: "the service connects as \(facts.user), which is (or can become) a superuser or a role with BYPASSRLS, so row-level security would not apply")
+        }
+        if facts.createRole {
+            throw ServiceRoleError(reason: "the service connects as \(facts.user), which has CREATEROLE")
         }
         if facts.owner {
-            throw ServiceRoleError(reason: "the service connects as \(facts.user), which owns Voorveld's tables")
+            throw ServiceRoleError(reason: "the service connects as \(facts.user), which owns (or is a member of the owner of) Voorveld's tables")
         }
         if !facts.member {
             throw ServiceRoleError(reason: "the service connects as \(facts.user), which is not a member of \(group)")

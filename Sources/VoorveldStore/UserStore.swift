@@ -70,6 +70,10 @@ public struct UserStore: Sendable {
                 ON CONFLICT (gemeente, naam) DO UPDATE
                 SET weergavenaam = excluded.weergavenaam, wachtwoord_hash = coalesce(excluded.wachtwoord_hash, gebruikers.wachtwoord_hash)
                 """, [nieuw.gemeente, nieuw.naam, nieuw.weergavenaam, hash])
+            if other != nil && hash != nil {
+                // A new password ends every session begun with the old one.
+                try await connection.execute("DELETE FROM sessies WHERE gemeente = $1 AND gebruiker = $2", [nieuw.gemeente, nieuw.naam])
+            }
             try await connection.execute("DELETE FROM gebruiker_rollen WHERE gemeente = $1 AND gebruiker = $2", [nieuw.gemeente, nieuw.naam])
             try await connection.execute("""
                 INSERT INTO gebruiker_rollen (gemeente, gebruiker, rol) SELECT $1, $2, unnest($3::text[])
@@ -131,7 +135,7 @@ public struct UserStore: Sendable {
             try await connection.execute("""
                 INSERT INTO api_tokens (gemeente, gebruiker, hash, omschrijving, verloopt_op)
                 VALUES ($1, $2, sha256(convert_to($3, 'UTF8')), $4, now() + make_interval(secs => $5))
-                ON CONFLICT (hash) DO UPDATE SET verloopt_op = excluded.verloopt_op, ingetrokken_op = NULL
+                ON CONFLICT (hash) DO NOTHING
                 """, [gemeente, naam, token, omschrijving, Double(geldig.components.seconds)])
             try await AuditStore.record(Self.beheer("token-aanmaken", naam: naam, door: door), on: connection)
         }

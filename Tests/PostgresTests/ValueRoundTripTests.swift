@@ -1,3 +1,4 @@
+import CalendarDate
 import Foundation
 import Postgres
 import TestDatabase

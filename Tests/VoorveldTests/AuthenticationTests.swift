@@ -175,6 +175,42 @@ struct AuthenticationTests {
         await environment.close()
     }
 
+    @Test("parallel guesses cannot slip under the lockout limit")
+    func parallelGuesses() async throws {
+        let environment = try await TestEnvironment.seeded()
+        var settings = AuthStore.Settings()
+        settings.maxFailuresPerName = 3
+        let auth = AuthStore(pool: environment.service, hasher: TestEnvironment.hasher, settings: settings)
+        let results = try await withThrowingTaskGroup(of: AuthStore.LoginResult.self) { group in
+            for attempt in 0..<12 {
+                group.addTask { try await auth.login(naam: "wethouder", wachtwoord: "poging-\(attempt)", adres: "10.0.0.\(attempt)") }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(results.filter { $0 == .ongeldig }.count == 3)
+        #expect(results.filter { $0 == .geblokkeerd }.count == 9)
+        // Blocked tries are not counted: the lock ends with the window, not later.
+        let recorded = try await environment.owner.withConnection { connection in
+            try await connection.queryOne("SELECT count(*) FROM mislukte_inlogpogingen WHERE naam = 'wethouder'") { row in try row.decode(0, as: Int.self) }
+        }
+        #expect(recorded == 3)
+        await environment.close()
+    }
+
+    @Test("a new password ends the sessions begun with the old one")
+    func passwordChangeEndsSessions() async throws {
+        let environment = try await TestEnvironment.seeded()
+        try await Self.app(environment).test(.router) { client in
+            let sessie = try #require(try await Self.login(client, naam: "steunpunt", wachtwoord: Demo.steunpunt.wachtwoord).sessie)
+            #expect(try await Self.whoAmI(client, sessie: sessie) == .ok)
+            try await UserStore(pool: environment.owner, hasher: TestEnvironment.hasher).add(
+                .init(naam: "steunpunt", weergavenaam: "Sander", gemeente: "GM1734", rollen: [.steunpunt], wachtwoord: "een-nieuw-wachtwoord"), replace: true)
+            #expect(try await Self.whoAmI(client, sessie: sessie) == .unauthorized)
+            #expect(try await Self.login(client, naam: "steunpunt", wachtwoord: "een-nieuw-wachtwoord").status == .seeOther)
+        }
+        await environment.close()
+    }
+
     @Test("the login form keeps the name and shows each error next to its field")
     func loginFormErrors() async throws {
         let environment = try await TestEnvironment.seeded()

@@ -96,6 +96,43 @@ struct RowLevelSecurityTests {
         await environment.close()
     }
 
+    @Test("a user sees their own account; only the beheerder sees the gemeente's users")
+    func usersVisibleToSelfOrBeheerder() async throws {
+        let environment = try await TestEnvironment.seeded()
+        let asKernteamlid = AccessScope(gemeente: "GM1734", gebruiker: "kernteamlid", rollen: [.kernteamlid], kernteams: ["heteren"])
+        let seen = try await environment.service.withTransaction(in: asKernteamlid) { connection in
+            try await connection.query("SELECT naam FROM gebruikers") { row in try row.decode(0, as: String.self) }
+        }
+        #expect(seen == ["kernteamlid"])
+        let asBeheerder = AccessScope(gemeente: "GM1734", gebruiker: "beheerder", rollen: [.beheerder], kernteams: [])
+        let all = try await environment.service.withTransaction(in: asBeheerder) { connection in
+            try await connection.query("SELECT naam FROM gebruikers ORDER BY naam") { row in try row.decode(0, as: String.self) }
+        }
+        #expect(all == ["beheerder", "kernteamlid", "steunpunt", "wethouder"])
+        await environment.close()
+    }
+
+    @Test("the service cannot forge audit history or make temporary tables")
+    func noForgery() async throws {
+        let environment = try await TestEnvironment.seeded()
+        let scope = AccessScope(gemeente: "GM1734", gebruiker: "beheerder", rollen: [.beheerder], kernteams: [])
+        let attempts = [
+            // Backdating a line, choosing its id, or writing it in someone else's name.
+            "INSERT INTO auditlog (gemeente, tijdstip, gebruiker, actie, object_type, doel, resultaat) VALUES ('GM1734', '2020-01-01', 'beheerder', 'lezen', 'x', 'x', 'toegestaan')",
+            "INSERT INTO auditlog (gemeente, id, gebruiker, actie, object_type, doel, resultaat) OVERRIDING SYSTEM VALUE VALUES ('GM1734', 999999, 'beheerder', 'lezen', 'x', 'x', 'toegestaan')",
+            "INSERT INTO auditlog (gemeente, gebruiker, actie, object_type, doel, resultaat) VALUES ('GM1734', 'iemand-anders', 'lezen', 'x', 'x', 'toegestaan')",
+            // A temporary table could shadow a real one inside the owner's functions.
+            "CREATE TEMPORARY TABLE sessies (hash bytea)",
+        ]
+        for statement in attempts {
+            let error = await #expect(throws: PostgresError.self) {
+                try await environment.service.withTransaction(in: scope) { connection in try await connection.execute(statement) }
+            }
+            #expect(error?.sqlState == "42501", "\(statement): \(String(describing: error))")
+        }
+        await environment.close()
+    }
+
     @Test("the service never reads password hashes, tokens or sessions itself")
     func secretsOutOfReach() async throws {
         let environment = try await TestEnvironment.seeded()

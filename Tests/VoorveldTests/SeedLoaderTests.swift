@@ -74,6 +74,27 @@ struct SeedLoaderTests {
         await pool.close()
     }
 
+    @Test("demo users come only when asked for, and never overwrite a real user or revive a revoked token")
+    func demoUsersOnlyOnRequest() async throws {
+        let pool = try await Self.migratedPool()
+        let loader = SeedLoader(directory: Self.seedDirectory, hasher: TestEnvironment.hasher)
+        try await loader.load(into: pool)
+        let users = UserStore(pool: pool, hasher: TestEnvironment.hasher)
+        #expect(try await users.gemeente(of: "beheerder") == nil)
+        // A real user who happens to be called 'beheerder'.
+        try await users.add(.init(naam: "beheerder", weergavenaam: "Echte Beheerder", gemeente: "GM1734", rollen: [.beheerder], wachtwoord: "geheim-en-lang"))
+        try await loader.load(into: pool, demoUsers: true)
+        let name = try await users.list(in: .onderhoud(gemeente: "GM1734")).first { $0.naam == "beheerder" }?.weergavenaam
+        #expect(name == "Echte Beheerder")
+        #expect(try await users.gemeente(of: "kernteamlid") == "GM1734")
+        // A revoked demo token stays revoked when the demo is loaded again.
+        try await users.revokeTokens(naam: "kernteamlid")
+        try await loader.load(into: pool, demoUsers: true)
+        let auth = AuthStore(pool: pool, hasher: TestEnvironment.hasher)
+        #expect(try await auth.gebruiker(token: "vv_demo_kernteamlid_0000000000000000000000000000") == nil)
+        await pool.close()
+    }
+
     @Test("bad rows are all reported with file and line, and nothing is written")
     func badRowsRejected() async throws {
         let directory = TestDatabase.temporaryDirectory() + "/seed"

@@ -27,7 +27,7 @@ struct TestEnvironment {
 
     static func seeded() async throws -> TestEnvironment {
         let environment = try await migrated()
-        try await SeedLoader(directory: seedDirectory, hasher: hasher).load(into: environment.owner)
+        try await SeedLoader(directory: seedDirectory, hasher: hasher).load(into: environment.owner, demoUsers: true)
         return environment
     }
 

@@ -1,0 +1,70 @@
+/// How long help is needed or offered, from short to open-ended. A volunteer fits a hulpvraag
+/// when their longest accepted commitment is at least the duration asked.
+public enum Inzetduur: String, CaseIterable, Sendable, Codable, Comparable {
+    case eenmalig
+    /// Up to three months.
+    case kortdurend
+    case langdurig
+    /// Open-ended: the scarce kind of help.
+    case onbepaald
+
+    public static func < (lhs: Inzetduur, rhs: Inzetduur) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+/// A part of a day in the week: `ma-ochtend` ... `zo-avond`.
+public enum Dagdeel {
+    public static let dagen = ["ma", "di", "wo", "do", "vr", "za", "zo"]
+    public static let delen = ["ochtend", "middag", "avond"]
+    /// All 21, Monday morning first.
+    public static let alle: [String] = dagen.flatMap { dag in delen.map { "\(dag)-\($0)" } }
+    private static let bekend = Set(alle)
+
+    public static func isValid(_ code: String) -> Bool { bekend.contains(code) }
+
+    /// Sorted in week order, duplicates removed.
+    public static func normalized(_ codes: some Sequence<String>) -> [String] {
+        let set = Set(codes)
+        return alle.filter(set.contains)
+    }
+}
+
+/// How a hulpvraag reached the kernteam.
+public enum Kanaal: String, CaseIterable, Sendable, Codable {
+    case telefoon
+    case email = "e-mail"
+    case inloopspreekuur
+    case meldingDerde = "melding-derde"
+    case viaLoket = "via-loket"
+}
+
+public enum VrijwilligerStatus: String, CaseIterable, Sendable, Codable {
+    case actief, gepauzeerd, gestopt
+}
+
+public enum Leeftijdsgroep: String, CaseIterable, Sendable, Codable {
+    case jeugd, volwassenen, ouderen, iedereen
+}
+
+public enum HulpvraagStatus: String, CaseIterable, Sendable, Codable {
+    case nieuw
+    case inBehandeling = "in-behandeling"
+    case gekoppeld
+    case afgesloten
+}
+
+/// What input may refer to, for one gemeente: unknown references are reported, never dropped.
+public struct Referenties: Sendable {
+    public var kernen: Set<String>
+    public var kernteams: Set<String>
+    public var leefgebieden: Set<String>
+    public var taken: Set<String>
+
+    public init(kernen: Set<String>, kernteams: Set<String>, leefgebieden: Set<String>, taken: Set<String>) {
+        self.kernen = kernen
+        self.kernteams = kernteams
+        self.leefgebieden = leefgebieden
+        self.taken = taken
+    }
+}
