@@ -23,9 +23,13 @@ public struct CSVTable: Sendable {
     public let rows: [Row]
 
     /// Parses `text`; a byte-order mark and a final line break are ignored.
+    /// - Parameter separator: the field separator; nil picks `;` when the header line has
+    ///   semicolons and no commas (as Dutch Excel writes CSV), and `,` otherwise.
     /// - Throws: `CSVError` for an unterminated quote or a record with more fields than the header.
-    public init(_ text: String, requiredColumns: [String] = []) throws {
-        var records = try CSVTable.records(in: text)
+    public init(_ text: String, requiredColumns: [String] = [], separator: Character? = nil) throws {
+        let firstLine = String(String.UnicodeScalarView(text.unicodeScalars.prefix { $0 != "\n" }))
+        let separator = separator ?? (firstLine.contains(";") && !firstLine.contains(",") ? ";" : ",")
+        var records = try CSVTable.records(in: text, separator: separator.unicodeScalars.first!)
         guard !records.isEmpty else { throw CSVError(line: 1, message: "het bestand is leeg; verwacht een kopregel") }
         let header = records.removeFirst().fields.map(\.trimmingSpaces)
         let missing = requiredColumns.filter { !header.contains($0) }
@@ -43,7 +47,7 @@ public struct CSVTable: Sendable {
         }
     }
 
-    private static func records(in text: String) throws -> [(line: Int, fields: [String])] {
+    private static func records(in text: String, separator: Unicode.Scalar) throws -> [(line: Int, fields: [String])] {
         var records: [(line: Int, fields: [String])] = []
         var fields: [String] = []
         var field = ""
@@ -77,7 +81,7 @@ public struct CSVTable: Sendable {
             } else {
                 switch character {
                 case "\"" where field.isEmpty: quoted = true
-                case ",":
+                case separator:
                     fields.append(field)
                     field = ""
                 case "\r": break

@@ -34,7 +34,7 @@ struct DatabaseSession {
             return DatabaseSession(owner: owner, service: service, hasOwnerConnection: ownerConfiguration != nil, embedded: nil, isNewCluster: false)
         }
         guard ProcessInfo.processInfo.environment["DATABASE_OWNER_URL"] == nil else {
-            throw DatabaseSessionError("DATABASE_OWNER_URL is set but DATABASE_URL (or PGHOST...) is not: set both, or neither for the embedded database.")
+            throw CommandError("DATABASE_OWNER_URL is set but DATABASE_URL (or PGHOST...) is not: set both, or neither for the embedded database.")
         }
         let embedded = try EmbeddedPostgres(.init(directory: options.dataDir), logger: logger)
         let outcome = try await embedded.start()
@@ -57,10 +57,22 @@ struct DatabaseSession {
         } else {
             let pending = try await migrator.pending(service)
             guard pending.isEmpty else {
-                throw DatabaseSessionError(
+                throw CommandError(
                     "\(pending.count) migration(s) are pending (\(pending.map(\.fileName).joined(separator: ", "))). "
                         + "Run `voorveld migrate` as the owner of the tables (DATABASE_OWNER_URL), or set DATABASE_OWNER_URL for `serve`.")
             }
+        }
+    }
+
+    /// Makes the database ready for use: migrated, and, when the embedded cluster is new, loaded
+    /// with the demo data (the embedded default is a demonstration environment).
+    func prepare(_ options: DatabaseOptions, seedDirectory: String? = nil, logger: Logger) async throws {
+        let migrator = try Migrator(directory: try Resources.directory("sql", given: options.sqlDir), logger: logger)
+        try await migrate(migrator)
+        if isNewCluster {
+            let directory = try seedDirectory ?? Resources.directory("seed-data", given: nil)
+            logger.info("new embedded database: loading the demo data", metadata: ["from": "\(directory)"])
+            try await SeedLoader(directory: directory, hasher: options.hasher, logger: logger).load(into: owner, demoUsers: true)
         }
     }
 
@@ -75,10 +87,12 @@ struct DatabaseSession {
         }
     }
 
-    /// Runs `body`, then closes the session whether `body` threw or not.
-    static func with<T>(_ options: DatabaseOptions, logger: Logger, _ body: (DatabaseSession) async throws -> T) async throws -> T {
+    /// Runs `body` on a prepared database (unless `prepared` is false), then closes the session
+    /// whether `body` threw or not.
+    static func with<T>(_ options: DatabaseOptions, prepared: Bool = true, logger: Logger, _ body: (DatabaseSession) async throws -> T) async throws -> T {
         let session = try await open(options, logger: logger)
         do {
+            if prepared { try await session.prepare(options, logger: logger) }
             let result = try await body(session)
             await session.close()
             return result
@@ -89,7 +103,8 @@ struct DatabaseSession {
     }
 }
 
-struct DatabaseSessionError: Error, CustomStringConvertible {
+/// A command failed for a reason the operator can act on; printed without the usage text.
+struct CommandError: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
 }

@@ -12,7 +12,7 @@ struct MigrateCommand: AsyncParsableCommand {
     func run() async throws {
         let logger = database.makeLogger("voorveld.migrate")
         let migrator = try Migrator(directory: try Resources.directory("sql", given: database.sqlDir), logger: logger)
-        let applied = try await DatabaseSession.with(database, logger: logger) { session in
+        let applied = try await DatabaseSession.with(database, prepared: false, logger: logger) { session in
             let applied = try await migrator.migrate(session.owner)
             if session.embedded != nil { try await ServiceRole.ensureLogin(session.owner) }
             return applied

@@ -19,7 +19,7 @@ struct SeedCommand: AsyncParsableCommand {
         let logger = database.makeLogger("voorveld.seed")
         let migrator = try Migrator(directory: try Resources.directory("sql", given: database.sqlDir), logger: logger)
         let loader = SeedLoader(directory: try Resources.directory("seed-data", given: seedDir), hasher: database.hasher, logger: logger)
-        let summary = try await DatabaseSession.with(database, logger: logger) { session in
+        let summary = try await DatabaseSession.with(database, prepared: false, logger: logger) { session in
             try await session.migrate(migrator)
             return try await loader.load(into: session.owner, demoUsers: demoUsers)
         }

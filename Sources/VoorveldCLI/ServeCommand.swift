@@ -35,7 +35,6 @@ struct ServeCommand: AsyncParsableCommand {
         let server = VoorveldServer(
             http: HTTPConfiguration(host: host, port: port),
             database: database,
-            sqlDirectory: try Resources.directory("sql", given: database.sqlDir),
             seedDirectory: try Resources.directory("seed-data", given: seedDir),
             logger: logger)
         let group = ServiceGroup(configuration: .init(
@@ -50,19 +49,13 @@ struct ServeCommand: AsyncParsableCommand {
 struct VoorveldServer: Service {
     let http: HTTPConfiguration
     let database: DatabaseOptions
-    let sqlDirectory: String
     let seedDirectory: String
     let logger: Logger
 
     func run() async throws {
-        let migrator = try Migrator(directory: sqlDirectory, logger: logger)
         let session = try await DatabaseSession.open(database, logger: logger)
         do {
-            try await session.migrate(migrator)
-            if session.isNewCluster {
-                logger.info("new embedded database: loading the demo data", metadata: ["from": "\(seedDirectory)"])
-                try await SeedLoader(directory: seedDirectory, hasher: database.hasher, logger: logger).load(into: session.owner, demoUsers: true)
-            }
+            try await session.prepare(database, seedDirectory: seedDirectory, logger: logger)
             // Row-level security is only a second line if the service's role cannot bypass it.
             try await ServiceRole.verify(session.service)
             let app = buildApplication(http, dependencies: AppDependencies(pool: session.service, hasher: database.hasher), logger: logger)

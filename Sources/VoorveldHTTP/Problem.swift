@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Voorveld
 
 /// An error answer in `application/problem+json` (RFC 9457), as the Dutch API Design Rules ask.
 /// Titles and details are Dutch: they are shown to users.
@@ -12,11 +13,15 @@ public struct Problem: Error, Sendable, Encodable {
     public var instance: String?
     /// Which dependency failed, for health answers.
     public var checks: [String: String]?
+    /// Every invalid field of the input.
+    var invalidParams: [InvalidParam]?
+    /// Every bad row of an imported file.
+    public var fouten: [Importfout]?
     /// Extra response headers (`WWW-Authenticate`, `Retry-After`); not part of the body.
     public var headers: HTTPFields = [:]
 
     enum CodingKeys: String, CodingKey {
-        case type, title, status, detail, instance, checks
+        case type, title, status, detail, instance, checks, invalidParams, fouten
     }
 
     public init(status: HTTPResponse.Status, title: String? = nil, detail: String? = nil, checks: [String: String]? = nil, headers: HTTPFields = [:]) {

@@ -21,9 +21,10 @@ public struct AccessScope: Sendable, Equatable {
         self.init(gemeente: gebruiker.gemeente, gebruiker: gebruiker.naam, rollen: Array(gebruiker.rollen), kernteams: Array(gebruiker.kernteams))
     }
 
-    /// Maintenance by an operator (CLI, seed loading): one gemeente at a time, as beheerder.
+    /// Maintenance by an operator (CLI, seed loading): one gemeente at a time, as beheerder and
+    /// steunpunt (the registers), never as kernteamlid (no hulpvraag contents).
     public static func onderhoud(gemeente: String) -> AccessScope {
-        AccessScope(gemeente: gemeente, gebruiker: "systeem", rollen: [.beheerder], kernteams: [])
+        AccessScope(gemeente: gemeente, gebruiker: "systeem", rollen: [.beheerder, .steunpunt], kernteams: [])
     }
 }
 

@@ -29,10 +29,11 @@ public struct SeedLoader: Sendable {
         public var zrm2010Leefgebieden = 0
         public var demoGebruikers = 0
         public var taken = 0
+        public var vrijwilligers = 0
 
         public var description: String {
             "\(gemeenten) gemeenten, \(kernen) kernen (\(kernBuren) buurparen), \(kernteams) kernteams, "
-                + "\(leefgebieden) leefgebieden (\(zrm2010Leefgebieden) ZRM-2010-koppelingen), \(taken) taken, \(demoGebruikers) demogebruikers"
+                + "\(leefgebieden) leefgebieden (\(zrm2010Leefgebieden) ZRM-2010-koppelingen), \(taken) taken, \(vrijwilligers) vrijwilligers, \(demoGebruikers) demogebruikers"
         }
     }
 
@@ -47,6 +48,21 @@ public struct SeedLoader: Sendable {
         if !demoUsers { seed.gebruikers = [] }
         try await pool.withTransaction { connection in
             try await write(seed, on: connection)
+        }
+        // The demo volunteers, through the same import a steunpunt uses, one gemeente at a time.
+        var vrijwilligers = 0
+        if let csv = try? String(contentsOfFile: directory + "/vrijwilligers.csv", encoding: .utf8) {
+            let importer = VrijwilligerImport(store: VrijwilligerStore(pool: pool), referenties: ReferentieStore(pool: pool))
+            for gemeente in seed.gemeenten {
+                let scope = AccessScope.onderhoud(gemeente: gemeente.code)
+                let audit = AuditRegel(gebruiker: scope.gebruiker, rol: .steunpunt, actie: "vrijwilligers-importeren", objectType: "vrijwilliger",
+                                       objectId: nil, doel: "voorbeeldgegevens", resultaat: .toegestaan)
+                do {
+                    vrijwilligers += try await importer.importeer(csv, in: scope, door: audit, andereGemeentenOverslaan: true)
+                } catch let error as Importfouten {
+                    throw SeedError(problems: error.fouten.map { .init(file: "vrijwilligers.csv", line: $0.regel, message: "\($0.kolom): \($0.melding)") })
+                }
+            }
         }
         // Users after the gebieden they refer to; each in a transaction of its own, audited.
         let users = UserStore(pool: pool, hasher: hasher)
@@ -64,6 +80,7 @@ public struct SeedLoader: Sendable {
         summary.zrm2010Leefgebieden = seed.zrm2010.count
         summary.demoGebruikers = seed.gebruikers.count
         summary.taken = seed.taken.count
+        summary.vrijwilligers = vrijwilligers
         logger.info("seed data loaded", metadata: ["summary": "\(summary)"])
         return summary
     }

@@ -41,6 +41,8 @@ struct AccessMatrixTests {
         var uri: String
         var expected: [Actor: HTTPResponse.Status]
         var body: String? = nil
+        var contentType = "application/x-www-form-urlencoded"
+        var headers: HTTPFields = [:]
     }
 
     static func all(_ status: HTTPResponse.Status, except: [Actor: HTTPResponse.Status] = [:]) -> [Actor: HTTPResponse.Status] {
@@ -49,6 +51,12 @@ struct AccessMatrixTests {
 
     static let beheerderOnly = all(.forbidden, except: [.anoniem: .unauthorized, .beheerder: .ok, .beheerderTwenterand: .ok])
     static let anyoneLoggedIn = all(.ok, except: [.anoniem: .unauthorized])
+    /// Kernteamleden and the steunpunt read volunteers; the wethouder and beheerder see no person.
+    static let vrijwilligersLezen = all(.ok, except: [.anoniem: .unauthorized, .wethouder: .forbidden, .beheerder: .forbidden, .beheerderTwenterand: .forbidden])
+    /// Only the steunpunt writes them (there is no Twenterand steunpunt in the test data).
+    static func steunpunt(_ status: HTTPResponse.Status) -> [Actor: HTTPResponse.Status] {
+        all(.forbidden, except: [.anoniem: .unauthorized, .steunpunt: status])
+    }
 
     static let matrix: [Row] = [
         Row(method: .get, route: "/health/live", uri: "/health/live", expected: all(.ok)),
@@ -68,6 +76,16 @@ struct AccessMatrixTests {
         Row(method: .get, route: "/v1/kernteams/{code}", uri: "/v1/kernteams/vroomshoop-den-ham",
             expected: all(.notFound, except: [.anoniem: .unauthorized, .kernteamlidTwenterand: .ok, .beheerderTwenterand: .ok])),
         Row(method: .get, route: "/v1/gebruikers", uri: "/v1/gebruikers", expected: beheerderOnly),
+        Row(method: .get, route: "/v1/vrijwilligers", uri: "/v1/vrijwilligers", expected: vrijwilligersLezen),
+        Row(method: .post, route: "/v1/vrijwilligers", uri: "/v1/vrijwilligers", expected: steunpunt(.badRequest), body: "{}", contentType: "application/json"),
+        Row(method: .post, route: "/v1/vrijwilligers/import", uri: "/v1/vrijwilligers/import", expected: steunpunt(.unprocessableContent), body: "", contentType: "text/csv"),
+        // A volunteer of Overbetuwe and one of Twenterand: another gemeente's is not found.
+        Row(method: .get, route: "/v1/vrijwilligers/{id}", uri: "/v1/vrijwilligers/{overbetuwe}",
+            expected: vrijwilligersLezen.merging([.kernteamlidTwenterand: .notFound]) { $1 }),
+        Row(method: .get, route: "/v1/vrijwilligers/{id}", uri: "/v1/vrijwilligers/{twenterand}",
+            expected: vrijwilligersLezen.merging([.kernteamlid: .notFound, .kernteamlidAnderTeam: .notFound, .steunpunt: .notFound]) { $1 }),
+        Row(method: .put, route: "/v1/vrijwilligers/{id}", uri: "/v1/vrijwilligers/{overbetuwe}", expected: steunpunt(.preconditionRequired),
+            body: "{}", contentType: "application/json"),
         Row(method: .get, route: "/v1/auditlog", uri: "/v1/auditlog", expected: beheerderOnly),
     ]
 
@@ -91,16 +109,18 @@ struct AccessMatrixTests {
     func matrixHolds() async throws {
         let environment = try await TestEnvironment.seeded()
         let tokens = try await Self.tokens(environment)
+        let ids = try await Self.volunteerIds(environment)
         let app = buildApplication(HTTPConfiguration(port: 0), dependencies: environment.dependencies, logger: Logger(label: "test"))
         let failures = try await app.test(.router) { client in
             var failures: [String] = []
             for row in Self.matrix {
                 for actor in Actor.allCases {
-                    var headers: HTTPFields = [:]
+                    var headers = row.headers
                     if let token = tokens[actor] { headers[.authorization] = "Bearer \(token)" }
-                    if row.body != nil { headers[.contentType] = "application/x-www-form-urlencoded" }
+                    if row.body != nil { headers[.contentType] = row.contentType }
                     let body = row.body.map { ByteBuffer(string: $0) }
-                    failures += try await client.execute(uri: row.uri, method: row.method, headers: headers, body: body) { response in
+                    let uri = ids.reduce(row.uri) { $0.replacingOccurrences(of: "{\($1.key)}", with: $1.value) }
+                    failures += try await client.execute(uri: uri, method: row.method, headers: headers, body: body) { response in
                         var found: [String] = []
                         let expected = row.expected[actor]!
                         if response.status != expected {
@@ -145,6 +165,18 @@ struct AccessMatrixTests {
             }
         }
         await environment.close()
+    }
+
+    /// The ids of one demo volunteer per gemeente, for the rows that name one.
+    static func volunteerIds(_ environment: TestEnvironment) async throws -> [String: String] {
+        try await environment.owner.withConnection { connection in
+            let rows = try await connection.query("SELECT gemeente, id::text FROM vrijwilligers WHERE referentie = ANY($1)", [["vw-0001", "vw-0181"]]) { row in
+                (try row.decode(0, as: String.self), try row.decode(1, as: String.self))
+            }
+            var ids: [String: String] = [:]
+            for (gemeente, id) in rows { ids[gemeente == "GM1734" ? "overbetuwe" : "twenterand"] = id }
+            return ids
+        }
     }
 
     /// The demo users, plus a kernteamlid of another Overbetuwe team and a Twenterand beheerder.

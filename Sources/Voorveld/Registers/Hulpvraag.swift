@@ -47,6 +47,54 @@ public struct Hulpvraag: Sendable, Hashable, Codable {
     /// Whether volunteers may be proposed for it at all (the routing rules).
     public var magVrijwilligerKrijgen: Bool { toestemmingVrijwilliger && !veiligThuis }
 
+    public init(
+        id: UUID?,
+        dossierreferentie: String?,
+        initialen: String,
+        geboortejaar: Int?,
+        regisseur: String,
+        kernteam: String,
+        kern: String,
+        kanaal: Kanaal,
+        ontvangenOp: CalendarDate,
+        leefgebieden: [Leefgebiedscore],
+        taken: [String],
+        dagdelen: [String],
+        duur: Inzetduur,
+        urenPerWeek: Int?,
+        jeugd: Bool,
+        toestemmingVrijwilliger: Bool,
+        gezamenlijkHuisbezoek: Bool,
+        veiligThuis: Bool,
+        omschrijving: String,
+        status: HulpvraagStatus,
+        doorverwezenNaarLoket: Bool,
+        versie: Int?
+    ) {
+        self.id = id
+        self.dossierreferentie = dossierreferentie
+        self.initialen = initialen
+        self.geboortejaar = geboortejaar
+        self.regisseur = regisseur
+        self.kernteam = kernteam
+        self.kern = kern
+        self.kanaal = kanaal
+        self.ontvangenOp = ontvangenOp
+        self.leefgebieden = leefgebieden
+        self.taken = taken
+        self.dagdelen = dagdelen
+        self.duur = duur
+        self.urenPerWeek = urenPerWeek
+        self.jeugd = jeugd
+        self.toestemmingVrijwilliger = toestemmingVrijwilliger
+        self.gezamenlijkHuisbezoek = gezamenlijkHuisbezoek
+        self.veiligThuis = veiligThuis
+        self.omschrijving = omschrijving
+        self.status = status
+        self.doorverwezenNaarLoket = doorverwezenNaarLoket
+        self.versie = versie
+    }
+
     public static let velden = [
         "dossierreferentie", "initialen", "geboortejaar", "regisseur", "kernteam", "kern", "kanaal", "ontvangenOp", "leefgebieden",
         "zrmScores", "taken", "dagdelen", "duur", "urenPerWeek", "jeugd", "toestemmingVrijwilliger", "gezamenlijkHuisbezoek",

@@ -22,6 +22,40 @@ public struct Voorziening: Sendable, Hashable, Codable {
     public var laatstGeverifieerd: CalendarDate
     public var versie: Int?
 
+    public init(
+        id: UUID?,
+        referentie: String,
+        aanbieder: String,
+        naam: String,
+        omschrijving: String,
+        kernen: [String],
+        heleGemeente: Bool,
+        leefgebieden: [String],
+        taken: [String],
+        openingsdagdelen: [String],
+        leeftijdsgroep: Leeftijdsgroep,
+        capaciteit: Int?,
+        contact: String,
+        laatstGeverifieerd: CalendarDate,
+        versie: Int?
+    ) {
+        self.id = id
+        self.referentie = referentie
+        self.aanbieder = aanbieder
+        self.naam = naam
+        self.omschrijving = omschrijving
+        self.kernen = kernen
+        self.heleGemeente = heleGemeente
+        self.leefgebieden = leefgebieden
+        self.taken = taken
+        self.openingsdagdelen = openingsdagdelen
+        self.leeftijdsgroep = leeftijdsgroep
+        self.capaciteit = capaciteit
+        self.contact = contact
+        self.laatstGeverifieerd = laatstGeverifieerd
+        self.versie = versie
+    }
+
     public static let velden = [
         "referentie", "aanbieder", "naam", "omschrijving", "kernen", "leefgebieden", "taken", "openingsdagdelen",
         "leeftijdsgroep", "capaciteit", "contact", "laatstGeverifieerd",

@@ -31,6 +31,48 @@ public struct Vrijwilliger: Sendable, Hashable, Codable {
     /// For optimistic concurrency; set by storage.
     public var versie: Int?
 
+    public init(
+        id: UUID?,
+        referentie: String,
+        voornaam: String,
+        achternaam: String,
+        email: String?,
+        telefoon: String?,
+        kern: String,
+        buurkernen: [String],
+        maxAfstandKm: Int?,
+        leefgebieden: [String],
+        taken: [String],
+        beschikbaarheid: [String],
+        afwezigheden: [Periode],
+        langsteInzet: Inzetduur,
+        urenPerWeek: Int,
+        maxHulpvragen: Int,
+        vogDatum: CalendarDate?,
+        status: VrijwilligerStatus,
+        versie: Int?
+    ) {
+        self.id = id
+        self.referentie = referentie
+        self.voornaam = voornaam
+        self.achternaam = achternaam
+        self.email = email
+        self.telefoon = telefoon
+        self.kern = kern
+        self.buurkernen = buurkernen
+        self.maxAfstandKm = maxAfstandKm
+        self.leefgebieden = leefgebieden
+        self.taken = taken
+        self.beschikbaarheid = beschikbaarheid
+        self.afwezigheden = afwezigheden
+        self.langsteInzet = langsteInzet
+        self.urenPerWeek = urenPerWeek
+        self.maxHulpvragen = maxHulpvragen
+        self.vogDatum = vogDatum
+        self.status = status
+        self.versie = versie
+    }
+
     /// The fields as the API and the CSV import name them.
     public static let velden = [
         "referentie", "voornaam", "achternaam", "email", "telefoon", "kern", "buurkernen", "maxAfstandKm", "leefgebieden",

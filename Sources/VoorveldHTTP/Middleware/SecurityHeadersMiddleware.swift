@@ -5,6 +5,8 @@ import Hummingbird
 struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
+        // NL API Design Rules: every answer names the API version.
+        response.headers[HTTPField.Name("API-Version")!] = "1.0.0"
         // Browsers must only ever reach the service over HTTPS (ignored on plain-HTTP localhost).
         response.headers[.strictTransportSecurity] = "max-age=31536000; includeSubDomains"
         response.headers[.xContentTypeOptions] = "nosniff"

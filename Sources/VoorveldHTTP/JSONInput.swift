@@ -1,0 +1,65 @@
+import Foundation
+import Hummingbird
+import Voorveld
+
+/// Reads a JSON request body as raw fields, so that every invalid field can be reported at once
+/// (a typed decoder stops at the first).
+enum JSONInput {
+    /// - Throws: `Problem` 415 for another content type, 400 for a body that is not a JSON object.
+    static func object(_ request: Request, context: AppRequestContext) async throws -> [String: RuweWaarde] {
+        guard let type = request.headers[.contentType], type.lowercased().hasPrefix("application/json") else {
+            throw Problem(status: .unsupportedMediaType, detail: "Stuur de gegevens als JSON (Content-Type: application/json).")
+        }
+        let body = try await request.body.collect(upTo: context.maxUploadSize)
+        guard case .object(let fields)? = try? JSONDecoder().decode(JSONValue.self, from: Data(buffer: body)) else {
+            throw Problem(status: .badRequest, detail: "De inhoud is geen geldig JSON-object.")
+        }
+        return fields.mapValues(\.raw)
+    }
+}
+
+/// Any JSON value, decoded without a schema; booleans stay booleans.
+indirect enum JSONValue: Decodable {
+    case string(String), number(Double), bool(Bool), array([JSONValue]), object([String: JSONValue]), null
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() { self = .null }
+        else if let value = try? container.decode(Bool.self) { self = .bool(value) }
+        else if let value = try? container.decode(Double.self) { self = .number(value) }
+        else if let value = try? container.decode(String.self) { self = .string(value) }
+        else if let value = try? container.decode([JSONValue].self) { self = .array(value) }
+        else { self = .object(try container.decode([String: JSONValue].self)) }
+    }
+
+    var raw: RuweWaarde {
+        switch self {
+        case .string(let text): .tekst(text)
+        case .number(let number): .getal(number)
+        case .bool(let value): .waarheid(value)
+        case .array(let values): .lijst(values.map(\.raw))
+        case .null: .leeg
+        case .object: .object
+        }
+    }
+
+    /// The fields of a nested object (e.g. `zrmScores`), or empty.
+    var fields: [String: RuweWaarde] {
+        if case .object(let fields) = self { return fields.mapValues(\.raw) }
+        return [:]
+    }
+}
+
+extension Problem {
+    /// 400 with every invalid field, as `invalidParams` (NL API Design Rules).
+    static func invalid(_ fouten: [Veldfout]) -> Problem {
+        var problem = Problem(status: .badRequest, title: "Ongeldige invoer", detail: "Een of meer velden zijn niet goed ingevuld.")
+        problem.invalidParams = fouten.map { InvalidParam(name: $0.veld, reason: $0.melding) }
+        return problem
+    }
+}
+
+struct InvalidParam: Encodable, Sendable {
+    var name: String
+    var reason: String
+}

@@ -1,0 +1,213 @@
+import CalendarDate
+import Foundation
+import Postgres
+import Voorveld
+
+/// The volunteers of a gemeente. Every write happens within the caller's scope (a steunpunt), in
+/// batches of array parameters, so one volunteer and an import of 100,000 take the same path.
+public struct VrijwilligerStore: Sendable {
+    let pool: ConnectionPool
+
+    public init(pool: ConnectionPool) { self.pool = pool }
+
+    /// Adds new volunteers; a `referentie` that exists already is a conflict (`23505`).
+    /// - Returns: the stored volunteers, with id and version.
+    public static func insert(_ vrijwilligers: [Vrijwilliger], on connection: PostgresConnection) async throws -> [UUID] {
+        try await write(vrijwilligers, upsert: false, on: connection)
+    }
+
+    /// Adds or, by `referentie`, replaces volunteers: what an import does.
+    public static func upsert(_ vrijwilligers: [Vrijwilliger], on connection: PostgresConnection) async throws -> [UUID] {
+        try await write(vrijwilligers, upsert: true, on: connection)
+    }
+
+    /// Rows per statement: large enough to be fast, small enough to keep each message modest.
+    static let batchSize = 2_000
+
+    private static func write(_ vrijwilligers: [Vrijwilliger], upsert: Bool, on connection: PostgresConnection) async throws -> [UUID] {
+        var ids: [UUID] = []
+        ids.reserveCapacity(vrijwilligers.count)
+        var start = 0
+        while start < vrijwilligers.count {
+            let batch = Array(vrijwilligers[start..<min(start + batchSize, vrijwilligers.count)])
+            ids += try await writeBatch(batch, upsert: upsert, on: connection)
+            start += batchSize
+        }
+        return ids
+    }
+
+    private static func writeBatch(_ batch: [Vrijwilliger], upsert: Bool, on connection: PostgresConnection) async throws -> [UUID] {
+        let conflict = upsert ? """
+            ON CONFLICT (gemeente, referentie) DO UPDATE SET
+                voornaam = excluded.voornaam, achternaam = excluded.achternaam, email = excluded.email, telefoon = excluded.telefoon,
+                kern = excluded.kern, max_afstand_km = excluded.max_afstand_km, beschikbaarheid = excluded.beschikbaarheid,
+                langste_inzet = excluded.langste_inzet, uren_per_week = excluded.uren_per_week, max_hulpvragen = excluded.max_hulpvragen,
+                vog_datum = excluded.vog_datum, status = excluded.status, versie = vrijwilligers.versie + 1, gewijzigd_op = now()
+            """ : ""
+        let rows = try await connection.query("""
+            INSERT INTO vrijwilligers (gemeente, referentie, voornaam, achternaam, email, telefoon, kern, max_afstand_km,
+                                       beschikbaarheid, langste_inzet, uren_per_week, max_hulpvragen, vog_datum, status)
+            SELECT huidige_gemeente(), x.r, x.vn, x.an, x.e, x.t, x.k, x.m, string_to_array(nullif(x.b, ''), ','), x.li::inzetduur,
+                   x.u, x.mh, x.v, x.s
+            FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int8[], $8::text[], $9::text[],
+                        $10::int8[], $11::int8[], $12::date[], $13::text[]) AS x(r, vn, an, e, t, k, m, b, li, u, mh, v, s)
+            \(conflict)
+            RETURNING id, referentie
+            """, [
+                batch.map(\.referentie), batch.map(\.voornaam), batch.map(\.achternaam), batch.map(\.email), batch.map(\.telefoon),
+                batch.map(\.kern), batch.map(\.maxAfstandKm), batch.map { $0.beschikbaarheid.joined(separator: ",") },
+                batch.map(\.langsteInzet.rawValue), batch.map(\.urenPerWeek), batch.map(\.maxHulpvragen), batch.map(\.vogDatum),
+                batch.map(\.status.rawValue),
+            ]) { row in (try row.decode(0, as: UUID.self), try row.decode(1, as: String.self)) }
+        let idByReferentie = Dictionary(rows.map { ($0.1, $0.0) }, uniquingKeysWith: { first, _ in first })
+        let ids = batch.map { idByReferentie[$0.referentie]! }
+
+        // The lists: replaced whole for every volunteer in the batch.
+        for table in ["vrijwilliger_kernen", "vrijwilliger_leefgebieden", "vrijwilliger_taken", "vrijwilliger_afwezigheden"] {
+            try await connection.execute("DELETE FROM \(table) WHERE gemeente = huidige_gemeente() AND vrijwilliger = ANY($1::uuid[])", [ids])
+        }
+        func pairs(_ values: (Vrijwilliger) -> [String]) -> ([UUID], [String]) {
+            var left: [UUID] = [], right: [String] = []
+            for (id, vrijwilliger) in zip(ids, batch) {
+                for value in values(vrijwilliger) {
+                    left.append(id)
+                    right.append(value)
+                }
+            }
+            return (left, right)
+        }
+        for (table, column, values) in [
+            ("vrijwilliger_kernen", "kern", pairs(\.buurkernen)), ("vrijwilliger_leefgebieden", "leefgebied", pairs(\.leefgebieden)),
+            ("vrijwilliger_taken", "taak", pairs(\.taken)),
+        ] where !values.0.isEmpty {
+            try await connection.execute(
+                "INSERT INTO \(table) (gemeente, vrijwilliger, \(column)) SELECT huidige_gemeente(), * FROM unnest($1::uuid[], $2::text[])",
+                [values.0, values.1])
+        }
+        let absences = zip(ids, batch).flatMap { id, vrijwilliger in vrijwilliger.afwezigheden.map { (id, $0) } }
+        if !absences.isEmpty {
+            try await connection.execute("""
+                INSERT INTO vrijwilliger_afwezigheden (gemeente, vrijwilliger, van, tot)
+                SELECT huidige_gemeente(), * FROM unnest($1::uuid[], $2::date[], $3::date[])
+                """, [absences.map(\.0), absences.map(\.1.van), absences.map(\.1.tot)])
+        }
+        return ids
+    }
+
+    /// Changes one volunteer if it still has `versie` (optimistic concurrency).
+    public enum Wijziging: Sendable {
+        case gewijzigd(Vrijwilliger)
+        case nietGevonden
+        /// Someone else changed it first; this is the current state.
+        case verouderd(Vrijwilliger)
+    }
+
+    public func update(_ id: UUID, to nieuw: Vrijwilliger, versie: Int, in scope: AccessScope, audit: AuditRegel) async throws -> Wijziging {
+        try await pool.withTransaction(in: scope) { connection in
+            guard let current = try await Self.get(id, on: connection) else { return .nietGevonden }
+            guard current.versie == versie else { return .verouderd(current) }
+            var replacement = nieuw
+            replacement.referentie = nieuw.referentie
+            // Same referentie: the upsert path updates in place and bumps the version.
+            if replacement.referentie != current.referentie {
+                try await connection.execute(
+                    "UPDATE vrijwilligers SET referentie = $1 WHERE gemeente = huidige_gemeente() AND id = $2", [replacement.referentie, id])
+            }
+            _ = try await Self.upsert([replacement], on: connection)
+            try await AuditStore.record(audit, on: connection)
+            return .gewijzigd(try await Self.get(id, on: connection)!)
+        }
+    }
+
+    public func create(_ vrijwilliger: Vrijwilliger, in scope: AccessScope, audit: (UUID) -> AuditRegel) async throws -> Vrijwilliger {
+        try await pool.withTransaction(in: scope) { connection in
+            let id = try await Self.insert([vrijwilliger], on: connection)[0]
+            try await AuditStore.record(audit(id), on: connection)
+            return try await Self.get(id, on: connection)!
+        }
+    }
+
+    /// One volunteer, or nil when it does not exist in the scope's gemeente (or may not be seen).
+    public func get(_ id: UUID, in scope: AccessScope, audit: AuditRegel) async throws -> Vrijwilliger? {
+        try await pool.withTransaction(in: scope) { connection in
+            let found = try await Self.get(id, on: connection)
+            var regel = audit
+            regel.resultaat = found == nil ? .nietGevonden : .toegestaan
+            try await AuditStore.record(regel, on: connection)
+            return found
+        }
+    }
+
+    static let select = """
+        SELECT v.id, v.referentie, v.voornaam, v.achternaam, v.email, v.telefoon, v.kern,
+               ARRAY(SELECT k.kern FROM vrijwilliger_kernen k WHERE k.gemeente = v.gemeente AND k.vrijwilliger = v.id ORDER BY k.kern),
+               v.max_afstand_km,
+               ARRAY(SELECT l.leefgebied FROM vrijwilliger_leefgebieden l WHERE l.gemeente = v.gemeente AND l.vrijwilliger = v.id ORDER BY l.leefgebied),
+               ARRAY(SELECT t.taak FROM vrijwilliger_taken t WHERE t.gemeente = v.gemeente AND t.vrijwilliger = v.id ORDER BY t.taak),
+               v.beschikbaarheid,
+               ARRAY(SELECT a.van::text || '/' || a.tot::text FROM vrijwilliger_afwezigheden a
+                     WHERE a.gemeente = v.gemeente AND a.vrijwilliger = v.id ORDER BY a.van),
+               v.langste_inzet::text, v.uren_per_week, v.max_hulpvragen, v.vog_datum, v.status, v.versie
+        FROM vrijwilligers v
+        """
+
+    static func get(_ id: UUID, on connection: PostgresConnection) async throws -> Vrijwilliger? {
+        try await connection.queryOne(select + " WHERE v.gemeente = huidige_gemeente() AND v.id = $1", [id], decode: decode)
+    }
+
+    public struct Filter: Sendable {
+        public var kern: String?
+        public var leefgebied: String?
+        public var taak: String?
+        public var status: VrijwilligerStatus?
+        /// Only volunteers whose VOG is missing or expires before this date.
+        public var vogVerlooptVoor: CalendarDate?
+        public var pagina = 1
+        public var paginaGrootte = 50
+
+        public init() {}
+    }
+
+    public struct Pagina: Sendable {
+        public var items: [Vrijwilliger]
+        public var totaal: Int
+    }
+
+    /// A page of volunteers, by name.
+    public func list(_ filter: Filter, in scope: AccessScope, audit: AuditRegel) async throws -> Pagina {
+        try await pool.withTransaction(in: scope) { connection in
+            let conditions = """
+                WHERE v.gemeente = huidige_gemeente()
+                  AND ($1::text IS NULL OR v.kern = $1 OR EXISTS (SELECT 1 FROM vrijwilliger_kernen k WHERE k.gemeente = v.gemeente AND k.vrijwilliger = v.id AND k.kern = $1))
+                  AND ($2::text IS NULL OR EXISTS (SELECT 1 FROM vrijwilliger_leefgebieden l WHERE l.gemeente = v.gemeente AND l.vrijwilliger = v.id AND l.leefgebied = $2))
+                  AND ($3::text IS NULL OR EXISTS (SELECT 1 FROM vrijwilliger_taken t WHERE t.gemeente = v.gemeente AND t.vrijwilliger = v.id AND t.taak = $3))
+                  AND ($4::text IS NULL OR v.status = $4)
+                  AND ($5::date IS NULL OR v.vog_datum IS NULL OR v.vog_datum + interval '3 years' < $5)
+                """
+            let binds: [any PostgresEncodable] = [filter.kern, filter.leefgebied, filter.taak, filter.status?.rawValue, filter.vogVerlooptVoor]
+            let total = try await connection.queryOne("SELECT count(*) FROM vrijwilligers v " + conditions, binds) { row in
+                try row.decode(0, as: Int.self)
+            } ?? 0
+            let items = try await connection.query(
+                Self.select + "\n" + conditions + " ORDER BY v.achternaam, v.voornaam, v.id LIMIT $6 OFFSET $7",
+                binds + [filter.paginaGrootte, (filter.pagina - 1) * filter.paginaGrootte], decode: Self.decode)
+            try await AuditStore.record(audit, on: connection)
+            return Pagina(items: items, totaal: total)
+        }
+    }
+
+    @Sendable static func decode(_ row: borrowing PostgresRow) throws -> Vrijwilliger {
+        Vrijwilliger(
+            id: try row.decode(0), referentie: try row.decode(1), voornaam: try row.decode(2), achternaam: try row.decode(3),
+            email: try row.decode(4), telefoon: try row.decode(5), kern: try row.decode(6), buurkernen: try row.decode(7),
+            maxAfstandKm: try row.decode(8), leefgebieden: try row.decode(9), taken: try row.decode(10), beschikbaarheid: try row.decode(11),
+            afwezigheden: try row.decode(12, as: [String].self).compactMap { text in
+                let ends = text.split(separator: "/")
+                guard ends.count == 2, let van = CalendarDate(iso: ends[0]), let tot = CalendarDate(iso: ends[1]) else { return nil }
+                return Periode(van: van, tot: tot)
+            },
+            langsteInzet: Inzetduur(rawValue: try row.decode(13)) ?? .eenmalig, urenPerWeek: try row.decode(14),
+            maxHulpvragen: try row.decode(15), vogDatum: try row.decode(16),
+            status: VrijwilligerStatus(rawValue: try row.decode(17)) ?? .actief, versie: try row.decode(18))
+    }
+}
