@@ -56,6 +56,7 @@ public func buildRouter(_ dependencies: AppDependencies) -> Router<AppRequestCon
     LoginPage(auth: auth).addRoutes(to: router)
     IkController().addRoutes(to: router)
     GebiedController(gebieden: GebiedStore(pool: pool)).addRoutes(to: router)
+    CodelijstenController(referenties: ReferentieStore(pool: pool)).addRoutes(to: router)
     VrijwilligersController(vrijwilligers: VrijwilligerStore(pool: pool), referenties: ReferentieStore(pool: pool)).addRoutes(to: router)
     BeheerController(users: UserStore(pool: pool, hasher: dependencies.hasher), audit: AuditStore(pool: pool)).addRoutes(to: router)
     return router

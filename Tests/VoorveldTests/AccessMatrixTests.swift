@@ -68,6 +68,8 @@ struct AccessMatrixTests {
         Row(method: .get, route: "/v1/ik", uri: "/v1/ik", expected: anyoneLoggedIn),
         Row(method: .get, route: "/v1/kernen", uri: "/v1/kernen", expected: anyoneLoggedIn),
         Row(method: .get, route: "/v1/kernteams", uri: "/v1/kernteams", expected: anyoneLoggedIn),
+        Row(method: .get, route: "/v1/leefgebieden", uri: "/v1/leefgebieden", expected: anyoneLoggedIn),
+        Row(method: .get, route: "/v1/taken", uri: "/v1/taken", expected: anyoneLoggedIn),
         // Own team, another team in the same gemeente, and a team of another gemeente.
         Row(method: .get, route: "/v1/kernteams/{code}", uri: "/v1/kernteams/heteren",
             expected: all(.ok, except: [.anoniem: .unauthorized, .kernteamlidTwenterand: .notFound, .beheerderTwenterand: .notFound])),
