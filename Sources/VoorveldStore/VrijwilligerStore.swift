@@ -106,14 +106,13 @@ public struct VrijwilligerStore: Sendable {
         try await pool.withTransaction(in: scope) { connection in
             guard let current = try await Self.get(id, on: connection) else { return .nietGevonden }
             guard current.versie == versie else { return .verouderd(current) }
-            var replacement = nieuw
-            replacement.referentie = nieuw.referentie
-            // Same referentie: the upsert path updates in place and bumps the version.
-            if replacement.referentie != current.referentie {
+            // Give the row its new referentie first; then the upsert by referentie updates it in
+            // place (lists included) and bumps the version.
+            if nieuw.referentie != current.referentie {
                 try await connection.execute(
-                    "UPDATE vrijwilligers SET referentie = $1 WHERE gemeente = huidige_gemeente() AND id = $2", [replacement.referentie, id])
+                    "UPDATE vrijwilligers SET referentie = $1 WHERE gemeente = huidige_gemeente() AND id = $2", [nieuw.referentie, id])
             }
-            _ = try await Self.upsert([replacement], on: connection)
+            _ = try await Self.upsert([nieuw], on: connection)
             try await AuditStore.record(audit, on: connection)
             return .gewijzigd(try await Self.get(id, on: connection)!)
         }

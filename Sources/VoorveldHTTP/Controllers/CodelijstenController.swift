@@ -11,14 +11,14 @@ struct CodelijstenController {
         router.get("/v1/taken", use: taken)
     }
 
-    @Sendable func leefgebieden(_ request: Request, context: AppRequestContext) async throws -> GebiedController.Lijst<Leefgebied> {
+    @Sendable func leefgebieden(_ request: Request, context: AppRequestContext) async throws -> Lijst<Leefgebied> {
         _ = try context.requireGebruiker()
-        return GebiedController.Lijst(items: try await referenties.leefgebieden())
+        return Lijst(items: try await referenties.leefgebieden())
     }
 
-    @Sendable func taken(_ request: Request, context: AppRequestContext) async throws -> GebiedController.Lijst<Taak> {
+    @Sendable func taken(_ request: Request, context: AppRequestContext) async throws -> Lijst<Taak> {
         _ = try context.requireGebruiker()
-        return GebiedController.Lijst(items: try await referenties.taken())
+        return Lijst(items: try await referenties.taken())
     }
 }
 

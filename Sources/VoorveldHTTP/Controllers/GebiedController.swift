@@ -13,10 +13,6 @@ struct GebiedController {
         router.get("/v1/kernteams/{code}", use: kernteam)
     }
 
-    struct Lijst<Item: Encodable & Sendable>: ResponseEncodable {
-        var items: [Item]
-    }
-
     @Sendable func kernen(_ request: Request, context: AppRequestContext) async throws -> Lijst<Kern> {
         let gebruiker = try context.requireGebruiker()
         return Lijst(items: try await gebieden.kernen(in: AccessScope(gebruiker)))
