@@ -99,7 +99,7 @@ let package = Package(
         .testTarget(
             name: "VoorveldTests",
             dependencies: [
-                "Voorveld", "VoorveldStore", "VoorveldHTTP", "Postgres", "EmbeddedPostgres", "TestDatabase",
+                "Voorveld", "VoorveldStore", "VoorveldHTTP", "Postgres", "EmbeddedPostgres", "TestDatabase", "CalendarDate",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],

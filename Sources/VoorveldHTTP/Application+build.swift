@@ -57,7 +57,10 @@ public func buildRouter(_ dependencies: AppDependencies) -> Router<AppRequestCon
     IkController().addRoutes(to: router)
     GebiedController(gebieden: GebiedStore(pool: pool)).addRoutes(to: router)
     CodelijstenController(referenties: ReferentieStore(pool: pool)).addRoutes(to: router)
-    VrijwilligersController(vrijwilligers: VrijwilligerStore(pool: pool), referenties: ReferentieStore(pool: pool)).addRoutes(to: router)
+    VrijwilligersController(pool: pool).addRoutes(to: router)
+    VoorzieningenController(pool: pool).addRoutes(to: router)
+    HulpvragenController(pool: pool).addRoutes(to: router)
+    OpenAPIController().addRoutes(to: router)
     BeheerController(users: UserStore(pool: pool, hasher: dependencies.hasher), audit: AuditStore(pool: pool)).addRoutes(to: router)
     return router
 }

@@ -7,6 +7,11 @@ import Voorveld
 enum JSONInput {
     /// - Throws: `Problem` 415 for another content type, 400 for a body that is not a JSON object.
     static func object(_ request: Request, context: AppRequestContext) async throws -> [String: RuweWaarde] {
+        try await read(request, context: context).fields
+    }
+
+    /// The fields, and the body as sent (for an idempotency key's request fingerprint).
+    static func read(_ request: Request, context: AppRequestContext) async throws -> (fields: [String: RuweWaarde], raw: String) {
         guard let type = request.headers[.contentType], type.lowercased().hasPrefix("application/json") else {
             throw Problem(status: .unsupportedMediaType, detail: "Stuur de gegevens als JSON (Content-Type: application/json).")
         }
@@ -14,7 +19,7 @@ enum JSONInput {
         guard case .object(let fields)? = try? JSONDecoder().decode(JSONValue.self, from: Data(buffer: body)) else {
             throw Problem(status: .badRequest, detail: "De inhoud is geen geldig JSON-object.")
         }
-        return fields.mapValues(\.raw)
+        return (fields.mapValues(\.raw), String(buffer: body))
     }
 }
 
@@ -39,14 +44,8 @@ indirect enum JSONValue: Decodable {
         case .bool(let value): .waarheid(value)
         case .array(let values): .lijst(values.map(\.raw))
         case .null: .leeg
-        case .object: .object
+        case .object(let fields): .object(fields.mapValues(\.raw))
         }
-    }
-
-    /// The fields of a nested object (e.g. `zrmScores`), or empty.
-    var fields: [String: RuweWaarde] {
-        if case .object(let fields) = self { return fields.mapValues(\.raw) }
-        return [:]
     }
 }
 

@@ -2,8 +2,8 @@ import Postgres
 
 /// Removes personal data that is no longer needed (AVG: storage limitation).
 ///
-/// For now: ended web sessions, failed-login records past the lockout window's use, and API tokens
-/// that expired or were revoked long ago. The audit log is kept: it is the municipality's
+/// For now: ended web sessions, failed-login records past the lockout window's use, API tokens
+/// that expired or were revoked long ago, and the stored answers of idempotent creates. The audit log is kept: it is the municipality's
 /// evidence of who saw what.
 public struct RetentionStore: Sendable {
     let pool: ConnectionPool
@@ -15,6 +15,8 @@ public struct RetentionStore: Sendable {
         public var sessieMaximum: Duration = .seconds(10 * 3600)
         public var mislukteInlogpogingen: Duration = .seconds(86_400)
         public var ingetrokkenTokens: Duration = .seconds(90 * 86_400)
+        /// Stored answers for Idempotency-Key retries; they may hold a hulpvraag's contents.
+        public var idempotentie: Duration = .seconds(86_400)
 
         public init() {}
     }
@@ -23,9 +25,11 @@ public struct RetentionStore: Sendable {
         public var sessies = 0
         public var mislukteInlogpogingen = 0
         public var tokens = 0
+        public var idempotentie = 0
 
         public var description: String {
-            "\(sessies) ended session(s), \(mislukteInlogpogingen) old failed-login record(s), \(tokens) expired or revoked token(s)"
+            "\(sessies) ended session(s), \(mislukteInlogpogingen) old failed-login record(s), \(tokens) expired or revoked token(s), "
+                + "\(idempotentie) stored idempotent answer(s)"
         }
     }
 
@@ -47,6 +51,7 @@ public struct RetentionStore: Sendable {
                 "mislukte_inlogpogingen", "tijdstip < now() - make_interval(secs => $1)", policy.mislukteInlogpogingen)
             report.tokens = try await count(
                 "api_tokens", "coalesce(ingetrokken_op, verloopt_op) < now() - make_interval(secs => $1)", policy.ingetrokkenTokens)
+            report.idempotentie = try await count("idempotentie", "aangemaakt_op < now() - make_interval(secs => $1)", policy.idempotentie)
             return report
         }
     }

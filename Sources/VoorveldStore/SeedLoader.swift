@@ -30,10 +30,11 @@ public struct SeedLoader: Sendable {
         public var demoGebruikers = 0
         public var taken = 0
         public var vrijwilligers = 0
+        public var voorzieningen = 0
 
         public var description: String {
             "\(gemeenten) gemeenten, \(kernen) kernen (\(kernBuren) buurparen), \(kernteams) kernteams, "
-                + "\(leefgebieden) leefgebieden (\(zrm2010Leefgebieden) ZRM-2010-koppelingen), \(taken) taken, \(vrijwilligers) vrijwilligers, \(demoGebruikers) demogebruikers"
+                + "\(leefgebieden) leefgebieden (\(zrm2010Leefgebieden) ZRM-2010-koppelingen), \(taken) taken, \(vrijwilligers) vrijwilligers, \(voorzieningen) voorzieningen, \(demoGebruikers) demogebruikers"
         }
     }
 
@@ -49,21 +50,10 @@ public struct SeedLoader: Sendable {
         try await pool.withTransaction { connection in
             try await write(seed, on: connection)
         }
-        // The demo volunteers, through the same import a steunpunt uses, one gemeente at a time.
-        var vrijwilligers = 0
-        if let csv = try? String(contentsOfFile: directory + "/vrijwilligers.csv", encoding: .utf8) {
-            let importer = VrijwilligerImport(store: VrijwilligerStore(pool: pool), referenties: ReferentieStore(pool: pool))
-            for gemeente in seed.gemeenten {
-                let scope = AccessScope.onderhoud(gemeente: gemeente.code)
-                let audit = AuditRegel(gebruiker: scope.gebruiker, rol: .steunpunt, actie: "vrijwilligers-importeren", objectType: "vrijwilliger",
-                                       objectId: nil, doel: "voorbeeldgegevens", resultaat: .toegestaan)
-                do {
-                    vrijwilligers += try await importer.importeer(csv, in: scope, door: audit, andereGemeentenOverslaan: true)
-                } catch let error as Importfouten {
-                    throw SeedError(problems: error.fouten.map { .init(file: "vrijwilligers.csv", line: $0.regel, message: "\($0.kolom): \($0.melding)") })
-                }
-            }
-        }
+        // The demo volunteers and voorzieningen, through the same import a steunpunt uses, one
+        // gemeente at a time.
+        let vrijwilligers = try await importeer(RegisterStore<Vrijwilliger>(pool: pool), "vrijwilligers.csv", gemeenten: seed.gemeenten)
+        let voorzieningen = try await importeer(RegisterStore<Voorziening>(pool: pool), "voorzieningen.csv", gemeenten: seed.gemeenten)
         // Users after the gebieden they refer to; each in a transaction of its own, audited.
         let users = UserStore(pool: pool, hasher: hasher)
         for demo in seed.gebruikers where try await users.gemeente(of: demo.gebruiker.naam) == nil {
@@ -81,8 +71,26 @@ public struct SeedLoader: Sendable {
         summary.demoGebruikers = seed.gebruikers.count
         summary.taken = seed.taken.count
         summary.vrijwilligers = vrijwilligers
+        summary.voorzieningen = voorzieningen
         logger.info("seed data loaded", metadata: ["summary": "\(summary)"])
         return summary
+    }
+
+    /// Imports a register's seed file, if there is one, for every gemeente.
+    private func importeer<Regel: Registerregel>(_ store: RegisterStore<Regel>, _ file: String, gemeenten: [Gemeente]) async throws -> Int {
+        guard let csv = try? String(contentsOfFile: directory + "/" + file, encoding: .utf8) else { return 0 }
+        var count = 0
+        for gemeente in gemeenten {
+            let scope = AccessScope.onderhoud(gemeente: gemeente.code)
+            let audit = AuditRegel(gebruiker: scope.gebruiker, rol: .steunpunt, actie: "\(Regel.meervoud)-importeren", objectType: Regel.soort,
+                                   objectId: nil, doel: "voorbeeldgegevens", resultaat: .toegestaan)
+            do {
+                count += try await store.importeer(csv, in: scope, door: audit, andereGemeentenOverslaan: true)
+            } catch let error as Importfouten {
+                throw SeedError(problems: error.fouten.map { .init(file: file, line: $0.regel, message: "\($0.kolom): \($0.melding)") })
+            }
+        }
+        return count
     }
 
     // MARK: - Reading

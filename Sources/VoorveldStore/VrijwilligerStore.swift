@@ -3,40 +3,51 @@ import Foundation
 import Postgres
 import Voorveld
 
-/// The volunteers of a gemeente. Every write happens within the caller's scope (a steunpunt), in
-/// batches of array parameters, so one volunteer and an import of 100,000 take the same path.
+/// Lists the volunteers of a gemeente; adding, changing and importing them is `RegisterStore<Vrijwilliger>`.
 public struct VrijwilligerStore: Sendable {
     let pool: ConnectionPool
 
     public init(pool: ConnectionPool) { self.pool = pool }
 
-    /// Adds new volunteers; a `referentie` that exists already is a conflict (`23505`).
-    /// - Returns: the stored volunteers, with id and version.
-    public static func insert(_ vrijwilligers: [Vrijwilliger], on connection: PostgresConnection) async throws -> [UUID] {
-        try await write(vrijwilligers, upsert: false, on: connection)
+    public struct Filter: Sendable {
+        public var kern: String?
+        public var leefgebied: String?
+        public var taak: String?
+        public var status: VrijwilligerStatus?
+        /// Only volunteers whose VOG is missing or expires before this date.
+        public var vogVerlooptVoor: CalendarDate?
+        public var paginering = Paginering()
+
+        public init() {}
     }
 
-    /// Adds or, by `referentie`, replaces volunteers: what an import does.
-    public static func upsert(_ vrijwilligers: [Vrijwilliger], on connection: PostgresConnection) async throws -> [UUID] {
-        try await write(vrijwilligers, upsert: true, on: connection)
-    }
-
-    /// Rows per statement: large enough to be fast, small enough to keep each message modest.
-    static let batchSize = 2_000
-
-    private static func write(_ vrijwilligers: [Vrijwilliger], upsert: Bool, on connection: PostgresConnection) async throws -> [UUID] {
-        var ids: [UUID] = []
-        ids.reserveCapacity(vrijwilligers.count)
-        var start = 0
-        while start < vrijwilligers.count {
-            let batch = Array(vrijwilligers[start..<min(start + batchSize, vrijwilligers.count)])
-            ids += try await writeBatch(batch, upsert: upsert, on: connection)
-            start += batchSize
+    /// A page of volunteers, by name.
+    public func list(_ filter: Filter, in scope: AccessScope, audit: AuditRegel) async throws -> Pagina<Vrijwilliger> {
+        try await pool.withTransaction(in: scope) { connection in
+            let conditions = """
+                WHERE v.gemeente = huidige_gemeente()
+                  AND ($1::text IS NULL OR v.kern = $1 OR EXISTS (SELECT 1 FROM vrijwilliger_kernen k WHERE k.gemeente = v.gemeente AND k.vrijwilliger = v.id AND k.kern = $1))
+                  AND ($2::text IS NULL OR EXISTS (SELECT 1 FROM vrijwilliger_leefgebieden l WHERE l.gemeente = v.gemeente AND l.vrijwilliger = v.id AND l.leefgebied = $2))
+                  AND ($3::text IS NULL OR EXISTS (SELECT 1 FROM vrijwilliger_taken t WHERE t.gemeente = v.gemeente AND t.vrijwilliger = v.id AND t.taak = $3))
+                  AND ($4::text IS NULL OR v.status = $4)
+                  AND ($5::date IS NULL OR v.vog_datum IS NULL OR v.vog_datum + interval '3 years' < $5)
+                """
+            let binds: [any PostgresEncodable] = [filter.kern, filter.leefgebied, filter.taak, filter.status?.rawValue, filter.vogVerlooptVoor]
+            let pagina = try await connection.pagina(
+                Vrijwilliger.select, countFrom: "vrijwilligers v", conditions: conditions, binds: binds,
+                orderBy: "v.achternaam, v.voornaam, v.id", filter.paginering, decode: Vrijwilliger.decode)
+            try await AuditStore.record(audit, on: connection)
+            return pagina
         }
-        return ids
     }
+}
 
-    private static func writeBatch(_ batch: [Vrijwilliger], upsert: Bool, on connection: PostgresConnection) async throws -> [UUID] {
+extension Vrijwilliger: Registerregel {
+    public static let soort = "vrijwilliger"
+    public static let meervoud = "vrijwilligers"
+    public static let tabel = "vrijwilligers"
+
+    public static func schrijf(_ batch: [Vrijwilliger], upsert: Bool, on connection: PostgresConnection) async throws -> [UUID] {
         let conflict = upsert ? """
             ON CONFLICT (gemeente, referentie) DO UPDATE SET
                 voornaam = excluded.voornaam, achternaam = excluded.achternaam, email = excluded.email, telefoon = excluded.telefoon,
@@ -47,7 +58,7 @@ public struct VrijwilligerStore: Sendable {
         let rows = try await connection.query("""
             INSERT INTO vrijwilligers (gemeente, referentie, voornaam, achternaam, email, telefoon, kern, max_afstand_km,
                                        beschikbaarheid, langste_inzet, uren_per_week, max_hulpvragen, vog_datum, status)
-            SELECT huidige_gemeente(), x.r, x.vn, x.an, x.e, x.t, x.k, x.m, string_to_array(nullif(x.b, ''), ','), x.li::inzetduur,
+            SELECT huidige_gemeente(), x.r, x.vn, x.an, x.e, x.t, x.k, x.m, coalesce(string_to_array(nullif(x.b, ''), ','), '{}'), x.li::inzetduur,
                    x.u, x.mh, x.v, x.s
             FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int8[], $8::text[], $9::text[],
                         $10::int8[], $11::int8[], $12::date[], $13::text[]) AS x(r, vn, an, e, t, k, m, b, li, u, mh, v, s)
@@ -63,27 +74,12 @@ public struct VrijwilligerStore: Sendable {
         let ids = batch.map { idByReferentie[$0.referentie]! }
 
         // The lists: replaced whole for every volunteer in the batch.
-        for table in ["vrijwilliger_kernen", "vrijwilliger_leefgebieden", "vrijwilliger_taken", "vrijwilliger_afwezigheden"] {
-            try await connection.execute("DELETE FROM \(table) WHERE gemeente = huidige_gemeente() AND vrijwilliger = ANY($1::uuid[])", [ids])
-        }
-        func pairs(_ values: (Vrijwilliger) -> [String]) -> ([UUID], [String]) {
-            var left: [UUID] = [], right: [String] = []
-            for (id, vrijwilliger) in zip(ids, batch) {
-                for value in values(vrijwilliger) {
-                    left.append(id)
-                    right.append(value)
-                }
-            }
-            return (left, right)
-        }
-        for (table, column, values) in [
-            ("vrijwilliger_kernen", "kern", pairs(\.buurkernen)), ("vrijwilliger_leefgebieden", "leefgebied", pairs(\.leefgebieden)),
-            ("vrijwilliger_taken", "taak", pairs(\.taken)),
-        ] where !values.0.isEmpty {
-            try await connection.execute(
-                "INSERT INTO \(table) (gemeente, vrijwilliger, \(column)) SELECT huidige_gemeente(), * FROM unnest($1::uuid[], $2::text[])",
-                [values.0, values.1])
-        }
+        try await connection.execute(
+            "DELETE FROM vrijwilliger_afwezigheden WHERE gemeente = huidige_gemeente() AND vrijwilliger = ANY($1::uuid[])", [ids])
+        try await connection.replaceCodeLists(of: "vrijwilliger", ids: ids, batch, [
+            ("vrijwilliger_kernen", "kern", \.buurkernen), ("vrijwilliger_leefgebieden", "leefgebied", \.leefgebieden),
+            ("vrijwilliger_taken", "taak", \.taken),
+        ])
         let absences = zip(ids, batch).flatMap { id, vrijwilliger in vrijwilliger.afwezigheden.map { (id, $0) } }
         if !absences.isEmpty {
             try await connection.execute("""
@@ -92,49 +88,6 @@ public struct VrijwilligerStore: Sendable {
                 """, [absences.map(\.0), absences.map(\.1.van), absences.map(\.1.tot)])
         }
         return ids
-    }
-
-    /// Changes one volunteer if it still has `versie` (optimistic concurrency).
-    public enum Wijziging: Sendable {
-        case gewijzigd(Vrijwilliger)
-        case nietGevonden
-        /// Someone else changed it first; this is the current state.
-        case verouderd(Vrijwilliger)
-    }
-
-    public func update(_ id: UUID, to nieuw: Vrijwilliger, versie: Int, in scope: AccessScope, audit: AuditRegel) async throws -> Wijziging {
-        try await pool.withTransaction(in: scope) { connection in
-            guard let current = try await Self.get(id, on: connection) else { return .nietGevonden }
-            guard current.versie == versie else { return .verouderd(current) }
-            // Give the row its new referentie first; then the upsert by referentie updates it in
-            // place (lists included) and bumps the version.
-            if nieuw.referentie != current.referentie {
-                try await connection.execute(
-                    "UPDATE vrijwilligers SET referentie = $1 WHERE gemeente = huidige_gemeente() AND id = $2", [nieuw.referentie, id])
-            }
-            _ = try await Self.upsert([nieuw], on: connection)
-            try await AuditStore.record(audit, on: connection)
-            return .gewijzigd(try await Self.get(id, on: connection)!)
-        }
-    }
-
-    public func create(_ vrijwilliger: Vrijwilliger, in scope: AccessScope, audit: (UUID) -> AuditRegel) async throws -> Vrijwilliger {
-        try await pool.withTransaction(in: scope) { connection in
-            let id = try await Self.insert([vrijwilliger], on: connection)[0]
-            try await AuditStore.record(audit(id), on: connection)
-            return try await Self.get(id, on: connection)!
-        }
-    }
-
-    /// One volunteer, or nil when it does not exist in the scope's gemeente (or may not be seen).
-    public func get(_ id: UUID, in scope: AccessScope, audit: AuditRegel) async throws -> Vrijwilliger? {
-        try await pool.withTransaction(in: scope) { connection in
-            let found = try await Self.get(id, on: connection)
-            var regel = audit
-            regel.resultaat = found == nil ? .nietGevonden : .toegestaan
-            try await AuditStore.record(regel, on: connection)
-            return found
-        }
     }
 
     static let select = """
@@ -150,49 +103,8 @@ public struct VrijwilligerStore: Sendable {
         FROM vrijwilligers v
         """
 
-    static func get(_ id: UUID, on connection: PostgresConnection) async throws -> Vrijwilliger? {
+    public static func get(_ id: UUID, on connection: PostgresConnection) async throws -> Vrijwilliger? {
         try await connection.queryOne(select + " WHERE v.gemeente = huidige_gemeente() AND v.id = $1", [id], decode: decode)
-    }
-
-    public struct Filter: Sendable {
-        public var kern: String?
-        public var leefgebied: String?
-        public var taak: String?
-        public var status: VrijwilligerStatus?
-        /// Only volunteers whose VOG is missing or expires before this date.
-        public var vogVerlooptVoor: CalendarDate?
-        public var pagina = 1
-        public var paginaGrootte = 50
-
-        public init() {}
-    }
-
-    public struct Pagina: Sendable {
-        public var items: [Vrijwilliger]
-        public var totaal: Int
-    }
-
-    /// A page of volunteers, by name.
-    public func list(_ filter: Filter, in scope: AccessScope, audit: AuditRegel) async throws -> Pagina {
-        try await pool.withTransaction(in: scope) { connection in
-            let conditions = """
-                WHERE v.gemeente = huidige_gemeente()
-                  AND ($1::text IS NULL OR v.kern = $1 OR EXISTS (SELECT 1 FROM vrijwilliger_kernen k WHERE k.gemeente = v.gemeente AND k.vrijwilliger = v.id AND k.kern = $1))
-                  AND ($2::text IS NULL OR EXISTS (SELECT 1 FROM vrijwilliger_leefgebieden l WHERE l.gemeente = v.gemeente AND l.vrijwilliger = v.id AND l.leefgebied = $2))
-                  AND ($3::text IS NULL OR EXISTS (SELECT 1 FROM vrijwilliger_taken t WHERE t.gemeente = v.gemeente AND t.vrijwilliger = v.id AND t.taak = $3))
-                  AND ($4::text IS NULL OR v.status = $4)
-                  AND ($5::date IS NULL OR v.vog_datum IS NULL OR v.vog_datum + interval '3 years' < $5)
-                """
-            let binds: [any PostgresEncodable] = [filter.kern, filter.leefgebied, filter.taak, filter.status?.rawValue, filter.vogVerlooptVoor]
-            let total = try await connection.queryOne("SELECT count(*) FROM vrijwilligers v " + conditions, binds) { row in
-                try row.decode(0, as: Int.self)
-            } ?? 0
-            let items = try await connection.query(
-                Self.select + "\n" + conditions + " ORDER BY v.achternaam, v.voornaam, v.id LIMIT $6 OFFSET $7",
-                binds + [filter.paginaGrootte, (filter.pagina - 1) * filter.paginaGrootte], decode: Self.decode)
-            try await AuditStore.record(audit, on: connection)
-            return Pagina(items: items, totaal: total)
-        }
     }
 
     @Sendable static func decode(_ row: borrowing PostgresRow) throws -> Vrijwilliger {

@@ -1,3 +1,4 @@
+import CalendarDate
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -58,7 +59,11 @@ struct AccessMatrixTests {
         all(.forbidden, except: [.anoniem: .unauthorized, .steunpunt: status])
     }
 
+    /// Only kernteamleden work on hulpvragen, each on their own kernteam's.
+    static let kernteamleden = all(.forbidden, except: [.anoniem: .unauthorized, .kernteamlid: .ok, .kernteamlidAnderTeam: .ok, .kernteamlidTwenterand: .ok])
+
     static let matrix: [Row] = [
+        Row(method: .get, route: "/v1/openapi.json", uri: "/v1/openapi.json", expected: all(.ok)),
         Row(method: .get, route: "/health/live", uri: "/health/live", expected: all(.ok)),
         Row(method: .get, route: "/health/ready", uri: "/health/ready", expected: all(.ok)),
         Row(method: .get, route: "/", uri: "/", expected: all(.ok, except: [.anoniem: .seeOther])),
@@ -89,6 +94,25 @@ struct AccessMatrixTests {
         Row(method: .put, route: "/v1/vrijwilligers/{id}", uri: "/v1/vrijwilligers/{overbetuwe}", expected: steunpunt(.preconditionRequired),
             body: "{}", contentType: "application/json"),
         Row(method: .get, route: "/v1/auditlog", uri: "/v1/auditlog", expected: beheerderOnly),
+        Row(method: .get, route: "/v1/voorzieningen", uri: "/v1/voorzieningen", expected: vrijwilligersLezen),
+        Row(method: .get, route: "/v1/voorzieningen/hsds", uri: "/v1/voorzieningen/hsds", expected: vrijwilligersLezen),
+        Row(method: .post, route: "/v1/voorzieningen", uri: "/v1/voorzieningen", expected: steunpunt(.badRequest), body: "{}", contentType: "application/json"),
+        Row(method: .post, route: "/v1/voorzieningen/import", uri: "/v1/voorzieningen/import", expected: steunpunt(.unprocessableContent), body: "", contentType: "text/csv"),
+        Row(method: .get, route: "/v1/voorzieningen/{id}", uri: "/v1/voorzieningen/{voorziening-overbetuwe}",
+            expected: vrijwilligersLezen.merging([.kernteamlidTwenterand: .notFound]) { $1 }),
+        Row(method: .get, route: "/v1/voorzieningen/{id}", uri: "/v1/voorzieningen/{voorziening-twenterand}",
+            expected: vrijwilligersLezen.merging([.kernteamlid: .notFound, .kernteamlidAnderTeam: .notFound, .steunpunt: .notFound]) { $1 }),
+        Row(method: .put, route: "/v1/voorzieningen/{id}", uri: "/v1/voorzieningen/{voorziening-overbetuwe}", expected: steunpunt(.preconditionRequired),
+            body: "{}", contentType: "application/json"),
+        Row(method: .get, route: "/v1/hulpvragen", uri: "/v1/hulpvragen", expected: kernteamleden),
+        Row(method: .post, route: "/v1/hulpvragen", uri: "/v1/hulpvragen", expected: kernteamleden.merging([.kernteamlid: .badRequest,
+            .kernteamlidAnderTeam: .badRequest, .kernteamlidTwenterand: .badRequest]) { $1 }, body: "{}", contentType: "application/json"),
+        // A hulpvraag of kernteam Heteren: another team, even in the same gemeente, does not find it.
+        Row(method: .get, route: "/v1/hulpvragen/{id}", uri: "/v1/hulpvragen/{hulpvraag-heteren}",
+            expected: kernteamleden.merging([.kernteamlidAnderTeam: .notFound, .kernteamlidTwenterand: .notFound]) { $1 }),
+        Row(method: .put, route: "/v1/hulpvragen/{id}", uri: "/v1/hulpvragen/{hulpvraag-heteren}",
+            expected: kernteamleden.merging([.kernteamlid: .preconditionFailed, .kernteamlidAnderTeam: .notFound, .kernteamlidTwenterand: .notFound]) { $1 },
+            body: "{}", contentType: "application/json", headers: [.ifMatch: "\"99\""]),
     ]
 
     /// Words that only another gemeente's data contains: its code, its name, its kernen and users.
@@ -111,7 +135,7 @@ struct AccessMatrixTests {
     func matrixHolds() async throws {
         let environment = try await TestEnvironment.seeded()
         let tokens = try await Self.tokens(environment)
-        let ids = try await Self.volunteerIds(environment)
+        let ids = try await Self.ids(environment)
         let app = buildApplication(HTTPConfiguration(port: 0), dependencies: environment.dependencies, logger: Logger(label: "test"))
         let failures = try await app.test(.router) { client in
             var failures: [String] = []
@@ -167,6 +191,29 @@ struct AccessMatrixTests {
             }
         }
         await environment.close()
+    }
+
+    /// The ids the rows name: the volunteers, two voorzieningen, and a new hulpvraag of kernteam Heteren.
+    static func ids(_ environment: TestEnvironment) async throws -> [String: String] {
+        var ids = try await volunteerIds(environment)
+        try await environment.owner.withConnection { connection in
+            let rows = try await connection.query("SELECT gemeente, id::text FROM voorzieningen WHERE referentie = ANY($1)", [["vz-001", "vz-028"]]) { row in
+                (try row.decode(0, as: String.self), try row.decode(1, as: String.self))
+            }
+            for (gemeente, id) in rows { ids[gemeente == "GM1734" ? "voorziening-overbetuwe" : "voorziening-twenterand"] = id }
+        }
+        let scope = AccessScope(gemeente: "GM1734", gebruiker: "kernteamlid", rollen: [.kernteamlid], kernteams: ["heteren"])
+        let hulpvraag = Hulpvraag(
+            id: nil, dossierreferentie: "D-1", initialen: "J.", geboortejaar: 1950, regisseur: "kernteamlid", kernteam: "heteren", kern: "heteren",
+            kanaal: .telefoon, ontvangenOp: CalendarDate(year: 2026, month: 11, day: 2), leefgebieden: ["financien"], zrmScores: [:], taken: [],
+            dagdelen: [], duur: .kortdurend, urenPerWeek: nil, jeugd: false, toestemmingVrijwilliger: true, gezamenlijkHuisbezoek: false,
+            veiligThuis: false, omschrijving: "", status: .nieuw, doorverwezenNaarLoket: false, versie: nil)
+        let stored = try await HulpvraagStore(pool: environment.service).create(hulpvraag, in: scope) { id in
+            AuditRegel(gebruiker: "kernteamlid", rol: .kernteamlid, actie: "hulpvraag-registreren", objectType: "hulpvraag",
+                       objectId: id.uuidString, doel: "test", resultaat: .toegestaan)
+        }
+        ids["hulpvraag-heteren"] = stored.id!.uuidString.lowercased()
+        return ids
     }
 
     /// The ids of one demo volunteer per gemeente, for the rows that name one.

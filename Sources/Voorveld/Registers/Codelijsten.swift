@@ -60,9 +60,12 @@ public struct Referenties: Sendable {
     public var kernteams: Set<String>
     public var leefgebieden: Set<String>
     public var taken: Set<String>
+    /// The kernteam that serves each kern.
+    public var kernteamVanKern: [String: String]
 
-    public init(kernen: Set<String>, kernteams: Set<String>, leefgebieden: Set<String>, taken: Set<String>) {
+    public init(kernen: Set<String>, kernteams: Set<String>, leefgebieden: Set<String>, taken: Set<String>, kernteamVanKern: [String: String] = [:]) {
         self.kernen = kernen
+        self.kernteamVanKern = kernteamVanKern
         self.kernteams = kernteams
         self.leefgebieden = leefgebieden
         self.taken = taken

@@ -14,7 +14,9 @@ public struct Hulpvraag: Sendable, Hashable, Codable {
     public var kern: String
     public var kanaal: Kanaal
     public var ontvangenOp: CalendarDate
-    public var leefgebieden: [Leefgebiedscore]
+    public var leefgebieden: [String]
+    /// The optional ZRM score (1-5) at intake, per leefgebied of `leefgebieden`.
+    public var zrmScores: [String: Int]
     public var taken: [String]
     /// When help is needed.
     public var dagdelen: [String]
@@ -33,17 +35,6 @@ public struct Hulpvraag: Sendable, Hashable, Codable {
     public var doorverwezenNaarLoket: Bool
     public var versie: Int?
 
-    /// A leefgebied the hulpvraag touches, with its optional ZRM score (1-5) at intake.
-    public struct Leefgebiedscore: Sendable, Hashable, Codable {
-        public var leefgebied: String
-        public var zrmScore: Int?
-
-        public init(leefgebied: String, zrmScore: Int?) {
-            self.leefgebied = leefgebied
-            self.zrmScore = zrmScore
-        }
-    }
-
     /// Whether volunteers may be proposed for it at all (the routing rules).
     public var magVrijwilligerKrijgen: Bool { toestemmingVrijwilliger && !veiligThuis }
 
@@ -57,7 +48,8 @@ public struct Hulpvraag: Sendable, Hashable, Codable {
         kern: String,
         kanaal: Kanaal,
         ontvangenOp: CalendarDate,
-        leefgebieden: [Leefgebiedscore],
+        leefgebieden: [String],
+        zrmScores: [String: Int],
         taken: [String],
         dagdelen: [String],
         duur: Inzetduur,
@@ -81,6 +73,7 @@ public struct Hulpvraag: Sendable, Hashable, Codable {
         self.kanaal = kanaal
         self.ontvangenOp = ontvangenOp
         self.leefgebieden = leefgebieden
+        self.zrmScores = zrmScores
         self.taken = taken
         self.dagdelen = dagdelen
         self.duur = duur
@@ -95,18 +88,21 @@ public struct Hulpvraag: Sendable, Hashable, Codable {
         self.versie = versie
     }
 
+    /// The fields a kernteamlid gives; `status` only when changing one.
     public static let velden = [
         "dossierreferentie", "initialen", "geboortejaar", "regisseur", "kernteam", "kern", "kanaal", "ontvangenOp", "leefgebieden",
         "zrmScores", "taken", "dagdelen", "duur", "urenPerWeek", "jeugd", "toestemmingVrijwilliger", "gezamenlijkHuisbezoek",
-        "veiligThuis", "omschrijving",
+        "veiligThuis", "omschrijving", "status",
     ]
 
-    /// Reads and checks a new hulpvraag registered by `door`. A Veilig Thuis signal is referred to
-    /// the loket at once.
-    /// - Parameter zrmScores: leefgebied code to score, read separately from the `zrmScores` object.
-    /// - Throws: `Invoerfouten`.
+    /// Fields the service sets itself; a client may send them back unchanged (after a GET).
+    public static let afgeleideVelden: Set<String> = ["id", "versie", "doorverwezenNaarLoket"]
+
+    /// Reads and checks a hulpvraag registered by `door`, or a new version of `bestaand`. A
+    /// Veilig Thuis signal is referred to the loket at once, and stays so.
+    /// - Throws: `Invoerfouten` with every problem.
     public static func lees(
-        _ invoer: [String: RuweWaarde], zrmScores: [String: RuweWaarde], door: Gebruiker, referenties: Referenties, vandaag: CalendarDate
+        _ invoer: [String: RuweWaarde], door: Gebruiker, referenties: Referenties, vandaag: CalendarDate, bestaand: Hulpvraag? = nil
     ) throws -> Hulpvraag {
         var lezer = Veldlezer(invoer)
         let dossier = lezer.tekst("dossierreferentie", maximaal: 64)
@@ -118,33 +114,41 @@ public struct Hulpvraag: Sendable, Hashable, Codable {
             lezer.fout("initialen", "alleen letters, punten, spaties en streepjes")
         }
         let geboortejaar = lezer.geheelGetal("geboortejaar", bereik: 1900...vandaag.year)
-        let regisseur = lezer.tekst("regisseur") ?? door.naam
-        let kernteam = lezer.tekst("kernteam", verplicht: true)
-        if let kernteam {
-            if !referenties.kernteams.contains(kernteam) {
-                lezer.fout("kernteam", "onbekend kernteam '\(kernteam)' in deze gemeente")
-            } else if !door.werktIn(kernteam: kernteam) {
-                lezer.fout("kernteam", "u bent geen lid van kernteam '\(kernteam)'")
-            }
-        }
+        let regisseur = lezer.tekst("regisseur", maximaal: 64) ?? bestaand?.regisseur ?? door.naam
         let kern = lezer.tekst("kern", verplicht: true)
         if let kern, !referenties.kernen.contains(kern) { lezer.fout("kern", "onbekende kern '\(kern)' in deze gemeente") }
+        // The kernteam follows from the kern unless named; it must serve the kern.
+        var kernteam = lezer.tekst("kernteam")
+        if let named = kernteam, !referenties.kernteams.contains(named) {
+            lezer.fout("kernteam", "onbekend kernteam '\(named)' in deze gemeente")
+            kernteam = nil
+        } else if let kern, let team = referenties.kernteamVanKern[kern] {
+            if let named = kernteam, named != team {
+                lezer.fout("kern", "kern '\(kern)' hoort bij kernteam '\(team)', niet bij '\(named)'")
+            }
+            kernteam = kernteam ?? team
+        }
+        if kernteam == nil && !lezer.fouten.contains(where: { $0.veld == "kernteam" || $0.veld == "kern" }) {
+            lezer.fout("kernteam", "is verplicht")
+        }
+        if let team = kernteam, !door.werktIn(kernteam: team) {
+            lezer.fout("kernteam", "u bent geen lid van kernteam '\(team)'")
+        }
         let kanaal = lezer.keuze("kanaal", Kanaal.self, verplicht: true)
-        let ontvangen = lezer.datum("ontvangenOp") ?? vandaag
+        let ontvangen = lezer.datum("ontvangenOp") ?? bestaand?.ontvangenOp ?? vandaag
         if ontvangen > vandaag { lezer.fout("ontvangenOp", "ligt in de toekomst") }
         let leefgebieden = lezer.codes("leefgebieden", bekend: referenties.leefgebieden, verplicht: true)
         var scores: [String: Int] = [:]
-        var scoreLezer = Veldlezer(zrmScores)
-        for code in zrmScores.keys.sorted() {
+        let ruweScores = lezer.object("zrmScores")
+        var scoreLezer = Veldlezer(ruweScores)
+        for code in ruweScores.keys.sorted() {
             if !leefgebieden.contains(code) {
-                scoreLezer.fout("zrmScores.\(code)", "geen leefgebied van deze hulpvraag")
-                continue
+                scoreLezer.fout(code, "geen leefgebied van deze hulpvraag")
+            } else if let score = scoreLezer.geheelGetal(code, bereik: 1...5) {
+                scores[code] = score
             }
-            if let score = scoreLezer.geheelGetal(code, bereik: 1...5) { scores[code] = score }
         }
-        for fout in scoreLezer.fouten {
-            lezer.fout(fout.veld.hasPrefix("zrmScores.") ? fout.veld : "zrmScores.\(fout.veld)", fout.melding)
-        }
+        for fout in scoreLezer.fouten { lezer.fout("zrmScores.\(fout.veld)", fout.melding) }
         let taken = lezer.codes("taken", bekend: referenties.taken)
         let dagdelen = lezer.codes("dagdelen", bekend: Set(Dagdeel.alle))
         let duur = lezer.keuze("duur", Inzetduur.self, verplicht: true)
@@ -153,16 +157,27 @@ public struct Hulpvraag: Sendable, Hashable, Codable {
         let toestemming = lezer.waarheid("toestemmingVrijwilliger")
         let huisbezoek = lezer.waarheid("gezamenlijkHuisbezoek")
         let veiligThuis = lezer.waarheid("veiligThuis")
+        if bestaand?.veiligThuis == true && !veiligThuis {
+            lezer.fout("veiligThuis", "een Veilig Thuis-signaal blijft vastgelegd en kan niet worden ingetrokken")
+        }
         let omschrijving = lezer.tekst("omschrijving", maximaal: 2000) ?? ""
-        lezer.onbekendeVelden(negeer: ["zrmScores"])
+        var status = HulpvraagStatus.nieuw
+        if let bestaand {
+            status = lezer.keuze("status", HulpvraagStatus.self) ?? bestaand.status
+            if status == .gekoppeld && bestaand.status != .gekoppeld {
+                lezer.fout("status", "'gekoppeld' volgt uit een koppeling met een vrijwilliger of voorziening")
+            }
+        } else if lezer.tekst("status") != nil {
+            lezer.fout("status", "een nieuwe hulpvraag begint als 'nieuw'")
+        }
+        lezer.onbekendeVelden(negeer: afgeleideVelden)
         guard lezer.fouten.isEmpty, let initialen, let kernteam, let kern, let kanaal, let duur else { throw Invoerfouten(lezer.fouten) }
         return Hulpvraag(
-            id: nil, dossierreferentie: dossier, initialen: initialen, geboortejaar: geboortejaar, regisseur: regisseur, kernteam: kernteam,
-            kern: kern, kanaal: kanaal, ontvangenOp: ontvangen,
-            leefgebieden: leefgebieden.map { Leefgebiedscore(leefgebied: $0, zrmScore: scores[$0]) }, taken: taken,
-            dagdelen: Dagdeel.normalized(dagdelen), duur: duur, urenPerWeek: uren, jeugd: jeugd, toestemmingVrijwilliger: toestemming,
-            gezamenlijkHuisbezoek: huisbezoek, veiligThuis: veiligThuis, omschrijving: omschrijving,
-            status: .nieuw, doorverwezenNaarLoket: veiligThuis, versie: nil)
+            id: bestaand?.id, dossierreferentie: dossier, initialen: initialen, geboortejaar: geboortejaar, regisseur: regisseur,
+            kernteam: kernteam, kern: kern, kanaal: kanaal, ontvangenOp: ontvangen, leefgebieden: leefgebieden, zrmScores: scores,
+            taken: taken, dagdelen: Dagdeel.normalized(dagdelen), duur: duur, urenPerWeek: uren, jeugd: jeugd,
+            toestemmingVrijwilliger: toestemming, gezamenlijkHuisbezoek: huisbezoek, veiligThuis: veiligThuis, omschrijving: omschrijving,
+            status: status, doorverwezenNaarLoket: veiligThuis || bestaand?.doorverwezenNaarLoket == true, versie: bestaand?.versie)
     }
 
     /// Nine digits passing the BSN eleven-test: never to be stored here.

@@ -8,7 +8,8 @@ public enum RuweWaarde: Sendable, Equatable {
     case waarheid(Bool)
     case lijst([RuweWaarde])
     case leeg
-    case object
+    /// A nested object, such as the ZRM scores per leefgebied.
+    case object([String: RuweWaarde])
 }
 
 /// A problem with one field of the input. Both parts are shown to users, so they are Dutch.
@@ -156,6 +157,17 @@ public struct Veldlezer {
             return nil
         }
         return date
+    }
+
+    /// A nested object of named values (`{"financien": 4}`); empty when absent.
+    public mutating func object(_ veld: String) -> [String: RuweWaarde] {
+        switch waarde(veld) {
+        case .leeg: return [:]
+        case .object(let fields): return fields
+        default:
+            fout(veld, "moet een object zijn")
+            return [:]
+        }
     }
 
     /// Reports every field that was given but never read: usually a typo.

@@ -57,7 +57,7 @@ public struct Voorziening: Sendable, Hashable, Codable {
     }
 
     public static let velden = [
-        "referentie", "aanbieder", "naam", "omschrijving", "kernen", "leefgebieden", "taken", "openingsdagdelen",
+        "referentie", "aanbieder", "naam", "omschrijving", "kernen", "heleGemeente", "leefgebieden", "taken", "openingsdagdelen",
         "leeftijdsgroep", "capaciteit", "contact", "laatstGeverifieerd",
     ]
 
@@ -66,7 +66,7 @@ public struct Voorziening: Sendable, Hashable, Codable {
         laatstGeverifieerd.daysSince2000 < vandaag.daysSince2000 - 365
     }
 
-    /// Reads and checks a voorziening; `kernen` may be `*` (or contain `*`) for the whole gemeente.
+    /// Reads and checks a voorziening; `heleGemeente`, or `*` in `kernen`, for the whole gemeente.
     /// - Throws: `Invoerfouten`.
     public static func lees(_ invoer: [String: RuweWaarde], referenties: Referenties, negeer: Set<String> = []) throws -> Voorziening {
         var lezer = Veldlezer(invoer)
@@ -75,10 +75,10 @@ public struct Voorziening: Sendable, Hashable, Codable {
         let naam = lezer.tekst("naam", verplicht: true)
         let omschrijving = lezer.tekst("omschrijving", maximaal: 2000) ?? ""
         let genoemd = lezer.lijst("kernen")
-        let heleGemeente = genoemd.contains("*")
+        let heleGemeente = lezer.waarheid("heleGemeente") || genoemd.contains("*")
         let kernen = genoemd.filter { $0 != "*" }
         for kern in kernen where !referenties.kernen.contains(kern) { lezer.fout("kernen", "onbekende kern '\(kern)' in deze gemeente") }
-        if genoemd.isEmpty { lezer.fout("kernen", "noem de kernen, of * voor de hele gemeente") }
+        if kernen.isEmpty && !heleGemeente { lezer.fout("kernen", "noem de kernen, of * voor de hele gemeente") }
         let leefgebieden = lezer.codes("leefgebieden", bekend: referenties.leefgebieden, verplicht: true)
         let taken = lezer.codes("taken", bekend: referenties.taken)
         let dagdelen = lezer.codes("openingsdagdelen", bekend: Set(Dagdeel.alle))

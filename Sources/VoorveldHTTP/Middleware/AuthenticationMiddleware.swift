@@ -50,7 +50,9 @@ extension AppRequestContext {
     }
 
     /// The authenticated person if they have one of `rollen`, or 403.
-    func require(_ rollen: Rol...) throws -> Gebruiker {
+    func require(_ rollen: Rol...) throws -> Gebruiker { try require(rollen) }
+
+    func require(_ rollen: [Rol]) throws -> Gebruiker {
         let gebruiker = try requireGebruiker()
         guard rollen.contains(where: gebruiker.heeft) else { throw Problem.forbidden() }
         return gebruiker

@@ -1,0 +1,175 @@
+import CalendarDate
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Postgres
+import Voorveld
+import VoorveldStore
+
+/// What the resource endpoints share: JSON answers with an ETag, If-Match, Idempotency-Key and
+/// checked query parameters.
+enum Resource {
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
+    /// A JSON answer, with the record's version as its ETag.
+    static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok, versie: Int? = nil, location: String? = nil) throws -> Response {
+        let antwoord = IdempotentieStore.Antwoord(
+            status: status.code, body: String(decoding: try encoder.encode(value), as: UTF8.self), locatie: location,
+            etag: versie.map(ETag.of))
+        return response(antwoord)
+    }
+
+    /// An answer as stored for an idempotency key; `herhaald` marks a replay.
+    static func response(_ antwoord: IdempotentieStore.Antwoord, herhaald: Bool = false) -> Response {
+        var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
+        if let locatie = antwoord.locatie { headers[.location] = locatie }
+        if let etag = antwoord.etag { headers[.eTag] = etag }
+        if herhaald { headers[.idempotentReplayed] = "true" }
+        return Response(status: .init(code: antwoord.status), headers: headers, body: .init(byteBuffer: ByteBuffer(string: antwoord.body)))
+    }
+
+    static func antwoord(_ value: some Encodable, versie: Int?, location: String) throws -> IdempotentieStore.Antwoord {
+        IdempotentieStore.Antwoord(
+            status: 201, body: String(decoding: try encoder.encode(value), as: UTF8.self), locatie: location, etag: versie.map(ETag.of))
+    }
+
+    /// The version an update is based on, from `If-Match`: 428 without it.
+    static func ifMatch(_ request: Request) throws -> Int {
+        guard let ifMatch = request.headers[.ifMatch] else {
+            throw Problem(status: .preconditionRequired, detail: "Stuur de ETag van de versie die u wijzigt mee in If-Match.")
+        }
+        guard let versie = ETag.versie(ifMatch) else {
+            throw Problem(status: .preconditionFailed, detail: "If-Match bevat geen geldige ETag.")
+        }
+        return versie
+    }
+
+    /// 412 with the current ETag, so the client can fetch and retry.
+    static func stale(_ soort: String, current versie: Int?) -> Problem {
+        Problem(status: .preconditionFailed,
+                detail: "Iemand anders heeft deze \(soort) intussen gewijzigd (nu versie \(versie ?? 0)). Haal de gegevens opnieuw op en wijzig dan.",
+                headers: [.eTag: ETag.of(versie ?? 0)])
+    }
+
+    /// The client's `Idempotency-Key`, if any: 1 to 200 visible characters.
+    static func idempotencyKey(_ request: Request) throws -> String? {
+        guard let key = request.headers[.idempotencyKey] else { return nil }
+        guard (1...200).contains(key.count), key.allSatisfy({ $0.isASCII && !$0.isWhitespace && !$0.isNewline }) else {
+            throw Problem.invalid([Veldfout(veld: "Idempotency-Key", melding: "1 tot 200 zichtbare tekens, zonder spaties")])
+        }
+        return key
+    }
+
+    /// A create, made safe to retry with `Idempotency-Key`: a retry gets the first answer.
+    static func create(
+        _ request: Request, raw: String, scope: AccessScope, idempotentie: IdempotentieStore,
+        _ create: (PostgresConnection) async throws -> IdempotentieStore.Antwoord
+    ) async throws -> Response {
+        let key = try idempotencyKey(request)
+        do {
+            let result = try await idempotentie.eenmalig(sleutel: key, verzoek: "\(request.method) \(request.uri.path)\n\(raw)", in: scope) {
+                connection in try await create(connection)
+            }
+            return response(result.antwoord, herhaald: result.herhaald)
+        } catch is IdempotentieStore.AndereVerzoek {
+            throw Problem(status: .unprocessableContent, title: "Idempotency-Key al gebruikt",
+                          detail: "Deze Idempotency-Key is al gebruikt voor een ander verzoek. Gebruik een nieuwe sleutel voor een nieuw verzoek.")
+        }
+    }
+}
+
+/// ETags are the record's version number: `"3"`.
+enum ETag {
+    static func of(_ versie: Int) -> String { "\"\(versie)\"" }
+
+    static func versie(_ header: String) -> Int? {
+        var text = header.trimmingCharacters(in: .whitespaces)
+        if text.hasPrefix("W/") { text.removeFirst(2) }
+        guard text.count >= 3, text.hasPrefix("\""), text.hasSuffix("\"") else { return nil }
+        return Int(text.dropFirst().dropLast())
+    }
+}
+
+extension HTTPField.Name {
+    static let idempotencyKey = Self("Idempotency-Key")!
+    static let idempotentReplayed = Self("Idempotent-Replayed")!
+}
+
+/// The query parameters of a list, checked: every problem is reported, unknown names too.
+struct Zoekvraag {
+    private let parameters: [String: String]
+    private var gelezen: Set<String> = []
+    private(set) var fouten: [Veldfout] = []
+
+    init(_ request: Request) {
+        var parameters: [String: String] = [:]
+        for (key, value) in request.uri.queryParameters { parameters[String(key)] = String(value) }
+        self.parameters = parameters
+    }
+
+    mutating func tekst(_ naam: String) -> String? {
+        gelezen.insert(naam)
+        guard let value = parameters[naam], !value.isEmpty else { return nil }
+        return value
+    }
+
+    mutating func keuze<T: RawRepresentable & CaseIterable>(_ naam: String, _: T.Type) -> T? where T.RawValue == String {
+        guard let text = tekst(naam) else { return nil }
+        guard let value = T(rawValue: text) else {
+            fouten.append(Veldfout(veld: naam, melding: "kies uit: \(T.allCases.map(\.rawValue).joined(separator: ", "))"))
+            return nil
+        }
+        return value
+    }
+
+    mutating func datum(_ naam: String) -> CalendarDate? {
+        guard let text = tekst(naam) else { return nil }
+        guard let date = CalendarDate(iso: text) else {
+            fouten.append(Veldfout(veld: naam, melding: "geen datum (JJJJ-MM-DD)"))
+            return nil
+        }
+        return date
+    }
+
+    mutating func paginering() -> Paginering {
+        var paginering = Paginering()
+        if let pagina = tekst("pagina") {
+            if let value = Int(pagina), value >= 1, value <= 1_000_000 { paginering.pagina = value } else {
+                fouten.append(Veldfout(veld: "pagina", melding: "moet 1 of meer zijn"))
+            }
+        }
+        if let grootte = tekst("paginaGrootte") {
+            if let value = Int(grootte), (1...Paginering.maximaleGrootte).contains(value) { paginering.paginaGrootte = value } else {
+                fouten.append(Veldfout(veld: "paginaGrootte", melding: "moet tussen 1 en \(Paginering.maximaleGrootte) liggen"))
+            }
+        }
+        return paginering
+    }
+
+    /// 400 with every problem, unknown parameters included.
+    mutating func controleer() throws {
+        for naam in parameters.keys.sorted() where !gelezen.contains(naam) {
+            fouten.append(Veldfout(veld: naam, melding: "onbekende zoekparameter"))
+        }
+        guard fouten.isEmpty else { throw Problem.invalid(fouten) }
+    }
+}
+
+/// A page of a list, as every list endpoint answers.
+struct Paginaantwoord<Item: Encodable & Sendable>: Encodable, Sendable {
+    var items: [Item]
+    var pagina: Int
+    var paginaGrootte: Int
+    var totaal: Int
+
+    init(_ pagina: Pagina<Item>, _ paginering: Paginering) {
+        items = pagina.items
+        self.pagina = paginering.pagina
+        paginaGrootte = paginering.paginaGrootte
+        totaal = pagina.totaal
+    }
+}

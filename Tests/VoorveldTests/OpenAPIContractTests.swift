@@ -1,0 +1,260 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import Testing
+import Voorveld
+import VoorveldHTTP
+import VoorveldStore
+
+/// The OpenAPI document is the contract: every route is in it, everything in it exists, and every
+/// answer the service gives (successes and errors alike) has a documented status, media type,
+/// headers and a body that matches the schema.
+@Suite("OpenAPI contract")
+struct OpenAPIContractTests {
+    /// HTML pages, outside the API.
+    static let pages: Set<String> = ["GET /", "GET /inloggen", "POST /inloggen", "POST /uitloggen"]
+
+    static func document(_ client: some TestClientProtocol) async throws -> JSON {
+        try await client.execute(uri: "/v1/openapi.json", method: .get) { response in
+            #expect(response.status == .ok)
+            #expect(response.headers[.contentType]?.hasPrefix("application/json") == true)
+            return try JSON.parse(Data(buffer: response.body))
+        }
+    }
+
+    @Test("every route is documented, and every documented operation exists")
+    func routesMatch() async throws {
+        let environment = try await TestEnvironment.migrated()
+        let router = buildRouter(environment.dependencies)
+        let routes = Set(router.routes.map { "\($0.method) \($0.path)" }).subtracting(Self.pages)
+        let app = buildApplication(HTTPConfiguration(port: 0), dependencies: environment.dependencies, logger: Logger(label: "test"))
+        let document = try await app.test(.router) { client in try await Self.document(client) }
+        #expect(document["openapi"]?.string == "3.1.0")
+        var documented: Set<String> = []
+        for (path, item) in document["paths"]?.object ?? [:] {
+            for method in item.object?.keys ?? [:].keys { documented.insert("\(method.uppercased()) \(path)") }
+        }
+        #expect(routes.subtracting(documented).isEmpty, "undocumented routes: \(routes.subtracting(documented).sorted())")
+        #expect(documented.subtracting(routes).isEmpty, "documented but missing: \(documented.subtracting(routes).sorted())")
+        // Every schema the document names exists.
+        let text = OpenAPIContractTests.refs(in: document)
+        for ref in text {
+            #expect(JSONSchemaValidator(document: document).resolve(ref) != .null, "dangling \(ref)")
+        }
+        await environment.close()
+    }
+
+    static func refs(in value: JSON) -> Set<String> {
+        switch value {
+        case .object(let fields):
+            var found = fields["$ref"]?.string.map { Set([$0]) } ?? []
+            for (_, item) in fields { found.formUnion(refs(in: item)) }
+            return found
+        case .array(let items): return items.reduce(into: Set<String>()) { $0.formUnion(refs(in: $1)) }
+        default: return []
+        }
+    }
+
+    /// Checks one answer against the document.
+    struct Contract {
+        let document: JSON
+        var validator: JSONSchemaValidator { JSONSchemaValidator(document: document) }
+
+        func deref(_ value: JSON?) -> JSON? {
+            guard let value else { return nil }
+            if let ref = value["$ref"]?.string { return validator.resolve(ref) }
+            return value
+        }
+
+        func problems(method: HTTPRequest.Method, route: String, response: TestResponse) -> [String] {
+            let name = "\(method) \(route) → \(response.status.code)"
+            guard let operation = document["paths"]?[route]?[method.rawValue.lowercased()] else { return ["\(name): not documented"] }
+            guard let documented = deref(operation["responses"]?[String(response.status.code)]) else {
+                return ["\(name): status not documented"]
+            }
+            var found: [String] = []
+            for header in documented["headers"]?.object?.keys.sorted() ?? [] where response.headers[HTTPField.Name(header)!] == nil {
+                found.append("\(name): documented header \(header) is missing")
+            }
+            let mediaType = response.headers[.contentType]?.split(separator: ";").first.map { String($0).trimmingCharacters(in: .whitespaces) }
+            guard let content = documented["content"]?.object else {
+                if response.body.readableBytes > 0 { found.append("\(name): a body, but none is documented") }
+                return found
+            }
+            guard let mediaType, let media = content[mediaType] else {
+                return found + ["\(name): media type \(mediaType ?? "none") not documented (\(content.keys.sorted()))"]
+            }
+            guard mediaType.hasSuffix("json"), let schema = media["schema"] else { return found }
+            do {
+                let body = try JSON.parse(Data(buffer: response.body))
+                found += validator.problems(body, schema).map { "\(name): \($0)" }
+            } catch {
+                found.append("\(name): body is not JSON")
+            }
+            return found
+        }
+    }
+
+    static let hulpvraag = """
+        {"initialen": "A.B.", "geboortejaar": 1948, "kern": "heteren", "kanaal": "telefoon", "leefgebieden": ["financien", "sociaal-netwerk"],
+         "zrmScores": {"financien": 2}, "taken": ["administratie"], "dagdelen": ["di-ochtend"], "duur": "onbepaald", "urenPerWeek": 2,
+         "toestemmingVrijwilliger": true, "omschrijving": "Kan de post en rekeningen niet meer bijhouden."}
+        """
+    static let voorziening = """
+        {"referentie": "vz-900", "aanbieder": "Dorpshuis Heteren", "naam": "Repaircafé", "kernen": ["heteren", "driel"],
+         "leefgebieden": ["maatschappelijke-participatie"], "taken": ["klussen"], "openingsdagdelen": ["za-ochtend"],
+         "contact": "0488-123456", "laatstGeverifieerd": "2026-10-01"}
+        """
+
+    @Test("every answer has a documented status, media type, headers and schema")
+    func answersMatch() async throws {
+        let environment = try await TestEnvironment.seeded()
+        let tokens = try await AccessMatrixTests.tokens(environment)
+        let ids = try await AccessMatrixTests.volunteerIds(environment)
+        let app = buildApplication(HTTPConfiguration(port: 0), dependencies: environment.dependencies, logger: Logger(label: "test"))
+        let (failures, covered, document) = try await app.test(.router) { client in
+            let contract = Contract(document: try await Self.document(client))
+            var failures: [String] = []
+            var covered: Set<String> = []
+
+            @discardableResult
+            func call(
+                _ method: HTTPRequest.Method, _ route: String, _ uri: String? = nil, as actor: AccessMatrixTests.Actor? = .kernteamlid,
+                body: String? = nil, type: String = "application/json", headers extra: HTTPFields = [:], expect: HTTPResponse.Status
+            ) async throws -> (JSON?, HTTPFields) {
+                var headers = extra
+                if let actor, let token = tokens[actor] { headers[.authorization] = "Bearer \(token)" }
+                if body != nil { headers[.contentType] = type }
+                return try await client.execute(uri: uri ?? route, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) }) { response in
+                    if response.status != expect { failures.append("\(method) \(uri ?? route): \(response.status.code), expected \(expect.code)") }
+                    failures += contract.problems(method: method, route: route, response: response)
+                    covered.insert("\(method) \(route) \(response.status.code)")
+                    return (try? JSON.parse(Data(buffer: response.body)), response.headers)
+                }
+            }
+
+            try await call(.get, "/health/live", as: nil, expect: .ok)
+            try await call(.get, "/health/ready", as: nil, expect: .ok)
+            try await call(.get, "/v1/openapi.json", as: nil, expect: .ok)
+            try await call(.get, "/v1/ik", expect: .ok)
+            try await call(.get, "/v1/ik", as: nil, expect: .unauthorized)
+            try await call(.get, "/v1/kernen", expect: .ok)
+            try await call(.get, "/v1/kernteams", expect: .ok)
+            try await call(.get, "/v1/kernteams/{code}", "/v1/kernteams/heteren", expect: .ok)
+            try await call(.get, "/v1/kernteams/{code}", "/v1/kernteams/nergens", expect: .notFound)
+            try await call(.get, "/v1/leefgebieden", expect: .ok)
+            try await call(.get, "/v1/taken", expect: .ok)
+            for route in ["/v1/kernen", "/v1/kernteams", "/v1/leefgebieden", "/v1/taken"] { try await call(.get, route, as: nil, expect: .unauthorized) }
+            try await call(.get, "/v1/gebruikers", as: .beheerder, expect: .ok)
+            try await call(.get, "/v1/gebruikers", expect: .forbidden)
+            try await call(.get, "/v1/auditlog", as: .beheerder, expect: .ok)
+            try await call(.get, "/v1/auditlog", "/v1/auditlog?limiet=0", as: .beheerder, expect: .badRequest)
+
+            // Volunteers.
+            let vrijwilliger = "/v1/vrijwilligers/\(ids["overbetuwe"]!)"
+            try await call(.get, "/v1/vrijwilligers", "/v1/vrijwilligers?kern=heteren&paginaGrootte=5", expect: .ok)
+            try await call(.get, "/v1/vrijwilligers", "/v1/vrijwilligers?status=weg&kleur=rood", expect: .badRequest)
+            try await call(.get, "/v1/vrijwilligers", as: .wethouder, expect: .forbidden)
+            let (kees, keesHeaders) = try await call(.get, "/v1/vrijwilligers/{id}", vrijwilliger, expect: .ok)
+            try await call(.get, "/v1/vrijwilligers/{id}", "/v1/vrijwilligers/\(UUID())", expect: .notFound)
+            try await call(.post, "/v1/vrijwilligers", as: .steunpunt, body: VrijwilligersTests.geldig, expect: .created)
+            try await call(.post, "/v1/vrijwilligers", as: .steunpunt, body: VrijwilligersTests.geldig, expect: .conflict)
+            try await call(.post, "/v1/vrijwilligers", as: .steunpunt, body: "{}", expect: .badRequest)
+            try await call(.post, "/v1/vrijwilligers", as: .steunpunt, body: "x", type: "text/plain", expect: .unsupportedMediaType)
+            try await call(.post, "/v1/vrijwilligers", body: VrijwilligersTests.geldig, expect: .forbidden)
+            let keesJSON = try #require(kees.map { String(decoding: try JSONEncoder().encode(JSONRoundTrip($0)), as: UTF8.self) })
+            try await call(.put, "/v1/vrijwilligers/{id}", vrijwilliger, as: .steunpunt, body: keesJSON, expect: .preconditionRequired)
+            try await call(.put, "/v1/vrijwilligers/{id}", vrijwilliger, as: .steunpunt, body: keesJSON,
+                           headers: [.ifMatch: keesHeaders[.eTag] ?? ""], expect: .ok)
+            try await call(.put, "/v1/vrijwilligers/{id}", vrijwilliger, as: .steunpunt, body: keesJSON,
+                           headers: [.ifMatch: keesHeaders[.eTag] ?? ""], expect: .preconditionFailed)
+            try await call(.put, "/v1/vrijwilligers/{id}", "/v1/vrijwilligers/\(UUID())", as: .steunpunt, body: keesJSON,
+                           headers: [.ifMatch: "\"1\""], expect: .notFound)
+            try await call(.post, "/v1/vrijwilligers/import", as: .steunpunt, body: "referentie;voornaam\nvw-1;Ann\n", type: "text/csv",
+                           expect: .unprocessableContent)
+            try await call(.post, "/v1/vrijwilligers/import", as: .steunpunt, body: "{}", expect: .unsupportedMediaType)
+            try await call(.post, "/v1/vrijwilligers/import", as: .steunpunt, body: """
+                referentie;voornaam;achternaam;kern;leefgebieden;beschikbaarheid;langste_inzet;uren_per_week;max_hulpvragen
+                vw-5000;An;Jansen;driel;financien;ma-ochtend;eenmalig;2;1
+
+                """, type: "text/csv", expect: .ok)
+
+            // Voorzieningen.
+            let (nieuw, _) = try await call(.post, "/v1/voorzieningen", as: .steunpunt, body: Self.voorziening, expect: .created)
+            let voorziening = "/v1/voorzieningen/\(nieuw?["id"]?.string ?? "")"
+            try await call(.post, "/v1/voorzieningen", as: .steunpunt, body: Self.voorziening, expect: .conflict)
+            try await call(.post, "/v1/voorzieningen", as: .steunpunt, body: #"{"kernen": ["atlantis"]}"#, expect: .badRequest)
+            try await call(.get, "/v1/voorzieningen", "/v1/voorzieningen?kern=heteren&leefgebied=financien", expect: .ok)
+            try await call(.get, "/v1/voorzieningen", "/v1/voorzieningen?leeftijdsgroep=baby", expect: .badRequest)
+            try await call(.get, "/v1/voorzieningen/hsds", expect: .ok)
+            try await call(.get, "/v1/voorzieningen/{id}", "/v1/voorzieningen/geen-id", expect: .notFound)
+            try await call(.get, "/v1/voorzieningen/hsds", "/v1/voorzieningen/hsds?paginaGrootte=0", expect: .badRequest)
+            let (stored, storedHeaders) = try await call(.get, "/v1/voorzieningen/{id}", voorziening, expect: .ok)
+            let storedJSON = try #require(stored.map { String(decoding: try JSONEncoder().encode(JSONRoundTrip($0)), as: UTF8.self) })
+            try await call(.put, "/v1/voorzieningen/{id}", voorziening, as: .steunpunt, body: storedJSON,
+                           headers: [.ifMatch: storedHeaders[.eTag] ?? ""], expect: .ok)
+            try await call(.put, "/v1/voorzieningen/{id}", voorziening, as: .steunpunt, body: storedJSON, headers: [.ifMatch: "onzin"],
+                           expect: .preconditionFailed)
+            try await call(.post, "/v1/voorzieningen/import", as: .steunpunt,
+                           body: "referentie,aanbieder,naam,kernen,leefgebieden,laatst_geverifieerd\nvz-901,Kerk,Koffie-ochtend,*,sociaal-netwerk,2026-09-01\n",
+                           type: "text/csv", expect: .ok)
+            try await call(.post, "/v1/voorzieningen/import", body: "referentie\nvz-902\n", type: "text/csv", expect: .forbidden)
+
+            // Hulpvragen.
+            let (hulpvraag, hulpvraagHeaders) = try await call(.post, "/v1/hulpvragen", body: Self.hulpvraag,
+                                                                headers: [idempotencyKey: "contract-1"], expect: .created)
+            try await call(.post, "/v1/hulpvragen", body: Self.hulpvraag, headers: [idempotencyKey: "contract-1"], expect: .created)
+            try await call(.post, "/v1/hulpvragen", body: #"{"initialen": "X"}"#, headers: [idempotencyKey: "contract-1"], expect: .badRequest)
+            try await call(.post, "/v1/hulpvragen", body: Self.hulpvraag.replacingOccurrences(of: "A.B.", with: "C.D."),
+                           headers: [idempotencyKey: "contract-1"], expect: .unprocessableContent)
+            try await call(.post, "/v1/hulpvragen", as: .steunpunt, body: Self.hulpvraag, expect: .forbidden)
+            let path = "/v1/hulpvragen/\(hulpvraag?["id"]?.string ?? "")"
+            try await call(.get, "/v1/hulpvragen", "/v1/hulpvragen?status=nieuw&kernteam=heteren", expect: .ok)
+            try await call(.get, "/v1/hulpvragen", "/v1/hulpvragen?status=klaar", expect: .badRequest)
+            try await call(.get, "/v1/hulpvragen/{id}", path, expect: .ok)
+            try await call(.get, "/v1/hulpvragen/{id}", path, as: .kernteamlidAnderTeam, expect: .notFound)
+            let hulpvraagJSON = try #require(hulpvraag.map { String(decoding: try JSONEncoder().encode(JSONRoundTrip($0)), as: UTF8.self) })
+            try await call(.put, "/v1/hulpvragen/{id}", path, body: hulpvraagJSON, headers: [.ifMatch: hulpvraagHeaders[.eTag] ?? ""], expect: .ok)
+            try await call(.put, "/v1/hulpvragen/{id}", path, body: hulpvraagJSON, headers: [.ifMatch: hulpvraagHeaders[.eTag] ?? ""],
+                           expect: .preconditionFailed)
+            try await call(.put, "/v1/hulpvragen/{id}", path, body: hulpvraagJSON, expect: .preconditionRequired)
+            try await call(.put, "/v1/hulpvragen/{id}", path, body: hulpvraagJSON, type: "text/plain", headers: [.ifMatch: "\"2\""],
+                           expect: .unsupportedMediaType)
+            return (failures, covered, contract.document)
+        }
+        #expect(failures.isEmpty, "\(failures.count) contract failure(s):\n\(failures.joined(separator: "\n"))")
+        // Every documented operation was exercised, with success and with at least one error.
+        for (path, item) in document["paths"]?.object ?? [:] {
+            for method in item.object?.keys.map({ $0.uppercased() }) ?? [] {
+                let answers = covered.filter { $0.hasPrefix("\(method) \(path) ") }
+                #expect(answers.contains { $0.hasSuffix(" 200") || $0.hasSuffix(" 201") }, "\(method) \(path) never answered successfully")
+                if !path.hasPrefix("/health") && path != "/v1/openapi.json" {
+                    #expect(answers.contains { !$0.hasSuffix(" 200") && !$0.hasSuffix(" 201") }, "\(method) \(path) never answered with an error")
+                }
+            }
+        }
+        await environment.close()
+    }
+}
+
+let idempotencyKey = HTTPField.Name("Idempotency-Key")!
+
+/// Encodes a parsed answer back to JSON, to send it again (GET, then PUT the same document).
+struct JSONRoundTrip: Encodable {
+    let value: JSON
+    init(_ value: JSON) { self.value = value }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch value {
+        case .string(let text): try container.encode(text)
+        case .number(let number): try container.encode(number)
+        case .bool(let flag): try container.encode(flag)
+        case .null: try container.encodeNil()
+        case .array(let items): try container.encode(items.map(JSONRoundTrip.init))
+        case .object(let fields): try container.encode(fields.mapValues(JSONRoundTrip.init))
+        }
+    }
+}
