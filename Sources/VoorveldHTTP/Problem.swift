@@ -55,9 +55,11 @@ public struct Problem: Error, Sendable, Encodable {
         case 404: "Niet gevonden"
         case 405: "Methode niet toegestaan"
         case 409: "Conflict"
+        case 412: "Versie verouderd"
         case 413: "Verzoek te groot"
         case 415: "Niet-ondersteund formaat"
         case 422: "Ongeldige invoer"
+        case 428: "Versie ontbreekt"
         case 429: "Te veel verzoeken"
         case 503: "Tijdelijk niet beschikbaar"
         default: status.code >= 500 ? "Interne fout" : status.reasonPhrase

@@ -16,25 +16,14 @@ enum Resource {
     }()
 
     /// A JSON answer, with the record's version as its ETag.
-    static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok, versie: Int? = nil, location: String? = nil) throws -> Response {
-        let antwoord = IdempotentieStore.Antwoord(
-            status: status.code, body: String(decoding: try encoder.encode(value), as: UTF8.self), locatie: location,
-            etag: versie.map(ETag.of))
-        return response(antwoord)
-    }
-
-    /// An answer as stored for an idempotency key; `herhaald` marks a replay.
-    static func response(_ antwoord: IdempotentieStore.Antwoord, herhaald: Bool = false) -> Response {
+    static func json(
+        _ value: some Encodable, status: HTTPResponse.Status = .ok, versie: Int? = nil, location: String? = nil, extra: HTTPFields = [:]
+    ) throws -> Response {
         var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
-        if let locatie = antwoord.locatie { headers[.location] = locatie }
-        if let etag = antwoord.etag { headers[.eTag] = etag }
-        if herhaald { headers[.idempotentReplayed] = "true" }
-        return Response(status: .init(code: antwoord.status), headers: headers, body: .init(byteBuffer: ByteBuffer(string: antwoord.body)))
-    }
-
-    static func antwoord(_ value: some Encodable, versie: Int?, location: String) throws -> IdempotentieStore.Antwoord {
-        IdempotentieStore.Antwoord(
-            status: 201, body: String(decoding: try encoder.encode(value), as: UTF8.self), locatie: location, etag: versie.map(ETag.of))
+        if let location { headers[.location] = location }
+        if let versie { headers[.eTag] = ETag.of(versie) }
+        headers.append(contentsOf: extra)
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(data: try encoder.encode(value))))
     }
 
     /// The version an update is based on, from `If-Match`: 428 without it.
@@ -64,23 +53,52 @@ enum Resource {
         return key
     }
 
-    /// A create, made safe to retry with `Idempotency-Key`: a retry gets the first answer.
-    static func create(
-        _ request: Request, raw: String, scope: AccessScope, idempotentie: IdempotentieStore,
-        _ create: (PostgresConnection) async throws -> IdempotentieStore.Antwoord
+    /// A create, made safe to retry with `Idempotency-Key`: a retry makes nothing new, and gets
+    /// the record the first request made, read again now (so with today's access and an audit line).
+    /// - Parameters:
+    ///   - path: the collection, e.g. `/v1/hulpvragen`; the new record is at `path/id`.
+    ///   - herlees: reads a record for a retry; nil when the caller may no longer see it.
+    static func create<Record: Resourcerecord>(
+        _ request: Request, raw: String, scope: AccessScope, idempotentie: IdempotentieStore, path: String,
+        _ create: (PostgresConnection) async throws -> Record, herlees: (UUID) async throws -> Record?
     ) async throws -> Response {
         let key = try idempotencyKey(request)
+        let uitkomst: IdempotentieStore.Uitkomst<Record>
         do {
-            let result = try await idempotentie.eenmalig(sleutel: key, verzoek: "\(request.method) \(request.uri.path)\n\(raw)", in: scope) {
-                connection in try await create(connection)
+            uitkomst = try await idempotentie.eenmalig(sleutel: key, verzoek: "\(request.method) \(request.uri.path)\n\(raw)", in: scope) { connection in
+                let record = try await create(connection)
+                return (record, .init(status: 201, locatie: location(path, record), etag: record.versie.map(ETag.of)))
             }
-            return response(result.antwoord, herhaald: result.herhaald)
         } catch is IdempotentieStore.AndereVerzoek {
             throw Problem(status: .unprocessableContent, title: "Idempotency-Key al gebruikt",
                           detail: "Deze Idempotency-Key is al gebruikt voor een ander verzoek. Gebruik een nieuwe sleutel voor een nieuw verzoek.")
         }
+        switch uitkomst {
+        case .nieuw(let record):
+            return try json(record, status: .created, versie: record.versie, location: location(path, record))
+        case .herhaald(let eerder):
+            guard let id = eerder.locatie?.split(separator: "/").last.flatMap({ UUID(uuidString: String($0)) }),
+                  let record = try await herlees(id)
+            else { throw Problem.notFound("Wat met deze Idempotency-Key is gemaakt, is er niet meer of niet meer voor u zichtbaar.") }
+            return try json(record, status: .created, versie: record.versie, location: location(path, record),
+                            extra: [.idempotentReplayed: "true"])
+        }
+    }
+
+    static func location(_ path: String, _ record: some Resourcerecord) -> String {
+        "\(path)/\(record.id?.uuidString.lowercased() ?? "")"
     }
 }
+
+/// A record the API serves at its own address, with a version for ETags.
+protocol Resourcerecord: Encodable, Sendable {
+    var id: UUID? { get }
+    var versie: Int? { get }
+}
+
+extension Vrijwilliger: Resourcerecord {}
+extension Voorziening: Resourcerecord {}
+extension Hulpvraag: Resourcerecord {}
 
 /// ETags are the record's version number: `"3"`.
 enum ETag {
@@ -139,7 +157,7 @@ struct Zoekvraag {
         var paginering = Paginering()
         if let pagina = tekst("pagina") {
             if let value = Int(pagina), value >= 1, value <= 1_000_000 { paginering.pagina = value } else {
-                fouten.append(Veldfout(veld: "pagina", melding: "moet 1 of meer zijn"))
+                fouten.append(Veldfout(veld: "pagina", melding: "moet tussen 1 en 1000000 liggen"))
             }
         }
         if let grootte = tekst("paginaGrootte") {

@@ -99,7 +99,10 @@ public struct HulpvraagStore: Sendable {
                 Self.select, countFrom: "hulpvragen h", conditions: conditions,
                 binds: [filter.kernteam, filter.kern, filter.leefgebied, filter.status?.rawValue, filter.regisseur],
                 orderBy: "h.ontvangen_op DESC, h.aangemaakt_op DESC, h.id", filter.paginering, decode: Self.decode)
-            try await AuditStore.record(audit, on: connection)
+            // Which hulpvragen were shown, by id.
+            var regel = audit
+            regel.objectId = pagina.items.compactMap { $0.id?.uuidString.lowercased() }.joined(separator: ",")
+            try await AuditStore.record(regel, on: connection)
             return pagina
         }
     }

@@ -13,6 +13,8 @@ public protocol Registerregel: Sendable {
     static var tabel: String { get }
     /// The fields as the API and the CSV import name them.
     static var velden: [String] { get }
+    /// Fields the service sets itself, which a client may send back unchanged after a GET.
+    static var afgeleideVelden: Set<String> { get }
     var id: UUID? { get }
     var referentie: String { get }
     var versie: Int? { get }
@@ -24,6 +26,10 @@ public protocol Registerregel: Sendable {
     /// - Returns: the ids, in the order of `batch`.
     static func schrijf(_ batch: [Self], upsert: Bool, on connection: PostgresConnection) async throws -> [UUID]
     static func get(_ id: UUID, on connection: PostgresConnection) async throws -> Self?
+}
+
+extension Registerregel {
+    public static var afgeleideVelden: Set<String> { ["id", "versie"] }
 }
 
 /// Adding, changing, reading and importing the records of one register. Every write happens in

@@ -72,6 +72,8 @@ extension Voorziening: Registerregel {
     public static let soort = "voorziening"
     public static let meervoud = "voorzieningen"
     public static let tabel = "voorzieningen"
+    /// `verouderd` is in lists: derived from `laatstGeverifieerd`.
+    public static let afgeleideVelden: Set<String> = ["id", "versie", "verouderd"]
 
     public static func schrijf(_ batch: [Voorziening], upsert: Bool, on connection: PostgresConnection) async throws -> [UUID] {
         let conflict = upsert ? """

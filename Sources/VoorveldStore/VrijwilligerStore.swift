@@ -36,7 +36,10 @@ public struct VrijwilligerStore: Sendable {
             let pagina = try await connection.pagina(
                 Vrijwilliger.select, countFrom: "vrijwilligers v", conditions: conditions, binds: binds,
                 orderBy: "v.achternaam, v.voornaam, v.id", filter.paginering, decode: Vrijwilliger.decode)
-            try await AuditStore.record(audit, on: connection)
+            // Which volunteers were shown, by id.
+            var regel = audit
+            regel.objectId = pagina.items.compactMap { $0.id?.uuidString.lowercased() }.joined(separator: ",")
+            try await AuditStore.record(regel, on: connection)
             return pagina
         }
     }

@@ -22,6 +22,11 @@ struct HulpvragenTests {
         return headers
     }
 
+    /// The example hulpvraag with extra fields in front, e.g. `"status": "afgesloten"`.
+    static func hulpvraag(_ extra: String) -> String {
+        "{\(extra), " + OpenAPIContractTests.hulpvraag.trimmingCharacters(in: .whitespacesAndNewlines).dropFirst()
+    }
+
     static func count(_ environment: TestEnvironment) async throws -> Int {
         try await environment.owner.withConnection { connection in
             try await connection.queryOne("SELECT count(*) FROM hulpvragen", decode: { row in try row.decode(0, as: Int.self) }) ?? -1
@@ -46,6 +51,9 @@ struct HulpvragenTests {
                 #expect(body["leefgebieden"]?.strings == ["financien", "sociaal-netwerk"])
                 #expect(body["doorverwezenNaarLoket"]?.bool == false)
                 #expect(body["bsn"] == nil)
+                let id = try #require(body["id"]?.string)
+                #expect(id == id.lowercased())
+                #expect(response.headers[.location] == "/v1/hulpvragen/\(id)")
                 return response.headers[.location]
             }
             let path = try #require(location)
@@ -146,10 +154,12 @@ struct HulpvragenTests {
                 #expect(problems.compactMap { $0["name"]?.string } == ["veiligThuis"])
             }
             // "gekoppeld" comes from a koppeling, not from an edit.
-            let gekoppeld = signaal.replacingOccurrences(of: "{", with: #"{"status": "gekoppeld", "#)
+            let gekoppeld = Self.hulpvraag(#""status": "gekoppeld", "veiligThuis": true"#)
             try await client.execute(uri: location, method: .put, headers: Self.headers(Demo.kernteamlid.token, [.ifMatch: etag]),
                                      body: ByteBuffer(string: gekoppeld)) { response in
                 #expect(response.status == .badRequest)
+                let problems = try JSON.parse(Data(buffer: response.body))["invalidParams"]?.array ?? []
+                #expect(problems.compactMap { $0["name"]?.string } == ["status"])
             }
         }
         let scope = AccessScope(gemeente: "GM1734", gebruiker: "kernteamlid", rollen: [.kernteamlid], kernteams: ["heteren"])
@@ -226,6 +236,73 @@ struct HulpvragenTests {
             #expect(try await post(key: String(repeating: "x", count: 201)).0 == .badRequest)
         }
         #expect(try await Self.count(environment) == 2)
+        // Each replay read the hulpvraag again, audited; the stored keys hold no contents.
+        let (reads, columns) = try await environment.owner.withConnection { connection in
+            (try await connection.queryOne("SELECT count(*) FROM auditlog WHERE actie = 'hulpvraag-lezen'") { row in try row.decode(0, as: Int.self) },
+             try await connection.query("SELECT column_name::text FROM information_schema.columns WHERE table_name = 'idempotentie' ORDER BY 1") { row in
+                 try row.decode(0, as: String.self)
+             })
+        }
+        #expect(reads == 2)
+        #expect(columns == ["aangemaakt_op", "etag", "gebruiker", "gemeente", "locatie", "sleutel", "status", "verzoek_hash"])
+        // Keys are kept for a day.
+        try await environment.owner.withConnection { connection in
+            _ = try await connection.execute("UPDATE idempotentie SET aangemaakt_op = now() - interval '25 hours' WHERE sleutel = 'intake-42'")
+        }
+        let report = try await RetentionStore(pool: environment.owner).run(dryRun: false)
+        #expect(report.idempotentie == 1)
+        await environment.close()
+    }
+
+    @Test("a hulpvraag moves on but never back to 'nieuw', and stays editable after its regisseur left")
+    func statusAndRegisseur() async throws {
+        let environment = try await TestEnvironment.seeded()
+        let users = UserStore(pool: environment.owner, hasher: TestEnvironment.hasher)
+        try await users.add(.init(naam: "collega", weergavenaam: "Collega Heteren", gemeente: "GM1734", rollen: [.kernteamlid], kernteams: ["heteren"]))
+        let collega = try await users.createToken(naam: "collega")
+        try await Self.app(environment).test(.router) { client in
+            let location = try await client.execute(uri: "/v1/hulpvragen", method: .post, headers: Self.headers(Demo.kernteamlid.token),
+                                                    body: ByteBuffer(string: OpenAPIContractTests.hulpvraag)) { $0.headers[.location]! }
+            func put(_ status: String, versie: Int, token: String = collega) async throws -> (HTTPResponse.Status, String) {
+                let body = Self.hulpvraag(#""regisseur": "kernteamlid", "status": "\#(status)""#)
+                return try await client.execute(uri: location, method: .put, headers: Self.headers(token, [.ifMatch: "\"\(versie)\""]),
+                                                body: ByteBuffer(string: body)) { response in
+                    (response.status, String(buffer: response.body))
+                }
+            }
+            #expect(try await put("in-behandeling", versie: 1).0 == .ok)
+            let terug = try await put("nieuw", versie: 2)
+            #expect(terug.0 == .badRequest)
+            #expect(terug.1.contains("van 'in-behandeling' kan een hulpvraag niet terug naar 'nieuw'"))
+            // The regisseur leaves; a colleague can still close the hulpvraag as it is.
+            #expect(try await users.disable(naam: "kernteamlid"))
+            #expect(try await put("afgesloten", versie: 2).0 == .ok)
+            #expect(try await put("in-behandeling", versie: 3).0 == .ok)   // reopened after nazorg
+            // Naming a regisseur who is not (or no longer) in the team is refused.
+            let body = Self.hulpvraag(#""regisseur": "kernteamlid.driel""#)
+            try await client.execute(uri: location, method: .put, headers: Self.headers(collega, [.ifMatch: "\"4\""]),
+                                     body: ByteBuffer(string: body)) { response in
+                #expect(response.status == .badRequest)
+            }
+        }
+        await environment.close()
+    }
+
+    @Test("initials and texts the database would refuse are refused first, with a message")
+    func databaseRulesFirst() async throws {
+        let environment = try await TestEnvironment.seeded()
+        try await Self.app(environment).test(.router) { client in
+            for (change, field) in [(#""initialen": "Ł.""#, "initialen"), (#""initialen": "A.B.", "omschrijving": "\#(String(repeating: "e\u{301}", count: 1_001))""#, "omschrijving")] {
+                let body = OpenAPIContractTests.hulpvraag.replacingOccurrences(of: #""initialen": "A.B.""#, with: change)
+                try await client.execute(uri: "/v1/hulpvragen", method: .post, headers: Self.headers(Demo.kernteamlid.token),
+                                         body: ByteBuffer(string: body)) { response in
+                    #expect(response.status == .badRequest, "\(field)")
+                    let problems = try JSON.parse(Data(buffer: response.body))["invalidParams"]?.array ?? []
+                    #expect(problems.compactMap { $0["name"]?.string } == [field])
+                }
+            }
+        }
+        #expect(try await Self.count(environment) == 0)
         await environment.close()
     }
 }

@@ -50,7 +50,7 @@ struct JSONSchemaValidator {
 
     static let known: Set<String> = [
         "$ref", "type", "properties", "required", "additionalProperties", "items", "enum", "format", "minimum", "maximum",
-        "minLength", "maxLength", "pattern", "description", "default", "example",
+        "minLength", "maxLength", "pattern", "description", "default", "example", "readOnly",
     ]
 
     /// Every problem found, as `path: reason`; empty when the value matches.

@@ -75,9 +75,14 @@ struct OpenAPIContractTests {
                 return ["\(name): status not documented"]
             }
             var found: [String] = []
-            for header in documented["headers"]?.object?.keys.sorted() ?? [] where response.headers[HTTPField.Name(header)!] == nil {
-                found.append("\(name): documented header \(header) is missing")
+            for (header, definition) in documented["headers"]?.object ?? [:] {
+                let present = response.headers[HTTPField.Name(header)!] != nil
+                if deref(definition)?["required"] == .bool(true) && !present { found.append("\(name): required header \(header) is missing") }
             }
+            let undocumented = ["ETag", "Location", "Idempotent-Replayed"].filter {
+                response.headers[HTTPField.Name($0)!] != nil && documented["headers"]?[$0] == nil
+            }
+            if !undocumented.isEmpty { found.append("\(name): undocumented headers \(undocumented)") }
             let mediaType = response.headers[.contentType]?.split(separator: ";").first.map { String($0).trimmingCharacters(in: .whitespaces) }
             guard let content = documented["content"]?.object else {
                 if response.body.readableBytes > 0 { found.append("\(name): a body, but none is documented") }

@@ -207,4 +207,50 @@ struct VrijwilligersTests {
         }
         await environment.close()
     }
+
+    @Test("100,000 rows import in one go, and one bad row among them stops them all")
+    func largeImport() async throws {
+        let environment = try await TestEnvironment.seeded()
+        let store = RegisterStore<Vrijwilliger>(pool: environment.service)
+        let scope = AccessScope(gemeente: "GM1734", gebruiker: "steunpunt", rollen: [.steunpunt], kernteams: [])
+        let audit = AuditRegel(gebruiker: "steunpunt", rol: .steunpunt, actie: "vrijwilligers-importeren", objectType: "vrijwilliger",
+                               objectId: nil, doel: "test", resultaat: .toegestaan)
+        let kernen = ["heteren", "driel", "zetten", "elst-noord", "randwijk"]
+        func csv(uren: Int, badLine: Int? = nil) -> String {
+            var lines = ["referentie;voornaam;achternaam;kern;buurkernen;leefgebieden;taken;beschikbaarheid;langste_inzet;uren_per_week;max_hulpvragen"]
+            lines.reserveCapacity(100_001)
+            for index in 1...100_000 {
+                let kern = index + 1 == badLine ? "atlantis" : kernen[index % kernen.count]
+                lines.append("bulk-\(index);Vrijwilliger;Nummer \(index);\(kern);driel;financien;administratie;di-ochtend;onbepaald;\(uren);2")
+            }
+            return lines.joined(separator: "\r\n")
+        }
+        let progress = ProgressReports()
+        #expect(try await store.importeer(csv(uren: 3), in: scope, door: audit) { done, total in progress.record(done, total) } == 100_000)
+        #expect(progress.seen.last == [100_000, 100_000])
+        #expect(progress.seen.count == 50)   // a report per batch of 2,000
+        do {
+            _ = try await store.importeer(csv(uren: 4, badLine: 73_457), in: scope, door: audit)
+            Issue.record("the import should have been refused")
+        } catch let error as Importfouten {
+            #expect(error.fouten == [Importfout(regel: 73_457, kolom: "kern", melding: "onbekende kern 'atlantis' in deze gemeente")])
+        }
+        let (count, hours) = try await environment.owner.withConnection { connection in
+            try await connection.queryOne(
+                "SELECT count(*), count(*) FILTER (WHERE uren_per_week = 3) FROM vrijwilligers WHERE referentie LIKE 'bulk-%'"
+            ) { row in (try row.decode(0, as: Int.self), try row.decode(1, as: Int.self)) }!
+        }
+        #expect(count == 100_000)
+        #expect(hours == 100_000)   // the refused import changed nothing
+        await environment.close()
+    }
+}
+
+/// Collects progress reports from an import.
+final class ProgressReports: @unchecked Sendable {
+    private let lock = NSLock()
+    private var reports: [[Int]] = []
+
+    func record(_ done: Int, _ total: Int) { lock.withLock { reports.append([done, total]) } }
+    var seen: [[Int]] { lock.withLock { reports } }
 }

@@ -52,6 +52,20 @@ public enum HulpvraagStatus: String, CaseIterable, Sendable, Codable {
     case inBehandeling = "in-behandeling"
     case gekoppeld
     case afgesloten
+
+    /// The steps a hulpvraag may take: forward, back to "in behandeling" when a koppeling ends
+    /// without solving it, and reopened from "afgesloten" (e.g. after nazorg). Never back to "nieuw"
+    /// once work started.
+    public func magNaar(_ volgende: HulpvraagStatus) -> Bool {
+        switch (self, volgende) {
+        case (let a, let b) where a == b: true
+        case (.nieuw, _): true
+        case (.inBehandeling, .gekoppeld), (.inBehandeling, .afgesloten): true
+        case (.gekoppeld, .inBehandeling), (.gekoppeld, .afgesloten): true
+        case (.afgesloten, .inBehandeling): true
+        default: false
+        }
+    }
 }
 
 /// What input may refer to, for one gemeente: unknown references are reported, never dropped.

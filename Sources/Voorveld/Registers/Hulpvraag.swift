@@ -110,8 +110,8 @@ public struct Hulpvraag: Sendable, Hashable, Codable {
             lezer.fout("dossierreferentie", "lijkt een BSN; gebruik de referentie van het dossier in het regiesysteem, nooit een BSN")
         }
         let initialen = lezer.tekst("initialen", verplicht: true, maximaal: 12)
-        if let initialen, !initialen.allSatisfy({ $0.isLetter || $0 == "." || $0 == " " || $0 == "-" }) {
-            lezer.fout("initialen", "alleen letters, punten, spaties en streepjes")
+        if let initialen, !initialen.unicodeScalars.allSatisfy(Self.initiaalTeken) {
+            lezer.fout("initialen", "alleen letters (A-Z, ook met accent), punten, spaties en streepjes")
         }
         let geboortejaar = lezer.geheelGetal("geboortejaar", bereik: 1900...vandaag.year)
         let regisseur = lezer.tekst("regisseur", maximaal: 64) ?? bestaand?.regisseur ?? door.naam
@@ -161,13 +161,16 @@ public struct Hulpvraag: Sendable, Hashable, Codable {
             lezer.fout("veiligThuis", "een Veilig Thuis-signaal blijft vastgelegd en kan niet worden ingetrokken")
         }
         let omschrijving = lezer.tekst("omschrijving", maximaal: 2000) ?? ""
+        let gevraagd = lezer.keuze("status", HulpvraagStatus.self)
         var status = HulpvraagStatus.nieuw
         if let bestaand {
-            status = lezer.keuze("status", HulpvraagStatus.self) ?? bestaand.status
+            status = gevraagd ?? bestaand.status
             if status == .gekoppeld && bestaand.status != .gekoppeld {
                 lezer.fout("status", "'gekoppeld' volgt uit een koppeling met een vrijwilliger of voorziening")
+            } else if !bestaand.status.magNaar(status) {
+                lezer.fout("status", "van '\(bestaand.status.rawValue)' kan een hulpvraag niet terug naar '\(status.rawValue)'")
             }
-        } else if lezer.tekst("status") != nil {
+        } else if let gevraagd, gevraagd != .nieuw {
             lezer.fout("status", "een nieuwe hulpvraag begint als 'nieuw'")
         }
         lezer.onbekendeVelden(negeer: afgeleideVelden)
@@ -178,6 +181,15 @@ public struct Hulpvraag: Sendable, Hashable, Codable {
             taken: taken, dagdelen: Dagdeel.normalized(dagdelen), duur: duur, urenPerWeek: uren, jeugd: jeugd,
             toestemmingVrijwilliger: toestemming, gezamenlijkHuisbezoek: huisbezoek, veiligThuis: veiligThuis, omschrijving: omschrijving,
             status: status, doorverwezenNaarLoket: veiligThuis || bestaand?.doorverwezenNaarLoket == true, versie: bestaand?.versie)
+    }
+
+    /// The characters initials may have: what the database's check allows (Latin letters, also
+    /// with the accents of Latin-1, full stops, spaces and hyphens).
+    static func initiaalTeken(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x41...0x5A, 0x61...0x7A, 0xC0...0xFF: true
+        default: scalar == "." || scalar == " " || scalar == "-"
+        }
     }
 
     /// Nine digits passing the BSN eleven-test: never to be stored here.

@@ -62,7 +62,8 @@ public struct Veldlezer {
             return nil
         case .tekst(let text):
             let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard trimmed.count <= maximaal else {
+            // Counted as PostgreSQL counts (code points), so the database never refuses what passed here.
+            guard trimmed.unicodeScalars.count <= maximaal else {
                 fout(veld, "is te lang (hoogstens \(maximaal) tekens)")
                 return nil
             }

@@ -64,9 +64,10 @@ struct HulpvragenController {
             throw Problem.invalid(fouten.fouten)
         }
         return try await Self.mapRules {
-            try await Resource.create(request, raw: raw, scope: scope, idempotentie: idempotentie) { connection in
-                let stored = try await HulpvraagStore.create(hulpvraag, on: connection) { id in audit(gebruiker, context, "hulpvraag-registreren", id) }
-                return try Resource.antwoord(stored, versie: stored.versie, location: "/v1/hulpvragen/\(stored.id!.uuidString.lowercased())")
+            try await Resource.create(request, raw: raw, scope: scope, idempotentie: idempotentie, path: "/v1/hulpvragen") { connection in
+                try await HulpvraagStore.create(hulpvraag, on: connection) { id in audit(gebruiker, context, "hulpvraag-registreren", id) }
+            } herlees: { id in
+                try await hulpvragen.get(id, in: scope, audit: audit(gebruiker, context, "hulpvraag-lezen", id))
             }
         }
     }

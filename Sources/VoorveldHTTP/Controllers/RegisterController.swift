@@ -8,7 +8,7 @@ import VoorveldStore
 /// The endpoints a register kept as a spreadsheet has (volunteers, voorzieningen): add, read,
 /// change with If-Match, and import a CSV file. The list, with its own filters, is the register's
 /// own controller.
-struct RegisterController<Regel: Registerregel & Encodable> {
+struct RegisterController<Regel: Registerregel & Resourcerecord> {
     let store: RegisterStore<Regel>
     let referenties: ReferentieStore
     let idempotentie: IdempotentieStore
@@ -55,11 +55,10 @@ struct RegisterController<Regel: Registerregel & Encodable> {
         let (invoer, raw) = try await JSONInput.read(request, context: context)
         let regel = try await lees(invoer, scope: scope)
         do {
-            return try await Resource.create(request, raw: raw, scope: scope, idempotentie: idempotentie) { connection in
-                let stored = try await RegisterStore<Regel>.create(regel, on: connection) { id in
-                    audit(gebruiker, context, "\(Regel.soort)-toevoegen", id)
-                }
-                return try Resource.antwoord(stored, versie: stored.versie, location: "\(path)/\(stored.id!.uuidString.lowercased())")
+            return try await Resource.create(request, raw: raw, scope: scope, idempotentie: idempotentie, path: path) { connection in
+                try await RegisterStore<Regel>.create(regel, on: connection) { id in audit(gebruiker, context, "\(Regel.soort)-toevoegen", id) }
+            } herlees: { id in
+                try await store.get(id, in: scope, audit: leesAudit ? audit(gebruiker, context, "\(Regel.soort)-lezen", id) : nil)
             }
         } catch let error as PostgresError where error.isUniqueViolation {
             throw conflict(regel)
@@ -109,10 +108,10 @@ struct RegisterController<Regel: Registerregel & Encodable> {
     }
 
     /// The record in the request body, checked against the gemeente's codes; 400 lists every problem.
-    /// `id` and `versie`, as a GET returns them, may be sent back.
+    /// Fields the service sets (`id`, `versie`), as a GET returns them, may be sent back.
     private func lees(_ invoer: [String: RuweWaarde], scope: AccessScope) async throws -> Regel {
         do {
-            return try Regel.lees(invoer, referenties: try await referenties.referenties(in: scope), negeer: ["id", "versie"])
+            return try Regel.lees(invoer, referenties: try await referenties.referenties(in: scope), negeer: Regel.afgeleideVelden)
         } catch let fouten as Invoerfouten {
             throw Problem.invalid(fouten.fouten)
         }
