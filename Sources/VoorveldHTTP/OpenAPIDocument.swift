@@ -53,6 +53,9 @@ enum OpenAPIDocument {
    "name": "hulpvragen"
   },
   {
+   "name": "koppelingen"
+  },
+  {
    "name": "beheer"
   }
  ],
@@ -1385,6 +1388,392 @@ enum OpenAPIDocument {
      "required": true
     }
    }
+  },
+  "/v1/hulpvragen/{id}/kandidaten": {
+   "get": {
+    "summary": "Kandidaten voor een hulpvraag",
+    "description": "Gerangschikte vrijwilligers en algemene voorzieningen met score en redenen, combinaties die samen elk leefgebied dekken, en de uitleg welke regel hoeveel kandidaten wegnam. Een Veilig Thuis-signaal heeft geen kandidaten; zonder toestemming geen vrijwilligers. Rollen: kernteamlid.",
+    "responses": {
+     "200": {
+      "description": "De kandidaten.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Kandidaten"
+        }
+       }
+      },
+      "headers": {
+       "API-Version": {
+        "$ref": "#/components/headers/API-Version"
+       }
+      }
+     },
+     "401": {
+      "$ref": "#/components/responses/401"
+     },
+     "403": {
+      "$ref": "#/components/responses/403"
+     },
+     "404": {
+      "$ref": "#/components/responses/404"
+     }
+    },
+    "tags": [
+     "koppelingen"
+    ],
+    "parameters": [
+     {
+      "$ref": "#/components/parameters/id"
+     }
+    ]
+   }
+  },
+  "/v1/hulpvragen/{id}/koppelingen": {
+   "get": {
+    "summary": "Koppelingen van een hulpvraag",
+    "description": "Alle koppelingen van een hulpvraag van uw kernteams. Rollen: kernteamlid.",
+    "responses": {
+     "200": {
+      "description": "Een pagina.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/KoppelingenPagina"
+        }
+       }
+      },
+      "headers": {
+       "API-Version": {
+        "$ref": "#/components/headers/API-Version"
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/400"
+     },
+     "401": {
+      "$ref": "#/components/responses/401"
+     },
+     "403": {
+      "$ref": "#/components/responses/403"
+     }
+    },
+    "tags": [
+     "koppelingen"
+    ],
+    "parameters": [
+     {
+      "$ref": "#/components/parameters/id"
+     },
+     {
+      "name": "status",
+      "in": "query",
+      "required": false,
+      "description": "Alleen met deze status.",
+      "schema": {
+       "type": "string",
+       "enum": [
+        "voorgesteld",
+        "geaccepteerd",
+        "gestart",
+        "afgerond",
+        "afgebroken"
+       ]
+      }
+     },
+     {
+      "$ref": "#/components/parameters/pagina"
+     },
+     {
+      "$ref": "#/components/parameters/paginaGrootte"
+     }
+    ]
+   },
+   "post": {
+    "summary": "Een koppeling voorstellen",
+    "description": "Boekt een vrijwilliger of voorziening voor de hulpvraag (status voorgesteld). De database bewaakt capaciteit, toestemming, Veilig Thuis en actief-zijn, ook als velen tegelijk boeken: 409 als het niet kan. Rollen: kernteamlid.",
+    "responses": {
+     "201": {
+      "description": "Voorgesteld.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Koppeling"
+        }
+       }
+      },
+      "headers": {
+       "API-Version": {
+        "$ref": "#/components/headers/API-Version"
+       },
+       "ETag": {
+        "$ref": "#/components/headers/ETag"
+       },
+       "Location": {
+        "$ref": "#/components/headers/Location"
+       },
+       "Idempotent-Replayed": {
+        "$ref": "#/components/headers/Idempotent-Replayed"
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/400"
+     },
+     "401": {
+      "$ref": "#/components/responses/401"
+     },
+     "403": {
+      "$ref": "#/components/responses/403"
+     },
+     "404": {
+      "$ref": "#/components/responses/404"
+     },
+     "409": {
+      "$ref": "#/components/responses/409"
+     },
+     "415": {
+      "$ref": "#/components/responses/415"
+     },
+     "422": {
+      "$ref": "#/components/responses/422"
+     }
+    },
+    "tags": [
+     "koppelingen"
+    ],
+    "parameters": [
+     {
+      "$ref": "#/components/parameters/id"
+     },
+     {
+      "$ref": "#/components/parameters/Idempotency-Key"
+     }
+    ],
+    "requestBody": {
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/KoppelingVoorstel"
+       }
+      }
+     },
+     "required": true
+    }
+   }
+  },
+  "/v1/koppelingen": {
+   "get": {
+    "summary": "Koppelingen",
+    "description": "Kernteamleden: de koppelingen van hun kernteams; het steunpunt: die van de vrijwilligers van de gemeente. Rollen: kernteamlid, steunpunt.",
+    "responses": {
+     "200": {
+      "description": "Een pagina.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/KoppelingenPagina"
+        }
+       }
+      },
+      "headers": {
+       "API-Version": {
+        "$ref": "#/components/headers/API-Version"
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/400"
+     },
+     "401": {
+      "$ref": "#/components/responses/401"
+     },
+     "403": {
+      "$ref": "#/components/responses/403"
+     }
+    },
+    "tags": [
+     "koppelingen"
+    ],
+    "parameters": [
+     {
+      "name": "vrijwilliger",
+      "in": "query",
+      "required": false,
+      "description": "Alleen van deze vrijwilliger.",
+      "schema": {
+       "type": "string",
+       "format": "uuid"
+      }
+     },
+     {
+      "name": "status",
+      "in": "query",
+      "required": false,
+      "description": "Alleen met deze status.",
+      "schema": {
+       "type": "string",
+       "enum": [
+        "voorgesteld",
+        "geaccepteerd",
+        "gestart",
+        "afgerond",
+        "afgebroken"
+       ]
+      }
+     },
+     {
+      "$ref": "#/components/parameters/pagina"
+     },
+     {
+      "$ref": "#/components/parameters/paginaGrootte"
+     }
+    ]
+   }
+  },
+  "/v1/koppelingen/{id}": {
+   "get": {
+    "summary": "Een koppeling",
+    "description": "Eén koppeling. Rollen: kernteamlid, steunpunt.",
+    "responses": {
+     "200": {
+      "description": "De koppeling.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Koppeling"
+        }
+       }
+      },
+      "headers": {
+       "API-Version": {
+        "$ref": "#/components/headers/API-Version"
+       },
+       "ETag": {
+        "$ref": "#/components/headers/ETag"
+       }
+      }
+     },
+     "401": {
+      "$ref": "#/components/responses/401"
+     },
+     "403": {
+      "$ref": "#/components/responses/403"
+     },
+     "404": {
+      "$ref": "#/components/responses/404"
+     }
+    },
+    "tags": [
+     "koppelingen"
+    ],
+    "parameters": [
+     {
+      "$ref": "#/components/parameters/id"
+     }
+    ]
+   }
+  },
+  "/v1/koppelingen/{id}/status": {
+   "put": {
+    "summary": "Een koppeling een stap verder zetten",
+    "description": "Accepteren, starten, afronden of afbreken (met een reden). Afronden of afbreken maakt de plek vrij; de status van de hulpvraag volgt. Rollen: kernteamlid.",
+    "responses": {
+     "200": {
+      "description": "De koppeling na de stap.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Koppeling"
+        }
+       }
+      },
+      "headers": {
+       "API-Version": {
+        "$ref": "#/components/headers/API-Version"
+       },
+       "ETag": {
+        "$ref": "#/components/headers/ETag"
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/400"
+     },
+     "401": {
+      "$ref": "#/components/responses/401"
+     },
+     "403": {
+      "$ref": "#/components/responses/403"
+     },
+     "404": {
+      "$ref": "#/components/responses/404"
+     },
+     "409": {
+      "$ref": "#/components/responses/409"
+     },
+     "412": {
+      "$ref": "#/components/responses/412"
+     },
+     "415": {
+      "$ref": "#/components/responses/415"
+     },
+     "428": {
+      "$ref": "#/components/responses/428"
+     }
+    },
+    "tags": [
+     "koppelingen"
+    ],
+    "parameters": [
+     {
+      "$ref": "#/components/parameters/id"
+     },
+     {
+      "$ref": "#/components/parameters/If-Match"
+     }
+    ],
+    "requestBody": {
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/KoppelingStap"
+       }
+      }
+     },
+     "required": true
+    }
+   }
+  },
+  "/v1/afbreekredenen": {
+   "get": {
+    "summary": "Afbreekredenen",
+    "description": "De redenen om een koppeling af te breken.",
+    "responses": {
+     "200": {
+      "description": "De redenen.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Afbreekredenen"
+        }
+       }
+      },
+      "headers": {
+       "API-Version": {
+        "$ref": "#/components/headers/API-Version"
+       }
+      }
+     },
+     "401": {
+      "$ref": "#/components/responses/401"
+     }
+    },
+    "tags": [
+     "codelijsten"
+    ]
+   }
   }
  },
  "components": {
@@ -2610,6 +2999,411 @@ enum OpenAPIDocument {
     "required": [
      "items"
     ]
+   },
+   "Kandidaat": {
+    "type": "object",
+    "properties": {
+     "soort": {
+      "type": "string",
+      "enum": [
+       "vrijwilliger",
+       "voorziening"
+      ]
+     },
+     "id": {
+      "type": "string",
+      "format": "uuid"
+     },
+     "naam": {
+      "type": "string"
+     },
+     "score": {
+      "type": "integer",
+      "minimum": 0,
+      "maximum": 100,
+      "description": "0-100: dekking 40, dagdelen 20, nabijheid 15, spreiding 15, ervaring 10."
+     },
+     "redenen": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      },
+      "description": "Waarom deze kandidaat past, in gewone taal."
+     },
+     "leefgebieden": {
+      "type": "array",
+      "items": {
+       "type": "string",
+       "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"
+      }
+     },
+     "taken": {
+      "type": "array",
+      "items": {
+       "type": "string",
+       "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"
+      }
+     }
+    },
+    "additionalProperties": false,
+    "required": [
+     "soort",
+     "id",
+     "naam",
+     "score",
+     "redenen",
+     "leefgebieden",
+     "taken"
+    ]
+   },
+   "Combinatie": {
+    "type": "object",
+    "properties": {
+     "onderdelen": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "properties": {
+        "soort": {
+         "type": "string",
+         "enum": [
+          "vrijwilliger",
+          "voorziening"
+         ]
+        },
+        "id": {
+         "type": "string",
+         "format": "uuid"
+        },
+        "naam": {
+         "type": "string"
+        },
+        "leefgebieden": {
+         "type": "array",
+         "items": {
+          "type": "string",
+          "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"
+         }
+        }
+       },
+       "additionalProperties": false,
+       "required": [
+        "soort",
+        "id",
+        "naam",
+        "leefgebieden"
+       ]
+      }
+     },
+     "dekt": {
+      "type": "array",
+      "items": {
+       "type": "string",
+       "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"
+      }
+     },
+     "ontbreekt": {
+      "type": "array",
+      "items": {
+       "type": "string",
+       "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"
+      },
+      "description": "Leefgebieden waar geen enkele kandidaat bij helpt."
+     },
+     "score": {
+      "type": "integer"
+     },
+     "toelichting": {
+      "type": "string"
+     }
+    },
+    "additionalProperties": false,
+    "required": [
+     "onderdelen",
+     "dekt",
+     "ontbreekt",
+     "score",
+     "toelichting"
+    ],
+    "description": "Kandidaten die samen elk leefgebied dekken dat niemand alleen dekt."
+   },
+   "Kandidaten": {
+    "type": "object",
+    "properties": {
+     "vrijwilligers": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/Kandidaat"
+      }
+     },
+     "voorzieningen": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/Kandidaat"
+      }
+     },
+     "combinaties": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/Combinatie"
+      }
+     },
+     "uitleg": {
+      "type": "object",
+      "properties": {
+       "vrijwilligers": {
+        "type": "array",
+        "items": {
+         "type": "string"
+        }
+       },
+       "voorzieningen": {
+        "type": "array",
+        "items": {
+         "type": "string"
+        }
+       }
+      },
+      "additionalProperties": false,
+      "required": [
+       "vrijwilligers",
+       "voorzieningen"
+      ],
+      "description": "Welke regel hoeveel kandidaten wegnam."
+     }
+    },
+    "additionalProperties": false,
+    "required": [
+     "vrijwilligers",
+     "voorzieningen",
+     "combinaties",
+     "uitleg"
+    ]
+   },
+   "Koppeling": {
+    "type": "object",
+    "properties": {
+     "id": {
+      "type": "string",
+      "format": "uuid",
+      "readOnly": true
+     },
+     "versie": {
+      "type": "integer",
+      "readOnly": true
+     },
+     "hulpvraag": {
+      "type": "string",
+      "format": "uuid"
+     },
+     "vrijwilliger": {
+      "type": "string",
+      "format": "uuid"
+     },
+     "voorziening": {
+      "type": "string",
+      "format": "uuid"
+     },
+     "naam": {
+      "type": "string",
+      "description": "Naam van de vrijwilliger of voorziening."
+     },
+     "status": {
+      "type": "string",
+      "enum": [
+       "voorgesteld",
+       "geaccepteerd",
+       "gestart",
+       "afgerond",
+       "afgebroken"
+      ]
+     },
+     "leefgebieden": {
+      "type": "array",
+      "items": {
+       "type": "string",
+       "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"
+      }
+     },
+     "taken": {
+      "type": "array",
+      "items": {
+       "type": "string",
+       "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"
+      }
+     },
+     "kern": {
+      "type": "string"
+     },
+     "dagdelen": {
+      "type": "array",
+      "items": {
+       "type": "string",
+       "enum": [
+        "ma-ochtend",
+        "ma-middag",
+        "ma-avond",
+        "di-ochtend",
+        "di-middag",
+        "di-avond",
+        "wo-ochtend",
+        "wo-middag",
+        "wo-avond",
+        "do-ochtend",
+        "do-middag",
+        "do-avond",
+        "vr-ochtend",
+        "vr-middag",
+        "vr-avond",
+        "za-ochtend",
+        "za-middag",
+        "za-avond",
+        "zo-ochtend",
+        "zo-middag",
+        "zo-avond"
+       ]
+      }
+     },
+     "toelichting": {
+      "type": "string",
+      "maxLength": 1000
+     },
+     "reden": {
+      "type": "string",
+      "description": "Bij afgebroken: code uit /v1/afbreekredenen."
+     },
+     "voorgesteldDoor": {
+      "type": "string"
+     },
+     "gestartOp": {
+      "type": "string",
+      "format": "date"
+     },
+     "beeindigdOp": {
+      "type": "string",
+      "format": "date"
+     }
+    },
+    "additionalProperties": false,
+    "required": [
+     "id",
+     "versie",
+     "hulpvraag",
+     "naam",
+     "status",
+     "leefgebieden",
+     "taken",
+     "kern",
+     "dagdelen",
+     "toelichting",
+     "voorgesteldDoor"
+    ],
+    "description": "Een vrijwilliger of voorziening gekoppeld aan een hulpvraag, met alleen wat de helper moet weten."
+   },
+   "KoppelingVoorstel": {
+    "type": "object",
+    "properties": {
+     "vrijwilliger": {
+      "type": "string",
+      "format": "uuid"
+     },
+     "voorziening": {
+      "type": "string",
+      "format": "uuid"
+     },
+     "toelichting": {
+      "type": "string",
+      "maxLength": 1000
+     }
+    },
+    "additionalProperties": false,
+    "description": "Noem precies één: vrijwilliger of voorziening."
+   },
+   "KoppelingStap": {
+    "type": "object",
+    "properties": {
+     "status": {
+      "type": "string",
+      "enum": [
+       "geaccepteerd",
+       "gestart",
+       "afgerond",
+       "afgebroken"
+      ]
+     },
+     "reden": {
+      "type": "string",
+      "description": "Verplicht bij afgebroken."
+     },
+     "toelichting": {
+      "type": "string",
+      "maxLength": 1000
+     }
+    },
+    "additionalProperties": false,
+    "required": [
+     "status"
+    ]
+   },
+   "KoppelingenPagina": {
+    "type": "object",
+    "properties": {
+     "items": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/Koppeling"
+      }
+     },
+     "pagina": {
+      "type": "integer",
+      "minimum": 1
+     },
+     "paginaGrootte": {
+      "type": "integer",
+      "minimum": 1,
+      "maximum": 200
+     },
+     "totaal": {
+      "type": "integer",
+      "minimum": 0
+     }
+    },
+    "additionalProperties": false,
+    "required": [
+     "items",
+     "pagina",
+     "paginaGrootte",
+     "totaal"
+    ]
+   },
+   "Afbreekredenen": {
+    "type": "object",
+    "properties": {
+     "items": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "properties": {
+        "code": {
+         "type": "string",
+         "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"
+        },
+        "naam": {
+         "type": "string"
+        }
+       },
+       "additionalProperties": false,
+       "required": [
+        "code",
+        "naam"
+       ]
+      }
+     }
+    },
+    "additionalProperties": false,
+    "required": [
+     "items"
+    ]
    }
   },
   "parameters": {
@@ -2756,7 +3550,7 @@ enum OpenAPIDocument {
     }
    },
    "409": {
-    "description": "Conflict: de referentie bestaat al.",
+    "description": "Conflict: de referentie bestaat al, of de koppeling kan niet (geen plek vrij, geen toestemming, Veilig Thuis, niet actief, al gekoppeld, of niet vanuit deze status).",
     "headers": {
      "API-Version": {
       "$ref": "#/components/headers/API-Version"

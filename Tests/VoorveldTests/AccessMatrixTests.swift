@@ -113,6 +113,21 @@ struct AccessMatrixTests {
         Row(method: .put, route: "/v1/hulpvragen/{id}", uri: "/v1/hulpvragen/{hulpvraag-heteren}",
             expected: kernteamleden.merging([.kernteamlid: .preconditionFailed, .kernteamlidAnderTeam: .notFound, .kernteamlidTwenterand: .notFound]) { $1 },
             body: "{}", contentType: "application/json", headers: [.ifMatch: "\"99\""]),
+        Row(method: .get, route: "/v1/hulpvragen/{id}/kandidaten", uri: "/v1/hulpvragen/{hulpvraag-heteren}/kandidaten",
+            expected: kernteamleden.merging([.kernteamlidAnderTeam: .notFound, .kernteamlidTwenterand: .notFound]) { $1 }),
+        Row(method: .get, route: "/v1/hulpvragen/{id}/koppelingen", uri: "/v1/hulpvragen/{hulpvraag-heteren}/koppelingen",
+            expected: kernteamleden.merging([.kernteamlidAnderTeam: .notFound, .kernteamlidTwenterand: .notFound]) { $1 }),
+        Row(method: .post, route: "/v1/hulpvragen/{id}/koppelingen", uri: "/v1/hulpvragen/{hulpvraag-heteren}/koppelingen",
+            expected: kernteamleden.merging([.kernteamlid: .badRequest, .kernteamlidAnderTeam: .badRequest, .kernteamlidTwenterand: .badRequest]) { $1 },
+            body: "{}", contentType: "application/json"),
+        // The steunpunt sees koppelingen of its volunteers (what the volunteer needs), never the hulpvraag.
+        Row(method: .get, route: "/v1/koppelingen", uri: "/v1/koppelingen", expected: vrijwilligersLezen),
+        Row(method: .get, route: "/v1/koppelingen/{id}", uri: "/v1/koppelingen/{koppeling-heteren}",
+            expected: vrijwilligersLezen.merging([.kernteamlidAnderTeam: .notFound, .kernteamlidTwenterand: .notFound]) { $1 }),
+        Row(method: .put, route: "/v1/koppelingen/{id}/status", uri: "/v1/koppelingen/{koppeling-heteren}/status",
+            expected: kernteamleden.merging([.kernteamlid: .preconditionFailed, .kernteamlidAnderTeam: .notFound, .kernteamlidTwenterand: .notFound]) { $1 },
+            body: #"{"status": "gestart"}"#, contentType: "application/json", headers: [.ifMatch: "\"99\""]),
+        Row(method: .get, route: "/v1/afbreekredenen", uri: "/v1/afbreekredenen", expected: anyoneLoggedIn),
     ]
 
     /// Words that only another gemeente's data contains: its code, its name, its kernen and users.
@@ -213,6 +228,14 @@ struct AccessMatrixTests {
                        objectId: id.uuidString, doel: "test", resultaat: .toegestaan)
         }
         ids["hulpvraag-heteren"] = stored.id!.uuidString.lowercased()
+        let koppeling = try await environment.service.withTransaction(in: scope) { connection in
+            try await KoppelingStore.create(hulpvraag: stored.id!, helper: .vrijwilliger(UUID(uuidString: ids["overbetuwe"]!)!), toelichting: "",
+                                            on: connection, door: "kernteamlid") { id in
+                AuditRegel(gebruiker: "kernteamlid", rol: .kernteamlid, actie: "koppeling-voorstellen", objectType: "koppeling",
+                           objectId: id.uuidString, doel: "test", resultaat: .toegestaan)
+            }
+        }
+        ids["koppeling-heteren"] = try #require(koppeling?.id).uuidString.lowercased()
         return ids
     }
 

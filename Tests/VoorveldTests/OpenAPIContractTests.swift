@@ -227,6 +227,30 @@ struct OpenAPIContractTests {
             try await call(.put, "/v1/hulpvragen/{id}", path, body: hulpvraagJSON, expect: .preconditionRequired)
             try await call(.put, "/v1/hulpvragen/{id}", path, body: hulpvraagJSON, type: "text/plain", headers: [.ifMatch: "\"2\""],
                            expect: .unsupportedMediaType)
+
+            // Matching and koppelingen.
+            let (kandidaten, _) = try await call(.get, "/v1/hulpvragen/{id}/kandidaten", "\(path)/kandidaten", expect: .ok)
+            try await call(.get, "/v1/hulpvragen/{id}/kandidaten", "/v1/hulpvragen/\(UUID())/kandidaten", expect: .notFound)
+            let kandidaat = kandidaten?["vrijwilligers"]?.array?.first?["id"]?.string ?? "geen"
+            let voorstel = #"{"vrijwilliger": "\#(kandidaat)", "toelichting": "Eerst kennismaken."}"#
+            let (koppeling, koppelingHeaders) = try await call(.post, "/v1/hulpvragen/{id}/koppelingen", "\(path)/koppelingen", body: voorstel, expect: .created)
+            try await call(.post, "/v1/hulpvragen/{id}/koppelingen", "\(path)/koppelingen", body: voorstel, expect: .conflict)
+            try await call(.post, "/v1/hulpvragen/{id}/koppelingen", "\(path)/koppelingen", body: #"{"vrijwilliger": "x"}"#, expect: .badRequest)
+            try await call(.get, "/v1/hulpvragen/{id}/koppelingen", "\(path)/koppelingen", expect: .ok)
+            try await call(.get, "/v1/hulpvragen/{id}/koppelingen", "\(path)/koppelingen?status=weg", expect: .badRequest)
+            try await call(.get, "/v1/koppelingen", as: .steunpunt, expect: .ok)
+            try await call(.get, "/v1/koppelingen", as: .wethouder, expect: .forbidden)
+            let koppelingPath = "/v1/koppelingen/\(koppeling?["id"]?.string ?? "")"
+            try await call(.get, "/v1/koppelingen/{id}", koppelingPath, as: .steunpunt, expect: .ok)
+            try await call(.get, "/v1/koppelingen/{id}", koppelingPath, as: .kernteamlidAnderTeam, expect: .notFound)
+            try await call(.put, "/v1/koppelingen/{id}/status", koppelingPath + "/status", body: #"{"status": "gestart"}"#,
+                           headers: [.ifMatch: koppelingHeaders[.eTag] ?? ""], expect: .ok)
+            try await call(.put, "/v1/koppelingen/{id}/status", koppelingPath + "/status", body: #"{"status": "afgebroken"}"#,
+                           headers: [.ifMatch: "\"2\""], expect: .badRequest)
+            try await call(.put, "/v1/koppelingen/{id}/status", koppelingPath + "/status", body: #"{"status": "geaccepteerd"}"#,
+                           headers: [.ifMatch: "\"2\""], expect: .conflict)
+            try await call(.get, "/v1/afbreekredenen", expect: .ok)
+            try await call(.get, "/v1/afbreekredenen", as: nil, expect: .unauthorized)
             return (failures, covered, contract.document)
         }
         #expect(failures.isEmpty, "\(failures.count) contract failure(s):\n\(failures.joined(separator: "\n"))")
