@@ -31,10 +31,11 @@ public struct SeedLoader: Sendable {
         public var taken = 0
         public var vrijwilligers = 0
         public var voorzieningen = 0
+        public var hulpvragen = 0
 
         public var description: String {
             "\(gemeenten) gemeenten, \(kernen) kernen (\(kernBuren) buurparen), \(kernteams) kernteams, "
-                + "\(leefgebieden) leefgebieden (\(zrm2010Leefgebieden) ZRM-2010-koppelingen), \(taken) taken, \(vrijwilligers) vrijwilligers, \(voorzieningen) voorzieningen, \(demoGebruikers) demogebruikers"
+                + "\(leefgebieden) leefgebieden (\(zrm2010Leefgebieden) ZRM-2010-koppelingen), \(taken) taken, \(vrijwilligers) vrijwilligers, \(voorzieningen) voorzieningen, \(hulpvragen) demohulpvragen, \(demoGebruikers) demogebruikers"
         }
     }
 
@@ -44,7 +45,9 @@ public struct SeedLoader: Sendable {
     ///   users of the same name are left as they are.
     /// - Throws: `SeedError` listing every bad row, or a `PostgresError` from writing.
     @discardableResult
-    public func load(into pool: ConnectionPool, demoUsers: Bool = false) async throws -> Summary {
+    /// - Parameter demoHulpvragen: also register the demo hulpvragen (needs the demo users); by
+    ///   default together with them.
+    public func load(into pool: ConnectionPool, demoUsers: Bool = false, demoHulpvragen: Bool? = nil) async throws -> Summary {
         var seed = try read()
         if !demoUsers { seed.gebruikers = [] }
         try await pool.withTransaction { connection in
@@ -61,6 +64,7 @@ public struct SeedLoader: Sendable {
             try await users.store(token: demo.token, naam: demo.gebruiker.naam, gemeente: demo.gebruiker.gemeente,
                                   geldig: .seconds(365 * 86_400), omschrijving: "demo", door: "systeem")
         }
+        let hulpvragen = demoUsers && (demoHulpvragen ?? true) ? try await self.demoHulpvragen(into: pool, gemeenten: seed.gemeenten) : 0
         var summary = Summary()
         summary.gemeenten = seed.gemeenten.count
         summary.kernen = seed.kernen.count
@@ -72,6 +76,7 @@ public struct SeedLoader: Sendable {
         summary.taken = seed.taken.count
         summary.vrijwilligers = vrijwilligers
         summary.voorzieningen = voorzieningen
+        summary.hulpvragen = hulpvragen
         logger.info("seed data loaded", metadata: ["summary": "\(summary)"])
         return summary
     }
@@ -88,6 +93,54 @@ public struct SeedLoader: Sendable {
                 count += try await store.importeer(csv, in: scope, door: audit, andereGemeentenOverslaan: true)
             } catch let error as Importfouten {
                 throw SeedError(problems: error.fouten.map { .init(file: file, line: $0.regel, message: "\($0.kolom): \($0.melding)") })
+            }
+        }
+        return count
+    }
+
+    /// The demo hulpvragen (`hulpvragen.csv`), each registered by its regisseur, a demo
+    /// kernteamlid; so only together with the demo users. One already there (by its
+    /// dossierreferentie) is left as it is.
+    private func demoHulpvragen(into pool: ConnectionPool, gemeenten: [Gemeente]) async throws -> Int {
+        guard let csv = try? String(contentsOfFile: directory + "/hulpvragen.csv", encoding: .utf8) else { return 0 }
+        var count = 0
+        for gemeente in gemeenten {
+            let referenties = try await ReferentieStore(pool: pool).referenties(in: .onderhoud(gemeente: gemeente.code))
+            let hulpvragen: [Hulpvraag]
+            do {
+                hulpvragen = try CSVImport.lees(csv, velden: Hulpvraag.velden, sleutel: "dossierreferentie", gemeente: gemeente.code,
+                                                andereGemeentenOverslaan: true) { invoer in
+                    var invoer = invoer
+                    // In a spreadsheet the scores are `financien=2;sociaal-netwerk=3`.
+                    if case .tekst(let text)? = invoer["zrmScores"] {
+                        invoer["zrmScores"] = .object(Dictionary(text.split(separator: ";").compactMap { pair in
+                            let parts = pair.split(separator: "=")
+                            return parts.count == 2 ? (String(parts[0]), RuweWaarde.tekst(String(parts[1]))) : nil
+                        }, uniquingKeysWith: { first, _ in first }))
+                    }
+                    guard case .tekst(let regisseur)? = invoer["regisseur"], case .tekst(let kern)? = invoer["kern"] else {
+                        throw Invoerfouten([Veldfout(veld: "regisseur", melding: "is verplicht")])
+                    }
+                    let door = Gebruiker(naam: regisseur, weergavenaam: regisseur, gemeente: gemeente.code, rollen: [.kernteamlid],
+                                         kernteams: Set([referenties.kernteamVanKern[kern]].compactMap { $0 }))
+                    return try Hulpvraag.lees(invoer, door: door, referenties: referenties, vandaag: .vandaag())
+                }
+            } catch let error as Importfouten {
+                throw SeedError(problems: error.fouten.map { .init(file: "hulpvragen.csv", line: $0.regel, message: "\($0.kolom): \($0.melding)") })
+            }
+            for hulpvraag in hulpvragen {
+                let scope = AccessScope(gemeente: gemeente.code, gebruiker: hulpvraag.regisseur, rollen: [.kernteamlid], kernteams: [hulpvraag.kernteam])
+                count += try await pool.withTransaction(in: scope) { connection in
+                    guard try await connection.queryOne(
+                        "SELECT 1 FROM hulpvragen WHERE gemeente = huidige_gemeente() AND dossierreferentie = $1", [hulpvraag.dossierreferentie],
+                        decode: { _ in 1 }) == nil
+                    else { return 0 }
+                    _ = try await HulpvraagStore.create(hulpvraag, on: connection) { id in
+                        AuditRegel(gebruiker: "systeem", rol: .kernteamlid, actie: "hulpvraag-registreren", objectType: "hulpvraag",
+                                   objectId: id.uuidString.lowercased(), doel: "voorbeeldgegevens", resultaat: .toegestaan)
+                    }
+                    return 1
+                }
             }
         }
         return count

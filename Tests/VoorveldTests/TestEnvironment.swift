@@ -25,9 +25,10 @@ struct TestEnvironment {
         return TestEnvironment(owner: owner, service: ConnectionPool(.init(connection: serviceConfiguration, maxConnections: 4)))
     }
 
-    static func seeded() async throws -> TestEnvironment {
+    /// Seeded with the demo users; the demo hulpvragen only when asked, so tests count their own.
+    static func seeded(hulpvragen: Bool = false) async throws -> TestEnvironment {
         let environment = try await migrated()
-        try await SeedLoader(directory: seedDirectory, hasher: hasher).load(into: environment.owner, demoUsers: true)
+        try await SeedLoader(directory: seedDirectory, hasher: hasher).load(into: environment.owner, demoUsers: true, demoHulpvragen: hulpvragen)
         return environment
     }
 

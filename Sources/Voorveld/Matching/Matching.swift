@@ -168,15 +168,16 @@ public struct Matching: Sendable {
         let pool = Array(vrijwilligers.prefix(10)) + Array(voorzieningen.prefix(10))
         guard nodig.count > 1, !pool.contains(where: { nodig.isSubset(of: $0.leefgebieden) }) else { return [] }
         let haalbaar = nodig.intersection(pool.flatMap(\.leefgebieden))
-        guard !haalbaar.isEmpty else { return [] }
+        // When one candidate covers all that anyone covers, a combination adds nothing.
+        guard !haalbaar.isEmpty, !pool.contains(where: { haalbaar.isSubset(of: $0.leefgebieden) }) else { return [] }
         let ontbreekt = hulpvraag.leefgebieden.filter { !haalbaar.contains($0) }
         var gevonden: [[Kandidaat]] = []
         for grootte in 2...3 where gevonden.isEmpty {
             Self.deelverzamelingen(van: pool.indices.map { $0 }, grootte: grootte) { indices in
                 let set = indices.map { pool[$0] }
-                // Each member adds something, and together they cover what can be covered.
-                guard haalbaar.isSubset(of: Set(set.flatMap(\.leefgebieden))),
-                      set.allSatisfy({ member in !Set(member.leefgebieden).intersection(haalbaar).isEmpty })
+                // Together they cover what can be covered, and none of them is redundant.
+                func dekt(_ leden: [Kandidaat]) -> Bool { haalbaar.isSubset(of: Set(leden.flatMap(\.leefgebieden))) }
+                guard dekt(set), set.indices.allSatisfy({ weg in !dekt(set.enumerated().filter { $0.offset != weg }.map(\.element)) })
                 else { return }
                 gevonden.append(set)
             }

@@ -1,0 +1,211 @@
+import CalendarDate
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import Postgres
+import Testing
+import Voorveld
+import VoorveldHTTP
+import VoorveldStore
+
+@Suite("Koppelingen")
+struct KoppelingenTests {
+    static let heteren = AccessScope(gemeente: "GM1734", gebruiker: "kernteamlid", rollen: [.kernteamlid], kernteams: ["heteren"])
+
+    static func get(_ client: some TestClientProtocol, _ uri: String, token: String = Demo.kernteamlid.token) async throws -> JSON {
+        try await client.execute(uri: uri, method: .get, headers: [.authorization: "Bearer \(token)"]) { response in
+            #expect(response.status == .ok, "\(uri): \(response.status)")
+            return try JSON.parse(Data(buffer: response.body))
+        }
+    }
+
+    /// The id of a demo volunteer or hulpvraag.
+    static func id(_ environment: TestEnvironment, _ sql: String, _ key: String) async throws -> UUID {
+        try await environment.owner.withConnection { connection in
+            try await connection.queryOne(sql, [key]) { row in try row.decode(0, as: UUID.self) }!
+        }
+    }
+
+    static func hulpvraag(_ environment: TestEnvironment, toestemming: Bool = true) async throws -> UUID {
+        let hulpvraag = Hulpvraag(
+            id: nil, dossierreferentie: "T-\(UUID().uuidString.prefix(8))", initialen: "T.", geboortejaar: 1950, regisseur: "kernteamlid",
+            kernteam: "heteren", kern: "heteren", kanaal: .telefoon, ontvangenOp: .vandaag(), leefgebieden: ["financien"], zrmScores: [:],
+            taken: ["administratie"], dagdelen: ["di-ochtend"], duur: .langdurig, urenPerWeek: 1, jeugd: false, toestemmingVrijwilliger: toestemming,
+            gezamenlijkHuisbezoek: false, veiligThuis: false, omschrijving: "", status: .nieuw, doorverwezenNaarLoket: false, versie: nil)
+        return try await HulpvraagStore(pool: environment.service).create(hulpvraag, in: heteren) { id in
+            AuditRegel(gebruiker: "kernteamlid", rol: .kernteamlid, actie: "hulpvraag-registreren", objectType: "hulpvraag", objectId: nil,
+                       doel: "test", resultaat: .toegestaan)
+        }.id!
+    }
+
+    static func post(_ client: some TestClientProtocol, hulpvraag: UUID, _ body: String) async throws -> (HTTPResponse.Status, JSON) {
+        try await client.execute(uri: "/v1/hulpvragen/\(hulpvraag.uuidString.lowercased())/koppelingen", method: .post,
+                                 headers: [.authorization: "Bearer \(Demo.kernteamlid.token)", .contentType: "application/json"],
+                                 body: ByteBuffer(string: body)) { response in
+            (response.status, (try? JSON.parse(Data(buffer: response.body))) ?? .null)
+        }
+    }
+
+    static func zet(_ client: some TestClientProtocol, _ koppeling: JSON, _ body: String) async throws -> (HTTPResponse.Status, JSON) {
+        try await client.execute(uri: "/v1/koppelingen/\(koppeling["id"]?.string ?? "")/status", method: .put,
+                                 headers: [.authorization: "Bearer \(Demo.kernteamlid.token)", .contentType: "application/json",
+                                           .ifMatch: "\"\(koppeling["versie"]?.int ?? 0)\""],
+                                 body: ByteBuffer(string: body)) { response in
+            (response.status, (try? JSON.parse(Data(buffer: response.body))) ?? .null)
+        }
+    }
+
+    @Test("every demo hulpvraag shows ranked, explained candidates, or says why there are none")
+    func demoHulpvragen() async throws {
+        let environment = try await TestEnvironment.seeded(hulpvragen: true)
+        try await VrijwilligersTests.app(environment).test(.router) { client in
+            var seen = 0
+            for token in [Demo.kernteamlid.token, Demo.twenterand.token] {
+                let lijst = try await Self.get(client, "/v1/hulpvragen?paginaGrootte=200", token: token)
+                for hulpvraag in lijst["items"]?.array ?? [] {
+                    seen += 1
+                    let id = hulpvraag["id"]?.string ?? ""
+                    let kandidaten = try await Self.get(client, "/v1/hulpvragen/\(id)/kandidaten", token: token)
+                    for soort in ["vrijwilligers", "voorzieningen"] {
+                        let lijst = kandidaten[soort]?.array ?? []
+                        #expect(lijst.allSatisfy { ($0["redenen"]?.array?.count ?? 0) >= 2 }, "\(id) \(soort)")
+                        let scores = lijst.compactMap { $0["score"]?.int }
+                        #expect(scores == scores.sorted(by: >), "\(id) \(soort) is ranked")
+                        #expect(!lijst.isEmpty || !(kandidaten["uitleg"]?[soort]?.array ?? []).isEmpty, "\(id): no \(soort) and no explanation")
+                    }
+                }
+            }
+            #expect(seen == 10)
+            // The resident of the domain example: Kees (same kern, paperwork on Tuesday morning) and the soos.
+            let mevrouw = try await Self.id(environment, "SELECT id FROM hulpvragen WHERE dossierreferentie = $1", "DEMO-HV-01")
+            let kandidaten = try await Self.get(client, "/v1/hulpvragen/\(mevrouw.uuidString.lowercased())/kandidaten")
+            let kees = try #require(kandidaten["vrijwilligers"]?.array?.first { $0["naam"]?.string == "Kees Verhoef" })
+            #expect(kees["redenen"]?.strings?.first == "woont in dezelfde kern (Heteren)")
+            #expect(kees["redenen"]?.strings?.contains("beschikbaar di-ochtend en do-ochtend") == true)
+            #expect(kandidaten["voorzieningen"]?.array?.contains { $0["naam"]?.string == "Ouderensoos Heteren" } == true)
+            // The Veilig Thuis signal and the request without consent.
+            let signaal = try await Self.id(environment, "SELECT id FROM hulpvragen WHERE dossierreferentie = $1", "DEMO-HV-06")
+            let leeg = try await Self.get(client, "/v1/hulpvragen/\(signaal.uuidString.lowercased())/kandidaten")
+            #expect(leeg["vrijwilligers"]?.array?.isEmpty == true && leeg["voorzieningen"]?.array?.isEmpty == true)
+            #expect(leeg["uitleg"]?["vrijwilligers"]?.strings?.first?.hasPrefix("Veilig Thuis-signaal") == true)
+            let zonder = try await Self.id(environment, "SELECT id FROM hulpvragen WHERE dossierreferentie = $1", "DEMO-HV-07")
+            let alleenVoorzieningen = try await Self.get(client, "/v1/hulpvragen/\(zonder.uuidString.lowercased())/kandidaten")
+            #expect(alleenVoorzieningen["vrijwilligers"]?.array?.isEmpty == true)
+            #expect(alleenVoorzieningen["uitleg"]?["vrijwilligers"]?.strings?.first?.contains("geen toestemming") == true)
+        }
+        await environment.close()
+    }
+
+    @Test("many parallel bookings of a volunteer with capacity 2: exactly 2 succeed; ending one frees its place")
+    func capacityUnderConcurrency() async throws {
+        let environment = try await TestEnvironment.seeded()
+        let kees = try await Self.id(environment, "SELECT id FROM vrijwilligers WHERE referentie = $1", "vw-0001")
+        var nieuw: [UUID] = []
+        for _ in 0..<10 { nieuw.append(try await Self.hulpvraag(environment)) }
+        let hulpvragen = nieuw
+        try await VrijwilligersTests.app(environment).test(.router) { client in
+            let body = #"{"vrijwilliger": "\#(kees.uuidString.lowercased())"}"#
+            let results = try await withThrowingTaskGroup(of: (HTTPResponse.Status, JSON).self) { group in
+                for hulpvraag in hulpvragen { group.addTask { try await Self.post(client, hulpvraag: hulpvraag, body) } }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(results.filter { $0.0 == .created }.count == 2)
+            #expect(results.filter { $0.0 == .conflict }.count == 8)
+            #expect(results.first { $0.0 == .conflict }?.1["detail"]?.string?.hasPrefix("Geen plek meer vrij") == true)
+            let booked = results.filter { $0.0 == .created }.map(\.1)
+
+            // Full: the next is refused. Breaking one off (with a reason) frees the place.
+            let vrij = try #require(hulpvragen.first { id in !booked.contains { $0["hulpvraag"]?.string == id.uuidString.lowercased() } })
+            #expect(try await Self.post(client, hulpvraag: vrij, body).0 == .conflict)
+            #expect(try await Self.zet(client, booked[0], #"{"status": "afgebroken"}"#).0 == .badRequest)   // a reason is needed
+            let (status, afgebroken) = try await Self.zet(client, booked[0], #"{"status": "afgebroken", "reden": "klikt-niet"}"#)
+            #expect(status == .ok)
+            #expect(afgebroken["beeindigdOp"]?.string == CalendarDate.vandaag().description)
+            #expect(try await Self.post(client, hulpvraag: vrij, body).0 == .created)
+            // Completing frees a place too, after starting; a completed one cannot restart.
+            let (_, gestart) = try await Self.zet(client, booked[1], #"{"status": "gestart"}"#)
+            #expect(gestart["gestartOp"]?.string == CalendarDate.vandaag().description)
+            let (_, afgerond) = try await Self.zet(client, gestart, #"{"status": "afgerond"}"#)
+            #expect(afgerond["status"]?.string == "afgerond")
+            #expect(try await Self.zet(client, afgerond, #"{"status": "gestart"}"#).0 == .conflict)
+            let andere = try #require(hulpvragen.first { id in id != vrij && !booked.contains { $0["hulpvraag"]?.string == id.uuidString.lowercased() } })
+            #expect(try await Self.post(client, hulpvraag: andere, body).0 == .created)
+        }
+        let lopend = try await environment.owner.withConnection { connection in
+            try await connection.queryOne("SELECT count(*) FROM koppelingen WHERE vrijwilliger = $1 AND status IN ('voorgesteld', 'geaccepteerd', 'gestart')",
+                                          [kees]) { row in try row.decode(0, as: Int.self) }
+        }
+        #expect(lopend == 2)
+        await environment.close()
+    }
+
+    @Test("the hulpvraag's status follows its koppelingen, and a broken-off volunteer is not proposed again")
+    func statusFollows() async throws {
+        let environment = try await TestEnvironment.seeded()
+        let kees = try await Self.id(environment, "SELECT id FROM vrijwilligers WHERE referentie = $1", "vw-0001")
+        let hulpvraag = try await Self.hulpvraag(environment)
+        let path = "/v1/hulpvragen/\(hulpvraag.uuidString.lowercased())"
+        try await VrijwilligersTests.app(environment).test(.router) { client in
+            let voor = try await Self.get(client, "\(path)/kandidaten")
+            #expect(voor["vrijwilligers"]?.array?.contains { $0["id"]?.string == kees.uuidString.lowercased() } == true)
+            let (_, koppeling) = try await Self.post(client, hulpvraag: hulpvraag, #"{"vrijwilliger": "\#(kees.uuidString.lowercased())"}"#)
+            #expect(koppeling["kern"]?.string == "heteren")
+            #expect(koppeling["leefgebieden"]?.strings == ["financien"])
+            #expect(koppeling["taken"]?.strings == ["administratie"])
+            #expect(try await Self.get(client, path)["status"]?.string == "in-behandeling")
+            let (_, geaccepteerd) = try await Self.zet(client, koppeling, #"{"status": "geaccepteerd"}"#)
+            #expect(try await Self.get(client, path)["status"]?.string == "gekoppeld")
+            _ = try await Self.zet(client, geaccepteerd, #"{"status": "afgebroken", "reden": "vrijwilliger-kan-niet", "toelichting": "Verhuist."}"#)
+            #expect(try await Self.get(client, path)["status"]?.string == "in-behandeling")
+            let na = try await Self.get(client, "\(path)/kandidaten")
+            #expect(na["vrijwilligers"]?.array?.contains { $0["id"]?.string == kees.uuidString.lowercased() } == false)
+            #expect(na["uitleg"]?["vrijwilligers"]?.strings?.contains("1 daarvan hadden eerder een afgebroken koppeling met deze inwoner.") == true)
+
+            // The steunpunt follows its volunteer's koppelingen, never the hulpvraag itself.
+            let steunpunt = try await Self.get(client, "/v1/koppelingen?vrijwilliger=\(kees.uuidString.lowercased())", token: Demo.steunpunt.token)
+            #expect(steunpunt["items"]?.array?.first?["reden"]?.string == "vrijwilliger-kan-niet")
+            try await client.execute(uri: path, method: .get, headers: [.authorization: "Bearer \(Demo.steunpunt.token)"]) { response in
+                #expect(response.status == .forbidden)
+            }
+        }
+        await environment.close()
+    }
+
+    @Test("the database refuses a volunteer without consent, for a Veilig Thuis signal, or beyond capacity, whatever the client")
+    func databaseKeepsTheRules() async throws {
+        let environment = try await TestEnvironment.seeded()
+        let kees = try await Self.id(environment, "SELECT id FROM vrijwilligers WHERE referentie = $1", "vw-0001")
+        let zonder = try await Self.hulpvraag(environment, toestemming: false)
+        let signaal = try await Self.hulpvraag(environment)
+        try await environment.service.withTransaction(in: Self.heteren) { connection in
+            _ = try await connection.execute("UPDATE hulpvragen SET veilig_thuis = true, doorverwezen_naar_loket = true WHERE id = $1", [signaal])
+        }
+        func insert(_ hulpvraag: UUID) async throws {
+            try await environment.service.withTransaction(in: Self.heteren) { connection in
+                _ = try await connection.execute("""
+                    INSERT INTO koppelingen (gemeente, hulpvraag, vrijwilliger, kern, voorgesteld_door)
+                    VALUES ('GM1734', $1, $2, 'heteren', 'kernteamlid')
+                    """, [hulpvraag, kees])
+            }
+        }
+        for (hulpvraag, constraint) in [(zonder, "koppelingen_toestemming"), (signaal, "koppelingen_veilig_thuis")] {
+            do {
+                try await insert(hulpvraag)
+                Issue.record("\(constraint) should have refused")
+            } catch let error as PostgresError {
+                #expect(error.constraint == constraint)
+            }
+        }
+        try await insert(try await Self.hulpvraag(environment))
+        try await insert(try await Self.hulpvraag(environment))
+        do {
+            try await insert(try await Self.hulpvraag(environment))
+            Issue.record("capacity should have refused")
+        } catch let error as PostgresError {
+            #expect(error.constraint == "koppelingen_capaciteit")
+        }
+        await environment.close()
+    }
+}
