@@ -178,7 +178,9 @@ CREATE TRIGGER hulpvraag_volgt_koppelingen AFTER INSERT OR UPDATE OF status ON k
 
 -- Candidates. Both functions return every helper near the hulpvraag's kern with what the hard
 -- rules and the ranking need; the service applies the rules (so that it can say which rule
--- removed how many) and ranks. They run as the owner to count a helper's koppelingen across
+-- removed how many) and ranks. The cost follows the neighbourhood of the kern, not the register:
+-- every volunteer is found through an index on (gemeente, kern), and only those who pass the
+-- cheap rules (active, dayparts, duration) get the details that need more lookups. They run as the owner to count a helper's koppelingen across
 -- kernteams, and see the hulpvraag only when the caller may (row-level security of hulpvragen
 -- applies to the owner too: FORCE).
 
@@ -216,46 +218,48 @@ BEGIN
     h_taken := ARRAY(SELECT t.taak FROM hulpvraag_taken t WHERE t.gemeente = h.gemeente AND t.hulpvraag = h.id);
     SELECT k.latitude, k.longitude INTO lat, lon FROM kernen k WHERE k.gemeente = h.gemeente AND k.code = h.kern;
     RETURN QUERY
-    WITH nabij AS (
+    WITH nabij AS MATERIALIZED (
         SELECT k.code, k.naam, kern_afstand_km(lat, lon, k.latitude, k.longitude) AS km
         FROM kernen k WHERE k.gemeente = h.gemeente
     ),
-    buurt AS (
-        -- Own kern, the kern named as one they also serve, or a kern within their distance.
-        SELECT v.id, 'zelfde-kern' AS relatie FROM vrijwilligers v WHERE v.gemeente = h.gemeente AND v.kern = h.kern
-        UNION ALL
-        SELECT vk.vrijwilliger, 'buurkern' FROM vrijwilliger_kernen vk WHERE vk.gemeente = h.gemeente AND vk.kern = h.kern
-        UNION ALL
-        SELECT v.id, 'afstand' FROM nabij n JOIN vrijwilligers v ON v.gemeente = h.gemeente AND v.kern = n.code
-        WHERE n.code <> h.kern AND v.max_afstand_km IS NOT NULL AND n.km <= v.max_afstand_km
+    buurt AS MATERIALIZED (
+        SELECT DISTINCT ON (b.id) b.id, b.relatie FROM (
+            SELECT v.id, 'zelfde-kern' AS relatie, 0 AS rang FROM vrijwilligers v WHERE v.gemeente = h.gemeente AND v.kern = h.kern
+            UNION ALL
+            SELECT vk.vrijwilliger, 'buurkern', 1 FROM vrijwilliger_kernen vk WHERE vk.gemeente = h.gemeente AND vk.kern = h.kern
+            UNION ALL
+            SELECT v.id, 'afstand', 2 FROM nabij n JOIN vrijwilligers v ON v.gemeente = h.gemeente AND v.kern = n.code
+            WHERE n.code <> h.kern AND v.max_afstand_km IS NOT NULL AND n.km <= v.max_afstand_km
+        ) b ORDER BY b.id, b.rang
     ),
-    uniek AS (
-        SELECT DISTINCT ON (b.id) b.id, b.relatie FROM buurt b
-        ORDER BY b.id, CASE b.relatie WHEN 'zelfde-kern' THEN 0 WHEN 'buurkern' THEN 1 ELSE 2 END
+    basis AS (
+        SELECT v.*, u.relatie, n.naam AS kernnaam, n.km,
+               -- The cheap rules (active, dayparts, duration): only who passes them gets the costly details.
+               v.status = 'actief' AND (cardinality(h.dagdelen) = 0 OR v.beschikbaarheid && h.dagdelen) AND v.langste_inzet >= h.duur AS verder
+        FROM buurt u JOIN vrijwilligers v ON v.gemeente = h.gemeente AND v.id = u.id JOIN nabij n ON n.code = v.kern
     )
-    SELECT v.id, v.voornaam, v.achternaam, v.kern, n.naam, u.relatie, n.km,
-           v.status = 'actief',
-           (SELECT max(a.tot) FROM vrijwilliger_afwezigheden a
-             WHERE a.gemeente = v.gemeente AND a.vrijwilliger = v.id AND a.tot >= peildatum AND a.van <= peildatum + 14),
-           (SELECT count(*)::integer FROM koppelingen k WHERE k.gemeente = v.gemeente AND k.vrijwilliger = v.id
-              AND k.status IN ('voorgesteld', 'geaccepteerd', 'gestart')),
-           v.max_hulpvragen,
-           ARRAY(SELECT l.leefgebied FROM vrijwilliger_leefgebieden l
-                 WHERE l.gemeente = v.gemeente AND l.vrijwilliger = v.id AND l.leefgebied = ANY (h_leefgebieden) ORDER BY 1),
-           ARRAY(SELECT t.taak FROM vrijwilliger_taken t
-                 WHERE t.gemeente = v.gemeente AND t.vrijwilliger = v.id AND t.taak = ANY (h_taken) ORDER BY 1),
-           ARRAY(SELECT d FROM unnest(v.beschikbaarheid) d WHERE cardinality(h.dagdelen) = 0 OR d = ANY (h.dagdelen)),
-           v.langste_inzet::text, v.langste_inzet >= h.duur, v.vog_datum,
-           EXISTS (SELECT 1 FROM koppelingen k JOIN hulpvragen kh ON kh.gemeente = k.gemeente AND kh.id = k.hulpvraag
-                   WHERE k.gemeente = v.gemeente AND k.vrijwilliger = v.id AND k.status = 'afgebroken'
+    SELECT b.id, b.voornaam, b.achternaam, b.kern, b.kernnaam, b.relatie, b.km,
+           b.status = 'actief',
+           CASE WHEN b.verder THEN (SELECT max(a.tot) FROM vrijwilliger_afwezigheden a
+                WHERE a.gemeente = b.gemeente AND a.vrijwilliger = b.id AND a.tot >= peildatum AND a.van <= peildatum + 14) END,
+           CASE WHEN b.verder THEN (SELECT count(*)::integer FROM koppelingen k WHERE k.gemeente = b.gemeente AND k.vrijwilliger = b.id
+                AND k.status IN ('voorgesteld', 'geaccepteerd', 'gestart')) ELSE 0 END,
+           b.max_hulpvragen,
+           CASE WHEN b.verder THEN ARRAY(SELECT l.leefgebied FROM vrijwilliger_leefgebieden l
+                WHERE l.gemeente = b.gemeente AND l.vrijwilliger = b.id AND l.leefgebied = ANY (h_leefgebieden) ORDER BY 1) ELSE '{}' END,
+           CASE WHEN b.verder THEN ARRAY(SELECT t.taak FROM vrijwilliger_taken t
+                WHERE t.gemeente = b.gemeente AND t.vrijwilliger = b.id AND t.taak = ANY (h_taken) ORDER BY 1) ELSE '{}' END,
+           CASE WHEN cardinality(h.dagdelen) = 0 THEN b.beschikbaarheid
+                ELSE ARRAY(SELECT d FROM unnest(b.beschikbaarheid) d WHERE d = ANY (h.dagdelen)) END,
+           b.langste_inzet::text, b.langste_inzet >= h.duur, b.vog_datum,
+           b.verder AND EXISTS (SELECT 1 FROM koppelingen k JOIN hulpvragen kh ON kh.gemeente = k.gemeente AND kh.id = k.hulpvraag
+                   WHERE k.gemeente = b.gemeente AND k.vrijwilliger = b.id AND k.status = 'afgebroken'
                      AND (kh.id = h.id OR kh.dossierreferentie = h.dossierreferentie)),
-           EXISTS (SELECT 1 FROM koppelingen k WHERE k.gemeente = v.gemeente AND k.vrijwilliger = v.id AND k.hulpvraag = h.id
+           b.verder AND EXISTS (SELECT 1 FROM koppelingen k WHERE k.gemeente = b.gemeente AND k.vrijwilliger = b.id AND k.hulpvraag = h.id
                      AND k.status IN ('voorgesteld', 'geaccepteerd', 'gestart')),
-           (SELECT count(*)::integer FROM koppelingen k WHERE k.gemeente = v.gemeente AND k.vrijwilliger = v.id
-              AND k.status = 'afgerond' AND k.leefgebieden && h_leefgebieden)
-    FROM uniek u
-    JOIN vrijwilligers v ON v.gemeente = h.gemeente AND v.id = u.id
-    JOIN nabij n ON n.code = v.kern;
+           CASE WHEN b.verder THEN (SELECT count(*)::integer FROM koppelingen k WHERE k.gemeente = b.gemeente AND k.vrijwilliger = b.id
+                AND k.status = 'afgerond' AND k.leefgebieden && h_leefgebieden) ELSE 0 END
+    FROM basis b;
 END
 $$;
 REVOKE EXECUTE ON FUNCTION kandidaat_vrijwilligers(uuid, date) FROM PUBLIC;

@@ -58,6 +58,12 @@ public struct EmbeddedPostgres: Sendable {
     /// The folder holding the Unix socket, for libpq's `host`.
     public var socketDirectory: String { configuration.directory }
 
+    /// A PostgreSQL client program that came with the server (`pgbench`, `psql`), if installed.
+    public func clientProgram(_ name: String) -> String? {
+        let path = URL(fileURLWithPath: binaries.initdb).deletingLastPathComponent().appendingPathComponent(name).path
+        return FileManager.default.isExecutableFile(atPath: path) ? path : nil
+    }
+
     /// Creates the cluster if the folder holds none, then starts it.
     public func start() async throws -> StartOutcome {
         let fileManager = FileManager.default

@@ -64,13 +64,13 @@ struct MatchingTests {
         #expect(result.vrijwilligers.map(\.naam) == ["Kees Jansen"])
         #expect(result.uitleg.vrijwilligers == [
             "9 vrijwilligers helpen in of bij Heteren.",
-            "1 daarvan zijn al aan deze hulpvraag gekoppeld.",
             "1 daarvan zijn niet actief (gepauzeerd of gestopt).",
+            "1 daarvan zijn niet beschikbaar op di-ochtend of za-ochtend.",
+            "1 daarvan willen niet zo lang helpen (langdurig).",
+            "1 daarvan zijn al aan deze hulpvraag gekoppeld.",
             "1 daarvan zijn afwezig in de komende twee weken.",
             "1 daarvan hebben geen plek meer vrij.",
             "1 daarvan helpen niet bij Financiën, Sociaal netwerk of administratie.",
-            "1 daarvan zijn niet beschikbaar op di-ochtend of za-ochtend.",
-            "1 daarvan willen niet zo lang helpen (langdurig).",
             "1 daarvan hadden eerder een afgebroken koppeling met deze inwoner.",
             "Er blijft 1 over.",
         ])

@@ -59,14 +59,16 @@ public struct Matching: Sendable {
         _ opties: [VrijwilligerOptie], _ hulpvraag: Hulpvraag, kernnaam: String, tekst: Tekst, vandaag: CalendarDate
     ) -> ([Kandidaat], [String]) {
         let vogVereist = hulpvraag.jeugd
+        // Active, dayparts and duration come first: the database looks up the other details only
+        // for who passes these three (see kandidaat_vrijwilligers).
         let regels: [(String, (VrijwilligerOptie) -> Bool)] = [
-            ("zijn al aan deze hulpvraag gekoppeld", { !$0.alGekoppeld }),
             ("zijn niet actief (gepauzeerd of gestopt)", \.actief),
+            ("zijn niet beschikbaar op \(tekst.of(hulpvraag.dagdelen))", { hulpvraag.dagdelen.isEmpty || !$0.dagdelen.isEmpty }),
+            ("willen niet zo lang helpen (\(hulpvraag.duur.rawValue))", \.inzetPast),
+            ("zijn al aan deze hulpvraag gekoppeld", { !$0.alGekoppeld }),
             ("zijn afwezig in de komende twee weken", { $0.afwezigTot == nil }),
             ("hebben geen plek meer vrij", { $0.bezet < $0.maxHulpvragen }),
             ("helpen niet bij \(tekst.leefgebiedenEnTaken)", { !$0.leefgebieden.isEmpty || !$0.taken.isEmpty }),
-            ("zijn niet beschikbaar op \(tekst.of(hulpvraag.dagdelen))", { hulpvraag.dagdelen.isEmpty || !$0.dagdelen.isEmpty }),
-            ("willen niet zo lang helpen (\(hulpvraag.duur.rawValue))", \.inzetPast),
             ("hebben geen geldige VOG (nodig bij een jongere)", { !vogVereist || vogGeldigTot($0.vogDatum).map { $0 >= vandaag } == true }),
             ("hadden eerder een afgebroken koppeling met deze inwoner", { !$0.eerderAfgebroken }),
         ]
