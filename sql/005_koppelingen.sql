@@ -17,7 +17,9 @@ INSERT INTO afbreekredenen (code, naam, volgorde) VALUES
     ('zwaardere-zorg', 'Er is zwaardere of formele zorg nodig', 5),
     ('verhuisd', 'De inwoner is verhuisd', 6),
     ('overleden', 'De inwoner is overleden', 7),
-    ('anders', 'Anders (zie toelichting)', 8);
+    ('veilig-thuis-signaal', 'Veilig Thuis-signaal: doorverwezen naar het loket', 8),
+    ('toestemming-ingetrokken', 'De inwoner trok de toestemming voor een vrijwilliger in', 9),
+    ('anders', 'Anders (zie toelichting)', 10);
 GRANT SELECT ON afbreekredenen TO voorveld_service;
 
 CREATE TABLE koppelingen (
@@ -33,7 +35,8 @@ CREATE TABLE koppelingen (
     taken         text[] NOT NULL DEFAULT '{}',
     kern          text NOT NULL,
     dagdelen      text[] NOT NULL DEFAULT '{}' CHECK (dagdelen_geldig(dagdelen)),
-    toelichting   text NOT NULL DEFAULT '' CHECK (length(toelichting) <= 1000),
+    toelichting   text NOT NULL DEFAULT '' CHECK (length(toelichting) <= 1000),   -- for the helper
+    afsluiting    text NOT NULL DEFAULT '' CHECK (length(afsluiting) <= 1000),    -- the team's note on ending it
     reden         text REFERENCES afbreekredenen (code),
     voorgesteld_door text NOT NULL,
     aangemaakt_op timestamptz NOT NULL DEFAULT now(),
@@ -72,22 +75,26 @@ CREATE POLICY steunpunt_lezen ON koppelingen FOR SELECT
 GRANT SELECT, INSERT, UPDATE ON koppelingen TO voorveld_service;
 
 -- The rules of a koppeling, kept whatever the client and however many book at once:
+--   a koppeling starts as a proposal, on a hulpvraag that is not closed, and only moves forward;
 --   a volunteer is active, and never booked beyond capacity; so is a voorziening with a limit;
---   a volunteer only with the resident's consent, and never for a Veilig Thuis signal;
---   status only moves forward.
+--   a volunteer only with the resident's consent, never for a Veilig Thuis signal, with a valid
+--   VOG for a young person, and not again after a break-off with the same resident.
+-- Accepting and starting check these again: consent can be withdrawn, a volunteer paused.
 -- Bookings of one helper are serialised by a transaction lock on that helper, and each counts
 -- the running koppelingen anew (READ COMMITTED: a fresh snapshot per statement).
 CREATE FUNCTION koppeling_regels() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
     lopend constant koppelingstatus[] := ARRAY['voorgesteld', 'geaccepteerd', 'gestart']::koppelingstatus[];
-    wordt_lopend boolean;
+    h hulpvragen;
     bezet integer;
     maximum integer;
     actief boolean;
-    toestemming boolean;
-    signaal boolean;
+    vog date;
 BEGIN
+    IF TG_OP = 'INSERT' AND NEW.status <> 'voorgesteld' THEN
+        RAISE EXCEPTION 'een koppeling begint als voorstel' USING ERRCODE = 'check_violation', CONSTRAINT = 'koppelingen_status_volgorde';
+    END IF;
     IF TG_OP = 'UPDATE' THEN
         IF NEW.hulpvraag <> OLD.hulpvraag OR NEW.vrijwilliger IS DISTINCT FROM OLD.vrijwilliger
            OR NEW.voorziening IS DISTINCT FROM OLD.voorziening THEN
@@ -101,37 +108,59 @@ BEGIN
             RAISE EXCEPTION 'een koppeling kan niet van % naar %', OLD.status, NEW.status USING ERRCODE = 'check_violation',
                 CONSTRAINT = 'koppelingen_status_volgorde';
         END IF;
+        -- Ending one needs no check; neither does an edit that keeps the status.
+        IF NOT (NEW.status = ANY (lopend)) OR NEW.status = OLD.status THEN
+            RETURN NEW;
+        END IF;
     END IF;
-    wordt_lopend := NEW.status = ANY (lopend) AND (TG_OP = 'INSERT' OR NOT (OLD.status = ANY (lopend)));
-    IF NOT wordt_lopend THEN
-        RETURN NEW;
+    -- Proposing, accepting or starting: the rules hold at every step. A missing row is refused,
+    -- never waved through.
+    SELECT * INTO h FROM hulpvragen x WHERE x.gemeente = NEW.gemeente AND x.id = NEW.hulpvraag;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'hulpvraag niet gevonden' USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'koppelingen_hulpvraag';
+    END IF;
+    IF h.status = 'afgesloten' THEN
+        RAISE EXCEPTION 'de hulpvraag is afgesloten' USING ERRCODE = 'check_violation', CONSTRAINT = 'koppelingen_afgesloten';
     END IF;
     IF NEW.vrijwilliger IS NOT NULL THEN
-        SELECT h.toestemming_vrijwilliger, h.veilig_thuis INTO toestemming, signaal
-            FROM hulpvragen h WHERE h.gemeente = NEW.gemeente AND h.id = NEW.hulpvraag;
-        IF signaal THEN
+        IF h.veilig_thuis THEN
             RAISE EXCEPTION 'een Veilig Thuis-signaal krijgt geen vrijwilliger' USING ERRCODE = 'check_violation',
                 CONSTRAINT = 'koppelingen_veilig_thuis';
         END IF;
-        IF NOT toestemming THEN
+        IF NOT h.toestemming_vrijwilliger THEN
             RAISE EXCEPTION 'zonder toestemming van de inwoner geen vrijwilliger' USING ERRCODE = 'check_violation',
                 CONSTRAINT = 'koppelingen_toestemming';
         END IF;
         PERFORM pg_advisory_xact_lock(hashtextextended('koppeling/' || NEW.gemeente || '/' || NEW.vrijwilliger::text, 0));
-        SELECT v.max_hulpvragen, v.status = 'actief' INTO maximum, actief
+        SELECT v.max_hulpvragen, v.status = 'actief', v.vog_datum INTO maximum, actief, vog
             FROM vrijwilligers v WHERE v.gemeente = NEW.gemeente AND v.id = NEW.vrijwilliger;
-        IF NOT actief THEN
+        IF NOT FOUND OR actief IS NOT TRUE THEN
             RAISE EXCEPTION 'de vrijwilliger is niet actief' USING ERRCODE = 'check_violation', CONSTRAINT = 'koppelingen_actief';
+        END IF;
+        IF h.jeugd AND (vog IS NULL OR vog + interval '3 years' < current_date) THEN
+            RAISE EXCEPTION 'bij een jongere alleen een vrijwilliger met een geldige VOG' USING ERRCODE = 'check_violation',
+                CONSTRAINT = 'koppelingen_vog';
+        END IF;
+        IF TG_OP = 'INSERT' AND EXISTS (
+            SELECT 1 FROM koppelingen k JOIN hulpvragen kh ON kh.gemeente = k.gemeente AND kh.id = k.hulpvraag
+            WHERE k.gemeente = NEW.gemeente AND k.vrijwilliger = NEW.vrijwilliger AND k.status = 'afgebroken'
+              AND (kh.id = h.id OR kh.dossierreferentie = h.dossierreferentie)) THEN
+            RAISE EXCEPTION 'een eerder afgebroken koppeling met deze inwoner' USING ERRCODE = 'check_violation',
+                CONSTRAINT = 'koppelingen_eerder_afgebroken';
         END IF;
         SELECT count(*) INTO bezet FROM koppelingen k
             WHERE k.gemeente = NEW.gemeente AND k.vrijwilliger = NEW.vrijwilliger AND k.status = ANY (lopend) AND k.id <> NEW.id;
     ELSE
         PERFORM pg_advisory_xact_lock(hashtextextended('koppeling/' || NEW.gemeente || '/' || NEW.voorziening::text, 0));
         SELECT v.capaciteit INTO maximum FROM voorzieningen v WHERE v.gemeente = NEW.gemeente AND v.id = NEW.voorziening;
+        IF NOT FOUND THEN
+            RAISE EXCEPTION 'voorziening niet gevonden' USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'koppelingen_voorziening';
+        END IF;
         SELECT count(*) INTO bezet FROM koppelingen k
             WHERE k.gemeente = NEW.gemeente AND k.voorziening = NEW.voorziening AND k.status = ANY (lopend) AND k.id <> NEW.id;
     END IF;
-    IF maximum IS NOT NULL AND bezet >= maximum THEN
+    -- Capacity counts on a new booking; accepting or starting keeps the place it already holds.
+    IF TG_OP = 'INSERT' AND maximum IS NOT NULL AND bezet >= maximum THEN
         RAISE EXCEPTION 'geen plek meer vrij (% van %)', bezet, maximum USING ERRCODE = 'check_violation',
             CONSTRAINT = 'koppelingen_capaciteit';
     END IF;
@@ -153,7 +182,7 @@ DECLARE
     gekoppeld boolean;
     afgerond boolean;
 BEGIN
-    SELECT h.status INTO huidig FROM hulpvragen h WHERE h.gemeente = NEW.gemeente AND h.id = NEW.hulpvraag FOR UPDATE;
+    SELECT h.status INTO huidig FROM hulpvragen h WHERE h.gemeente = NEW.gemeente AND h.id = NEW.hulpvraag FOR NO KEY UPDATE;
     SELECT bool_or(k.status IN ('voorgesteld', 'geaccepteerd', 'gestart')), bool_or(k.status IN ('geaccepteerd', 'gestart')),
            bool_or(k.status = 'afgerond')
         INTO loopt, gekoppeld, afgerond
@@ -210,7 +239,9 @@ DECLARE
     lat double precision;
     lon double precision;
 BEGIN
-    SELECT * INTO h FROM hulpvragen x WHERE x.gemeente = huidige_gemeente() AND x.id = gezocht;
+    -- Only for a kernteamlid of the hulpvraag's kernteam, whoever owns this function.
+    SELECT * INTO h FROM hulpvragen x
+    WHERE x.gemeente = huidige_gemeente() AND x.id = gezocht AND heeft_rol('kernteamlid') AND in_kernteam(x.kernteam);
     IF NOT FOUND THEN
         RETURN;
     END IF;
@@ -276,7 +307,9 @@ DECLARE
     h_leefgebieden text[];
     h_taken text[];
 BEGIN
-    SELECT * INTO h FROM hulpvragen x WHERE x.gemeente = huidige_gemeente() AND x.id = gezocht;
+    -- Only for a kernteamlid of the hulpvraag's kernteam, whoever owns this function.
+    SELECT * INTO h FROM hulpvragen x
+    WHERE x.gemeente = huidige_gemeente() AND x.id = gezocht AND heeft_rol('kernteamlid') AND in_kernteam(x.kernteam);
     IF NOT FOUND THEN
         RETURN;
     END IF;
@@ -302,3 +335,21 @@ END
 $$;
 REVOKE EXECUTE ON FUNCTION kandidaat_voorzieningen(uuid) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION kandidaat_voorzieningen(uuid) TO voorveld_service;
+
+-- A Veilig Thuis signal, or consent withdrawn, ends the hulpvraag's running volunteer koppelingen
+-- at once, with that reason; the places are free again.
+CREATE FUNCTION hulpvraag_beeindigt_vrijwilligers() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+BEGIN
+    IF (NEW.veilig_thuis AND NOT OLD.veilig_thuis) OR (OLD.toestemming_vrijwilliger AND NOT NEW.toestemming_vrijwilliger) THEN
+        UPDATE koppelingen SET status = 'afgebroken', beeindigd_op = current_date, versie = versie + 1, gewijzigd_op = now(),
+               reden = CASE WHEN NEW.veilig_thuis THEN 'veilig-thuis-signaal' ELSE 'toestemming-ingetrokken' END
+        WHERE gemeente = NEW.gemeente AND hulpvraag = NEW.id AND vrijwilliger IS NOT NULL
+          AND status IN ('voorgesteld', 'geaccepteerd', 'gestart');
+    END IF;
+    RETURN NULL;
+END
+$$;
+REVOKE EXECUTE ON FUNCTION hulpvraag_beeindigt_vrijwilligers() FROM PUBLIC;
+CREATE TRIGGER hulpvraag_beeindigt_vrijwilligers AFTER UPDATE OF veilig_thuis, toestemming_vrijwilliger ON hulpvragen
+    FOR EACH ROW EXECUTE FUNCTION hulpvraag_beeindigt_vrijwilligers();

@@ -122,7 +122,7 @@ public struct KoppelingStore: Sendable {
             guard current.versie == versie else { return .verouderd(current) }
             guard current.status.magNaar(status) else { return .ongeldig(current) }
             try await connection.execute("""
-                UPDATE koppelingen SET status = $2::koppelingstatus, reden = $3, toelichting = coalesce($4, toelichting),
+                UPDATE koppelingen SET status = $2::koppelingstatus, reden = $3, afsluiting = coalesce($4, afsluiting),
                        gestart_op = CASE WHEN $2 = 'gestart' THEN $5 ELSE gestart_op END,
                        beeindigd_op = CASE WHEN $2 IN ('afgerond', 'afgebroken') THEN $5 END,
                        versie = versie + 1, gewijzigd_op = now()
@@ -187,7 +187,7 @@ public struct KoppelingStore: Sendable {
                coalesce((SELECT v.voornaam || ' ' || v.achternaam FROM vrijwilligers v WHERE v.gemeente = k.gemeente AND v.id = k.vrijwilliger),
                         (SELECT z.naam FROM voorzieningen z WHERE z.gemeente = k.gemeente AND z.id = k.voorziening), ''),
                k.status::text, k.leefgebieden, k.taken, k.kern, k.dagdelen, k.toelichting, k.reden, k.voorgesteld_door,
-               k.gestart_op, k.beeindigd_op, k.versie
+               k.gestart_op, k.beeindigd_op, k.versie, k.afsluiting
         FROM koppelingen k
         """
 
@@ -201,6 +201,10 @@ public struct KoppelingStore: Sendable {
             naam: try row.decode(4), status: KoppelingStatus(rawValue: try row.decode(5)) ?? .voorgesteld, leefgebieden: try row.decode(6),
             taken: try row.decode(7), kern: try row.decode(8), dagdelen: try row.decode(9), toelichting: try row.decode(10),
             reden: try row.decode(11), voorgesteldDoor: try row.decode(12), gestartOp: try row.decode(13), beeindigdOp: try row.decode(14),
-            versie: try row.decode(15))
+            versie: try row.decode(15), afsluiting: try row.decode(16, as: String.self).nilIfEmpty)
     }
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
 }

@@ -33,6 +33,7 @@ public enum TestDatabase {
     public static func temporaryDirectory() -> String {
         let path = "/tmp/voorveld-test-\(UUID().uuidString.prefix(8).lowercased())"
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        ShutdownAtExit.remove(path)
         return path
     }
 
@@ -65,22 +66,31 @@ actor TestServer {
 /// Stops embedded test clusters when the test process ends, so no server outlives `swift test`.
 public enum ShutdownAtExit {
     private static let clusters = Mutex<[(pid: Int32, directory: String)]>([])
+    private static let folders = Mutex<[String]>([])
+    /// Installs the exit handler once: stop the clusters, then remove every test folder.
+    private static let handler: Void = {
+        atexit {
+            for cluster in ShutdownAtExit.clusters.withLock({ $0 }) {
+                ShutdownAtExit.stop(pid: cluster.pid, directory: cluster.directory)
+            }
+            for folder in ShutdownAtExit.folders.withLock({ $0 }) {
+                try? FileManager.default.removeItem(atPath: folder)
+            }
+        }
+    }()
+
+    /// Removes a test's temporary folder when the test process ends.
+    public static func remove(_ folder: String) {
+        _ = handler
+        folders.withLock { $0.append(folder) }
+    }
 
     /// Registers a started cluster; at exit its postmaster gets SIGQUIT (immediate shutdown) and
     /// its folder is removed.
     public static func register(_ embedded: EmbeddedPostgres) {
         guard let pid = embedded.postmasterPID() else { return }
-        let first = clusters.withLock { list in
-            list.append((pid, embedded.configuration.directory))
-            return list.count == 1
-        }
-        if first {
-            atexit {
-                for cluster in ShutdownAtExit.clusters.withLock({ $0 }) {
-                    ShutdownAtExit.stop(pid: cluster.pid, directory: cluster.directory)
-                }
-            }
-        }
+        _ = handler
+        clusters.withLock { $0.append((pid, embedded.configuration.directory)) }
     }
 
     /// Stops a postmaster and waits (up to 10 s) until it is gone, then removes its folder.

@@ -161,11 +161,19 @@ struct KoppelingenTests {
             #expect(try await Self.get(client, path)["status"]?.string == "in-behandeling")
             let na = try await Self.get(client, "\(path)/kandidaten")
             #expect(na["vrijwilligers"]?.array?.contains { $0["id"]?.string == kees.uuidString.lowercased() } == false)
-            #expect(na["uitleg"]?["vrijwilligers"]?.strings?.contains("1 daarvan hadden eerder een afgebroken koppeling met deze inwoner.") == true)
+            #expect(na["uitleg"]?["vrijwilligers"]?.strings?.contains("1 daarvan had eerder een afgebroken koppeling met deze inwoner.") == true)
 
-            // The steunpunt follows its volunteer's koppelingen, never the hulpvraag itself.
+            // Not proposed again, and not bookable again either.
+            let opnieuw = try await Self.post(client, hulpvraag: hulpvraag, #"{"vrijwilliger": "\#(kees.uuidString.lowercased())"}"#)
+            #expect(opnieuw.0 == .conflict)
+            #expect(opnieuw.1["detail"]?.string == "Met deze vrijwilliger is eerder een koppeling met deze inwoner afgebroken.")
+
+            // The steunpunt follows its volunteer's koppelingen, never the hulpvraag itself, nor the team's note.
             let steunpunt = try await Self.get(client, "/v1/koppelingen?vrijwilliger=\(kees.uuidString.lowercased())", token: Demo.steunpunt.token)
             #expect(steunpunt["items"]?.array?.first?["reden"]?.string == "vrijwilliger-kan-niet")
+            #expect(steunpunt["items"]?.array?.first?["afsluiting"] == nil)
+            let team = try await Self.get(client, "/v1/koppelingen?vrijwilliger=\(kees.uuidString.lowercased())")
+            #expect(team["items"]?.array?.first?["afsluiting"]?.string == "Verhuist.")
             try await client.execute(uri: path, method: .get, headers: [.authorization: "Bearer \(Demo.steunpunt.token)"]) { response in
                 #expect(response.status == .forbidden)
             }
@@ -198,7 +206,20 @@ struct KoppelingenTests {
                 #expect(error.constraint == constraint)
             }
         }
-        try await insert(try await Self.hulpvraag(environment))
+        // A koppeling starts as a proposal; history cannot be written past the rules.
+        do {
+            try await environment.service.withTransaction(in: Self.heteren) { connection in
+                _ = try await connection.execute("""
+                    INSERT INTO koppelingen (gemeente, hulpvraag, vrijwilliger, kern, voorgesteld_door, status, gestart_op)
+                    VALUES ('GM1734', $1, $2, 'heteren', 'kernteamlid', 'gestart', current_date)
+                    """, [try await Self.hulpvraag(environment), kees])
+            }
+            Issue.record("a started koppeling should not be insertable")
+        } catch let error as PostgresError {
+            #expect(error.constraint == "koppelingen_status_volgorde")
+        }
+        let eerste = try await Self.hulpvraag(environment)
+        try await insert(eerste)
         try await insert(try await Self.hulpvraag(environment))
         do {
             try await insert(try await Self.hulpvraag(environment))
@@ -206,6 +227,17 @@ struct KoppelingenTests {
         } catch let error as PostgresError {
             #expect(error.constraint == "koppelingen_capaciteit")
         }
+        // A Veilig Thuis signal on a hulpvraag with a volunteer breaks that koppeling off at once.
+        try await environment.service.withTransaction(in: Self.heteren) { connection in
+            _ = try await connection.execute("UPDATE hulpvragen SET veilig_thuis = true, doorverwezen_naar_loket = true WHERE id = $1", [eerste])
+        }
+        let reden = try await environment.owner.withConnection { connection in
+            try await connection.queryOne("SELECT status::text || '/' || reden FROM koppelingen WHERE hulpvraag = $1", [eerste]) { row in
+                try row.decode(0, as: String.self)
+            }
+        }
+        #expect(reden == "afgebroken/veilig-thuis-signaal")
+        try await insert(try await Self.hulpvraag(environment))   // the place it held is free again
         await environment.close()
     }
 }

@@ -23,11 +23,13 @@ public struct Koppeling: Sendable, Hashable, Codable {
     public var gestartOp: CalendarDate?
     public var beeindigdOp: CalendarDate?
     public var versie: Int?
+    /// The team's note on completing or breaking it off; for kernteamleden only.
+    public var afsluiting: String?
 
     public init(
         id: UUID?, hulpvraag: UUID, vrijwilliger: UUID?, voorziening: UUID?, naam: String, status: KoppelingStatus, leefgebieden: [String],
         taken: [String], kern: String, dagdelen: [String], toelichting: String, reden: String?, voorgesteldDoor: String,
-        gestartOp: CalendarDate?, beeindigdOp: CalendarDate?, versie: Int?
+        gestartOp: CalendarDate?, beeindigdOp: CalendarDate?, versie: Int?, afsluiting: String? = nil
     ) {
         self.id = id
         self.hulpvraag = hulpvraag
@@ -45,6 +47,7 @@ public struct Koppeling: Sendable, Hashable, Codable {
         self.gestartOp = gestartOp
         self.beeindigdOp = beeindigdOp
         self.versie = versie
+        self.afsluiting = afsluiting
     }
 }
 

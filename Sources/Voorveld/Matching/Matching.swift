@@ -12,8 +12,9 @@ public struct Weging: Sendable {
     /// Volunteers: same kern full, a kern they named half way down, further within their
     /// distance a third. Voorzieningen: in the kern full, for the whole gemeente two thirds.
     public var nabijheid = 15.0
-    /// Places left, relative to capacity: spreads the load, so the same few volunteers are not
-    /// exhausted. Unlimited voorzieningen get it in full.
+    /// Spreads the load, so the same few volunteers are not exhausted: full for a volunteer with
+    /// no running koppeling, nothing from three on. Voorzieningen: places left relative to their
+    /// capacity; unlimited ones get it in full.
     public var spreiding = 15.0
     /// Volunteers: earlier completed koppelingen in the same leefgebieden, three or more in full.
     public var ervaring = 10.0
@@ -58,19 +59,24 @@ public struct Matching: Sendable {
     func rangschik(
         _ opties: [VrijwilligerOptie], _ hulpvraag: Hulpvraag, kernnaam: String, tekst: Tekst, vandaag: CalendarDate
     ) -> ([Kandidaat], [String]) {
-        let vogVereist = hulpvraag.jeugd
+        // A VOG is needed when the request is about a young person, by the flag or the year of birth.
+        let vogVereist = Self.leeftijdsgroepen(hulpvraag, vandaag: vandaag).contains(.jeugd)
         // Active, dayparts and duration come first: the database looks up the other details only
         // for who passes these three (see kandidaat_vrijwilligers).
-        let regels: [(String, (VrijwilligerOptie) -> Bool)] = [
-            ("zijn niet actief (gepauzeerd of gestopt)", \.actief),
-            ("zijn niet beschikbaar op \(tekst.of(hulpvraag.dagdelen))", { hulpvraag.dagdelen.isEmpty || !$0.dagdelen.isEmpty }),
-            ("willen niet zo lang helpen (\(hulpvraag.duur.rawValue))", \.inzetPast),
-            ("zijn al aan deze hulpvraag gekoppeld", { !$0.alGekoppeld }),
-            ("zijn afwezig in de komende twee weken", { $0.afwezigTot == nil }),
-            ("hebben geen plek meer vrij", { $0.bezet < $0.maxHulpvragen }),
-            ("helpen niet bij \(tekst.leefgebiedenEnTaken)", { !$0.leefgebieden.isEmpty || !$0.taken.isEmpty }),
-            ("hebben geen geldige VOG (nodig bij een jongere)", { !vogVereist || vogGeldigTot($0.vogDatum).map { $0 >= vandaag } == true }),
-            ("hadden eerder een afgebroken koppeling met deze inwoner", { !$0.eerderAfgebroken }),
+        let regels: [(Regel, (VrijwilligerOptie) -> Bool)] = [
+            (.init("zijn niet actief (gepauzeerd of gestopt)", "is niet actief (gepauzeerd of gestopt)"), \.actief),
+            (.init("zijn niet beschikbaar op \(tekst.of(hulpvraag.dagdelen))", "is niet beschikbaar op \(tekst.of(hulpvraag.dagdelen))"),
+             { hulpvraag.dagdelen.isEmpty || !$0.dagdelen.isEmpty }),
+            (.init("willen niet zo lang helpen (\(hulpvraag.duur.rawValue))", "wil niet zo lang helpen (\(hulpvraag.duur.rawValue))"), \.inzetPast),
+            (.init("zijn al aan deze hulpvraag gekoppeld", "is al aan deze hulpvraag gekoppeld"), { !$0.alGekoppeld }),
+            (.init("zijn afwezig in de komende twee weken", "is afwezig in de komende twee weken"), { $0.afwezigTot == nil }),
+            (.init("hebben geen plek meer vrij", "heeft geen plek meer vrij"), { $0.bezet < $0.maxHulpvragen }),
+            (.init("helpen niet bij \(tekst.leefgebiedenEnTaken)", "helpt niet bij \(tekst.leefgebiedenEnTaken)"),
+             { !$0.leefgebieden.isEmpty || !$0.taken.isEmpty }),
+            (.init("hebben geen geldige VOG (nodig bij een jongere)", "heeft geen geldige VOG (nodig bij een jongere)"),
+             { !vogVereist || vogGeldigTot($0.vogDatum).map { $0 >= vandaag } == true }),
+            (.init("hadden eerder een afgebroken koppeling met deze inwoner", "had eerder een afgebroken koppeling met deze inwoner"),
+             { !$0.eerderAfgebroken }),
         ]
         let (over, uitleg) = Self.pasToe(regels, op: opties, begin: "\(opties.count) \(opties.count == 1 ? "vrijwilliger helpt" : "vrijwilligers helpen") in of bij \(kernnaam)")
         let kandidaten = over.map { kandidaat($0, hulpvraag, kernnaam: kernnaam, tekst: tekst, vandaag: vandaag) }
@@ -107,7 +113,7 @@ public struct Matching: Sendable {
         let score = weging.dekking * tekst.dekkingsgraad(optie.leefgebieden, optie.taken)
             + weging.dagdelen * (hulpvraag.dagdelen.isEmpty ? 1 : Double(optie.dagdelen.count) / Double(hulpvraag.dagdelen.count))
             + weging.nabijheid * nabijheid
-            + weging.spreiding * Double(vrij) / Double(max(optie.maxHulpvragen, 1))
+            + weging.spreiding * max(0, 1 - Double(optie.bezet) / 3)
             + weging.ervaring * Double(min(optie.afgerondZelfdeLeefgebied, 3)) / 3
         return Kandidaat(soort: .vrijwilliger, id: optie.id, naam: "\(optie.voornaam) \(optie.achternaam)", score: Int(score.rounded()),
                          redenen: redenen, leefgebieden: optie.leefgebieden, taken: optie.taken)
@@ -119,12 +125,14 @@ public struct Matching: Sendable {
         _ opties: [VoorzieningOptie], _ hulpvraag: Hulpvraag, kernnaam: String, tekst: Tekst, vandaag: CalendarDate
     ) -> ([Kandidaat], [String]) {
         let groepen = Self.leeftijdsgroepen(hulpvraag, vandaag: vandaag)
-        let regels: [(String, (VoorzieningOptie) -> Bool)] = [
-            ("zijn al aan deze hulpvraag gekoppeld", { !$0.alGekoppeld }),
-            ("helpen niet bij \(tekst.leefgebiedenEnTaken)", { !$0.leefgebieden.isEmpty || !$0.taken.isEmpty }),
-            ("zijn niet voor deze leeftijdsgroep", { groepen.contains($0.leeftijdsgroep) }),
-            ("zijn niet open op \(tekst.of(hulpvraag.dagdelen))", { hulpvraag.dagdelen.isEmpty || $0.openingsdagdelen == 0 || !$0.dagdelen.isEmpty }),
-            ("zitten vol", { optie in optie.capaciteit.map { optie.bezet < $0 } ?? true }),
+        let regels: [(Regel, (VoorzieningOptie) -> Bool)] = [
+            (.init("zijn al aan deze hulpvraag gekoppeld", "is al aan deze hulpvraag gekoppeld"), { !$0.alGekoppeld }),
+            (.init("helpen niet bij \(tekst.leefgebiedenEnTaken)", "helpt niet bij \(tekst.leefgebiedenEnTaken)"),
+             { !$0.leefgebieden.isEmpty || !$0.taken.isEmpty }),
+            (.init("zijn niet voor deze leeftijdsgroep", "is niet voor deze leeftijdsgroep"), { groepen.contains($0.leeftijdsgroep) }),
+            (.init("zijn niet open op \(tekst.of(hulpvraag.dagdelen))", "is niet open op \(tekst.of(hulpvraag.dagdelen))"),
+             { hulpvraag.dagdelen.isEmpty || $0.openingsdagdelen == 0 || !$0.dagdelen.isEmpty }),
+            (.init("zitten vol", "zit vol"), { optie in optie.capaciteit.map { optie.bezet < $0 } ?? true }),
         ]
         let (over, uitleg) = Self.pasToe(regels, op: opties, begin: "\(opties.count) \(opties.count == 1 ? "voorziening is" : "voorzieningen zijn") er voor \(kernnaam)")
         let kandidaten = over.map { optie -> Kandidaat in
@@ -210,13 +218,24 @@ public struct Matching: Sendable {
     // MARK: - Shared
 
     /// Applies the rules in order, counting who each removes.
-    static func pasToe<Optie>(_ regels: [(String, (Optie) -> Bool)], op opties: [Optie], begin: String) -> ([Optie], [String]) {
+    /// A rule's explanation, for several and for one: "3 daarvan zijn ...", "1 daarvan is ...".
+    struct Regel {
+        let meervoud: String
+        let enkelvoud: String
+        init(_ meervoud: String, _ enkelvoud: String) {
+            self.meervoud = meervoud
+            self.enkelvoud = enkelvoud
+        }
+    }
+
+    static func pasToe<Optie>(_ regels: [(Regel, (Optie) -> Bool)], op opties: [Optie], begin: String) -> ([Optie], [String]) {
         var over = opties
         var uitleg = ["\(begin)."]
         for (tekst, regel) in regels {
             let voor = over.count
             over = over.filter(regel)
-            if voor > over.count { uitleg.append("\(voor - over.count) daarvan \(tekst).") }
+            let weg = voor - over.count
+            if weg > 0 { uitleg.append("\(weg) daarvan \(weg == 1 ? tekst.enkelvoud : tekst.meervoud).") }
         }
         if over.count != opties.count { uitleg.append(over.isEmpty ? "Er blijft niemand over." : "Er \(over.count == 1 ? "blijft 1" : "blijven \(over.count)") over.") }
         return (over, uitleg)

@@ -128,7 +128,9 @@ struct BenchData {
                 SELECT h.gemeente, h.id, t.code FROM hulpvragen h JOIN taken t ON random() < 0.15 WHERE h.gemeente LIKE 'GM9%';
                 """, []),
             ("a history of koppelingen", """
-                -- Completed ones (they count as experience) and a running one for a share of the volunteers.
+                -- Completed ones (they count as experience) and a running one for a share of the volunteers,
+                -- written as history: past the rule that a koppeling starts as a proposal.
+                ALTER TABLE koppelingen DISABLE TRIGGER koppeling_regels;
                 INSERT INTO koppelingen (gemeente, hulpvraag, vrijwilliger, status, leefgebieden, kern, voorgesteld_door, gestart_op, beeindigd_op)
                 SELECT v.gemeente, h.id, v.id, 'afgerond', ARRAY(SELECT leefgebied FROM vrijwilliger_leefgebieden l
                                                                  WHERE l.gemeente = v.gemeente AND l.vrijwilliger = v.id),
@@ -143,6 +145,7 @@ struct BenchData {
                 JOIN LATERAL (SELECT id, kern, regisseur FROM hulpvragen x WHERE x.gemeente = v.gemeente AND x.kern = v.kern
                               AND x.toestemming_vrijwilliger AND NOT x.veilig_thuis ORDER BY x.id LIMIT 1) h ON true
                 WHERE v.gemeente LIKE 'GM9%' AND v.status = 'actief' AND random() < 0.15;
+                ALTER TABLE koppelingen ENABLE TRIGGER koppeling_regels;
                 """, []),
         ]
         for (label, sql, binds) in steps + [("statistics", "ANALYZE;", [])] {

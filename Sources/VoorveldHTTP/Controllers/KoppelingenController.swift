@@ -106,7 +106,8 @@ struct KoppelingenController {
         filter.paginering = query.paginering()
         try query.controleer()
         let pagina = try await koppelingen.list(filter, in: AccessScope(gebruiker), audit: audit(gebruiker, context, "koppelingen-lezen", "koppeling", nil))
-        return try Resource.json(Paginaantwoord(pagina ?? Pagina(items: [], totaal: 0), filter.paginering))
+        let zichtbaar = (pagina?.items ?? []).map { Self.zichtbaar($0, voor: gebruiker) }
+        return try Resource.json(Paginaantwoord(Pagina(items: zichtbaar, totaal: pagina?.totaal ?? 0), filter.paginering))
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -115,7 +116,7 @@ struct KoppelingenController {
         guard let koppeling = try await koppelingen.get(id, in: AccessScope(gebruiker), audit: audit(gebruiker, context, "koppeling-lezen", "koppeling", id)) else {
             throw Self.geenKoppeling
         }
-        return try Resource.json(koppeling, versie: koppeling.versie)
+        return try Resource.json(Self.zichtbaar(koppeling, voor: gebruiker), versie: koppeling.versie)
     }
 
     /// `{"status": "geaccepteerd" | "gestart" | "afgerond" | "afgebroken", "reden": code, "toelichting": text}`,
@@ -150,6 +151,13 @@ struct KoppelingenController {
         }
     }
 
+    /// The steunpunt sees what the volunteer needs, not the team's note on ending it.
+    static func zichtbaar(_ koppeling: Koppeling, voor gebruiker: Gebruiker) -> Koppeling {
+        var koppeling = koppeling
+        if !gebruiker.heeft(.kernteamlid) { koppeling.afsluiting = nil }
+        return koppeling
+    }
+
     @Sendable func afbreekredenen(_ request: Request, context: AppRequestContext) async throws -> Lijst<Afbreekreden> {
         _ = try context.requireGebruiker()
         return Lijst(items: try await koppelingen.afbreekredenen())
@@ -167,6 +175,9 @@ struct KoppelingenController {
             case "koppelingen_veilig_thuis": "Een hulpvraag met een Veilig Thuis-signaal krijgt geen vrijwilliger; die is doorverwezen naar het loket."
             case "koppelingen_actief": "De vrijwilliger is niet actief (gepauzeerd of gestopt)."
             case "koppelingen_status_volgorde": "Deze stap kan niet vanuit de huidige status."
+            case "koppelingen_afgesloten": "De hulpvraag is afgesloten; heropen hem eerst."
+            case "koppelingen_vog": "Bij een jongere alleen een vrijwilliger met een geldige VOG."
+            case "koppelingen_eerder_afgebroken": "Met deze vrijwilliger is eerder een koppeling met deze inwoner afgebroken."
             default: nil
             }
             guard let detail else { throw error }
