@@ -61,6 +61,7 @@ public func buildRouter(_ dependencies: AppDependencies) -> Router<AppRequestCon
     VoorzieningenController(pool: pool).addRoutes(to: router)
     HulpvragenController(pool: pool).addRoutes(to: router)
     KoppelingenController(pool: pool).addRoutes(to: router)
+    UitkomstenController(pool: pool).addRoutes(to: router)
     OpenAPIController().addRoutes(to: router)
     BeheerController(users: UserStore(pool: pool, hasher: dependencies.hasher), audit: AuditStore(pool: pool)).addRoutes(to: router)
     return router

@@ -56,6 +56,9 @@ enum OpenAPIDocument {
    "name": "koppelingen"
   },
   {
+   "name": "cijfers"
+  },
+  {
    "name": "beheer"
   }
  ],
@@ -1774,6 +1777,258 @@ enum OpenAPIDocument {
      "codelijsten"
     ]
    }
+  },
+  "/v1/uitkomsten": {
+   "get": {
+    "summary": "Uitkomsten",
+    "description": "De uitkomsten waarmee een hulpvraag wordt afgesloten, en hoe ze meetellen in de percentages.",
+    "responses": {
+     "200": {
+      "description": "De uitkomsten.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Uitkomsten"
+        }
+       }
+      },
+      "headers": {
+       "API-Version": {
+        "$ref": "#/components/headers/API-Version"
+       }
+      }
+     },
+     "401": {
+      "$ref": "#/components/responses/401"
+     }
+    },
+    "tags": [
+     "codelijsten"
+    ]
+   }
+  },
+  "/v1/hulpvragen/{id}/afsluiting": {
+   "put": {
+    "summary": "Een hulpvraag afsluiten",
+    "description": "Sluit de hulpvraag af met een uitkomst (en eventueel ZRM-scores) en plant de nazorg. Heropenen kan door de status op in-behandeling te zetten. Rollen: kernteamlid.",
+    "responses": {
+     "200": {
+      "description": "Afgesloten.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Hulpvraag"
+        }
+       }
+      },
+      "headers": {
+       "API-Version": {
+        "$ref": "#/components/headers/API-Version"
+       },
+       "ETag": {
+        "$ref": "#/components/headers/ETag"
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/400"
+     },
+     "401": {
+      "$ref": "#/components/responses/401"
+     },
+     "403": {
+      "$ref": "#/components/responses/403"
+     },
+     "404": {
+      "$ref": "#/components/responses/404"
+     },
+     "412": {
+      "$ref": "#/components/responses/412"
+     },
+     "415": {
+      "$ref": "#/components/responses/415"
+     },
+     "428": {
+      "$ref": "#/components/responses/428"
+     }
+    },
+    "tags": [
+     "hulpvragen"
+    ],
+    "parameters": [
+     {
+      "$ref": "#/components/parameters/id"
+     },
+     {
+      "$ref": "#/components/parameters/If-Match"
+     }
+    ],
+    "requestBody": {
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/Afsluiting"
+       }
+      }
+     },
+     "required": true
+    }
+   }
+  },
+  "/v1/hulpvragen/{id}/nazorg": {
+   "put": {
+    "summary": "Nazorg vastleggen",
+    "description": "Legt vast of een afgesloten hulpvraag bij de nazorg nog opgelost is. Rollen: kernteamlid.",
+    "responses": {
+     "200": {
+      "description": "Vastgelegd.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Hulpvraag"
+        }
+       }
+      },
+      "headers": {
+       "API-Version": {
+        "$ref": "#/components/headers/API-Version"
+       },
+       "ETag": {
+        "$ref": "#/components/headers/ETag"
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/400"
+     },
+     "401": {
+      "$ref": "#/components/responses/401"
+     },
+     "403": {
+      "$ref": "#/components/responses/403"
+     },
+     "404": {
+      "$ref": "#/components/responses/404"
+     },
+     "412": {
+      "$ref": "#/components/responses/412"
+     },
+     "415": {
+      "$ref": "#/components/responses/415"
+     },
+     "428": {
+      "$ref": "#/components/responses/428"
+     }
+    },
+    "tags": [
+     "hulpvragen"
+    ],
+    "parameters": [
+     {
+      "$ref": "#/components/parameters/id"
+     },
+     {
+      "$ref": "#/components/parameters/If-Match"
+     }
+    ],
+    "requestBody": {
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "properties": {
+         "opgelost": {
+          "type": "boolean"
+         }
+        },
+        "additionalProperties": false,
+        "required": [
+         "opgelost"
+        ]
+       }
+      }
+     },
+     "required": true
+    }
+   }
+  },
+  "/v1/cijfers/voorliggend-veld": {
+   "get": {
+    "summary": "Het voorliggend-veldpercentage",
+    "description": "Beide percentages met teller en noemer en de definitie in woorden, per indeling. Voor de wethouder zijn kleine aantallen onderdrukt (onder 5, met secundaire onderdrukking) en percentages pas vanaf een noemer van 10; een kernteamlid ziet de exacte cijfers van de eigen kernteams. Rollen: wethouder, kernteamlid.",
+    "responses": {
+     "200": {
+      "description": "De cijfers.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/VoorliggendVeldCijfers"
+        }
+       }
+      },
+      "headers": {
+       "API-Version": {
+        "$ref": "#/components/headers/API-Version"
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/400"
+     },
+     "401": {
+      "$ref": "#/components/responses/401"
+     },
+     "403": {
+      "$ref": "#/components/responses/403"
+     }
+    },
+    "tags": [
+     "cijfers"
+    ],
+    "parameters": [
+     {
+      "name": "van",
+      "in": "query",
+      "required": false,
+      "description": "Afgesloten vanaf (standaard 1 januari).",
+      "schema": {
+       "type": "string",
+       "format": "date"
+      }
+     },
+     {
+      "name": "tot",
+      "in": "query",
+      "required": false,
+      "description": "Afgesloten tot en met (standaard vandaag).",
+      "schema": {
+       "type": "string",
+       "format": "date"
+      }
+     },
+     {
+      "name": "per",
+      "in": "query",
+      "required": false,
+      "description": "Indeling.",
+      "schema": {
+       "type": "string",
+       "enum": [
+        "totaal",
+        "kernteam",
+        "kern",
+        "maand",
+        "kwartaal",
+        "jaar",
+        "leefgebied",
+        "kanaal",
+        "jeugd"
+       ],
+       "default": "totaal"
+      }
+     }
+    ]
+   }
   }
  },
  "components": {
@@ -2546,6 +2801,15 @@ enum OpenAPIDocument {
       "type": "boolean",
       "readOnly": true,
       "description": "Alleen-lezen: doorverwezen naar het loket (bij een Veilig Thuis-signaal direct)."
+     },
+     "afsluiting": {
+      "$ref": "#/components/schemas/Afsluiting",
+      "readOnly": true
+     },
+     "nazorgOpgelost": {
+      "type": "boolean",
+      "readOnly": true,
+      "description": "Het antwoord bij de nazorg: nog opgelost?"
      }
     },
     "additionalProperties": false,
@@ -3403,6 +3667,203 @@ enum OpenAPIDocument {
     "additionalProperties": false,
     "required": [
      "items"
+    ]
+   },
+   "Afsluiting": {
+    "type": "object",
+    "properties": {
+     "uitkomst": {
+      "type": "string",
+      "description": "Code uit /v1/uitkomsten."
+     },
+     "onderdelen": {
+      "type": "array",
+      "items": {
+       "type": "string",
+       "enum": [
+        "eigen-kracht",
+        "netwerk",
+        "vrijwilliger",
+        "algemene-voorziening"
+       ]
+      },
+      "description": "Welke delen van het voorliggend veld hielpen; verplicht bij een uitkomst met het voorliggend veld, meer dan één is een combinatie."
+     },
+     "zrmScores": {
+      "type": "object",
+      "additionalProperties": {
+       "type": "integer",
+       "minimum": 1,
+       "maximum": 5
+      },
+      "description": "ZRM-scores bij afsluiting."
+     },
+     "afgeslotenOp": {
+      "type": "string",
+      "format": "date",
+      "description": "Standaard vandaag."
+     },
+     "nazorgOp": {
+      "type": "string",
+      "format": "date",
+      "description": "Wanneer de nazorg volgt; standaard drie maanden na afsluiting (niet bij ingetrokken)."
+     }
+    },
+    "additionalProperties": false,
+    "required": [
+     "uitkomst"
+    ]
+   },
+   "Uitkomsten": {
+    "type": "object",
+    "properties": {
+     "items": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "properties": {
+        "code": {
+         "type": "string",
+         "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"
+        },
+        "naam": {
+         "type": "string"
+        },
+        "alleenVoorliggendVeld": {
+         "type": "boolean"
+        },
+        "voorliggendVeldBetrokken": {
+         "type": "boolean"
+        },
+        "teltMee": {
+         "type": "boolean"
+        }
+       },
+       "additionalProperties": false,
+       "required": [
+        "code",
+        "naam",
+        "alleenVoorliggendVeld",
+        "voorliggendVeldBetrokken",
+        "teltMee"
+       ]
+      }
+     }
+    },
+    "additionalProperties": false,
+    "required": [
+     "items"
+    ]
+   },
+   "Aantal": {
+    "type": "object",
+    "properties": {
+     "waarde": {
+      "type": "integer",
+      "minimum": 0
+     },
+     "onderdrukt": {
+      "type": "boolean"
+     }
+    },
+    "additionalProperties": false,
+    "required": [
+     "onderdrukt"
+    ],
+    "description": "Een aantal; onderdrukt (zonder waarde) als het te klein is om te tonen."
+   },
+   "Percentage": {
+    "type": "object",
+    "properties": {
+     "teller": {
+      "$ref": "#/components/schemas/Aantal"
+     },
+     "noemer": {
+      "$ref": "#/components/schemas/Aantal"
+     },
+     "percentage": {
+      "type": "number",
+      "minimum": 0,
+      "maximum": 100
+     }
+    },
+    "additionalProperties": false,
+    "required": [
+     "teller",
+     "noemer"
+    ]
+   },
+   "CijferRij": {
+    "type": "object",
+    "properties": {
+     "waarde": {
+      "type": "string"
+     },
+     "afgesloten": {
+      "$ref": "#/components/schemas/Aantal"
+     },
+     "ingetrokken": {
+      "$ref": "#/components/schemas/Aantal"
+     },
+     "alleenVoorliggendVeld": {
+      "$ref": "#/components/schemas/Percentage"
+     },
+     "voorliggendVeldBetrokken": {
+      "$ref": "#/components/schemas/Percentage"
+     }
+    },
+    "additionalProperties": false,
+    "required": [
+     "waarde",
+     "afgesloten",
+     "ingetrokken",
+     "alleenVoorliggendVeld",
+     "voorliggendVeldBetrokken"
+    ]
+   },
+   "VoorliggendVeldCijfers": {
+    "type": "object",
+    "properties": {
+     "per": {
+      "type": "string"
+     },
+     "van": {
+      "type": "string",
+      "format": "date"
+     },
+     "tot": {
+      "type": "string",
+      "format": "date"
+     },
+     "rijen": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/CijferRij"
+      }
+     },
+     "totaal": {
+      "$ref": "#/components/schemas/CijferRij"
+     },
+     "definities": {
+      "type": "object",
+      "additionalProperties": {
+       "type": "string"
+      }
+     },
+     "onthullingsbeheer": {
+      "type": "boolean",
+      "description": "true: kleine aantallen zijn onderdrukt."
+     }
+    },
+    "additionalProperties": false,
+    "required": [
+     "per",
+     "van",
+     "tot",
+     "rijen",
+     "totaal",
+     "definities",
+     "onthullingsbeheer"
     ]
    }
   },

@@ -51,25 +51,85 @@ public struct HulpvraagStore: Sendable {
     public func update(
         _ id: UUID, versie: Int, in scope: AccessScope, audit: AuditRegel, maak: (Hulpvraag) throws -> Hulpvraag
     ) async throws -> Wijziging {
-        try await pool.withTransaction(in: scope) { connection in
-            // Lock the row, so that of two concurrent changes to one version only the first wins.
-            try await connection.execute("SELECT 1 FROM hulpvragen WHERE gemeente = huidige_gemeente() AND id = $1 FOR UPDATE", [id])
-            guard let current = try await Self.get(id, on: connection) else { return .nietGevonden }
-            guard current.versie == versie else { return .verouderd(current) }
+        try await wijzig(id, versie: versie, in: scope, audit: audit) { current, connection in
             let nieuw = try maak(current)
             try await connection.execute("""
                 UPDATE hulpvragen SET dossierreferentie = $1, initialen = $2, geboortejaar = $3, regisseur = $4, kernteam = $5, kern = $6,
                        kanaal = $7, ontvangen_op = $8, dagdelen = $9, duur = $10::inzetduur, uren_per_week = $11, jeugd = $12,
                        toestemming_vrijwilliger = $13, gezamenlijk_huisbezoek = $14, veilig_thuis = $15, omschrijving = $16, status = $17,
-                       doorverwezen_naar_loket = $18, versie = versie + 1, gewijzigd_op = now()
+                       doorverwezen_naar_loket = $18, versie = versie + 1, gewijzigd_op = now(),
+                       -- Reopening clears the closure; an edit of a closed hulpvraag keeps it.
+                       uitkomst = CASE WHEN $17 = 'afgesloten' THEN uitkomst END,
+                       onderdelen = CASE WHEN $17 = 'afgesloten' THEN onderdelen ELSE '{}' END,
+                       afgesloten_op = CASE WHEN $17 = 'afgesloten' THEN afgesloten_op END,
+                       nazorg_op = CASE WHEN $17 = 'afgesloten' THEN nazorg_op END,
+                       nazorg_opgelost = CASE WHEN $17 = 'afgesloten' THEN nazorg_opgelost END,
+                       nazorg_vastgelegd_op = CASE WHEN $17 = 'afgesloten' THEN nazorg_vastgelegd_op END
                 WHERE gemeente = huidige_gemeente() AND id = $19
                 """, Self.binds(nieuw) + [id])
             for table in ["hulpvraag_leefgebieden", "hulpvraag_taken"] {
                 try await connection.execute("DELETE FROM \(table) WHERE gemeente = huidige_gemeente() AND hulpvraag = $1", [id])
             }
             try await Self.writeLists(nieuw, id: id, on: connection)
+        }
+    }
+
+    /// Closes a hulpvraag with its outcome, if it still has `versie`; `maak` builds the closure
+    /// from the current state and may throw `Invoerfouten`.
+    public func sluitAf(
+        _ id: UUID, versie: Int, in scope: AccessScope, audit: AuditRegel, maak: (Hulpvraag) throws -> Afsluiting
+    ) async throws -> Wijziging {
+        try await wijzig(id, versie: versie, in: scope, audit: audit) { current, connection in
+            let afsluiting = try maak(current)
+            try await connection.execute("""
+                UPDATE hulpvragen SET status = 'afgesloten', uitkomst = $2, onderdelen = $3, afgesloten_op = $4, nazorg_op = $5,
+                       nazorg_opgelost = NULL, nazorg_vastgelegd_op = NULL, versie = versie + 1, gewijzigd_op = now()
+                WHERE gemeente = huidige_gemeente() AND id = $1
+                """, [id, afsluiting.uitkomst, afsluiting.onderdelen.map(\.rawValue), afsluiting.afgeslotenOp, afsluiting.nazorgOp])
+            try await connection.execute("""
+                UPDATE hulpvraag_leefgebieden l SET zrm_score_afsluiting = x.s::smallint
+                FROM unnest($2::text[], $3::int8[]) AS x(l, s)
+                WHERE l.gemeente = huidige_gemeente() AND l.hulpvraag = $1 AND l.leefgebied = x.l
+                """, [id, Array(afsluiting.zrmScores.keys), afsluiting.zrmScores.keys.map { afsluiting.zrmScores[$0] }])
+        }
+    }
+
+    /// Records the nazorg answer: is it still solved?
+    public func nazorg(_ id: UUID, opgelost: Bool, op datum: CalendarDate, versie: Int, in scope: AccessScope, audit: AuditRegel) async throws -> Wijziging {
+        try await wijzig(id, versie: versie, in: scope, audit: audit) { current, connection in
+            guard current.status == .afgesloten else {
+                throw Invoerfouten([Veldfout(veld: "opgelost", melding: "nazorg hoort bij een afgesloten hulpvraag")])
+            }
+            try await connection.execute("""
+                UPDATE hulpvragen SET nazorg_opgelost = $2, nazorg_vastgelegd_op = $3, versie = versie + 1, gewijzigd_op = now()
+                WHERE gemeente = huidige_gemeente() AND id = $1
+                """, [id, opgelost, datum])
+        }
+    }
+
+    /// A change under a row lock, so that of two concurrent changes to one version only the first
+    /// wins; made only if the hulpvraag still has `versie`, and audited.
+    private func wijzig(
+        _ id: UUID, versie: Int, in scope: AccessScope, audit: AuditRegel, _ change: (Hulpvraag, PostgresConnection) async throws -> Void
+    ) async throws -> Wijziging {
+        try await pool.withTransaction(in: scope) { connection in
+            try await connection.execute("SELECT 1 FROM hulpvragen WHERE gemeente = huidige_gemeente() AND id = $1 FOR UPDATE", [id])
+            guard let current = try await Self.get(id, on: connection) else { return .nietGevonden }
+            guard current.versie == versie else { return .verouderd(current) }
+            try await change(current, connection)
             try await AuditStore.record(audit, on: connection)
             return .gewijzigd(try await Self.get(id, on: connection)!)
+        }
+    }
+
+    public func uitkomsten() async throws -> [Uitkomst] {
+        try await pool.withConnection { connection in
+            try await connection.query("""
+                SELECT code, naam, alleen_voorliggend_veld, voorliggend_veld_betrokken, telt_mee FROM uitkomsten ORDER BY volgorde
+                """) { row in
+                Uitkomst(code: try row.decode(0), naam: try row.decode(1), alleenVoorliggendVeld: try row.decode(2),
+                         voorliggendVeldBetrokken: try row.decode(3), teltMee: try row.decode(4))
+            }
         }
     }
 
@@ -134,7 +194,10 @@ public struct HulpvraagStore: Sendable {
                      WHERE l.gemeente = h.gemeente AND l.hulpvraag = h.id AND l.zrm_score IS NOT NULL ORDER BY l.leefgebied),
                ARRAY(SELECT t.taak FROM hulpvraag_taken t WHERE t.gemeente = h.gemeente AND t.hulpvraag = h.id ORDER BY t.taak),
                h.dagdelen, h.duur::text, h.uren_per_week, h.jeugd, h.toestemming_vrijwilliger, h.gezamenlijk_huisbezoek, h.veilig_thuis,
-               h.omschrijving, h.status, h.doorverwezen_naar_loket, h.versie
+               h.omschrijving, h.status, h.doorverwezen_naar_loket, h.versie,
+               h.uitkomst, h.onderdelen, h.afgesloten_op, h.nazorg_op, h.nazorg_opgelost,
+               ARRAY(SELECT l.leefgebied || '=' || l.zrm_score_afsluiting FROM hulpvraag_leefgebieden l
+                     WHERE l.gemeente = h.gemeente AND l.hulpvraag = h.id AND l.zrm_score_afsluiting IS NOT NULL ORDER BY l.leefgebied)
         FROM hulpvragen h
         """
 
@@ -143,19 +206,28 @@ public struct HulpvraagStore: Sendable {
     }
 
     @Sendable static func decode(_ row: borrowing PostgresRow) throws -> Hulpvraag {
-        var scores: [String: Int] = [:]
-        for pair in try row.decode(10, as: [String].self) {
-            let parts = pair.split(separator: "=")
-            if parts.count == 2, let score = Int(parts[1]) { scores[String(parts[0])] = score }
+        func scores(_ pairs: [String]) -> [String: Int] {
+            var scores: [String: Int] = [:]
+            for pair in pairs {
+                let parts = pair.split(separator: "=")
+                if parts.count == 2, let score = Int(parts[1]) { scores[String(parts[0])] = score }
+            }
+            return scores
+        }
+        let afsluiting: Afsluiting? = if let uitkomst = try row.decode(23, as: String?.self), let op = try row.decode(25, as: CalendarDate?.self) {
+            Afsluiting(uitkomst: uitkomst, onderdelen: try row.decode(24, as: [String].self).compactMap { Onderdeel(rawValue: $0) }, zrmScores: scores(try row.decode(28)),
+                       afgeslotenOp: op, nazorgOp: try row.decode(26))
+        } else {
+            nil
         }
         return Hulpvraag(
             id: try row.decode(0), dossierreferentie: try row.decode(1), initialen: try row.decode(2), geboortejaar: try row.decode(3),
             regisseur: try row.decode(4), kernteam: try row.decode(5), kern: try row.decode(6),
             kanaal: Kanaal(rawValue: try row.decode(7)) ?? .telefoon, ontvangenOp: try row.decode(8), leefgebieden: try row.decode(9),
-            zrmScores: scores, taken: try row.decode(11), dagdelen: try row.decode(12),
+            zrmScores: scores(try row.decode(10)), taken: try row.decode(11), dagdelen: try row.decode(12),
             duur: Inzetduur(rawValue: try row.decode(13)) ?? .eenmalig, urenPerWeek: try row.decode(14), jeugd: try row.decode(15),
             toestemmingVrijwilliger: try row.decode(16), gezamenlijkHuisbezoek: try row.decode(17), veiligThuis: try row.decode(18),
             omschrijving: try row.decode(19), status: HulpvraagStatus(rawValue: try row.decode(20)) ?? .nieuw,
-            doorverwezenNaarLoket: try row.decode(21), versie: try row.decode(22))
+            doorverwezenNaarLoket: try row.decode(21), versie: try row.decode(22), afsluiting: afsluiting, nazorgOpgelost: try row.decode(27))
     }
 }

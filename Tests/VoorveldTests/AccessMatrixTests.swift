@@ -128,6 +128,16 @@ struct AccessMatrixTests {
             expected: kernteamleden.merging([.kernteamlid: .preconditionFailed, .kernteamlidAnderTeam: .notFound, .kernteamlidTwenterand: .notFound]) { $1 },
             body: #"{"status": "gestart"}"#, contentType: "application/json", headers: [.ifMatch: "\"99\""]),
         Row(method: .get, route: "/v1/afbreekredenen", uri: "/v1/afbreekredenen", expected: anyoneLoggedIn),
+        Row(method: .get, route: "/v1/uitkomsten", uri: "/v1/uitkomsten", expected: anyoneLoggedIn),
+        Row(method: .put, route: "/v1/hulpvragen/{id}/afsluiting", uri: "/v1/hulpvragen/{hulpvraag-heteren}/afsluiting",
+            expected: kernteamleden.merging([.kernteamlid: .preconditionFailed, .kernteamlidAnderTeam: .notFound, .kernteamlidTwenterand: .notFound]) { $1 },
+            body: #"{"uitkomst": "ingetrokken"}"#, contentType: "application/json", headers: [.ifMatch: "\"99\""]),
+        Row(method: .put, route: "/v1/hulpvragen/{id}/nazorg", uri: "/v1/hulpvragen/{hulpvraag-heteren}/nazorg",
+            expected: kernteamleden.merging([.kernteamlid: .preconditionFailed, .kernteamlidAnderTeam: .notFound, .kernteamlidTwenterand: .notFound]) { $1 },
+            body: #"{"opgelost": true}"#, contentType: "application/json", headers: [.ifMatch: "\"99\""]),
+        // Figures: the wethouder (suppressed) and kernteamleden (their own teams); never the steunpunt or beheerder.
+        Row(method: .get, route: "/v1/cijfers/voorliggend-veld", uri: "/v1/cijfers/voorliggend-veld?per=kernteam",
+            expected: kernteamleden.merging([.wethouder: .ok]) { $1 }),
     ]
 
     /// Words that only another gemeente's data contains: its code, its name, its kernen and users.

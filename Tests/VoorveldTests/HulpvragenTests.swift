@@ -276,7 +276,12 @@ struct HulpvragenTests {
             #expect(terug.1.contains("van 'in-behandeling' kan een hulpvraag niet terug naar 'nieuw'"))
             // The regisseur leaves; a colleague can still close the hulpvraag as it is.
             #expect(try await users.disable(naam: "kernteamlid"))
-            #expect(try await put("afgesloten", versie: 2).0 == .ok)
+            // Closing takes an outcome; a plain status change to afgesloten is refused.
+            #expect(try await put("afgesloten", versie: 2).0 == .badRequest)
+            let gesloten = try await client.execute(uri: location + "/afsluiting", method: .put,
+                                                    headers: Self.headers(collega, [.ifMatch: "\"2\""]),
+                                                    body: ByteBuffer(string: #"{"uitkomst": "niet-opgelost"}"#)) { $0.status }
+            #expect(gesloten == .ok)
             #expect(try await put("in-behandeling", versie: 3).0 == .ok)   // reopened after nazorg
             // Naming a regisseur who is not (or no longer) in the team is refused.
             let body = Self.hulpvraag(#""regisseur": "kernteamlid.driel""#)

@@ -251,6 +251,27 @@ struct OpenAPIContractTests {
                            headers: [.ifMatch: "\"2\""], expect: .conflict)
             try await call(.get, "/v1/afbreekredenen", expect: .ok)
             try await call(.get, "/v1/afbreekredenen", as: nil, expect: .unauthorized)
+
+            // Outcomes, nazorg and figures.
+            try await call(.get, "/v1/uitkomsten", expect: .ok)
+            try await call(.get, "/v1/uitkomsten", as: nil, expect: .unauthorized)
+            let (huidig, huidigHeaders) = try await call(.get, "/v1/hulpvragen/{id}", path, expect: .ok)
+            try await call(.put, "/v1/hulpvragen/{id}/nazorg", path + "/nazorg", body: #"{"opgelost": true}"#,
+                           headers: [.ifMatch: huidigHeaders[.eTag] ?? ""], expect: .badRequest)   // not closed yet
+            try await call(.put, "/v1/hulpvragen/{id}/afsluiting", path + "/afsluiting", body: #"{"uitkomst": "onbekend"}"#,
+                           headers: [.ifMatch: huidigHeaders[.eTag] ?? ""], expect: .badRequest)
+            let (gesloten, geslotenHeaders) = try await call(
+                .put, "/v1/hulpvragen/{id}/afsluiting", path + "/afsluiting",
+                body: #"{"uitkomst": "opgelost-voorliggend-veld", "onderdelen": ["vrijwilliger"], "zrmScores": {"financien": 4}}"#,
+                headers: [.ifMatch: huidigHeaders[.eTag] ?? ""], expect: .ok)
+            _ = huidig
+            #expect(gesloten?["afsluiting"]?["uitkomst"]?.string == "opgelost-voorliggend-veld")
+            try await call(.put, "/v1/hulpvragen/{id}/nazorg", path + "/nazorg", body: #"{"opgelost": true}"#,
+                           headers: [.ifMatch: geslotenHeaders[.eTag] ?? ""], expect: .ok)
+            try await call(.get, "/v1/cijfers/voorliggend-veld", "/v1/cijfers/voorliggend-veld?per=leefgebied", as: .wethouder, expect: .ok)
+            try await call(.get, "/v1/cijfers/voorliggend-veld", "/v1/cijfers/voorliggend-veld?per=maand", expect: .ok)
+            try await call(.get, "/v1/cijfers/voorliggend-veld", "/v1/cijfers/voorliggend-veld?per=postcode", as: .wethouder, expect: .badRequest)
+            try await call(.get, "/v1/cijfers/voorliggend-veld", as: .steunpunt, expect: .forbidden)
             return (failures, covered, contract.document)
         }
         #expect(failures.isEmpty, "\(failures.count) contract failure(s):\n\(failures.joined(separator: "\n"))")

@@ -34,6 +34,10 @@ public struct Hulpvraag: Sendable, Hashable, Codable {
     public var status: HulpvraagStatus
     public var doorverwezenNaarLoket: Bool
     public var versie: Int?
+    /// How it was closed; set by closing (`Afsluiting`), cleared when reopened.
+    public var afsluiting: Afsluiting?
+    /// The nazorg answer: still solved? Nil until asked.
+    public var nazorgOpgelost: Bool?
 
     /// Whether volunteers may be proposed for it at all (the routing rules).
     public var magVrijwilligerKrijgen: Bool { toestemmingVrijwilliger && !veiligThuis }
@@ -61,7 +65,9 @@ public struct Hulpvraag: Sendable, Hashable, Codable {
         omschrijving: String,
         status: HulpvraagStatus,
         doorverwezenNaarLoket: Bool,
-        versie: Int?
+        versie: Int?,
+        afsluiting: Afsluiting? = nil,
+        nazorgOpgelost: Bool? = nil
     ) {
         self.id = id
         self.dossierreferentie = dossierreferentie
@@ -86,6 +92,8 @@ public struct Hulpvraag: Sendable, Hashable, Codable {
         self.status = status
         self.doorverwezenNaarLoket = doorverwezenNaarLoket
         self.versie = versie
+        self.afsluiting = afsluiting
+        self.nazorgOpgelost = nazorgOpgelost
     }
 
     /// The fields a kernteamlid gives; `status` only when changing one.
@@ -96,7 +104,7 @@ public struct Hulpvraag: Sendable, Hashable, Codable {
     ]
 
     /// Fields the service sets itself; a client may send them back unchanged (after a GET).
-    public static let afgeleideVelden: Set<String> = ["id", "versie", "doorverwezenNaarLoket"]
+    public static let afgeleideVelden: Set<String> = ["id", "versie", "doorverwezenNaarLoket", "afsluiting", "nazorgOpgelost"]
 
     /// Reads and checks a hulpvraag registered by `door`, or a new version of `bestaand`. A
     /// Veilig Thuis signal is referred to the loket at once, and stays so.
@@ -138,17 +146,7 @@ public struct Hulpvraag: Sendable, Hashable, Codable {
         let ontvangen = lezer.datum("ontvangenOp") ?? bestaand?.ontvangenOp ?? vandaag
         if ontvangen > vandaag { lezer.fout("ontvangenOp", "ligt in de toekomst") }
         let leefgebieden = lezer.codes("leefgebieden", bekend: referenties.leefgebieden, verplicht: true)
-        var scores: [String: Int] = [:]
-        let ruweScores = lezer.object("zrmScores")
-        var scoreLezer = Veldlezer(ruweScores)
-        for code in ruweScores.keys.sorted() {
-            if !leefgebieden.contains(code) {
-                scoreLezer.fout(code, "geen leefgebied van deze hulpvraag")
-            } else if let score = scoreLezer.geheelGetal(code, bereik: 1...5) {
-                scores[code] = score
-            }
-        }
-        for fout in scoreLezer.fouten { lezer.fout("zrmScores.\(fout.veld)", fout.melding) }
+        let scores = lezer.zrmScores("zrmScores", leefgebieden: leefgebieden)
         let taken = lezer.codes("taken", bekend: referenties.taken)
         let dagdelen = lezer.codes("dagdelen", bekend: Set(Dagdeel.alle))
         let duur = lezer.keuze("duur", Inzetduur.self, verplicht: true)
@@ -167,6 +165,8 @@ public struct Hulpvraag: Sendable, Hashable, Codable {
             status = gevraagd ?? bestaand.status
             if status == .gekoppeld && bestaand.status != .gekoppeld {
                 lezer.fout("status", "'gekoppeld' volgt uit een koppeling met een vrijwilliger of voorziening")
+            } else if status == .afgesloten && bestaand.status != .afgesloten {
+                lezer.fout("status", "sluit een hulpvraag af met een uitkomst: PUT /v1/hulpvragen/{id}/afsluiting")
             } else if !bestaand.status.magNaar(status) {
                 lezer.fout("status", "van '\(bestaand.status.rawValue)' kan een hulpvraag niet terug naar '\(status.rawValue)'")
             }
@@ -180,7 +180,8 @@ public struct Hulpvraag: Sendable, Hashable, Codable {
             kernteam: kernteam, kern: kern, kanaal: kanaal, ontvangenOp: ontvangen, leefgebieden: leefgebieden, zrmScores: scores,
             taken: taken, dagdelen: Dagdeel.normalized(dagdelen), duur: duur, urenPerWeek: uren, jeugd: jeugd,
             toestemmingVrijwilliger: toestemming, gezamenlijkHuisbezoek: huisbezoek, veiligThuis: veiligThuis, omschrijving: omschrijving,
-            status: status, doorverwezenNaarLoket: veiligThuis || bestaand?.doorverwezenNaarLoket == true, versie: bestaand?.versie)
+            status: status, doorverwezenNaarLoket: veiligThuis || bestaand?.doorverwezenNaarLoket == true, versie: bestaand?.versie,
+            afsluiting: status == .afgesloten ? bestaand?.afsluiting : nil, nazorgOpgelost: status == .afgesloten ? bestaand?.nazorgOpgelost : nil)
     }
 
     /// The characters initials may have: what the database's check allows (Latin letters, also

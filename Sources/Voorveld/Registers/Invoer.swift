@@ -95,6 +95,15 @@ public struct Veldlezer {
         return number
     }
 
+    /// Yes or no that must be given (or nil, with an error, when absent).
+    public mutating func waarheid(_ veld: String, verplicht: Bool) -> Bool? {
+        if case .leeg = waarde(veld) {
+            if verplicht { fout(veld, "is verplicht: ja of nee") }
+            return nil
+        }
+        return waarheid(veld)
+    }
+
     public mutating func waarheid(_ veld: String, standaard: Bool = false) -> Bool {
         switch waarde(veld) {
         case .leeg: return standaard
@@ -169,6 +178,23 @@ public struct Veldlezer {
             fout(veld, "moet een object zijn")
             return [:]
         }
+    }
+
+    /// ZRM scores (1-5) by leefgebied, `{"financien": 2}`, each for one of `leefgebieden`;
+    /// errors are named `veld.leefgebied`.
+    public mutating func zrmScores(_ veld: String, leefgebieden: [String]) -> [String: Int] {
+        let ruw = object(veld)
+        var scores: [String: Int] = [:]
+        var scoreLezer = Veldlezer(ruw)
+        for code in ruw.keys.sorted() {
+            if !leefgebieden.contains(code) {
+                scoreLezer.fout(code, "geen leefgebied van deze hulpvraag")
+            } else if let score = scoreLezer.geheelGetal(code, bereik: 1...5) {
+                scores[code] = score
+            }
+        }
+        for fout in scoreLezer.fouten { self.fout("\(veld).\(fout.veld)", fout.melding) }
+        return scores
     }
 
     /// Reports every field that was given but never read: usually a typo.

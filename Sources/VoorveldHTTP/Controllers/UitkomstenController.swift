@@ -1,0 +1,108 @@
+import CalendarDate
+import Foundation
+import Hummingbird
+import Postgres
+import Voorveld
+import VoorveldStore
+
+/// Closing a hulpvraag with its outcome, the nazorg answer, and the figures made from them: the
+/// voorliggend-veld percentage for the wethouder (small counts suppressed) and for a kernteam
+/// (its own, exact).
+struct UitkomstenController {
+    let hulpvragen: HulpvraagStore
+    let cijfers: CijfersStore
+    var onthulling = Onthulling()
+
+    init(pool: ConnectionPool) {
+        hulpvragen = HulpvraagStore(pool: pool)
+        cijfers = CijfersStore(pool: pool)
+    }
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/v1/uitkomsten", use: uitkomsten)
+        router.put("/v1/hulpvragen/{id}/afsluiting", use: sluitAf)
+        router.put("/v1/hulpvragen/{id}/nazorg", use: nazorg)
+        router.get("/v1/cijfers/voorliggend-veld", use: voorliggendVeld)
+    }
+
+    @Sendable func uitkomsten(_ request: Request, context: AppRequestContext) async throws -> Lijst<Uitkomst> {
+        _ = try context.requireGebruiker()
+        return Lijst(items: try await hulpvragen.uitkomsten())
+    }
+
+    /// `{"uitkomst": code, "onderdelen": [...], "zrmScores": {...}, "afgeslotenOp": date, "nazorgOp": date}` with If-Match.
+    @Sendable func sluitAf(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let gebruiker = try context.require(.kernteamlid)
+        let id = try HulpvragenController.id(context)
+        let versie = try Resource.ifMatch(request)
+        let invoer = try await JSONInput.object(request, context: context)
+        let uitkomsten = try await hulpvragen.uitkomsten()
+        let result: HulpvraagStore.Wijziging
+        do {
+            result = try await hulpvragen.sluitAf(id, versie: versie, in: AccessScope(gebruiker), audit: audit(gebruiker, context, "hulpvraag-afsluiten", id)) { current in
+                try Afsluiting.lees(invoer, hulpvraag: current, uitkomsten: uitkomsten, vandaag: .vandaag())
+            }
+        } catch let fouten as Invoerfouten {
+            throw Problem.invalid(fouten.fouten)
+        }
+        return try Self.answer(result)
+    }
+
+    /// `{"opgelost": true}` with If-Match: the nazorg call's answer.
+    @Sendable func nazorg(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let gebruiker = try context.require(.kernteamlid)
+        let id = try HulpvragenController.id(context)
+        let versie = try Resource.ifMatch(request)
+        var lezer = Veldlezer(try await JSONInput.object(request, context: context))
+        let opgelost = lezer.waarheid("opgelost", verplicht: true)
+        lezer.onbekendeVelden()
+        guard lezer.fouten.isEmpty, let opgelost else { throw Problem.invalid(lezer.fouten) }
+        let result: HulpvraagStore.Wijziging
+        do {
+            result = try await hulpvragen.nazorg(
+                id, opgelost: opgelost, op: .vandaag(), versie: versie, in: AccessScope(gebruiker), audit: audit(gebruiker, context, "nazorg-vastleggen", id))
+        } catch let fouten as Invoerfouten {
+            throw Problem.invalid(fouten.fouten)
+        }
+        return try Self.answer(result)
+    }
+
+    static func answer(_ result: HulpvraagStore.Wijziging) throws -> Response {
+        switch result {
+        case .gewijzigd(let hulpvraag): return try Resource.json(hulpvraag, versie: hulpvraag.versie)
+        case .nietGevonden: throw HulpvragenController.nietGevonden
+        case .verouderd(let current): throw Resource.stale("hulpvraag", current: current.versie)
+        }
+    }
+
+    /// `?van=2026-01-01&tot=2026-12-31&per=kernteam`: the wethouder's figures (suppressed), or a
+    /// kernteamlid's own teams (exact).
+    @Sendable func voorliggendVeld(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let gebruiker = try context.require(.wethouder, .kernteamlid)
+        var query = Zoekvraag(request)
+        let vandaag = CalendarDate.vandaag()
+        let van = query.datum("van") ?? CalendarDate(year: vandaag.year, month: 1, day: 1)
+        let tot = query.datum("tot") ?? vandaag
+        let per = query.tekst("per") ?? "totaal"
+        var fouten = query.fouten
+        if !CijfersStore.indelingen.contains(per) {
+            fouten.append(Veldfout(veld: "per", melding: "kies uit: \(CijfersStore.indelingen.joined(separator: ", "))"))
+        }
+        if tot < van { fouten.append(Veldfout(veld: "tot", melding: "ligt voor 'van'")) }
+        try query.controleer()
+        guard fouten.isEmpty else { throw Problem.invalid(fouten) }
+        let (tellingen, totaal) = try await cijfers.voorliggendVeld(
+            van: van, tot: tot, per: per, in: AccessScope(gebruiker),
+            audit: AuditRegel(gebruiker: gebruiker.naam, rol: gebruiker.heeft(.wethouder) ? .wethouder : .kernteamlid, actie: "cijfers-lezen",
+                              objectType: "cijfers", objectId: per, doel: "monitoring", resultaat: .toegestaan, requestId: context.id))
+        // Exact counts only for a kernteamlid who is not also wethouder: their own teams' figures.
+        let gecontroleerd = gebruiker.heeft(.wethouder) ? onthulling : nil
+        return try Resource.json(VoorliggendVeldCijfers(per: per, van: van.description, tot: tot.description, tellingen: tellingen,
+                                                        totaal: totaal, onthulling: gecontroleerd))
+    }
+
+    func audit(_ gebruiker: Gebruiker, _ context: AppRequestContext, _ actie: String, _ id: UUID) -> AuditRegel {
+        AuditRegel(gebruiker: gebruiker.naam, rol: .kernteamlid, actie: actie, objectType: "hulpvraag", objectId: id.uuidString.lowercased(),
+                   doel: "ondersteuning van de inwoner", resultaat: .toegestaan, requestId: context.id)
+    }
+}

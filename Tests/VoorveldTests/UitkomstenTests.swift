@@ -1,0 +1,138 @@
+import CalendarDate
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import Testing
+import Voorveld
+import VoorveldHTTP
+import VoorveldStore
+
+@Suite("Outcomes and figures")
+struct UitkomstenTests {
+    @Test("suppression: small counts hidden, and one more when a total would give a single hidden cell away")
+    func suppression() {
+        let onthulling = Onthulling()
+        #expect(onthulling.onderdrukt([12, 3, 8]) == [1, 2])      // 3 hidden, and 8 so that 23 - 12 - 8 reveals nothing
+        #expect(onthulling.onderdrukt([12, 3, 2]) == [1, 2])      // two hidden already
+        #expect(onthulling.onderdrukt([0, 3, 20, 7]) == [1, 3])   // zeros reveal nothing and are shown
+        #expect(onthulling.onderdrukt([10, 20]).isEmpty)
+        #expect(onthulling.onderdrukt([4]) == [0])
+
+        let tellingen = [
+            Telling(waarde: "driel", afgesloten: 12, teltMee: 11, alleen: 3, betrokken: 6, ingetrokken: 1),
+            Telling(waarde: "heteren", afgesloten: 30, teltMee: 30, alleen: 12, betrokken: 20, ingetrokken: 0),
+        ]
+        let totaal = Telling(waarde: "totaal", afgesloten: 42, teltMee: 41, alleen: 15, betrokken: 26, ingetrokken: 1)
+        let cijfers = VoorliggendVeldCijfers(per: "kernteam", van: "2026-01-01", tot: "2026-12-31", tellingen: tellingen, totaal: totaal,
+                                             onthulling: onthulling)
+        let driel = cijfers.rijen[0], heteren = cijfers.rijen[1]
+        #expect(driel.ingetrokken == .verborgen)
+        #expect(driel.alleenVoorliggendVeld.teller == .verborgen && driel.alleenVoorliggendVeld.percentage == nil)
+        // Secondary: Heteren's 12 would give Driel's 3 away from the total's 15.
+        #expect(heteren.alleenVoorliggendVeld.teller == .verborgen)
+        #expect(driel.voorliggendVeldBetrokken.percentage == 54.5)
+        #expect(heteren.voorliggendVeldBetrokken.percentage == 66.7)
+        #expect(cijfers.totaal.alleenVoorliggendVeld.percentage == 36.6)
+        #expect(cijfers.totaal.ingetrokken == .verborgen)
+        // Exact for the team itself.
+        let exact = VoorliggendVeldCijfers(per: "kernteam", van: "2026-01-01", tot: "2026-12-31", tellingen: tellingen, totaal: totaal, onthulling: nil)
+        #expect(exact.rijen[0].ingetrokken == .exact(1))
+        #expect(exact.rijen[0].alleenVoorliggendVeld.percentage == 27.3)
+    }
+
+    static func sluitAf(_ client: some TestClientProtocol, _ id: String, versie: Int, _ body: String) async throws -> (HTTPResponse.Status, JSON) {
+        try await client.execute(uri: "/v1/hulpvragen/\(id)/afsluiting", method: .put,
+                                 headers: [.authorization: "Bearer \(Demo.kernteamlid.token)", .contentType: "application/json", .ifMatch: "\"\(versie)\""],
+                                 body: ByteBuffer(string: body)) { response in (response.status, (try? JSON.parse(Data(buffer: response.body))) ?? .null) }
+    }
+
+    static func nieuw(_ client: some TestClientProtocol, ontvangen: String = "2026-10-01") async throws -> String {
+        try await client.execute(uri: "/v1/hulpvragen", method: .post, headers: [.authorization: "Bearer \(Demo.kernteamlid.token)", .contentType: "application/json"],
+                                 body: ByteBuffer(string: HulpvragenTests.hulpvraag(#""ontvangenOp": "\#(ontvangen)""#))) { response in
+            try JSON.parse(Data(buffer: response.body))["id"]?.string ?? ""
+        }
+    }
+
+    @Test("every outcome counts in the percentages as defined; the wethouder sees suppressed counts, the team exact ones")
+    func outcomes() async throws {
+        let environment = try await TestEnvironment.seeded()
+        try await VrijwilligersTests.app(environment).test(.router) { client in
+            let uitkomsten: [(String, String)] = [
+                ("opgelost-voorliggend-veld", #", "onderdelen": ["vrijwilliger", "algemene-voorziening"]"#),
+                ("opgelost-voorliggend-veld-en-maatwerk", #", "onderdelen": ["netwerk"]"#),
+                ("loket-maatwerk-met-voorwerk", ""), ("loket-maatwerk", ""), ("elders-doorverwezen", ""), ("niet-opgelost", ""), ("ingetrokken", ""),
+            ]
+            for (index, (uitkomst, extra)) in uitkomsten.enumerated() {
+                let id = try await Self.nieuw(client)
+                let datum = index < 4 ? "2026-10-31" : "2026-11-01"   // both sides of a month boundary
+                let (status, body) = try await Self.sluitAf(client, id, versie: 1, #"{"uitkomst": "\#(uitkomst)", "afgeslotenOp": "\#(datum)"\#(extra)}"#)
+                #expect(status == .ok, "\(uitkomst)")
+                #expect(body["status"]?.string == "afgesloten")
+                #expect(body["afsluiting"]?["nazorgOp"]?.string == (uitkomst == "ingetrokken" ? nil : CalendarDate(daysSince2000: CalendarDate(iso: datum)!.daysSince2000 + 91).description))
+            }
+            // The team's own figures, exact.
+            let team = try await VoorzieningenTests.get(client, "/v1/cijfers/voorliggend-veld?van=2026-10-01&tot=2026-11-30")
+            #expect(team["onthullingsbeheer"]?.bool == false)
+            #expect(team["totaal"]?["afgesloten"]?["waarde"]?.int == 7)
+            #expect(team["totaal"]?["ingetrokken"]?["waarde"]?.int == 1)
+            #expect(team["totaal"]?["alleenVoorliggendVeld"]?["teller"]?["waarde"]?.int == 1)
+            #expect(team["totaal"]?["alleenVoorliggendVeld"]?["noemer"]?["waarde"]?.int == 6)
+            #expect(team["totaal"]?["alleenVoorliggendVeld"]?["percentage"] == .number(16.7))
+            #expect(team["totaal"]?["voorliggendVeldBetrokken"]?["percentage"] == .number(33.3))
+            let maanden = try await VoorzieningenTests.get(client, "/v1/cijfers/voorliggend-veld?van=2026-10-01&tot=2026-11-30&per=maand")
+            #expect(maanden["rijen"]?.array?.map { "\($0["waarde"]?.string ?? ""):\($0["afgesloten"]?["waarde"]?.int ?? -1)" } == ["2026-10:4", "2026-11:3"])
+            // The wethouder: counts under 5 never exactly, no percentage under a denominator of 10.
+            let wethouder = try await VoorzieningenTests.get(client, "/v1/cijfers/voorliggend-veld?van=2026-10-01&tot=2026-11-30&per=maand",
+                                                             token: Demo.wethouder.token)
+            #expect(wethouder["onthullingsbeheer"]?.bool == true)
+            #expect(wethouder["totaal"]?["afgesloten"]?["waarde"]?.int == 7)
+            #expect(wethouder["totaal"]?["ingetrokken"]?["onderdrukt"]?.bool == true)
+            #expect(wethouder["totaal"]?["ingetrokken"]?["waarde"] == nil)
+            #expect(wethouder["totaal"]?["alleenVoorliggendVeld"]?["percentage"] == nil)
+            #expect(wethouder["rijen"]?.array?.allSatisfy { $0["afgesloten"]?["onderdrukt"]?.bool == true } == true)
+            // Leefgebieden: a hulpvraag counts once under each of its two.
+            let leefgebieden = try await VoorzieningenTests.get(client, "/v1/cijfers/voorliggend-veld?van=2026-10-01&tot=2026-11-30&per=leefgebied")
+            #expect(leefgebieden["rijen"]?.array?.map { "\($0["waarde"]?.string ?? ""):\($0["afgesloten"]?["waarde"]?.int ?? -1)" }
+                    == ["financien:7", "sociaal-netwerk:7"])
+        }
+        // The wethouder's own queries see no hulpvraag row; only the figures function counts them.
+        let rows = try await environment.service.withTransaction(in: AccessScope(gemeente: "GM1734", gebruiker: "wethouder", rollen: [.wethouder], kernteams: [])) { connection in
+            try await connection.queryOne("SELECT count(*) FROM hulpvragen") { row in try row.decode(0, as: Int.self) }
+        }
+        #expect(rows == 0)
+        await environment.close()
+    }
+
+    @Test("closing needs a valid outcome and parts; nazorg only after closing; reopening clears the closure")
+    func closingRules() async throws {
+        let environment = try await TestEnvironment.seeded()
+        try await VrijwilligersTests.app(environment).test(.router) { client in
+            let id = try await Self.nieuw(client)
+            let (fout, problem) = try await Self.sluitAf(client, id, versie: 1, #"{"uitkomst": "opgelost-voorliggend-veld", "zrmScores": {"justitie": 2}, "afgeslotenOp": "2026-09-01"}"#)
+            #expect(fout == .badRequest)
+            #expect(Set(problem["invalidParams"]?.array?.compactMap { $0["name"]?.string } ?? []) == ["onderdelen", "zrmScores.justitie", "afgeslotenOp"])
+            let (_, gesloten) = try await Self.sluitAf(client, id, versie: 1, #"{"uitkomst": "niet-opgelost", "zrmScores": {"financien": 3}, "nazorgOp": "2027-01-15"}"#)
+            #expect(gesloten["afsluiting"]?["zrmScores"] == .object(["financien": .number(3)]))
+            #expect(gesloten["zrmScores"] == .object(["financien": .number(2)]))   // the intake score stays
+            #expect(gesloten["afsluiting"]?["nazorgOp"]?.string == "2027-01-15")
+            try await client.execute(uri: "/v1/hulpvragen/\(id)/nazorg", method: .put,
+                                     headers: [.authorization: "Bearer \(Demo.kernteamlid.token)", .contentType: "application/json", .ifMatch: "\"2\""],
+                                     body: ByteBuffer(string: #"{"opgelost": false}"#)) { response in
+                #expect(response.status == .ok)
+                let body = try JSON.parse(Data(buffer: response.body))
+                #expect(body["nazorgOpgelost"]?.bool == false)
+            }
+            // Reopened: no outcome any more.
+            try await client.execute(uri: "/v1/hulpvragen/\(id)", method: .put,
+                                     headers: [.authorization: "Bearer \(Demo.kernteamlid.token)", .contentType: "application/json", .ifMatch: "\"3\""],
+                                     body: ByteBuffer(string: HulpvragenTests.hulpvraag(#""status": "in-behandeling", "ontvangenOp": "2026-10-01""#))) { response in
+                #expect(response.status == .ok)
+                let body = try JSON.parse(Data(buffer: response.body))
+                #expect(body["afsluiting"] == nil && body["nazorgOpgelost"] == nil)
+            }
+        }
+        await environment.close()
+    }
+}
