@@ -2029,6 +2029,63 @@ enum OpenAPIDocument {
      }
     ]
    }
+  },
+  "/v1/cijfers/monitoring": {
+   "get": {
+    "summary": "Monitoringtabellen",
+    "description": "Nieuwe hulpvragen per kernteam per maand en per leefgebied per kern (met rij- en kolomtotalen), aandelen per kanaal, via het loket en jeugd, gezamenlijke huisbezoeken, nazorg en terugkeer. Voor de wethouder met onderdrukking van kleine aantallen (ook secundair); een kernteamlid ziet de eigen kernteams exact. Rollen: wethouder, kernteamlid.",
+    "responses": {
+     "200": {
+      "description": "De tabellen.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Monitoring"
+        }
+       }
+      },
+      "headers": {
+       "API-Version": {
+        "$ref": "#/components/headers/API-Version"
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/400"
+     },
+     "401": {
+      "$ref": "#/components/responses/401"
+     },
+     "403": {
+      "$ref": "#/components/responses/403"
+     }
+    },
+    "tags": [
+     "cijfers"
+    ],
+    "parameters": [
+     {
+      "name": "van",
+      "in": "query",
+      "required": false,
+      "description": "Ontvangen vanaf (standaard 1 januari).",
+      "schema": {
+       "type": "string",
+       "format": "date"
+      }
+     },
+     {
+      "name": "tot",
+      "in": "query",
+      "required": false,
+      "description": "Ontvangen tot en met (standaard vandaag; hoogstens drie jaar).",
+      "schema": {
+       "type": "string",
+       "format": "date"
+      }
+     }
+    ]
+   }
   }
  },
  "components": {
@@ -3863,6 +3920,137 @@ enum OpenAPIDocument {
      "rijen",
      "totaal",
      "definities",
+     "onthullingsbeheer"
+    ]
+   },
+   "Kruistabel": {
+    "type": "object",
+    "properties": {
+     "rijen": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     },
+     "kolommen": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     },
+     "cellen": {
+      "type": "array",
+      "items": {
+       "type": "array",
+       "items": {
+        "$ref": "#/components/schemas/Aantal"
+       }
+      }
+     },
+     "rijtotalen": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/Aantal"
+      }
+     },
+     "kolomtotalen": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/Aantal"
+      }
+     },
+     "totaal": {
+      "$ref": "#/components/schemas/Aantal"
+     },
+     "toelichting": {
+      "type": "string"
+     }
+    },
+    "additionalProperties": false,
+    "required": [
+     "rijen",
+     "kolommen",
+     "cellen",
+     "rijtotalen",
+     "kolomtotalen",
+     "totaal"
+    ]
+   },
+   "Aandeel": {
+    "type": "object",
+    "properties": {
+     "aantal": {
+      "$ref": "#/components/schemas/Aantal"
+     },
+     "van": {
+      "$ref": "#/components/schemas/Aantal"
+     },
+     "percentage": {
+      "type": "number",
+      "minimum": 0,
+      "maximum": 100
+     }
+    },
+    "additionalProperties": false,
+    "required": [
+     "aantal",
+     "van"
+    ]
+   },
+   "Monitoring": {
+    "type": "object",
+    "properties": {
+     "van": {
+      "type": "string",
+      "format": "date"
+     },
+     "tot": {
+      "type": "string",
+      "format": "date"
+     },
+     "instroomPerKernteamPerMaand": {
+      "$ref": "#/components/schemas/Kruistabel"
+     },
+     "leefgebiedenPerKern": {
+      "$ref": "#/components/schemas/Kruistabel"
+     },
+     "kanalen": {
+      "type": "object",
+      "additionalProperties": {
+       "$ref": "#/components/schemas/Aandeel"
+      }
+     },
+     "viaLoket": {
+      "$ref": "#/components/schemas/Aandeel"
+     },
+     "jeugd": {
+      "$ref": "#/components/schemas/Aandeel"
+     },
+     "gezamenlijkeHuisbezoeken": {
+      "$ref": "#/components/schemas/Aantal"
+     },
+     "nogOpgelostBijNazorg": {
+      "$ref": "#/components/schemas/Aandeel"
+     },
+     "terugkeer": {
+      "$ref": "#/components/schemas/Aantal"
+     },
+     "onthullingsbeheer": {
+      "type": "boolean"
+     }
+    },
+    "additionalProperties": false,
+    "required": [
+     "van",
+     "tot",
+     "instroomPerKernteamPerMaand",
+     "leefgebiedenPerKern",
+     "kanalen",
+     "viaLoket",
+     "jeugd",
+     "gezamenlijkeHuisbezoeken",
+     "nogOpgelostBijNazorg",
+     "terugkeer",
      "onthullingsbeheer"
     ]
    }

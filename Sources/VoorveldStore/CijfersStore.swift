@@ -29,4 +29,42 @@ public struct CijfersStore: Sendable {
             return (tellingen, totaal)
         }
     }
+
+    /// What the monitoring tables are made of, for hulpvragen received from `van` to `tot`.
+    public struct Monitoringgegevens: Sendable {
+        public var kernteams: [String]
+        public var kernen: [String]
+        public var leefgebieden: [String]
+        public var instroom: [Monitoring.Groep]
+        public var perLeefgebied: [(kern: String, leefgebied: String, aantal: Int)]
+        public var nazorg: (gevraagd: Int, nogOpgelost: Int, terugkeer: Int)
+    }
+
+    public func monitoring(van: CalendarDate, tot: CalendarDate, in scope: AccessScope, audit: AuditRegel) async throws -> Monitoringgegevens {
+        try await pool.withTransaction(in: scope) { connection in
+            // The rows and columns: every kernteam and kern in scope, also those with nothing to count.
+            let eigen = scope.rollen.contains(.wethouder) ? nil : scope.kernteams
+            let kernteams = try await connection.query(
+                "SELECT code FROM kernteams WHERE gemeente = huidige_gemeente() AND ($1::text[] IS NULL OR code = ANY($1)) ORDER BY code", [eigen]) { row in
+                try row.decode(0, as: String.self)
+            }
+            let kernen = try await connection.query("""
+                SELECT k.kern FROM kernteam_kernen k WHERE k.gemeente = huidige_gemeente() AND k.kernteam = ANY($1) ORDER BY k.kern
+                """, [kernteams]) { row in try row.decode(0, as: String.self) }
+            let leefgebieden = try await connection.query("SELECT code FROM leefgebieden ORDER BY volgorde") { row in try row.decode(0, as: String.self) }
+            let instroom = try await connection.query("SELECT * FROM cijfers_instroom($1, $2)", [van, tot]) { row in
+                Monitoring.Groep(kernteam: try row.decode(0), kern: try row.decode(1), maand: try row.decode(2), kanaal: try row.decode(3),
+                                 jeugd: try row.decode(4), huisbezoek: try row.decode(5), aantal: try row.decode(6))
+            }
+            let perLeefgebied = try await connection.query("SELECT * FROM cijfers_leefgebieden($1, $2)", [van, tot]) { row in
+                (kern: try row.decode(0, as: String.self), leefgebied: try row.decode(1, as: String.self), aantal: try row.decode(2, as: Int.self))
+            }
+            let nazorg = try await connection.queryOne("SELECT * FROM cijfers_nazorg($1, $2)", [van, tot]) { row in
+                (gevraagd: try row.decode(0, as: Int.self), nogOpgelost: try row.decode(1, as: Int.self), terugkeer: try row.decode(2, as: Int.self))
+            } ?? (0, 0, 0)
+            try await AuditStore.record(audit, on: connection)
+            return Monitoringgegevens(kernteams: kernteams, kernen: kernen, leefgebieden: leefgebieden, instroom: instroom,
+                                      perLeefgebied: perLeefgebied, nazorg: nazorg)
+        }
+    }
 }

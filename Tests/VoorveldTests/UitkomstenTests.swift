@@ -135,4 +135,51 @@ struct UitkomstenTests {
         }
         await environment.close()
     }
+
+    @Test("cross tables: totals, and suppression in rows and columns until no shown total gives a cell away")
+    func crossTable() {
+        let tellingen = ["driel": ["2026-01": 12, "2026-02": 3, "2026-03": 9], "heteren": ["2026-01": 20, "2026-02": 15, "2026-03": 7]]
+        let exact = Kruistabel(rijen: ["driel", "heteren"], kolommen: ["2026-01", "2026-02", "2026-03"], tellingen: tellingen, onthulling: nil)
+        #expect(exact.rijtotalen == [.exact(24), .exact(42)])
+        #expect(exact.kolomtotalen == [.exact(32), .exact(18), .exact(16)])
+        #expect(exact.totaal == .exact(66))
+        let tabel = Kruistabel(rijen: ["driel", "heteren"], kolommen: ["2026-01", "2026-02", "2026-03"], tellingen: tellingen, onthulling: Onthulling())
+        // Driel's 3 is hidden; its row then hides Driel's next smallest (9), and the columns hide Heteren's 15 and 7.
+        #expect(tabel.cellen[0] == [.exact(12), .verborgen, .verborgen])
+        #expect(tabel.cellen[1] == [.exact(20), .verborgen, .verborgen])
+        #expect(tabel.rijtotalen == [.exact(24), .exact(42)])
+        // No shown row or column total has exactly one hidden cell.
+        for rij in tabel.cellen { #expect(rij.filter(\.onderdrukt).count != 1) }
+        for k in 0..<3 { #expect([tabel.cellen[0][k], tabel.cellen[1][k]].filter(\.onderdrukt).count != 1) }
+    }
+
+    @Test("the monitoring tables count new hulpvragen by kernteam and month, leefgebied and kern, kanaal, youth and visits")
+    func monitoring() async throws {
+        let environment = try await TestEnvironment.seeded(hulpvragen: true)
+        try await VrijwilligersTests.app(environment).test(.router) { client in
+            let team = try await VoorzieningenTests.get(client, "/v1/cijfers/monitoring?van=2026-11-01&tot=2026-11-30")
+            // The eight demo hulpvragen of kernteam Heteren, all received in November 2026.
+            let instroom = team["instroomPerKernteamPerMaand"]
+            #expect(instroom?["rijen"]?.strings == ["heteren"])
+            #expect(instroom?["kolommen"]?.strings == ["2026-11"])
+            #expect(instroom?["totaal"]?["waarde"]?.int == 8)
+            let perKern = team["leefgebiedenPerKern"]
+            #expect(perKern?["kolommen"]?.strings == ["heteren", "homoet"])
+            // 13 leefgebied entries for 8 hulpvragen: each counts under every leefgebied it has.
+            #expect(perKern?["totaal"]?["waarde"]?.int == 13)
+            #expect(team["kanalen"]?["telefoon"]?["aantal"]?["waarde"]?.int == 3)
+            #expect(team["viaLoket"]?["aantal"]?["waarde"]?.int == 1)
+            #expect(team["jeugd"]?["aantal"]?["waarde"]?.int == 1)
+            #expect(team["gezamenlijkeHuisbezoeken"]?["waarde"]?.int == 3)
+            // The wethouder sees the same tables with every count under 5 hidden.
+            let wethouder = try await VoorzieningenTests.get(client, "/v1/cijfers/monitoring?van=2026-11-01&tot=2026-11-30", token: Demo.wethouder.token)
+            #expect(wethouder["instroomPerKernteamPerMaand"]?["rijen"]?.array?.count == 8)
+            #expect(wethouder["instroomPerKernteamPerMaand"]?["totaal"]?["waarde"]?.int == 8)
+            #expect(wethouder["kanalen"]?["telefoon"]?["aantal"]?["onderdrukt"]?.bool == true)
+            #expect(wethouder["gezamenlijkeHuisbezoeken"]?["onderdrukt"]?.bool == true)
+            let cellen = wethouder["leefgebiedenPerKern"]?["cellen"]?.array?.flatMap { $0.array ?? [] } ?? []
+            #expect(cellen.allSatisfy { ($0["waarde"]?.int ?? 0) == 0 || ($0["waarde"]?.int ?? 0) >= 5 })
+        }
+        await environment.close()
+    }
 }

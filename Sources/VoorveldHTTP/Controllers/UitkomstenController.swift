@@ -23,6 +23,7 @@ struct UitkomstenController {
         router.put("/v1/hulpvragen/{id}/afsluiting", use: sluitAf)
         router.put("/v1/hulpvragen/{id}/nazorg", use: nazorg)
         router.get("/v1/cijfers/voorliggend-veld", use: voorliggendVeld)
+        router.get("/v1/cijfers/monitoring", use: monitoring)
     }
 
     @Sendable func uitkomsten(_ request: Request, context: AppRequestContext) async throws -> Lijst<Uitkomst> {
@@ -93,12 +94,48 @@ struct UitkomstenController {
         guard fouten.isEmpty else { throw Problem.invalid(fouten) }
         let (tellingen, totaal) = try await cijfers.voorliggendVeld(
             van: van, tot: tot, per: per, in: AccessScope(gebruiker),
-            audit: AuditRegel(gebruiker: gebruiker.naam, rol: gebruiker.heeft(.wethouder) ? .wethouder : .kernteamlid, actie: "cijfers-lezen",
-                              objectType: "cijfers", objectId: per, doel: "monitoring", resultaat: .toegestaan, requestId: context.id))
+            audit: cijferAudit(gebruiker, context, "voorliggend-veld per \(per)"))
         // Exact counts only for a kernteamlid who is not also wethouder: their own teams' figures.
         let gecontroleerd = gebruiker.heeft(.wethouder) ? onthulling : nil
         return try Resource.json(VoorliggendVeldCijfers(per: per, van: van.description, tot: tot.description, tellingen: tellingen,
                                                         totaal: totaal, onthulling: gecontroleerd))
+    }
+
+    /// `?van=2026-01-01&tot=2026-12-31`: the monitoring tables of hulpvragen received in the period.
+    @Sendable func monitoring(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let gebruiker = try context.require(.wethouder, .kernteamlid)
+        let (van, tot) = try Self.periode(request)
+        let gegevens = try await cijfers.monitoring(van: van, tot: tot, in: AccessScope(gebruiker), audit: cijferAudit(gebruiker, context, "monitoring"))
+        var maanden: [String] = []
+        var maand = CalendarDate(year: van.year, month: van.month, day: 1)
+        while maand <= tot {
+            maanden.append(String(maand.description.prefix(7)))
+            maand = maand.month == 12 ? CalendarDate(year: maand.year + 1, month: 1, day: 1) : CalendarDate(year: maand.year, month: maand.month + 1, day: 1)
+        }
+        let resultaat = Monitoring(
+            van: van.description, tot: tot.description, maanden: maanden, kernteams: gegevens.kernteams, kernen: gegevens.kernen,
+            leefgebieden: gegevens.leefgebieden, instroom: gegevens.instroom, perLeefgebied: gegevens.perLeefgebied, nazorg: gegevens.nazorg,
+            onthulling: gebruiker.heeft(.wethouder) ? onthulling : nil)
+        return try Resource.json(resultaat)
+    }
+
+    /// `van` and `tot` from the query: the current year up to today unless given.
+    static func periode(_ request: Request) throws -> (CalendarDate, CalendarDate) {
+        var query = Zoekvraag(request)
+        let vandaag = CalendarDate.vandaag()
+        let van = query.datum("van") ?? CalendarDate(year: vandaag.year, month: 1, day: 1)
+        let tot = query.datum("tot") ?? vandaag
+        var fouten = query.fouten
+        if tot < van { fouten.append(Veldfout(veld: "tot", melding: "ligt voor 'van'")) }
+        if tot.daysSince2000 - van.daysSince2000 > 3 * 366 { fouten.append(Veldfout(veld: "tot", melding: "hoogstens drie jaar na 'van'")) }
+        try query.controleer()
+        guard fouten.isEmpty else { throw Problem.invalid(fouten) }
+        return (van, tot)
+    }
+
+    func cijferAudit(_ gebruiker: Gebruiker, _ context: AppRequestContext, _ wat: String) -> AuditRegel {
+        AuditRegel(gebruiker: gebruiker.naam, rol: gebruiker.heeft(.wethouder) ? .wethouder : .kernteamlid, actie: "cijfers-lezen",
+                   objectType: "cijfers", objectId: wat, doel: "monitoring", resultaat: .toegestaan, requestId: context.id)
     }
 
     func audit(_ gebruiker: Gebruiker, _ context: AppRequestContext, _ actie: String, _ id: UUID) -> AuditRegel {

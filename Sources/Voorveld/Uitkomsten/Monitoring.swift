@@ -1,0 +1,153 @@
+import Foundation
+
+/// A cross table with row and column totals, as the municipal reports print them, with small
+/// counts suppressed for the wethouder (primary below the threshold, then secondary until no row
+/// or column with a shown total has exactly one hidden cell).
+public struct Kruistabel: Sendable, Hashable, Codable {
+    public var rijen: [String]
+    public var kolommen: [String]
+    /// `cellen[rij][kolom]`.
+    public var cellen: [[Aantal]]
+    public var rijtotalen: [Aantal]
+    public var kolomtotalen: [Aantal]
+    public var totaal: Aantal
+    public var toelichting: String?
+
+    /// - Parameter totaal: the grand total; pass it when it is not the sum of the cells (a
+    ///   hulpvraag counted under several leefgebieden counts once in the total of requests).
+    public init(rijen: [String], kolommen: [String], tellingen: [String: [String: Int]], onthulling: Onthulling?, toelichting: String? = nil) {
+        self.rijen = rijen
+        self.kolommen = kolommen
+        self.toelichting = toelichting
+        let c = rijen.map { rij in kolommen.map { tellingen[rij]?[$0] ?? 0 } }
+        let rijtotaal = c.map { $0.reduce(0, +) }
+        let kolomtotaal = kolommen.indices.map { k in c.reduce(0) { $0 + $1[k] } }
+        let totaal = rijtotaal.reduce(0, +)
+        guard let onthulling else {
+            cellen = c.map { $0.map(Aantal.exact) }
+            rijtotalen = rijtotaal.map(Aantal.exact)
+            kolomtotalen = kolomtotaal.map(Aantal.exact)
+            self.totaal = .exact(totaal)
+            return
+        }
+        func klein(_ x: Int) -> Bool { x > 0 && x < onthulling.drempel }
+        var verborgen = Set<[Int]>()   // [rij, kolom]
+        for r in c.indices { for k in c[r].indices where klein(c[r][k]) { verborgen.insert([r, k]) } }
+        var verborgenRij = Set(rijtotaal.indices.filter { klein(rijtotaal[$0]) })
+        var verborgenKolom = Set(kolomtotaal.indices.filter { klein(kolomtotaal[$0]) })
+        let totaalVerborgen = klein(totaal)
+        // Secondary suppression: a shown total with exactly one hidden part would give it away.
+        var veranderd = true
+        while veranderd {
+            veranderd = false
+            func verberg(_ kandidaten: [(cel: [Int], waarde: Int)]) {
+                guard let kleinste = kandidaten.filter({ $0.waarde > 0 && !verborgen.contains($0.cel) }).min(by: { $0.waarde < $1.waarde }) else { return }
+                verborgen.insert(kleinste.cel)
+                veranderd = true
+            }
+            for r in c.indices where !verborgenRij.contains(r) {
+                let deel = c[r].indices.map { (cel: [r, $0], waarde: c[r][$0]) }
+                if deel.filter({ verborgen.contains($0.cel) }).count == 1 { verberg(deel) }
+            }
+            for k in kolommen.indices where !verborgenKolom.contains(k) {
+                let deel = c.indices.map { (cel: [$0, k], waarde: c[$0][k]) }
+                if deel.filter({ verborgen.contains($0.cel) }).count == 1 { verberg(deel) }
+            }
+            if !totaalVerborgen {
+                if verborgenRij.count == 1, let r = rijtotaal.indices.filter({ !verborgenRij.contains($0) && rijtotaal[$0] > 0 }).min(by: { rijtotaal[$0] < rijtotaal[$1] }) {
+                    verborgenRij.insert(r)
+                    veranderd = true
+                }
+                if verborgenKolom.count == 1, let k = kolomtotaal.indices.filter({ !verborgenKolom.contains($0) && kolomtotaal[$0] > 0 }).min(by: { kolomtotaal[$0] < kolomtotaal[$1] }) {
+                    verborgenKolom.insert(k)
+                    veranderd = true
+                }
+            }
+        }
+        cellen = c.indices.map { r in c[r].indices.map { verborgen.contains([r, $0]) ? .verborgen : .exact(c[r][$0]) } }
+        rijtotalen = rijtotaal.indices.map { verborgenRij.contains($0) ? .verborgen : .exact(rijtotaal[$0]) }
+        kolomtotalen = kolomtotaal.indices.map { verborgenKolom.contains($0) ? .verborgen : .exact(kolomtotaal[$0]) }
+        self.totaal = totaalVerborgen ? .verborgen : .exact(totaal)
+    }
+}
+
+/// A share of a whole: count, whole and percentage, each only when it may be shown.
+public struct Aandeel: Sendable, Hashable, Codable {
+    public var aantal: Aantal
+    public var van: Aantal
+    public var percentage: Double?
+
+    public init(_ aantal: Int, van geheel: Int, onthulling: Onthulling?, verborgen: Bool = false) {
+        let drempel = onthulling?.drempel ?? 1
+        self.aantal = verborgen || (aantal > 0 && aantal < drempel) ? .verborgen : .exact(aantal)
+        van = geheel > 0 && geheel < drempel ? .verborgen : .exact(geheel)
+        let toon = !self.aantal.onderdrukt && !van.onderdrukt && geheel > 0 && geheel >= (onthulling?.minimumNoemer ?? 1)
+        percentage = toon ? (Double(aantal) / Double(geheel) * 1000).rounded() / 10 : nil
+    }
+}
+
+/// The monitoring figures of a period, as the municipal reports use them.
+public struct Monitoring: Sendable, Hashable, Codable {
+    public var van: String
+    public var tot: String
+    public var instroomPerKernteamPerMaand: Kruistabel
+    public var leefgebiedenPerKern: Kruistabel
+    public var kanalen: [String: Aandeel]
+    public var viaLoket: Aandeel
+    public var jeugd: Aandeel
+    public var gezamenlijkeHuisbezoeken: Aantal
+    /// Of the hulpvragen closed in the period and asked at nazorg: still solved.
+    public var nogOpgelostBijNazorg: Aandeel
+    /// New hulpvragen of a resident within the nazorg period of an earlier one.
+    public var terugkeer: Aantal
+    public var onthullingsbeheer: Bool
+
+    /// One group of new hulpvragen, as the database counts them.
+    public struct Groep: Sendable, Hashable {
+        public var kernteam, kern, maand, kanaal: String
+        public var jeugd, huisbezoek: Bool
+        public var aantal: Int
+
+        public init(kernteam: String, kern: String, maand: String, kanaal: String, jeugd: Bool, huisbezoek: Bool, aantal: Int) {
+            self.kernteam = kernteam
+            self.kern = kern
+            self.maand = maand
+            self.kanaal = kanaal
+            self.jeugd = jeugd
+            self.huisbezoek = huisbezoek
+            self.aantal = aantal
+        }
+    }
+
+    public init(
+        van: String, tot: String, maanden: [String], kernteams: [String], kernen: [String], leefgebieden: [String], instroom: [Groep],
+        perLeefgebied: [(kern: String, leefgebied: String, aantal: Int)], nazorg: (gevraagd: Int, nogOpgelost: Int, terugkeer: Int),
+        onthulling: Onthulling?
+    ) {
+        self.van = van
+        self.tot = tot
+        onthullingsbeheer = onthulling != nil
+        var perTeam: [String: [String: Int]] = [:]
+        for groep in instroom { perTeam[groep.kernteam, default: [:]][groep.maand, default: 0] += groep.aantal }
+        instroomPerKernteamPerMaand = Kruistabel(rijen: kernteams, kolommen: maanden, tellingen: perTeam, onthulling: onthulling)
+        var perKern: [String: [String: Int]] = [:]
+        for regel in perLeefgebied { perKern[regel.leefgebied, default: [:]][regel.kern, default: 0] += regel.aantal }
+        leefgebiedenPerKern = Kruistabel(
+            rijen: leefgebieden, kolommen: kernen, tellingen: perKern, onthulling: onthulling,
+            toelichting: "Een hulpvraag met meer leefgebieden telt bij elk ervan, dus het totaal is groter dan het aantal hulpvragen.")
+        let totaal = instroom.reduce(0) { $0 + $1.aantal }
+        var perKanaal: [String: Int] = [:]
+        for groep in instroom { perKanaal[groep.kanaal, default: 0] += groep.aantal }
+        let kanaalCodes = Kanaal.allCases.map(\.rawValue)
+        let verborgenKanalen = onthulling?.onderdrukt(kanaalCodes.map { perKanaal[$0] ?? 0 }) ?? []
+        kanalen = Dictionary(uniqueKeysWithValues: kanaalCodes.enumerated().map { index, code in
+            (code, Aandeel(perKanaal[code] ?? 0, van: totaal, onthulling: onthulling, verborgen: verborgenKanalen.contains(index)))
+        })
+        viaLoket = kanalen[Kanaal.viaLoket.rawValue] ?? Aandeel(0, van: totaal, onthulling: onthulling)
+        jeugd = Aandeel(instroom.filter(\.jeugd).reduce(0) { $0 + $1.aantal }, van: totaal, onthulling: onthulling)
+        let huisbezoeken = instroom.filter(\.huisbezoek).reduce(0) { $0 + $1.aantal }
+        gezamenlijkeHuisbezoeken = onthulling.map { huisbezoeken > 0 && huisbezoeken < $0.drempel } == true ? .verborgen : .exact(huisbezoeken)
+        nogOpgelostBijNazorg = Aandeel(nazorg.nogOpgelost, van: nazorg.gevraagd, onthulling: onthulling)
+        terugkeer = onthulling.map { nazorg.terugkeer > 0 && nazorg.terugkeer < $0.drempel } == true ? .verborgen : .exact(nazorg.terugkeer)
+    }
+}
