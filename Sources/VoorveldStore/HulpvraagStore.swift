@@ -80,18 +80,22 @@ public struct HulpvraagStore: Sendable {
         _ id: UUID, versie: Int, in scope: AccessScope, audit: AuditRegel, maak: (Hulpvraag) throws -> Afsluiting
     ) async throws -> Wijziging {
         try await wijzig(id, versie: versie, in: scope, audit: audit) { current, connection in
-            let afsluiting = try maak(current)
-            try await connection.execute("""
-                UPDATE hulpvragen SET status = 'afgesloten', uitkomst = $2, onderdelen = $3, afgesloten_op = $4, nazorg_op = $5,
-                       nazorg_opgelost = NULL, nazorg_vastgelegd_op = NULL, versie = versie + 1, gewijzigd_op = now()
-                WHERE gemeente = huidige_gemeente() AND id = $1
-                """, [id, afsluiting.uitkomst, afsluiting.onderdelen.map(\.rawValue), afsluiting.afgeslotenOp, afsluiting.nazorgOp])
-            try await connection.execute("""
-                UPDATE hulpvraag_leefgebieden l SET zrm_score_afsluiting = x.s::smallint
-                FROM unnest($2::text[], $3::int8[]) AS x(l, s)
-                WHERE l.gemeente = huidige_gemeente() AND l.hulpvraag = $1 AND l.leefgebied = x.l
-                """, [id, Array(afsluiting.zrmScores.keys), afsluiting.zrmScores.keys.map { afsluiting.zrmScores[$0] }])
+            try await Self.schrijf(try maak(current), voor: id, on: connection)
         }
+    }
+
+    /// Writes a closure in the caller's transaction.
+    public static func schrijf(_ afsluiting: Afsluiting, voor id: UUID, on connection: PostgresConnection) async throws {
+        try await connection.execute("""
+            UPDATE hulpvragen SET status = 'afgesloten', uitkomst = $2, onderdelen = $3, afgesloten_op = $4, nazorg_op = $5,
+                   nazorg_opgelost = NULL, nazorg_vastgelegd_op = NULL, versie = versie + 1, gewijzigd_op = now()
+            WHERE gemeente = huidige_gemeente() AND id = $1
+            """, [id, afsluiting.uitkomst, afsluiting.onderdelen.map(\.rawValue), afsluiting.afgeslotenOp, afsluiting.nazorgOp])
+        try await connection.execute("""
+            UPDATE hulpvraag_leefgebieden l SET zrm_score_afsluiting = x.s::smallint
+            FROM unnest($2::text[], $3::int8[]) AS x(l, s)
+            WHERE l.gemeente = huidige_gemeente() AND l.hulpvraag = $1 AND l.leefgebied = x.l
+            """, [id, Array(afsluiting.zrmScores.keys), afsluiting.zrmScores.keys.map { afsluiting.zrmScores[$0] }])
     }
 
     /// Records the nazorg answer: is it still solved?
@@ -100,11 +104,16 @@ public struct HulpvraagStore: Sendable {
             guard current.status == .afgesloten else {
                 throw Invoerfouten([Veldfout(veld: "opgelost", melding: "nazorg hoort bij een afgesloten hulpvraag")])
             }
-            try await connection.execute("""
-                UPDATE hulpvragen SET nazorg_opgelost = $2, nazorg_vastgelegd_op = $3, versie = versie + 1, gewijzigd_op = now()
-                WHERE gemeente = huidige_gemeente() AND id = $1
-                """, [id, opgelost, datum])
+            try await Self.schrijfNazorg(opgelost, op: datum, voor: id, on: connection)
         }
+    }
+
+    /// Writes a nazorg answer in the caller's transaction.
+    public static func schrijfNazorg(_ opgelost: Bool, op datum: CalendarDate, voor id: UUID, on connection: PostgresConnection) async throws {
+        try await connection.execute("""
+            UPDATE hulpvragen SET nazorg_opgelost = $2, nazorg_vastgelegd_op = $3, versie = versie + 1, gewijzigd_op = now()
+            WHERE gemeente = huidige_gemeente() AND id = $1
+            """, [id, opgelost, datum])
     }
 
     /// A change under a row lock, so that of two concurrent changes to one version only the first

@@ -106,9 +106,11 @@ public struct SeedLoader: Sendable {
         var count = 0
         for gemeente in gemeenten {
             let referenties = try await ReferentieStore(pool: pool).referenties(in: .onderhoud(gemeente: gemeente.code))
-            let hulpvragen: [Hulpvraag]
+            let uitkomsten = try await HulpvraagStore(pool: pool).uitkomsten()
+            let afsluitvelden = ["uitkomst", "onderdelen", "afgeslotenOp", "nazorgOpgelost"]
+            let hulpvragen: [(hulpvraag: Hulpvraag, afsluiting: Afsluiting?, nazorgOpgelost: Bool?)]
             do {
-                hulpvragen = try CSVImport.lees(csv, velden: Hulpvraag.velden, sleutel: "dossierreferentie", gemeente: gemeente.code,
+                hulpvragen = try CSVImport.lees(csv, velden: Hulpvraag.velden + afsluitvelden, sleutel: "dossierreferentie", gemeente: gemeente.code,
                                                 andereGemeentenOverslaan: true) { invoer in
                     var invoer = invoer
                     // In a spreadsheet the scores are `financien=2;sociaal-netwerk=3`.
@@ -118,26 +120,39 @@ public struct SeedLoader: Sendable {
                             return parts.count == 2 ? (String(parts[0]), RuweWaarde.tekst(String(parts[1]))) : nil
                         }, uniquingKeysWith: { first, _ in first }))
                     }
+                    // A closed one: its outcome, as the kernteam recorded it.
+                    var afsluitInvoer: [String: RuweWaarde] = [:]
+                    for veld in afsluitvelden { afsluitInvoer[veld] = invoer.removeValue(forKey: veld) }
                     guard case .tekst(let regisseur)? = invoer["regisseur"], case .tekst(let kern)? = invoer["kern"] else {
                         throw Invoerfouten([Veldfout(veld: "regisseur", melding: "is verplicht")])
                     }
                     let door = Gebruiker(naam: regisseur, weergavenaam: regisseur, gemeente: gemeente.code, rollen: [.kernteamlid],
                                          kernteams: Set([referenties.kernteamVanKern[kern]].compactMap { $0 }))
-                    return try Hulpvraag.lees(invoer, door: door, referenties: referenties, vandaag: .vandaag())
+                    let hulpvraag = try Hulpvraag.lees(invoer, door: door, referenties: referenties, vandaag: .vandaag())
+                    var lezer = Veldlezer(afsluitInvoer)
+                    let nazorg = lezer.tekst("nazorgOpgelost") == nil ? nil : lezer.waarheid("nazorgOpgelost")
+                    guard lezer.tekst("uitkomst") != nil else { return (hulpvraag, nil, nil) }
+                    afsluitInvoer["nazorgOpgelost"] = nil
+                    let afsluiting = try Afsluiting.lees(afsluitInvoer, hulpvraag: hulpvraag, uitkomsten: uitkomsten, vandaag: .vandaag())
+                    return (hulpvraag, afsluiting, nazorg)
                 }
             } catch let error as Importfouten {
                 throw SeedError(problems: error.fouten.map { .init(file: "hulpvragen.csv", line: $0.regel, message: "\($0.kolom): \($0.melding)") })
             }
-            for hulpvraag in hulpvragen {
+            for (hulpvraag, afsluiting, nazorg) in hulpvragen {
                 let scope = AccessScope(gemeente: gemeente.code, gebruiker: hulpvraag.regisseur, rollen: [.kernteamlid], kernteams: [hulpvraag.kernteam])
                 count += try await pool.withTransaction(in: scope) { connection in
                     guard try await connection.queryOne(
                         "SELECT 1 FROM hulpvragen WHERE gemeente = huidige_gemeente() AND dossierreferentie = $1", [hulpvraag.dossierreferentie],
                         decode: { _ in 1 }) == nil
                     else { return 0 }
-                    _ = try await HulpvraagStore.create(hulpvraag, on: connection) { id in
+                    let id = try await HulpvraagStore.create(hulpvraag, on: connection) { id in
                         AuditRegel(gebruiker: "systeem", rol: .kernteamlid, actie: "hulpvraag-registreren", objectType: "hulpvraag",
                                    objectId: id.uuidString.lowercased(), doel: "voorbeeldgegevens", resultaat: .toegestaan)
+                    }.id!
+                    if let afsluiting {
+                        try await HulpvraagStore.schrijf(afsluiting, voor: id, on: connection)
+                        if let nazorg, let datum = afsluiting.nazorgOp { try await HulpvraagStore.schrijfNazorg(nazorg, op: datum, voor: id, on: connection) }
                     }
                     return 1
                 }

@@ -77,7 +77,7 @@ struct KoppelingenTests {
                     }
                 }
             }
-            #expect(seen == 10)
+            #expect(seen == 50)
             // The resident of the domain example: Kees (same kern, paperwork on Tuesday morning) and the soos.
             let mevrouw = try await Self.id(environment, "SELECT id FROM hulpvragen WHERE dossierreferentie = $1", "DEMO-HV-01")
             let kandidaten = try await Self.get(client, "/v1/hulpvragen/\(mevrouw.uuidString.lowercased())/kandidaten")

@@ -182,4 +182,43 @@ struct UitkomstenTests {
         }
         await environment.close()
     }
+
+    @Test("with the demo data, the wethouder's figures are the totals counted by hand from the seed file, and nothing under 5 is shown")
+    func demoFigures() async throws {
+        // Count by hand, from the file: Overbetuwe's hulpvragen closed in 2026, by outcome.
+        let table = try CSVTable(try String(contentsOfFile: TestEnvironment.seedDirectory + "/hulpvragen.csv", encoding: .utf8))
+        let gesloten = table.rows.filter { $0["gemeente"] == "GM1734" && !$0["uitkomst"].isEmpty }
+        let ingetrokken = gesloten.filter { $0["uitkomst"] == "ingetrokken" }.count
+        let alleen = gesloten.filter { $0["uitkomst"] == "opgelost-voorliggend-veld" }.count
+        let betrokken = alleen + gesloten.filter { $0["uitkomst"] == "opgelost-voorliggend-veld-en-maatwerk" }.count
+        let noemer = gesloten.count - ingetrokken
+        #expect(gesloten.count == 30 && ingetrokken == 2 && alleen == 12 && betrokken == 18)
+
+        let environment = try await TestEnvironment.seeded(hulpvragen: true)
+        try await VrijwilligersTests.app(environment).test(.router) { client in
+            let cijfers = try await VoorzieningenTests.get(client, "/v1/cijfers/voorliggend-veld?van=2026-01-01&tot=2026-12-31&per=kwartaal",
+                                                           token: Demo.wethouder.token)
+            let totaal = cijfers["totaal"]
+            #expect(totaal?["afgesloten"]?["waarde"]?.int == gesloten.count)
+            #expect(totaal?["ingetrokken"]?["onderdrukt"]?.bool == true)   // 2: under the threshold
+            #expect(totaal?["alleenVoorliggendVeld"]?["teller"]?["waarde"]?.int == alleen)
+            #expect(totaal?["alleenVoorliggendVeld"]?["noemer"]?["waarde"]?.int == noemer)
+            #expect(totaal?["alleenVoorliggendVeld"]?["percentage"] == .number((Double(alleen) / Double(noemer) * 1000).rounded() / 10))
+            #expect(totaal?["voorliggendVeldBetrokken"]?["percentage"] == .number((Double(betrokken) / Double(noemer) * 1000).rounded() / 10))
+            // Per quarter: every count the wethouder gets is 0 or at least 5.
+            func getallen(_ json: JSON) -> [Int] {
+                switch json {
+                case .object(let fields): return (fields["waarde"]?.int.map { [$0] } ?? []) + fields.filter { $0.key != "waarde" }.values.flatMap(getallen)
+                case .array(let items): return items.flatMap(getallen)
+                default: return []
+                }
+            }
+            #expect(getallen(cijfers["rijen"] ?? .null).allSatisfy { $0 == 0 || $0 >= 5 })
+            #expect(getallen(cijfers["totaal"] ?? .null).allSatisfy { $0 == 0 || $0 >= 5 })
+            let monitoring = try await VoorzieningenTests.get(client, "/v1/cijfers/monitoring?van=2026-01-01&tot=2026-12-31", token: Demo.wethouder.token)
+            #expect(getallen(monitoring).allSatisfy { $0 == 0 || $0 >= 5 })
+            #expect(monitoring["instroomPerKernteamPerMaand"]?["totaal"]?["waarde"]?.int == table.rows.filter { $0["gemeente"] == "GM1734" }.count)
+        }
+        await environment.close()
+    }
 }
