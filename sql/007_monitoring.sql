@@ -40,3 +40,49 @@ $$;
 
 REVOKE EXECUTE ON FUNCTION cijfers_instroom(date, date), cijfers_leefgebieden(date, date), cijfers_nazorg(date, date) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION cijfers_instroom(date, date), cijfers_leefgebieden(date, date), cijfers_nazorg(date, date) TO voorveld_service;
+
+-- The figures functions count supply too; like hulpvragen, these rows open to them only while
+-- they run (FORCEd row-level security applies to the owner as well).
+DO $$
+DECLARE
+    tabel text;
+BEGIN
+    FOREACH tabel IN ARRAY ARRAY['vrijwilligers', 'vrijwilliger_leefgebieden', 'vrijwilliger_kernen', 'voorzieningen',
+                                 'voorziening_leefgebieden', 'voorziening_kernen']
+    LOOP
+        EXECUTE format($f$CREATE POLICY cijfers ON %I FOR SELECT
+            USING (gemeente = huidige_gemeente() AND current_setting('voorveld.cijfers', true) = 'aan')$f$, tabel);
+    END LOOP;
+END
+$$;
+
+-- Gaps in the voorliggend veld: per kern and leefgebied, the open hulpvragen for which no active
+-- volunteer (living there, naming it, or within their distance) and no voorziening serving the kern
+-- offers that leefgebied. Where a new algemene voorziening would help.
+CREATE FUNCTION cijfers_tekorten()
+RETURNS TABLE (kern text, leefgebied text, open_hulpvragen integer)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp SET voorveld.cijfers = 'aan' AS $$
+    WITH vraag AS (
+        SELECT h.gemeente, h.kern, l.leefgebied, count(*)::integer AS aantal
+        FROM hulpvragen h JOIN hulpvraag_leefgebieden l ON l.gemeente = h.gemeente AND l.hulpvraag = h.id
+        WHERE h.gemeente = huidige_gemeente() AND h.status IN ('nieuw', 'in-behandeling') AND NOT h.veilig_thuis
+          AND (heeft_rol('wethouder') OR (heeft_rol('kernteamlid') AND in_kernteam(h.kernteam)))
+        GROUP BY 1, 2, 3
+    )
+    SELECT v.kern, v.leefgebied, v.aantal FROM vraag v
+    WHERE NOT EXISTS (
+            SELECT 1 FROM vrijwilligers w JOIN vrijwilliger_leefgebieden wl ON wl.gemeente = w.gemeente AND wl.vrijwilliger = w.id
+            JOIN kernen wk ON wk.gemeente = w.gemeente AND wk.code = w.kern
+            JOIN kernen hk ON hk.gemeente = v.gemeente AND hk.code = v.kern
+            WHERE w.gemeente = v.gemeente AND w.status = 'actief' AND wl.leefgebied = v.leefgebied
+              AND (w.kern = v.kern
+                   OR EXISTS (SELECT 1 FROM vrijwilliger_kernen vk WHERE vk.gemeente = w.gemeente AND vk.vrijwilliger = w.id AND vk.kern = v.kern)
+                   OR kern_afstand_km(wk.latitude, wk.longitude, hk.latitude, hk.longitude) <= w.max_afstand_km))
+      AND NOT EXISTS (
+            SELECT 1 FROM voorzieningen z JOIN voorziening_leefgebieden zl ON zl.gemeente = z.gemeente AND zl.voorziening = z.id
+            WHERE z.gemeente = v.gemeente AND zl.leefgebied = v.leefgebied
+              AND (z.hele_gemeente OR EXISTS (SELECT 1 FROM voorziening_kernen zk WHERE zk.gemeente = z.gemeente AND zk.voorziening = z.id AND zk.kern = v.kern)))
+    ORDER BY v.aantal DESC, v.kern, v.leefgebied
+$$;
+REVOKE EXECUTE ON FUNCTION cijfers_tekorten() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION cijfers_tekorten() TO voorveld_service;

@@ -2086,6 +2086,53 @@ enum OpenAPIDocument {
      }
     ]
    }
+  },
+  "/v1/cijfers/signalen": {
+   "get": {
+    "summary": "Signalen",
+    "description": "Kernteams waar de instroom drie maanden of langer op rij daalt (over de twaalf maanden tot en met 'tot'), leefgebieden per kern waar open hulpvragen geen aanbod vinden (geen actieve vrijwilliger en geen voorziening), en het aandeel dat bij de nazorg nog opgelost is. Rollen: wethouder, kernteamlid.",
+    "responses": {
+     "200": {
+      "description": "De signalen.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Signalen"
+        }
+       }
+      },
+      "headers": {
+       "API-Version": {
+        "$ref": "#/components/headers/API-Version"
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/400"
+     },
+     "401": {
+      "$ref": "#/components/responses/401"
+     },
+     "403": {
+      "$ref": "#/components/responses/403"
+     }
+    },
+    "tags": [
+     "cijfers"
+    ],
+    "parameters": [
+     {
+      "name": "tot",
+      "in": "query",
+      "required": false,
+      "description": "Tot en met (standaard vandaag).",
+      "schema": {
+       "type": "string",
+       "format": "date"
+      }
+     }
+    ]
+   }
   }
  },
  "components": {
@@ -4051,6 +4098,85 @@ enum OpenAPIDocument {
      "gezamenlijkeHuisbezoeken",
      "nogOpgelostBijNazorg",
      "terugkeer",
+     "onthullingsbeheer"
+    ]
+   },
+   "Signalen": {
+    "type": "object",
+    "properties": {
+     "tot": {
+      "type": "string",
+      "format": "date"
+     },
+     "dalendeInstroom": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "properties": {
+        "kernteam": {
+         "type": "string"
+        },
+        "maanden": {
+         "type": "array",
+         "items": {
+          "type": "string"
+         }
+        },
+        "instroom": {
+         "type": "array",
+         "items": {
+          "$ref": "#/components/schemas/Aantal"
+         }
+        },
+        "toelichting": {
+         "type": "string"
+        }
+       },
+       "additionalProperties": false,
+       "required": [
+        "kernteam",
+        "maanden",
+        "instroom",
+        "toelichting"
+       ]
+      }
+     },
+     "tekorten": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "properties": {
+        "kern": {
+         "type": "string"
+        },
+        "leefgebied": {
+         "type": "string"
+        },
+        "openHulpvragen": {
+         "$ref": "#/components/schemas/Aantal"
+        }
+       },
+       "additionalProperties": false,
+       "required": [
+        "kern",
+        "leefgebied",
+        "openHulpvragen"
+       ]
+      }
+     },
+     "nogOpgelostBijNazorg": {
+      "$ref": "#/components/schemas/Aandeel"
+     },
+     "onthullingsbeheer": {
+      "type": "boolean"
+     }
+    },
+    "additionalProperties": false,
+    "required": [
+     "tot",
+     "dalendeInstroom",
+     "tekorten",
+     "nogOpgelostBijNazorg",
      "onthullingsbeheer"
     ]
    }

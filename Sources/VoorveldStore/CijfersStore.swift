@@ -67,4 +67,19 @@ public struct CijfersStore: Sendable {
                                       perLeefgebied: perLeefgebied, nazorg: nazorg)
         }
     }
+
+    /// Intake per kernteam per month, the supply gaps, and nazorg, for the signals.
+    public func signalen(van: CalendarDate, tot: CalendarDate, in scope: AccessScope, audit: AuditRegel) async throws
+        -> (kernteams: [String], instroom: [String: [String: Int]], tekorten: [(kern: String, leefgebied: String, aantal: Int)], nazorg: (gevraagd: Int, nogOpgelost: Int))
+    {
+        let monitoring = try await monitoring(van: van, tot: tot, in: scope, audit: audit)
+        var instroom: [String: [String: Int]] = [:]
+        for groep in monitoring.instroom { instroom[groep.kernteam, default: [:]][groep.maand, default: 0] += groep.aantal }
+        let tekorten = try await pool.withTransaction(in: scope) { connection in
+            try await connection.query("SELECT * FROM cijfers_tekorten()") { row in
+                (kern: try row.decode(0, as: String.self), leefgebied: try row.decode(1, as: String.self), aantal: try row.decode(2, as: Int.self))
+            }
+        }
+        return (monitoring.kernteams, instroom, tekorten, (monitoring.nazorg.gevraagd, monitoring.nazorg.nogOpgelost))
+    }
 }

@@ -139,6 +139,7 @@ struct AccessMatrixTests {
         Row(method: .get, route: "/v1/cijfers/voorliggend-veld", uri: "/v1/cijfers/voorliggend-veld?per=kernteam",
             expected: kernteamleden.merging([.wethouder: .ok]) { $1 }),
         Row(method: .get, route: "/v1/cijfers/monitoring", uri: "/v1/cijfers/monitoring", expected: kernteamleden.merging([.wethouder: .ok]) { $1 }),
+        Row(method: .get, route: "/v1/cijfers/signalen", uri: "/v1/cijfers/signalen", expected: kernteamleden.merging([.wethouder: .ok]) { $1 }),
     ]
 
     /// Words that only another gemeente's data contains: its code, its name, its kernen and users.

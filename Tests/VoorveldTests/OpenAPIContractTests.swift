@@ -275,6 +275,8 @@ struct OpenAPIContractTests {
             try await call(.get, "/v1/cijfers/monitoring", as: .wethouder, expect: .ok)
             try await call(.get, "/v1/cijfers/monitoring", "/v1/cijfers/monitoring?van=2026-01-01&tot=2026-12-31", expect: .ok)
             try await call(.get, "/v1/cijfers/monitoring", "/v1/cijfers/monitoring?van=2026-12-01&tot=2026-01-01", as: .wethouder, expect: .badRequest)
+            try await call(.get, "/v1/cijfers/signalen", as: .wethouder, expect: .ok)
+            try await call(.get, "/v1/cijfers/signalen", "/v1/cijfers/signalen?tot=gisteren", expect: .badRequest)
             return (failures, covered, contract.document)
         }
         #expect(failures.isEmpty, "\(failures.count) contract failure(s):\n\(failures.joined(separator: "\n"))")

@@ -221,4 +221,49 @@ struct UitkomstenTests {
         }
         await environment.close()
     }
+
+    @Test("signals: intake falling three months in a row, and leefgebieden where open hulpvragen meet no supply")
+    func signals() async throws {
+        #expect(Signalen.dalend([10, 9, 8, 7]) == 3)
+        #expect(Signalen.dalend([10, 9, 8]) == 0)        // two falls only
+        #expect(Signalen.dalend([5, 6, 4, 3, 2]) == 3)
+        #expect(Signalen.dalend([3, 2, 2, 1]) == 0)      // level, then one fall
+
+        let environment = try await TestEnvironment.seeded()
+        // Nobody offers help with justitie in Overbetuwe in this test.
+        try await environment.owner.withConnection { connection in
+            try await connection.executeScript("""
+                DELETE FROM vrijwilliger_leefgebieden WHERE leefgebied = 'justitie';
+                DELETE FROM voorziening_leefgebieden WHERE leefgebied = 'justitie';
+                """)
+        }
+        try await VrijwilligersTests.app(environment).test(.router) { client in
+            for (maand, aantal) in [("07", 4), ("08", 3), ("09", 2), ("10", 1)] {
+                for _ in 0..<aantal { _ = try await Self.nieuw(client, ontvangen: "2026-\(maand)-15") }
+            }
+            let signalen = try await VoorzieningenTests.get(client, "/v1/cijfers/signalen?tot=2026-10-31")
+            let dalend = try #require(signalen["dalendeInstroom"]?.array?.first)
+            #expect(dalend["kernteam"]?.string == "heteren")
+            #expect(dalend["maanden"]?.strings == ["2026-07", "2026-08", "2026-09", "2026-10"])
+            #expect(dalend["instroom"]?.array?.compactMap { $0["waarde"]?.int } == [4, 3, 2, 1])
+            // A need nobody in or around Heteren offers: a gap, until a voorziening covers it.
+            try await client.execute(uri: "/v1/hulpvragen", method: .post, headers: HulpvragenTests.headers(Demo.kernteamlid.token),
+                                     body: ByteBuffer(string: HulpvragenTests.hulpvraag(#""leefgebieden": ["justitie"], "zrmScores": {}, "taken": []"#)
+                                        .replacingOccurrences(of: #""leefgebieden": ["financien", "sociaal-netwerk"],"#, with: "")
+                                        .replacingOccurrences(of: #""zrmScores": {"financien": 2},"#, with: "")
+                                        .replacingOccurrences(of: #""taken": ["administratie"],"#, with: ""))) { response in
+                #expect(response.status == .created)
+            }
+            let gat = try await VoorzieningenTests.get(client, "/v1/cijfers/signalen?tot=2026-11-30")
+            #expect(gat["tekorten"]?.array?.map { "\($0["kern"]?.string ?? ""):\($0["leefgebied"]?.string ?? "")" } == ["heteren:justitie"])
+            try await client.execute(uri: "/v1/voorzieningen", method: .post, headers: VrijwilligersTests.headers(Demo.steunpunt.token),
+                                     body: ByteBuffer(string: """
+                                        {"referentie": "vz-800", "aanbieder": "Reclassering", "naam": "Spreekuur", "kernen": ["*"],
+                                         "leefgebieden": ["justitie"], "laatstGeverifieerd": "2026-11-01"}
+                                        """)) { response in #expect(response.status == .created) }
+            let gedicht = try await VoorzieningenTests.get(client, "/v1/cijfers/signalen?tot=2026-11-30", token: Demo.wethouder.token)
+            #expect(gedicht["tekorten"]?.array?.isEmpty == true)
+        }
+        await environment.close()
+    }
 }

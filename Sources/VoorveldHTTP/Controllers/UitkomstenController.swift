@@ -24,6 +24,7 @@ struct UitkomstenController {
         router.put("/v1/hulpvragen/{id}/nazorg", use: nazorg)
         router.get("/v1/cijfers/voorliggend-veld", use: voorliggendVeld)
         router.get("/v1/cijfers/monitoring", use: monitoring)
+        router.get("/v1/cijfers/signalen", use: signalen)
     }
 
     @Sendable func uitkomsten(_ request: Request, context: AppRequestContext) async throws -> Lijst<Uitkomst> {
@@ -106,17 +107,34 @@ struct UitkomstenController {
         let gebruiker = try context.require(.wethouder, .kernteamlid)
         let (van, tot) = try Self.periode(request)
         let gegevens = try await cijfers.monitoring(van: van, tot: tot, in: AccessScope(gebruiker), audit: cijferAudit(gebruiker, context, "monitoring"))
-        var maanden: [String] = []
-        var maand = CalendarDate(year: van.year, month: van.month, day: 1)
-        while maand <= tot {
-            maanden.append(String(maand.description.prefix(7)))
-            maand = maand.month == 12 ? CalendarDate(year: maand.year + 1, month: 1, day: 1) : CalendarDate(year: maand.year, month: maand.month + 1, day: 1)
-        }
+        let maanden = Self.maanden(eindigend: tot, aantal: (tot.year * 12 + tot.month) - (van.year * 12 + van.month) + 1)
         let resultaat = Monitoring(
             van: van.description, tot: tot.description, maanden: maanden, kernteams: gegevens.kernteams, kernen: gegevens.kernen,
             leefgebieden: gegevens.leefgebieden, instroom: gegevens.instroom, perLeefgebied: gegevens.perLeefgebied, nazorg: gegevens.nazorg,
             onthulling: gebruiker.heeft(.wethouder) ? onthulling : nil)
         return try Resource.json(resultaat)
+    }
+
+    /// `?tot=2026-11-30`: falling intake over the twelve months up to `tot`, supply gaps now, and nazorg.
+    @Sendable func signalen(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let gebruiker = try context.require(.wethouder, .kernteamlid)
+        var query = Zoekvraag(request)
+        let tot = query.datum("tot") ?? .vandaag()
+        try query.controleer()
+        let maanden = Self.maanden(eindigend: tot, aantal: 12)
+        let van = CalendarDate(iso: maanden[0] + "-01")!
+        let gegevens = try await cijfers.signalen(van: van, tot: tot, in: AccessScope(gebruiker), audit: cijferAudit(gebruiker, context, "signalen"))
+        return try Resource.json(Signalen(
+            tot: tot.description, maanden: maanden, instroom: gegevens.instroom, kernteams: gegevens.kernteams, tekorten: gegevens.tekorten,
+            nazorg: gegevens.nazorg, onthulling: gebruiker.heeft(.wethouder) ? onthulling : nil))
+    }
+
+    /// The `aantal` months up to and including the month of `datum`, as `2026-11`, oldest first.
+    static func maanden(eindigend datum: CalendarDate, aantal: Int) -> [String] {
+        (0..<aantal).reversed().map { terug in
+            let index = datum.year * 12 + (datum.month - 1) - terug
+            return String(format: "%04d-%02d", index / 12, index % 12 + 1)
+        }
     }
 
     /// `van` and `tot` from the query: the current year up to today unless given.
