@@ -1958,11 +1958,16 @@ enum OpenAPIDocument {
     "description": "Beide percentages met teller en noemer en de definitie in woorden, per indeling. Voor de wethouder zijn kleine aantallen onderdrukt (onder 5, met secundaire onderdrukking) en percentages pas vanaf een noemer van 10; een kernteamlid ziet de exacte cijfers van de eigen kernteams. Rollen: wethouder, kernteamlid.",
     "responses": {
      "200": {
-      "description": "De cijfers.",
+      "description": "De cijfers; met Accept: text/csv als CSV (onderdrukte aantallen als <5).",
       "content": {
        "application/json": {
         "schema": {
          "$ref": "#/components/schemas/VoorliggendVeldCijfers"
+        }
+       },
+       "text/csv": {
+        "schema": {
+         "type": "string"
         }
        }
       },

@@ -53,11 +53,14 @@ struct TransactionTests {
                 """)
         }
         let attempts = Counter()
+        // Both hold their first row before either asks for the second: a deadlock, however the
+        // machine schedules them (on a retry the barrier is already open).
+        let barrier = Barrier(parties: 2)
         func transfer(first: Int, second: Int) async throws {
             try await pool.withTransaction { connection in
                 await attempts.increment()
                 try await connection.execute("UPDATE rekening SET saldo = saldo + 1 WHERE id = $1", [first])
-                try await connection.execute("SELECT pg_sleep(0.3)")
+                await barrier.arrive()
                 try await connection.execute("UPDATE rekening SET saldo = saldo + 1 WHERE id = $1", [second])
             }
         }
@@ -103,4 +106,23 @@ struct TransactionTests {
 actor Counter {
     private(set) var value = 0
     func increment() { value += 1 }
+}
+
+/// Lets tasks wait until `parties` of them have arrived; from then on it is open.
+actor Barrier {
+    let parties: Int
+    private var arrived = 0
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(parties: Int) { self.parties = parties }
+
+    func arrive() async {
+        arrived += 1
+        if arrived >= parties {
+            for continuation in waiting { continuation.resume() }
+            waiting = []
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
 }

@@ -215,6 +215,14 @@ struct UitkomstenTests {
             }
             #expect(getallen(cijfers["rijen"] ?? .null).allSatisfy { $0 == 0 || $0 >= 5 })
             #expect(getallen(cijfers["totaal"] ?? .null).allSatisfy { $0 == 0 || $0 >= 5 })
+            // The same as CSV, for a spreadsheet.
+            try await client.execute(uri: "/v1/cijfers/voorliggend-veld?van=2026-01-01&tot=2026-12-31", method: .get,
+                                     headers: [.authorization: "Bearer \(Demo.wethouder.token)", .accept: "text/csv"]) { response in
+                #expect(response.headers[.contentType] == "text/csv; charset=utf-8")
+                let regels = String(buffer: response.body).split(separator: "\r\n").map(String.init)
+                #expect(regels.first == "totaal,afgesloten,ingetrokken,alleen_vv_teller,alleen_vv_noemer,alleen_vv_percentage,vv_betrokken_teller,vv_betrokken_noemer,vv_betrokken_percentage")
+                #expect(regels.last == "totaal,30,<5,12,28,42.9,18,28,64.3")
+            }
             let monitoring = try await VoorzieningenTests.get(client, "/v1/cijfers/monitoring?van=2026-01-01&tot=2026-12-31", token: Demo.wethouder.token)
             #expect(getallen(monitoring).allSatisfy { $0 == 0 || $0 >= 5 })
             #expect(monitoring["instroomPerKernteamPerMaand"]?["totaal"]?["waarde"]?.int == table.rows.filter { $0["gemeente"] == "GM1734" }.count)

@@ -47,10 +47,7 @@ struct BeheerController {
         try await audit.record(regel(beheerder, context, actie: "auditlog-lezen", objectType: "auditlog", resultaat: .toegestaan), in: scope)
 
         if request.headers[.accept]?.contains("text/csv") == true {
-            return Response(
-                status: .ok,
-                headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: #"attachment; filename="auditlog.csv""#],
-                body: ResponseBody(byteBuffer: ByteBuffer(string: AuditCSV.render(regels))))
+            return CSVExport.response(AuditCSV.render(regels), filename: "auditlog.csv")
         }
         return try AuditPage(items: regels, volgende: regels.count == filter.limiet ? regels.last?.id : nil)
             .response(from: request, context: context)
@@ -95,17 +92,20 @@ extension UserStore.Overzicht: ResponseEncodable {}
 /// The audit log as CSV, for export to a spreadsheet or an archive.
 enum AuditCSV {
     static func render(_ regels: [AuditRegel]) -> String {
-        var lines = ["id,tijdstip,gebruiker,rol,actie,object_type,object_id,doel,resultaat,request_id"]
         let formatter = ISO8601DateFormatter()
-        for regel in regels {
-            let fields = [
-                regel.id.map(String.init) ?? "", regel.tijdstip.map(formatter.string(from:)) ?? "", regel.gebruiker,
-                regel.rol?.rawValue ?? "", regel.actie, regel.objectType, regel.objectId ?? "", regel.doel,
-                regel.resultaat.rawValue, regel.requestId ?? "",
-            ]
-            lines.append(fields.map(field).joined(separator: ","))
-        }
-        return lines.joined(separator: "\r\n") + "\r\n"
+        return CSVExport.render(
+            header: ["id", "tijdstip", "gebruiker", "rol", "actie", "object_type", "object_id", "doel", "resultaat", "request_id"],
+            rows: regels.map { regel in
+                [regel.id.map(String.init) ?? "", regel.tijdstip.map(formatter.string(from:)) ?? "", regel.gebruiker, regel.rol?.rawValue ?? "",
+                 regel.actie, regel.objectType, regel.objectId ?? "", regel.doel, regel.resultaat.rawValue, regel.requestId ?? ""]
+            })
+    }
+}
+
+/// CSV as spreadsheets read it: RFC 4180, CRLF line ends.
+enum CSVExport {
+    static func render(header: [String], rows: [[String]]) -> String {
+        ([header] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
     /// RFC 4180 quoting, and a leading apostrophe for text a spreadsheet would run as a formula.
@@ -114,5 +114,12 @@ enum AuditCSV {
         if let first = value.first, "=+-@".contains(first) { value = "'" + value }
         guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    static func response(_ text: String, filename: String) -> Response {
+        Response(
+            status: .ok,
+            headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"\(filename)\""],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
     }
 }

@@ -98,8 +98,25 @@ struct UitkomstenController {
             audit: cijferAudit(gebruiker, context, "voorliggend-veld per \(per)"))
         // Exact counts only for a kernteamlid who is not also wethouder: their own teams' figures.
         let gecontroleerd = gebruiker.heeft(.wethouder) ? onthulling : nil
-        return try Resource.json(VoorliggendVeldCijfers(per: per, van: van.description, tot: tot.description, tellingen: tellingen,
-                                                        totaal: totaal, onthulling: gecontroleerd))
+        let resultaat = VoorliggendVeldCijfers(per: per, van: van.description, tot: tot.description, tellingen: tellingen, totaal: totaal,
+                                               onthulling: gecontroleerd)
+        if request.headers[.accept]?.contains("text/csv") == true {
+            return CSVExport.response(Self.csv(resultaat, drempel: onthulling.drempel), filename: "voorliggend-veld-\(per)-\(van)-\(tot).csv")
+        }
+        return try Resource.json(resultaat)
+    }
+
+    /// One line per group and one for the total; a suppressed count is written `<5` (the threshold).
+    static func csv(_ cijfers: VoorliggendVeldCijfers, drempel: Int) -> String {
+        func aantal(_ a: Aantal) -> String { a.waarde.map(String.init) ?? "<\(drempel)" }
+        func percentage(_ p: Percentage) -> [String] { [aantal(p.teller), aantal(p.noemer), p.percentage.map { String($0) } ?? ""] }
+        return CSVExport.render(
+            header: [cijfers.per, "afgesloten", "ingetrokken", "alleen_vv_teller", "alleen_vv_noemer", "alleen_vv_percentage",
+                     "vv_betrokken_teller", "vv_betrokken_noemer", "vv_betrokken_percentage"],
+            rows: (cijfers.rijen + [cijfers.totaal]).map { rij in
+                [rij.waarde, aantal(rij.afgesloten), aantal(rij.ingetrokken)] + percentage(rij.alleenVoorliggendVeld)
+                    + percentage(rij.voorliggendVeldBetrokken)
+            })
     }
 
     /// `?van=2026-01-01&tot=2026-12-31`: the monitoring tables of hulpvragen received in the period.
