@@ -47,16 +47,26 @@ ALTER TABLE hulpvraag_leefgebieden ADD COLUMN zrm_score_afsluiting smallint CHEC
 CREATE INDEX hulpvragen_afgesloten ON hulpvragen (gemeente, afgesloten_op) WHERE afgesloten_op IS NOT NULL;
 CREATE INDEX hulpvragen_dossier ON hulpvragen (gemeente, dossierreferentie) WHERE dossierreferentie IS NOT NULL;
 
--- The wethouder's figures: counts only, never rows. The function reads the gemeente's closed
--- hulpvragen with the owner's rights; the policy below lets it do so only while it runs (the
--- function sets voorveld.cijfers for its own duration), so no other query of the wethouder sees
--- a hulpvraag. A kernteamlid gets the figures of their own kernteams.
-CREATE POLICY cijfers ON hulpvragen FOR SELECT
-    USING (gemeente = huidige_gemeente() AND current_setting('voorveld.cijfers', true) = 'aan');
+-- The wethouder's figures: counts only, never rows. The figures functions belong to a role of
+-- their own, voorveld_cijfers: nobody logs in as it and the service is no member of it, so only
+-- while one of those functions runs are the gemeente's rows readable, and what leaves the function
+-- is a count. A kernteamlid gets the figures of their own kernteams.
+DO $$
+BEGIN
+    CREATE ROLE voorveld_cijfers NOLOGIN NOSUPERUSER NOBYPASSRLS;
+EXCEPTION WHEN duplicate_object OR unique_violation THEN
+    NULL;
+END
+$$;
+-- The owner hands the functions to the role, and so must be a member.
+GRANT voorveld_cijfers TO CURRENT_USER;
+GRANT USAGE ON SCHEMA public TO voorveld_cijfers;
+GRANT SELECT ON hulpvragen, hulpvraag_leefgebieden, uitkomsten, kernen, kernteams, kernteam_kernen, leefgebieden TO voorveld_cijfers;
+CREATE POLICY cijfers ON hulpvragen FOR SELECT TO voorveld_cijfers USING (gemeente = huidige_gemeente());
 
 CREATE FUNCTION cijfers_voorliggend_veld(van date, tot date, groep text)
 RETURNS TABLE (waarde text, afgesloten integer, telt_mee integer, alleen integer, betrokken integer, ingetrokken integer)
-LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp SET voorveld.cijfers = 'aan' AS $$
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 BEGIN
     IF NOT (heeft_rol('wethouder') OR heeft_rol('kernteamlid')) THEN
         RETURN;
@@ -88,5 +98,6 @@ BEGIN
     FROM gegroepeerd x GROUP BY x.waarde ORDER BY x.waarde;
 END
 $$;
+ALTER FUNCTION cijfers_voorliggend_veld(date, date, text) OWNER TO voorveld_cijfers;
 REVOKE EXECUTE ON FUNCTION cijfers_voorliggend_veld(date, date, text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION cijfers_voorliggend_veld(date, date, text) TO voorveld_service;

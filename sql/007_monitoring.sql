@@ -1,10 +1,10 @@
 -- The monitoring tables of the municipal reports, counted from new hulpvragen (by date received),
--- as counts only: the same pattern as cijfers_voorliggend_veld (a wethouder sees no row; a
--- kernteamlid only their own kernteams).
+-- as counts only: the same pattern as cijfers_voorliggend_veld (owned by voorveld_cijfers; a
+-- wethouder sees no row; a kernteamlid only their own kernteams).
 
 CREATE FUNCTION cijfers_instroom(van date, tot date)
 RETURNS TABLE (kernteam text, kern text, maand text, kanaal text, jeugd boolean, huisbezoek boolean, aantal integer)
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp SET voorveld.cijfers = 'aan' AS $$
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
     SELECT h.kernteam, h.kern, to_char(h.ontvangen_op, 'YYYY-MM'), h.kanaal, h.jeugd, h.gezamenlijk_huisbezoek, count(*)::integer
     FROM hulpvragen h
     WHERE h.gemeente = huidige_gemeente() AND h.ontvangen_op BETWEEN van AND tot
@@ -15,7 +15,7 @@ $$;
 -- A hulpvraag with several leefgebieden counts once under each.
 CREATE FUNCTION cijfers_leefgebieden(van date, tot date)
 RETURNS TABLE (kern text, leefgebied text, aantal integer)
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp SET voorveld.cijfers = 'aan' AS $$
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
     SELECT h.kern, l.leefgebied, count(*)::integer
     FROM hulpvragen h JOIN hulpvraag_leefgebieden l ON l.gemeente = h.gemeente AND l.hulpvraag = h.id
     WHERE h.gemeente = huidige_gemeente() AND h.ontvangen_op BETWEEN van AND tot
@@ -27,22 +27,27 @@ $$;
 -- of a resident (same dossier) within the nazorg period of an earlier one.
 CREATE FUNCTION cijfers_nazorg(van date, tot date)
 RETURNS TABLE (gevraagd integer, nog_opgelost integer, terugkeer integer)
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp SET voorveld.cijfers = 'aan' AS $$
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
     SELECT count(*) FILTER (WHERE h.nazorg_opgelost IS NOT NULL AND h.afgesloten_op BETWEEN van AND tot)::integer,
            count(*) FILTER (WHERE h.nazorg_opgelost AND h.afgesloten_op BETWEEN van AND tot)::integer,
            count(*) FILTER (WHERE h.ontvangen_op BETWEEN van AND tot AND EXISTS (
                SELECT 1 FROM hulpvragen e WHERE e.gemeente = h.gemeente AND e.dossierreferentie = h.dossierreferentie AND e.id <> h.id
-                 AND e.afgesloten_op IS NOT NULL AND e.afgesloten_op <= h.ontvangen_op AND h.ontvangen_op <= e.nazorg_op))::integer
+                 AND e.afgesloten_op IS NOT NULL AND e.afgesloten_op <= h.ontvangen_op AND h.ontvangen_op <= e.nazorg_op
+                 AND (heeft_rol('wethouder') OR in_kernteam(e.kernteam))))::integer
     FROM hulpvragen h
     WHERE h.gemeente = huidige_gemeente()
       AND (heeft_rol('wethouder') OR (heeft_rol('kernteamlid') AND in_kernteam(h.kernteam)))
 $$;
 
+ALTER FUNCTION cijfers_instroom(date, date) OWNER TO voorveld_cijfers;
+ALTER FUNCTION cijfers_leefgebieden(date, date) OWNER TO voorveld_cijfers;
+ALTER FUNCTION cijfers_nazorg(date, date) OWNER TO voorveld_cijfers;
 REVOKE EXECUTE ON FUNCTION cijfers_instroom(date, date), cijfers_leefgebieden(date, date), cijfers_nazorg(date, date) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION cijfers_instroom(date, date), cijfers_leefgebieden(date, date), cijfers_nazorg(date, date) TO voorveld_service;
 
--- The figures functions count supply too; like hulpvragen, these rows open to them only while
--- they run (FORCEd row-level security applies to the owner as well).
+-- The figures functions count supply too (for the gaps), as voorveld_cijfers.
+GRANT SELECT ON vrijwilligers, vrijwilliger_leefgebieden, vrijwilliger_kernen, voorzieningen, voorziening_leefgebieden,
+                voorziening_kernen TO voorveld_cijfers;
 DO $$
 DECLARE
     tabel text;
@@ -50,8 +55,7 @@ BEGIN
     FOREACH tabel IN ARRAY ARRAY['vrijwilligers', 'vrijwilliger_leefgebieden', 'vrijwilliger_kernen', 'voorzieningen',
                                  'voorziening_leefgebieden', 'voorziening_kernen']
     LOOP
-        EXECUTE format($f$CREATE POLICY cijfers ON %I FOR SELECT
-            USING (gemeente = huidige_gemeente() AND current_setting('voorveld.cijfers', true) = 'aan')$f$, tabel);
+        EXECUTE format('CREATE POLICY cijfers ON %I FOR SELECT TO voorveld_cijfers USING (gemeente = huidige_gemeente())', tabel);
     END LOOP;
 END
 $$;
@@ -61,7 +65,7 @@ $$;
 -- offers that leefgebied. Where a new algemene voorziening would help.
 CREATE FUNCTION cijfers_tekorten()
 RETURNS TABLE (kern text, leefgebied text, open_hulpvragen integer)
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp SET voorveld.cijfers = 'aan' AS $$
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
     WITH vraag AS (
         SELECT h.gemeente, h.kern, l.leefgebied, count(*)::integer AS aantal
         FROM hulpvragen h JOIN hulpvraag_leefgebieden l ON l.gemeente = h.gemeente AND l.hulpvraag = h.id
@@ -84,5 +88,6 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_te
               AND (z.hele_gemeente OR EXISTS (SELECT 1 FROM voorziening_kernen zk WHERE zk.gemeente = z.gemeente AND zk.voorziening = z.id AND zk.kern = v.kern)))
     ORDER BY v.aantal DESC, v.kern, v.leefgebied
 $$;
+ALTER FUNCTION cijfers_tekorten() OWNER TO voorveld_cijfers;
 REVOKE EXECUTE ON FUNCTION cijfers_tekorten() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION cijfers_tekorten() TO voorveld_service;

@@ -1955,10 +1955,10 @@ enum OpenAPIDocument {
   "/v1/cijfers/voorliggend-veld": {
    "get": {
     "summary": "Het voorliggend-veldpercentage",
-    "description": "Beide percentages met teller en noemer en de definitie in woorden, per indeling. Voor de wethouder zijn kleine aantallen onderdrukt (onder 5, met secundaire onderdrukking) en percentages pas vanaf een noemer van 10; een kernteamlid ziet de exacte cijfers van de eigen kernteams. Rollen: wethouder, kernteamlid.",
+    "description": "Beide percentages met teller en noemer en de definitie in woorden, per indeling. Voor de wethouder zijn kleine aantallen onderdrukt (onder 5, met secundaire onderdrukking), andere afgerond op 5, en percentages heel, pas vanaf een noemer van 10 en niet als teller of rest klein is; een kernteamlid ziet de exacte cijfers van de eigen kernteams. Rollen: wethouder, kernteamlid.",
     "responses": {
      "200": {
-      "description": "De cijfers; met Accept: text/csv als CSV (onderdrukte aantallen als <5).",
+      "description": "De cijfers; met Accept: text/csv als CSV (onderdrukte aantallen als 'onderdrukt').",
       "content": {
        "application/json": {
         "schema": {
@@ -3655,6 +3655,10 @@ enum OpenAPIDocument {
      "beeindigdOp": {
       "type": "string",
       "format": "date"
+     },
+     "afsluiting": {
+      "type": "string",
+      "description": "De notitie van het team bij afronden of afbreken (de toelichting bij die stap); alleen voor kernteamleden."
      }
     },
     "additionalProperties": false,
@@ -3873,13 +3877,18 @@ enum OpenAPIDocument {
      },
      "onderdrukt": {
       "type": "boolean"
+     },
+     "afgerond": {
+      "type": "boolean",
+      "description": "Voor de wethouder afgerond op een veelvoud van 5."
      }
     },
     "additionalProperties": false,
     "required": [
-     "onderdrukt"
+     "onderdrukt",
+     "afgerond"
     ],
-    "description": "Een aantal; onderdrukt (zonder waarde) als het te klein is om te tonen."
+    "description": "Een aantal; onderdrukt (zonder waarde) als het te klein is om te tonen, voor de wethouder verder afgerond op 5."
    },
    "Percentage": {
     "type": "object",

@@ -16,7 +16,8 @@ public struct CijfersStore: Sendable {
     public func voorliggendVeld(van: CalendarDate, tot: CalendarDate, per: String, in scope: AccessScope, audit: AuditRegel) async throws
         -> (tellingen: [Telling], totaal: Telling)
     {
-        try await pool.withTransaction(in: scope) { connection in
+        // One snapshot for the rows and the total, so they always agree.
+        try await pool.withTransaction(in: scope, .repeatableRead) { connection in
             func tel(_ groep: String) async throws -> [Telling] {
                 try await connection.query("SELECT * FROM cijfers_voorliggend_veld($1, $2, $3)", [van, tot, groep]) { row in
                     Telling(waarde: try row.decode(0), afgesloten: try row.decode(1), teltMee: try row.decode(2), alleen: try row.decode(3),
@@ -41,7 +42,7 @@ public struct CijfersStore: Sendable {
     }
 
     public func monitoring(van: CalendarDate, tot: CalendarDate, in scope: AccessScope, audit: AuditRegel) async throws -> Monitoringgegevens {
-        try await pool.withTransaction(in: scope) { connection in
+        try await pool.withTransaction(in: scope, .repeatableRead) { connection in
             // The rows and columns: every kernteam and kern in scope, also those with nothing to count.
             let eigen = scope.rollen.contains(.wethouder) ? nil : scope.kernteams
             let kernteams = try await connection.query(

@@ -67,9 +67,11 @@ public struct HulpvraagStore: Sendable {
                        nazorg_vastgelegd_op = CASE WHEN $17 = 'afgesloten' THEN nazorg_vastgelegd_op END
                 WHERE gemeente = huidige_gemeente() AND id = $19
                 """, Self.binds(nieuw) + [id])
-            for table in ["hulpvraag_leefgebieden", "hulpvraag_taken"] {
-                try await connection.execute("DELETE FROM \(table) WHERE gemeente = huidige_gemeente() AND hulpvraag = $1", [id])
-            }
+            // Leefgebieden are changed in place, so the ZRM scores at closure stay with them.
+            try await connection.execute(
+                "DELETE FROM hulpvraag_leefgebieden WHERE gemeente = huidige_gemeente() AND hulpvraag = $1 AND leefgebied <> ALL($2::text[])",
+                [id, nieuw.leefgebieden])
+            try await connection.execute("DELETE FROM hulpvraag_taken WHERE gemeente = huidige_gemeente() AND hulpvraag = $1", [id])
             try await Self.writeLists(nieuw, id: id, on: connection)
         }
     }
@@ -80,6 +82,16 @@ public struct HulpvraagStore: Sendable {
         _ id: UUID, versie: Int, in scope: AccessScope, audit: AuditRegel, maak: (Hulpvraag) throws -> Afsluiting
     ) async throws -> Wijziging {
         try await wijzig(id, versie: versie, in: scope, audit: audit) { current, connection in
+            guard current.status != .afgesloten else {
+                throw Invoerfouten([Veldfout(veld: "uitkomst", melding: "de hulpvraag is al afgesloten; heropen hem eerst")])
+            }
+            let lopend = try await connection.queryOne("""
+                SELECT count(*) FROM koppelingen WHERE gemeente = huidige_gemeente() AND hulpvraag = $1
+                  AND status IN ('voorgesteld', 'geaccepteerd', 'gestart')
+                """, [id]) { row in try row.decode(0, as: Int.self) } ?? 0
+            guard lopend == 0 else {
+                throw Invoerfouten([Veldfout(veld: "uitkomst", melding: "er \(lopend == 1 ? "loopt nog 1 koppeling" : "lopen nog \(lopend) koppelingen"); rond die eerst af of breek ze af")])
+            }
             try await Self.schrijf(try maak(current), voor: id, on: connection)
         }
     }
@@ -101,8 +113,8 @@ public struct HulpvraagStore: Sendable {
     /// Records the nazorg answer: is it still solved?
     public func nazorg(_ id: UUID, opgelost: Bool, op datum: CalendarDate, versie: Int, in scope: AccessScope, audit: AuditRegel) async throws -> Wijziging {
         try await wijzig(id, versie: versie, in: scope, audit: audit) { current, connection in
-            guard current.status == .afgesloten else {
-                throw Invoerfouten([Veldfout(veld: "opgelost", melding: "nazorg hoort bij een afgesloten hulpvraag")])
+            guard current.status == .afgesloten, current.afsluiting?.nazorgOp != nil else {
+                throw Invoerfouten([Veldfout(veld: "opgelost", melding: "nazorg hoort bij een afgesloten, opgeloste hulpvraag met een nazorgdatum")])
             }
             try await Self.schrijfNazorg(opgelost, op: datum, voor: id, on: connection)
         }
@@ -187,6 +199,7 @@ public struct HulpvraagStore: Sendable {
             try await connection.execute("""
                 INSERT INTO hulpvraag_leefgebieden (gemeente, hulpvraag, leefgebied, zrm_score)
                 SELECT huidige_gemeente(), $1, x.l, x.s::smallint FROM unnest($2::text[], $3::int8[]) AS x(l, s)
+                ON CONFLICT (gemeente, hulpvraag, leefgebied) DO UPDATE SET zrm_score = excluded.zrm_score
                 """, [id, hulpvraag.leefgebieden, hulpvraag.leefgebieden.map { hulpvraag.zrmScores[$0] }])
         }
         if !hulpvraag.taken.isEmpty {

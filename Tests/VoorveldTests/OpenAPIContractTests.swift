@@ -249,6 +249,9 @@ struct OpenAPIContractTests {
                            headers: [.ifMatch: "\"2\""], expect: .badRequest)
             try await call(.put, "/v1/koppelingen/{id}/status", koppelingPath + "/status", body: #"{"status": "geaccepteerd"}"#,
                            headers: [.ifMatch: "\"2\""], expect: .conflict)
+            // Completed, so the hulpvraag can be closed below.
+            try await call(.put, "/v1/koppelingen/{id}/status", koppelingPath + "/status", body: #"{"status": "afgerond", "toelichting": "Gaat goed."}"#,
+                           headers: [.ifMatch: "\"2\""], expect: .ok)
             try await call(.get, "/v1/afbreekredenen", expect: .ok)
             try await call(.get, "/v1/afbreekredenen", as: nil, expect: .unauthorized)
 

@@ -48,8 +48,8 @@ public struct Afsluiting: Sendable, Hashable, Codable {
     }
 
     /// Reads and checks a closure of `hulpvraag`.
-    /// - Parameter nazorgNa: days after closing when nazorg is due, unless the input names a date;
-    ///   nil: no nazorg unless named.
+    /// - Parameter nazorgNa: days after closing when nazorg is due for a solved hulpvraag, unless
+    ///   the input names a date; nil: no nazorg unless named.
     /// - Throws: `Invoerfouten`.
     public static func lees(
         _ invoer: [String: RuweWaarde], hulpvraag: Hulpvraag, uitkomsten: [Uitkomst], vandaag: CalendarDate, nazorgNa: Int? = 91
@@ -74,7 +74,8 @@ public struct Afsluiting: Sendable, Hashable, Codable {
         if afgesloten < hulpvraag.ontvangenOp { lezer.fout("afgeslotenOp", "ligt voor de datum van ontvangst (\(hulpvraag.ontvangenOp))") }
         var nazorg = lezer.datum("nazorgOp")
         if let datum = nazorg, datum < afgesloten { lezer.fout("nazorgOp", "ligt voor de afsluiting") }
-        if nazorg == nil, let dagen = nazorgNa, uitkomst?.teltMee == true {
+        // Nazorg asks whether it stayed solved: for the outcomes that solved it.
+        if nazorg == nil, let dagen = nazorgNa, uitkomst?.voorliggendVeldBetrokken == true {
             nazorg = CalendarDate(daysSince2000: afgesloten.daysSince2000 + dagen)
         }
         lezer.onbekendeVelden()

@@ -23,16 +23,34 @@ public struct Telling: Sendable, Hashable {
     }
 }
 
-/// Disclosure control: small counts are never shown exactly (below `drempel`), with secondary
-/// suppression so that a total cannot reveal a suppressed cell, and percentages only from
-/// `minimumNoemer` on. Applied in the service, so exact small counts never leave it.
+/// Disclosure control: small counts are never shown (below `drempel`), with secondary suppression
+/// so that a total cannot reveal a suppressed cell; every other count is rounded to a multiple of
+/// `afronding`, so that subtracting two answers (two periods, a total and its rows, a count and its
+/// complement) gives nothing exact; and percentages only from `minimumNoemer` on, in whole
+/// percents, and not when the count or its complement is small. Applied in the service, so exact
+/// small counts never leave it.
 public struct Onthulling: Sendable, Equatable {
     public var drempel: Int
     public var minimumNoemer: Int
+    public var afronding: Int
 
-    public init(drempel: Int = 5, minimumNoemer: Int = 10) {
+    public init(drempel: Int = 5, minimumNoemer: Int = 10, afronding: Int = 5) {
         self.drempel = drempel
         self.minimumNoemer = minimumNoemer
+        self.afronding = afronding
+    }
+
+    /// A count as the wethouder may see it: 0, hidden, or rounded.
+    public func toon(_ aantal: Int) -> Aantal {
+        if aantal == 0 { return .exact(0) }
+        if aantal < drempel { return .verborgen }
+        return Aantal(waarde: (aantal + afronding / 2) / afronding * afronding, onderdrukt: false, afgerond: afronding > 1)
+    }
+
+    /// A share in whole percents, or nil when it would give a small count away.
+    public func percentage(_ teller: Int, van noemer: Int) -> Double? {
+        guard noemer >= minimumNoemer, teller == 0 || teller >= drempel, noemer - teller == 0 || noemer - teller >= drempel else { return nil }
+        return (Double(teller) / Double(noemer) * 100).rounded()
     }
 
     /// Which cells of a row or column that adds up to a shown total must be hidden: those below
@@ -48,13 +66,20 @@ public struct Onthulling: Sendable, Equatable {
     }
 }
 
-/// A count as shown: exact, or suppressed ("minder dan 5").
+/// A count as shown: exact, rounded (for the wethouder), or suppressed.
 public struct Aantal: Sendable, Hashable, Codable {
     public var waarde: Int?
     public var onderdrukt: Bool
+    /// Rounded to a multiple of 5 (disclosure control).
+    public var afgerond: Bool = false
 
     public static func exact(_ waarde: Int) -> Aantal { Aantal(waarde: waarde, onderdrukt: false) }
     public static let verborgen = Aantal(waarde: nil, onderdrukt: true)
+
+    /// Shown as the viewer may see it: exact without disclosure control.
+    public static func getoond(_ waarde: Int, _ onthulling: Onthulling?) -> Aantal {
+        onthulling?.toon(waarde) ?? .exact(waarde)
+    }
 }
 
 /// A percentage with its numerator and denominator, or nothing when the denominator is too small
@@ -112,14 +137,17 @@ public struct VoorliggendVeldCijfers: Sendable, Hashable, Codable {
         let verborgenPerKolom = kolommen.map(verborgen)
         func rij(_ telling: Telling, index: Int?) -> Rij {
             func aantal(_ kolom: Int, _ waarde: Int) -> Aantal {
-                if let onthulling, waarde > 0, waarde < onthulling.drempel { return .verborgen }
                 if let index, verborgenPerKolom[kolom].contains(index) { return .verborgen }
-                return .exact(waarde)
+                return .getoond(waarde, onthulling)
             }
             func percentage(_ kolom: Int, _ teller: Int) -> Percentage {
                 let t = aantal(kolom, teller), n = aantal(2, telling.teltMee)
-                let toon = !t.onderdrukt && !n.onderdrukt && telling.teltMee > 0 && telling.teltMee >= (onthulling?.minimumNoemer ?? 1)
-                return Percentage(teller: t, noemer: n, percentage: toon ? (Double(teller) / Double(telling.teltMee) * 1000).rounded() / 10 : nil)
+                let waarde: Double? = if let onthulling {
+                    t.onderdrukt || n.onderdrukt ? nil : onthulling.percentage(teller, van: telling.teltMee)
+                } else {
+                    telling.teltMee > 0 ? (Double(teller) / Double(telling.teltMee) * 1000).rounded() / 10 : nil
+                }
+                return Percentage(teller: t, noemer: n, percentage: waarde)
             }
             return Rij(waarde: telling.waarde, afgesloten: aantal(0, telling.afgesloten), ingetrokken: aantal(1, telling.ingetrokken),
                        alleenVoorliggendVeld: percentage(3, telling.alleen), voorliggendVeldBetrokken: percentage(4, telling.betrokken))

@@ -64,10 +64,10 @@ public struct Kruistabel: Sendable, Hashable, Codable {
                 }
             }
         }
-        cellen = c.indices.map { r in c[r].indices.map { verborgen.contains([r, $0]) ? .verborgen : .exact(c[r][$0]) } }
-        rijtotalen = rijtotaal.indices.map { verborgenRij.contains($0) ? .verborgen : .exact(rijtotaal[$0]) }
-        kolomtotalen = kolomtotaal.indices.map { verborgenKolom.contains($0) ? .verborgen : .exact(kolomtotaal[$0]) }
-        self.totaal = totaalVerborgen ? .verborgen : .exact(totaal)
+        cellen = c.indices.map { r in c[r].indices.map { verborgen.contains([r, $0]) ? .verborgen : onthulling.toon(c[r][$0]) } }
+        rijtotalen = rijtotaal.indices.map { verborgenRij.contains($0) ? .verborgen : onthulling.toon(rijtotaal[$0]) }
+        kolomtotalen = kolomtotaal.indices.map { verborgenKolom.contains($0) ? .verborgen : onthulling.toon(kolomtotaal[$0]) }
+        self.totaal = totaalVerborgen ? .verborgen : onthulling.toon(totaal)
     }
 }
 
@@ -78,11 +78,13 @@ public struct Aandeel: Sendable, Hashable, Codable {
     public var percentage: Double?
 
     public init(_ aantal: Int, van geheel: Int, onthulling: Onthulling?, verborgen: Bool = false) {
-        let drempel = onthulling?.drempel ?? 1
-        self.aantal = verborgen || (aantal > 0 && aantal < drempel) ? .verborgen : .exact(aantal)
-        van = geheel > 0 && geheel < drempel ? .verborgen : .exact(geheel)
-        let toon = !self.aantal.onderdrukt && !van.onderdrukt && geheel > 0 && geheel >= (onthulling?.minimumNoemer ?? 1)
-        percentage = toon ? (Double(aantal) / Double(geheel) * 1000).rounded() / 10 : nil
+        self.aantal = verborgen ? .verborgen : .getoond(aantal, onthulling)
+        van = .getoond(geheel, onthulling)
+        percentage = if let onthulling {
+            self.aantal.onderdrukt || van.onderdrukt ? nil : onthulling.percentage(aantal, van: geheel)
+        } else {
+            geheel > 0 ? (Double(aantal) / Double(geheel) * 1000).rounded() / 10 : nil
+        }
     }
 }
 
@@ -146,8 +148,8 @@ public struct Monitoring: Sendable, Hashable, Codable {
         viaLoket = kanalen[Kanaal.viaLoket.rawValue] ?? Aandeel(0, van: totaal, onthulling: onthulling)
         jeugd = Aandeel(instroom.filter(\.jeugd).reduce(0) { $0 + $1.aantal }, van: totaal, onthulling: onthulling)
         let huisbezoeken = instroom.filter(\.huisbezoek).reduce(0) { $0 + $1.aantal }
-        gezamenlijkeHuisbezoeken = onthulling.map { huisbezoeken > 0 && huisbezoeken < $0.drempel } == true ? .verborgen : .exact(huisbezoeken)
+        gezamenlijkeHuisbezoeken = .getoond(huisbezoeken, onthulling)
         nogOpgelostBijNazorg = Aandeel(nazorg.nogOpgelost, van: nazorg.gevraagd, onthulling: onthulling)
-        terugkeer = onthulling.map { nazorg.terugkeer > 0 && nazorg.terugkeer < $0.drempel } == true ? .verborgen : .exact(nazorg.terugkeer)
+        terugkeer = .getoond(nazorg.terugkeer, onthulling)
     }
 }

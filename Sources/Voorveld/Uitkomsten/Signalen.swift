@@ -45,12 +45,14 @@ public struct Signalen: Sendable, Hashable, Codable {
     ) {
         self.tot = tot
         onthullingsbeheer = onthulling != nil
-        func aantal(_ x: Int) -> Aantal { onthulling.map { x > 0 && x < $0.drempel } == true ? .verborgen : .exact(x) }
+        func aantal(_ x: Int) -> Aantal { .getoond(x, onthulling) }
         dalendeInstroom = kernteams.compactMap { team in
             let reeks = maanden.map { instroom[team]?[$0] ?? 0 }
             let lengte = Self.dalend(reeks)
             guard lengte > 0 else { return nil }
             let deel = Array(maanden.indices.suffix(lengte + 1))
+            // A falling run of hidden months would give its values away (4, 3, 2, 1): not shown.
+            if deel.contains(where: { aantal(reeks[$0]).onderdrukt }) { return nil }
             return DalendeInstroom(
                 kernteam: team, maanden: deel.map { maanden[$0] }, instroom: deel.map { aantal(reeks[$0]) },
                 toelichting: "De instroom daalt \(lengte) maanden op rij; ga na waarom (bereikbaarheid, bekendheid, verschuiving naar het loket).")

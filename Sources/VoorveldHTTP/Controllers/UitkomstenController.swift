@@ -101,14 +101,14 @@ struct UitkomstenController {
         let resultaat = VoorliggendVeldCijfers(per: per, van: van.description, tot: tot.description, tellingen: tellingen, totaal: totaal,
                                                onthulling: gecontroleerd)
         if request.headers[.accept]?.contains("text/csv") == true {
-            return CSVExport.response(Self.csv(resultaat, drempel: onthulling.drempel), filename: "voorliggend-veld-\(per)-\(van)-\(tot).csv")
+            return CSVExport.response(Self.csv(resultaat), filename: "voorliggend-veld-\(per)-\(van)-\(tot).csv")
         }
         return try Resource.json(resultaat)
     }
 
-    /// One line per group and one for the total; a suppressed count is written `<5` (the threshold).
-    static func csv(_ cijfers: VoorliggendVeldCijfers, drempel: Int) -> String {
-        func aantal(_ a: Aantal) -> String { a.waarde.map(String.init) ?? "<\(drempel)" }
+    /// One line per group and one for the total; a suppressed count is written `onderdrukt`.
+    static func csv(_ cijfers: VoorliggendVeldCijfers) -> String {
+        func aantal(_ a: Aantal) -> String { a.waarde.map(String.init) ?? "onderdrukt" }
         func percentage(_ p: Percentage) -> [String] { [aantal(p.teller), aantal(p.noemer), p.percentage.map { String($0) } ?? ""] }
         return CSVExport.render(
             header: [cijfers.per, "afgesloten", "ingetrokken", "alleen_vv_teller", "alleen_vv_noemer", "alleen_vv_percentage",
@@ -136,7 +136,10 @@ struct UitkomstenController {
     @Sendable func signalen(_ request: Request, context: AppRequestContext) async throws -> Response {
         let gebruiker = try context.require(.wethouder, .kernteamlid)
         var query = Zoekvraag(request)
-        let tot = query.datum("tot") ?? .vandaag()
+        // Complete months only: a month still running would look like a fall.
+        let vandaag = CalendarDate.vandaag()
+        let eindeVorigeMaand = CalendarDate(daysSince2000: CalendarDate(year: vandaag.year, month: vandaag.month, day: 1).daysSince2000 - 1)
+        let tot = min(query.datum("tot") ?? eindeVorigeMaand, eindeVorigeMaand)
         try query.controleer()
         let maanden = Self.maanden(eindigend: tot, aantal: 12)
         let van = CalendarDate(iso: maanden[0] + "-01")!
