@@ -209,9 +209,9 @@ CREATE TRIGGER hulpvraag_volgt_koppelingen AFTER INSERT OR UPDATE OF status ON k
 -- rules and the ranking need; the service applies the rules (so that it can say which rule
 -- removed how many) and ranks. The cost follows the neighbourhood of the kern, not the register:
 -- every volunteer is found through an index on (gemeente, kern), and only those who pass the
--- cheap rules (active, dayparts, duration) get the details that need more lookups. They run as the owner to count a helper's koppelingen across
--- kernteams, and see the hulpvraag only when the caller may (row-level security of hulpvragen
--- applies to the owner too: FORCE).
+-- cheap rules (active, dayparts, duration) get the details that need more lookups. They run as
+-- the owner to count a helper's koppelingen across kernteams, and answer only a kernteamlid of the
+-- hulpvraag's own kernteam (checked in the function, whoever owns it).
 
 -- Straight-line distance between two kernen in km (haversine), NULL without coordinates.
 CREATE FUNCTION kern_afstand_km(lat1 double precision, lon1 double precision, lat2 double precision, lon2 double precision)
