@@ -129,6 +129,11 @@ struct Zoekvraag {
         self.parameters = parameters
     }
 
+    /// A problem with a parameter that was read fine but does not fit (a period the wrong way round).
+    mutating func fout(_ naam: String, _ melding: String) {
+        fouten.append(Veldfout(veld: naam, melding: melding))
+    }
+
     mutating func tekst(_ naam: String) -> String? {
         gelezen.insert(naam)
         guard let value = parameters[naam], !value.isEmpty else { return nil }

@@ -43,44 +43,62 @@ public struct CijfersStore: Sendable {
 
     public func monitoring(van: CalendarDate, tot: CalendarDate, in scope: AccessScope, audit: AuditRegel) async throws -> Monitoringgegevens {
         try await pool.withTransaction(in: scope, .repeatableRead) { connection in
-            // The rows and columns: every kernteam and kern in scope, also those with nothing to count.
-            let eigen = scope.rollen.contains(.wethouder) ? nil : scope.kernteams
-            let kernteams = try await connection.query(
-                "SELECT code FROM kernteams WHERE gemeente = huidige_gemeente() AND ($1::text[] IS NULL OR code = ANY($1)) ORDER BY code", [eigen]) { row in
-                try row.decode(0, as: String.self)
-            }
+            let kernteams = try await Self.kernteams(in: scope, on: connection)
             let kernen = try await connection.query("""
                 SELECT k.kern FROM kernteam_kernen k WHERE k.gemeente = huidige_gemeente() AND k.kernteam = ANY($1) ORDER BY k.kern
                 """, [kernteams]) { row in try row.decode(0, as: String.self) }
             let leefgebieden = try await connection.query("SELECT code FROM leefgebieden ORDER BY volgorde") { row in try row.decode(0, as: String.self) }
-            let instroom = try await connection.query("SELECT * FROM cijfers_instroom($1, $2)", [van, tot]) { row in
-                Monitoring.Groep(kernteam: try row.decode(0), kern: try row.decode(1), maand: try row.decode(2), kanaal: try row.decode(3),
-                                 jeugd: try row.decode(4), huisbezoek: try row.decode(5), aantal: try row.decode(6))
-            }
+            let instroom = try await Self.instroom(van: van, tot: tot, on: connection)
             let perLeefgebied = try await connection.query("SELECT * FROM cijfers_leefgebieden($1, $2)", [van, tot]) { row in
                 (kern: try row.decode(0, as: String.self), leefgebied: try row.decode(1, as: String.self), aantal: try row.decode(2, as: Int.self))
             }
-            let nazorg = try await connection.queryOne("SELECT * FROM cijfers_nazorg($1, $2)", [van, tot]) { row in
-                (gevraagd: try row.decode(0, as: Int.self), nogOpgelost: try row.decode(1, as: Int.self), terugkeer: try row.decode(2, as: Int.self))
-            } ?? (0, 0, 0)
+            let nazorg = try await Self.nazorg(van: van, tot: tot, on: connection)
             try await AuditStore.record(audit, on: connection)
             return Monitoringgegevens(kernteams: kernteams, kernen: kernen, leefgebieden: leefgebieden, instroom: instroom,
                                       perLeefgebied: perLeefgebied, nazorg: nazorg)
         }
     }
 
-    /// Intake per kernteam per month, the supply gaps, and nazorg, for the signals.
+    /// Intake per kernteam per month, the supply gaps, and nazorg, for the signals: only what they
+    /// use, in one snapshot.
     public func signalen(van: CalendarDate, tot: CalendarDate, in scope: AccessScope, audit: AuditRegel) async throws
         -> (kernteams: [String], instroom: [String: [String: Int]], tekorten: [(kern: String, leefgebied: String, aantal: Int)], nazorg: (gevraagd: Int, nogOpgelost: Int))
     {
-        let monitoring = try await monitoring(van: van, tot: tot, in: scope, audit: audit)
-        var instroom: [String: [String: Int]] = [:]
-        for groep in monitoring.instroom { instroom[groep.kernteam, default: [:]][groep.maand, default: 0] += groep.aantal }
-        let tekorten = try await pool.withTransaction(in: scope) { connection in
-            try await connection.query("SELECT * FROM cijfers_tekorten()") { row in
+        try await pool.withTransaction(in: scope, .repeatableRead) { connection in
+            let kernteams = try await Self.kernteams(in: scope, on: connection)
+            var instroom: [String: [String: Int]] = [:]
+            for groep in try await Self.instroom(van: van, tot: tot, on: connection) {
+                instroom[groep.kernteam, default: [:]][groep.maand, default: 0] += groep.aantal
+            }
+            let tekorten = try await connection.query("SELECT * FROM cijfers_tekorten()") { row in
                 (kern: try row.decode(0, as: String.self), leefgebied: try row.decode(1, as: String.self), aantal: try row.decode(2, as: Int.self))
             }
+            let nazorg = try await Self.nazorg(van: van, tot: tot, on: connection)
+            try await AuditStore.record(audit, on: connection)
+            return (kernteams, instroom, tekorten, (nazorg.gevraagd, nazorg.nogOpgelost))
         }
-        return (monitoring.kernteams, instroom, tekorten, (monitoring.nazorg.gevraagd, monitoring.nazorg.nogOpgelost))
+    }
+
+    /// The kernteams a table has rows for: all of the gemeente for a wethouder, else the caller's own;
+    /// also those with nothing to count.
+    static func kernteams(in scope: AccessScope, on connection: PostgresConnection) async throws -> [String] {
+        let eigen = scope.rollen.contains(.wethouder) ? nil : scope.kernteams
+        return try await connection.query(
+            "SELECT code FROM kernteams WHERE gemeente = huidige_gemeente() AND ($1::text[] IS NULL OR code = ANY($1)) ORDER BY code", [eigen]) { row in
+            try row.decode(0, as: String.self)
+        }
+    }
+
+    static func instroom(van: CalendarDate, tot: CalendarDate, on connection: PostgresConnection) async throws -> [Monitoring.Groep] {
+        try await connection.query("SELECT * FROM cijfers_instroom($1, $2)", [van, tot]) { row in
+            Monitoring.Groep(kernteam: try row.decode(0), kern: try row.decode(1), maand: try row.decode(2), kanaal: try row.decode(3),
+                             jeugd: try row.decode(4), huisbezoek: try row.decode(5), aantal: try row.decode(6))
+        }
+    }
+
+    static func nazorg(van: CalendarDate, tot: CalendarDate, on connection: PostgresConnection) async throws -> (gevraagd: Int, nogOpgelost: Int, terugkeer: Int) {
+        try await connection.queryOne("SELECT * FROM cijfers_nazorg($1, $2)", [van, tot]) { row in
+            (gevraagd: try row.decode(0, as: Int.self), nogOpgelost: try row.decode(1, as: Int.self), terugkeer: try row.decode(2, as: Int.self))
+        } ?? (0, 0, 0)
     }
 }

@@ -56,8 +56,9 @@ public struct Onthulling: Sendable, Equatable {
     /// Which cells of a row or column that adds up to a shown total must be hidden: those below
     /// the threshold (but not 0, which reveals nothing), and when exactly one is hidden, also the
     /// smallest other non-zero one, so the total minus the others does not give it away.
-    public func onderdrukt(_ cellen: [Int]) -> Set<Int> {
-        var verborgen = Set(cellen.indices.filter { cellen[$0] > 0 && cellen[$0] < drempel })
+    /// - Parameter alVerborgen: cells hidden already for another reason (a cross table's other direction).
+    public func onderdrukt(_ cellen: [Int], alVerborgen: Set<Int> = []) -> Set<Int> {
+        var verborgen = alVerborgen.union(cellen.indices.filter { cellen[$0] > 0 && cellen[$0] < drempel })
         if verborgen.count == 1 {
             let ander = cellen.indices.filter { !verborgen.contains($0) && cellen[$0] > 0 }.min { cellen[$0] < cellen[$1] }
             if let ander { verborgen.insert(ander) }

@@ -30,36 +30,38 @@ public struct Kruistabel: Sendable, Hashable, Codable {
             self.totaal = .exact(totaal)
             return
         }
+        // Primary suppression of every small count, then secondary until no shown total has exactly
+        // one hidden part: each row, column and line of totals is a list `Onthulling.onderdrukt` protects.
         func klein(_ x: Int) -> Bool { x > 0 && x < onthulling.drempel }
         var verborgen = Set<[Int]>()   // [rij, kolom]
         for r in c.indices { for k in c[r].indices where klein(c[r][k]) { verborgen.insert([r, k]) } }
         var verborgenRij = Set(rijtotaal.indices.filter { klein(rijtotaal[$0]) })
         var verborgenKolom = Set(kolomtotaal.indices.filter { klein(kolomtotaal[$0]) })
         let totaalVerborgen = klein(totaal)
-        // Secondary suppression: a shown total with exactly one hidden part would give it away.
         var veranderd = true
         while veranderd {
             veranderd = false
-            func verberg(_ kandidaten: [(cel: [Int], waarde: Int)]) {
-                guard let kleinste = kandidaten.filter({ $0.waarde > 0 && !verborgen.contains($0.cel) }).min(by: { $0.waarde < $1.waarde }) else { return }
-                verborgen.insert(kleinste.cel)
-                veranderd = true
-            }
             for r in c.indices where !verborgenRij.contains(r) {
-                let deel = c[r].indices.map { (cel: [r, $0], waarde: c[r][$0]) }
-                if deel.filter({ verborgen.contains($0.cel) }).count == 1 { verberg(deel) }
-            }
-            for k in kolommen.indices where !verborgenKolom.contains(k) {
-                let deel = c.indices.map { (cel: [$0, k], waarde: c[$0][k]) }
-                if deel.filter({ verborgen.contains($0.cel) }).count == 1 { verberg(deel) }
-            }
-            if !totaalVerborgen {
-                if verborgenRij.count == 1, let r = rijtotaal.indices.filter({ !verborgenRij.contains($0) && rijtotaal[$0] > 0 }).min(by: { rijtotaal[$0] < rijtotaal[$1] }) {
-                    verborgenRij.insert(r)
+                let nu = Set(kolommen.indices.filter { verborgen.contains([r, $0]) })
+                for k in onthulling.onderdrukt(c[r], alVerborgen: nu).subtracting(nu) {
+                    verborgen.insert([r, k])
                     veranderd = true
                 }
-                if verborgenKolom.count == 1, let k = kolomtotaal.indices.filter({ !verborgenKolom.contains($0) && kolomtotaal[$0] > 0 }).min(by: { kolomtotaal[$0] < kolomtotaal[$1] }) {
-                    verborgenKolom.insert(k)
+            }
+            for k in kolommen.indices where !verborgenKolom.contains(k) {
+                let kolom = c.map { $0[k] }
+                let nu = Set(c.indices.filter { verborgen.contains([$0, k]) })
+                for r in onthulling.onderdrukt(kolom, alVerborgen: nu).subtracting(nu) {
+                    verborgen.insert([r, k])
+                    veranderd = true
+                }
+            }
+            if !totaalVerborgen {
+                let rijen = onthulling.onderdrukt(rijtotaal, alVerborgen: verborgenRij)
+                let kolommen = onthulling.onderdrukt(kolomtotaal, alVerborgen: verborgenKolom)
+                if rijen != verborgenRij || kolommen != verborgenKolom {
+                    verborgenRij = rijen
+                    verborgenKolom = kolommen
                     veranderd = true
                 }
             }

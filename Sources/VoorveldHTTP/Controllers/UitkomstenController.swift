@@ -82,17 +82,12 @@ struct UitkomstenController {
     @Sendable func voorliggendVeld(_ request: Request, context: AppRequestContext) async throws -> Response {
         let gebruiker = try context.require(.wethouder, .kernteamlid)
         var query = Zoekvraag(request)
-        let vandaag = CalendarDate.vandaag()
-        let van = query.datum("van") ?? CalendarDate(year: vandaag.year, month: 1, day: 1)
-        let tot = query.datum("tot") ?? vandaag
+        let (van, tot) = Self.periode(&query, maximaalJaren: nil)
         let per = query.tekst("per") ?? "totaal"
-        var fouten = query.fouten
         if !CijfersStore.indelingen.contains(per) {
-            fouten.append(Veldfout(veld: "per", melding: "kies uit: \(CijfersStore.indelingen.joined(separator: ", "))"))
+            query.fout("per", "kies uit: \(CijfersStore.indelingen.joined(separator: ", "))")
         }
-        if tot < van { fouten.append(Veldfout(veld: "tot", melding: "ligt voor 'van'")) }
         try query.controleer()
-        guard fouten.isEmpty else { throw Problem.invalid(fouten) }
         let (tellingen, totaal) = try await cijfers.voorliggendVeld(
             van: van, tot: tot, per: per, in: AccessScope(gebruiker),
             audit: cijferAudit(gebruiker, context, "voorliggend-veld per \(per)"))
@@ -122,7 +117,9 @@ struct UitkomstenController {
     /// `?van=2026-01-01&tot=2026-12-31`: the monitoring tables of hulpvragen received in the period.
     @Sendable func monitoring(_ request: Request, context: AppRequestContext) async throws -> Response {
         let gebruiker = try context.require(.wethouder, .kernteamlid)
-        let (van, tot) = try Self.periode(request)
+        var query = Zoekvraag(request)
+        let (van, tot) = Self.periode(&query, maximaalJaren: 3)
+        try query.controleer()
         let gegevens = try await cijfers.monitoring(van: van, tot: tot, in: AccessScope(gebruiker), audit: cijferAudit(gebruiker, context, "monitoring"))
         let maanden = Self.maanden(eindigend: tot, aantal: (tot.year * 12 + tot.month) - (van.year * 12 + van.month) + 1)
         let resultaat = Monitoring(
@@ -157,17 +154,16 @@ struct UitkomstenController {
         }
     }
 
-    /// `van` and `tot` from the query: the current year up to today unless given.
-    static func periode(_ request: Request) throws -> (CalendarDate, CalendarDate) {
-        var query = Zoekvraag(request)
+    /// `van` and `tot` from the query: the current year up to today unless given. Problems are
+    /// added to `query`, reported by its `controleer()`.
+    static func periode(_ query: inout Zoekvraag, maximaalJaren: Int?) -> (CalendarDate, CalendarDate) {
         let vandaag = CalendarDate.vandaag()
         let van = query.datum("van") ?? CalendarDate(year: vandaag.year, month: 1, day: 1)
         let tot = query.datum("tot") ?? vandaag
-        var fouten = query.fouten
-        if tot < van { fouten.append(Veldfout(veld: "tot", melding: "ligt voor 'van'")) }
-        if tot.daysSince2000 - van.daysSince2000 > 3 * 366 { fouten.append(Veldfout(veld: "tot", melding: "hoogstens drie jaar na 'van'")) }
-        try query.controleer()
-        guard fouten.isEmpty else { throw Problem.invalid(fouten) }
+        if tot < van { query.fout("tot", "ligt voor 'van'") }
+        if let maximaalJaren, tot.daysSince2000 - van.daysSince2000 > maximaalJaren * 366 {
+            query.fout("tot", "hoogstens \(maximaalJaren) jaar na 'van'")
+        }
         return (van, tot)
     }
 
