@@ -77,9 +77,9 @@ public struct HulpvraagStore: Sendable {
     }
 
     /// Closes a hulpvraag with its outcome, if it still has `versie`; `maak` builds the closure
-    /// from the current state and may throw `Invoerfouten`.
+    /// from the current state and the gemeente's nazorg period in days, and may throw `Invoerfouten`.
     public func sluitAf(
-        _ id: UUID, versie: Int, in scope: AccessScope, audit: AuditRegel, maak: (Hulpvraag) throws -> Afsluiting
+        _ id: UUID, versie: Int, in scope: AccessScope, audit: AuditRegel, maak: (Hulpvraag, _ nazorgDagen: Int) throws -> Afsluiting
     ) async throws -> Wijziging {
         try await wijzig(id, versie: versie, in: scope, audit: audit) { current, connection in
             guard current.status != .afgesloten else {
@@ -92,7 +92,10 @@ public struct HulpvraagStore: Sendable {
             guard lopend == 0 else {
                 throw Invoerfouten([Veldfout(veld: "uitkomst", melding: "er \(lopend == 1 ? "loopt nog 1 koppeling" : "lopen nog \(lopend) koppelingen"); rond die eerst af of breek ze af")])
             }
-            try await Self.schrijf(try maak(current), voor: id, on: connection)
+            let nazorgDagen = try await connection.queryOne("SELECT nazorg_dagen FROM gemeenten WHERE code = huidige_gemeente()") { row in
+                try row.decode(0, as: Int.self)
+            } ?? Afsluiting.standaardNazorgDagen
+            try await Self.schrijf(try maak(current, nazorgDagen), voor: id, on: connection)
         }
     }
 

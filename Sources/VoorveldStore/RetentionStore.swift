@@ -2,9 +2,10 @@ import Postgres
 
 /// Removes personal data that is no longer needed (AVG: storage limitation).
 ///
-/// For now: ended web sessions, failed-login records past the lockout window's use, API tokens
-/// that expired or were revoked long ago, and the stored answers of idempotent creates. The audit log is kept: it is the municipality's
-/// evidence of who saw what.
+/// Ended web sessions, failed-login records past the lockout window's use, API tokens that expired
+/// or were revoked long ago, the stored answers of idempotent creates, and closed hulpvragen: first
+/// what identifies the resident, later the hulpvraag itself. The audit log is kept: it is the
+/// municipality's evidence of who saw what.
 public struct RetentionStore: Sendable {
     let pool: ConnectionPool
 
@@ -17,6 +18,13 @@ public struct RetentionStore: Sendable {
         public var ingetrokkenTokens: Duration = .seconds(90 * 86_400)
         /// Stored answers for Idempotency-Key retries; they may hold a hulpvraag's contents.
         public var idempotentie: Duration = .seconds(86_400)
+        /// Closed hulpvragen lose the resident's initials, birth year, dossier reference and every
+        /// free text (also of their koppelingen) this long after nazorg, or after closing when
+        /// there is no nazorg. The figures keep them.
+        public var hulpvraaggegevens: Duration = .seconds(365 * 86_400)
+        /// Closed hulpvragen are deleted, with their koppelingen, this long after closing; from
+        /// then on the figures of their months no longer count them.
+        public var hulpvragen: Duration = .seconds((5 * 365 + 1) * 86_400)
 
         public init() {}
     }
@@ -26,17 +34,20 @@ public struct RetentionStore: Sendable {
         public var mislukteInlogpogingen = 0
         public var tokens = 0
         public var idempotentie = 0
+        public var geanonimiseerd = 0
+        public var hulpvragen = 0
 
         public var description: String {
             "\(sessies) ended session(s), \(mislukteInlogpogingen) old failed-login record(s), \(tokens) expired or revoked token(s), "
-                + "\(idempotentie) stored idempotent answer(s)"
+                + "\(idempotentie) stored idempotent answer(s), the resident's details of \(geanonimiseerd) closed hulpvraag(en), "
+                + "\(hulpvragen) closed hulpvraag(en)"
         }
     }
 
     /// Deletes what the policy says is no longer needed; with `dryRun`, only counts it.
     /// Runs as the owner of the tables.
     public func run(_ policy: Policy = Policy(), dryRun: Bool) async throws -> Report {
-        try await pool.withTransaction { connection in
+        var report = try await pool.withTransaction { connection in
             let verb = dryRun ? "SELECT count(*) FROM" : "WITH weg AS (DELETE FROM"
             let tail = dryRun ? "" : " RETURNING 1) SELECT count(*) FROM weg"
             func count(_ table: String, _ condition: String, _ age: Duration) async throws -> Int {
@@ -54,5 +65,60 @@ public struct RetentionStore: Sendable {
             report.idempotentie = try await count("idempotentie", "aangemaakt_op < now() - make_interval(secs => $1)", policy.idempotentie)
             return report
         }
+        (report.geanonimiseerd, report.hulpvragen) = try await hulpvragen(policy, dryRun: dryRun)
+        return report
+    }
+
+    /// Closed hulpvragen, one gemeente at a time, so that the monthly figures (kept per gemeente,
+    /// see sql/008) follow each change.
+    private func hulpvragen(_ policy: Policy, dryRun: Bool) async throws -> (geanonimiseerd: Int, verwijderd: Int) {
+        let gegevensDagen = Int(policy.hulpvraaggegevens.components.seconds / 86_400)
+        let hulpvraagDagen = Int(policy.hulpvragen.components.seconds / 86_400)
+        // $1: days for the resident's details, $2: days for the hulpvraag.
+        let oud = "afgesloten_op < current_date - $2::int"
+        let anoniem = """
+            NOT \(oud) AND coalesce(nazorg_op, afgesloten_op) < current_date - $1::int
+            AND (dossierreferentie IS NOT NULL OR initialen <> '-' OR geboortejaar IS NOT NULL OR omschrijving <> '')
+            """
+        let binds: [any PostgresEncodable] = [gegevensDagen, hulpvraagDagen]
+        let gemeenten = try await pool.withConnection { connection in
+            try await connection.query("SELECT DISTINCT gemeente FROM hulpvragen WHERE status = 'afgesloten' AND (\(anoniem) OR \(oud)) ORDER BY 1",
+                                       binds) { row in try row.decode(0, as: String.self) }
+        }
+        var totaal = (geanonimiseerd: 0, verwijderd: 0)
+        for gemeente in gemeenten {
+            let (geanonimiseerd, verwijderd) = try await pool.withTransaction { connection in
+                try await connection.execute("SELECT set_config('voorveld.gemeente', $1, true)", [gemeente])
+                try await connection.execute("SET LOCAL statement_timeout = 0")
+                if dryRun {
+                    return try await connection.queryOne("""
+                        SELECT count(*) FILTER (WHERE \(anoniem)), count(*) FILTER (WHERE \(oud))
+                        FROM hulpvragen WHERE gemeente = huidige_gemeente() AND status = 'afgesloten'
+                        """, binds) { row in (try row.decode(0, as: Int.self), try row.decode(1, as: Int.self)) } ?? (0, 0)
+                }
+                let aantallen = try await connection.queryOne("""
+                    WITH oud AS (
+                        SELECT id FROM hulpvragen WHERE gemeente = huidige_gemeente() AND status = 'afgesloten' AND \(oud)),
+                    oude_koppelingen AS (
+                        DELETE FROM koppelingen k USING oud WHERE k.gemeente = huidige_gemeente() AND k.hulpvraag = oud.id),
+                    anoniem AS (
+                        UPDATE hulpvragen SET dossierreferentie = NULL, initialen = '-', geboortejaar = NULL, omschrijving = ''
+                        WHERE gemeente = huidige_gemeente() AND status = 'afgesloten' AND \(anoniem)
+                        RETURNING id),
+                    anonieme_koppelingen AS (
+                        UPDATE koppelingen k SET toelichting = '', afsluiting = '' FROM anoniem a
+                        WHERE k.gemeente = huidige_gemeente() AND k.hulpvraag = a.id AND (k.toelichting <> '' OR k.afsluiting <> ''))
+                    SELECT (SELECT count(*) FROM anoniem), (SELECT count(*) FROM oud)
+                    """, binds) { row in (try row.decode(0, as: Int.self), try row.decode(1, as: Int.self)) } ?? (0, 0)
+                // The hulpvragen go in a statement of their own: one WITH sees none of its own deletes.
+                try await connection.execute("""
+                    DELETE FROM hulpvragen WHERE gemeente = huidige_gemeente() AND status = 'afgesloten' AND afgesloten_op < current_date - $1::int
+                    """, [hulpvraagDagen])
+                return aantallen
+            }
+            totaal.geanonimiseerd += geanonimiseerd
+            totaal.verwijderd += verwijderd
+        }
+        return totaal
     }
 }

@@ -47,12 +47,15 @@ public struct Afsluiting: Sendable, Hashable, Codable {
         self.nazorgOp = nazorgOp
     }
 
+    /// The nazorg period of a gemeente that chose none (the database's default, sql/008).
+    public static let standaardNazorgDagen = 91
+
     /// Reads and checks a closure of `hulpvraag`.
     /// - Parameter nazorgNa: days after closing when nazorg is due for a solved hulpvraag, unless
     ///   the input names a date; nil: no nazorg unless named.
     /// - Throws: `Invoerfouten`.
     public static func lees(
-        _ invoer: [String: RuweWaarde], hulpvraag: Hulpvraag, uitkomsten: [Uitkomst], vandaag: CalendarDate, nazorgNa: Int? = 91
+        _ invoer: [String: RuweWaarde], hulpvraag: Hulpvraag, uitkomsten: [Uitkomst], vandaag: CalendarDate, nazorgNa: Int? = standaardNazorgDagen
     ) throws -> Afsluiting {
         var lezer = Veldlezer(invoer)
         let code = lezer.tekst("uitkomst", verplicht: true, maximaal: 64)

@@ -41,8 +41,8 @@ struct UitkomstenController {
         let uitkomsten = try await hulpvragen.uitkomsten()
         let result: HulpvraagStore.Wijziging
         do {
-            result = try await hulpvragen.sluitAf(id, versie: versie, in: AccessScope(gebruiker), audit: audit(gebruiker, context, "hulpvraag-afsluiten", id)) { current in
-                try Afsluiting.lees(invoer, hulpvraag: current, uitkomsten: uitkomsten, vandaag: .vandaag())
+            result = try await hulpvragen.sluitAf(id, versie: versie, in: AccessScope(gebruiker), audit: audit(gebruiker, context, "hulpvraag-afsluiten", id)) { current, nazorgDagen in
+                try Afsluiting.lees(invoer, hulpvraag: current, uitkomsten: uitkomsten, vandaag: .vandaag(), nazorgNa: nazorgDagen)
             }
         } catch let fouten as Invoerfouten {
             throw Problem.invalid(fouten.fouten)
