@@ -23,7 +23,8 @@ struct DatabaseSession {
     /// True when the embedded cluster was created just now (so it still needs its demo data).
     let isNewCluster: Bool
 
-    static func open(_ options: DatabaseOptions, logger: Logger) async throws -> DatabaseSession {
+    /// - Parameter serverSettings: extra settings for the embedded PostgreSQL (a benchmark's memory).
+    static func open(_ options: DatabaseOptions, serverSettings: [String: String] = [:], logger: Logger) async throws -> DatabaseSession {
         let environment = ProcessInfo.processInfo.environment
         if let configured = ConnectionConfiguration.fromEnvironment(environment) {
             let ownerURL = environment["DATABASE_OWNER_URL"].flatMap { $0.isEmpty ? nil : $0 }
@@ -36,7 +37,7 @@ struct DatabaseSession {
         guard ProcessInfo.processInfo.environment["DATABASE_OWNER_URL"] == nil else {
             throw CommandError("DATABASE_OWNER_URL is set but DATABASE_URL (or PGHOST...) is not: set both, or neither for the embedded database.")
         }
-        let embedded = try EmbeddedPostgres(.init(directory: options.dataDir), logger: logger)
+        let embedded = try EmbeddedPostgres(.init(directory: options.dataDir, settings: serverSettings), logger: logger)
         let outcome = try await embedded.start()
         func pool(user: String, size: Int) -> ConnectionPool {
             ConnectionPool(.init(
@@ -89,8 +90,11 @@ struct DatabaseSession {
 
     /// Runs `body` on a prepared database (unless `prepared` is false), then closes the session
     /// whether `body` threw or not.
-    static func with<T>(_ options: DatabaseOptions, prepared: Bool = true, logger: Logger, _ body: (DatabaseSession) async throws -> T) async throws -> T {
-        let session = try await open(options, logger: logger)
+    static func with<T>(
+        _ options: DatabaseOptions, prepared: Bool = true, serverSettings: [String: String] = [:], logger: Logger,
+        _ body: (DatabaseSession) async throws -> T
+    ) async throws -> T {
+        let session = try await open(options, serverSettings: serverSettings, logger: logger)
         do {
             if prepared { try await session.prepare(options, logger: logger) }
             let result = try await body(session)

@@ -38,7 +38,7 @@ public struct CijfersStore: Sendable {
         public var leefgebieden: [String]
         public var instroom: [Monitoring.Groep]
         public var perLeefgebied: [(kern: String, leefgebied: String, aantal: Int)]
-        public var nazorg: (gevraagd: Int, nogOpgelost: Int, terugkeer: Int)
+        public var nazorg: (gevraagd: Int, nogOpgelost: Int)
     }
 
     public func monitoring(van: CalendarDate, tot: CalendarDate, in scope: AccessScope, audit: AuditRegel) async throws -> Monitoringgegevens {
@@ -75,7 +75,7 @@ public struct CijfersStore: Sendable {
             }
             let nazorg = try await Self.nazorg(van: van, tot: tot, on: connection)
             try await AuditStore.record(audit, on: connection)
-            return (kernteams, instroom, tekorten, (nazorg.gevraagd, nazorg.nogOpgelost))
+            return (kernteams, instroom, tekorten, nazorg)
         }
     }
 
@@ -91,14 +91,14 @@ public struct CijfersStore: Sendable {
 
     static func instroom(van: CalendarDate, tot: CalendarDate, on connection: PostgresConnection) async throws -> [Monitoring.Groep] {
         try await connection.query("SELECT * FROM cijfers_instroom($1, $2)", [van, tot]) { row in
-            Monitoring.Groep(kernteam: try row.decode(0), kern: try row.decode(1), maand: try row.decode(2), kanaal: try row.decode(3),
-                             jeugd: try row.decode(4), huisbezoek: try row.decode(5), aantal: try row.decode(6))
+            Monitoring.Groep(kernteam: try row.decode(0), maand: try row.decode(1), kanaal: try row.decode(2), jeugd: try row.decode(3),
+                             huisbezoek: try row.decode(4), aantal: try row.decode(5), terugkeer: try row.decode(6))
         }
     }
 
-    static func nazorg(van: CalendarDate, tot: CalendarDate, on connection: PostgresConnection) async throws -> (gevraagd: Int, nogOpgelost: Int, terugkeer: Int) {
+    static func nazorg(van: CalendarDate, tot: CalendarDate, on connection: PostgresConnection) async throws -> (gevraagd: Int, nogOpgelost: Int) {
         try await connection.queryOne("SELECT * FROM cijfers_nazorg($1, $2)", [van, tot]) { row in
-            (gevraagd: try row.decode(0, as: Int.self), nogOpgelost: try row.decode(1, as: Int.self), terugkeer: try row.decode(2, as: Int.self))
-        } ?? (0, 0, 0)
+            (gevraagd: try row.decode(0, as: Int.self), nogOpgelost: try row.decode(1, as: Int.self))
+        } ?? (0, 0)
     }
 }

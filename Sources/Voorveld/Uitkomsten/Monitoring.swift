@@ -106,26 +106,26 @@ public struct Monitoring: Sendable, Hashable, Codable {
     public var terugkeer: Aantal
     public var onthullingsbeheer: Bool
 
-    /// One group of new hulpvragen, as the database counts them.
+    /// One group of new hulpvragen, as the database counts them, with the returns among them.
     public struct Groep: Sendable, Hashable {
-        public var kernteam, kern, maand, kanaal: String
+        public var kernteam, maand, kanaal: String
         public var jeugd, huisbezoek: Bool
-        public var aantal: Int
+        public var aantal, terugkeer: Int
 
-        public init(kernteam: String, kern: String, maand: String, kanaal: String, jeugd: Bool, huisbezoek: Bool, aantal: Int) {
+        public init(kernteam: String, maand: String, kanaal: String, jeugd: Bool, huisbezoek: Bool, aantal: Int, terugkeer: Int) {
             self.kernteam = kernteam
-            self.kern = kern
             self.maand = maand
             self.kanaal = kanaal
             self.jeugd = jeugd
             self.huisbezoek = huisbezoek
             self.aantal = aantal
+            self.terugkeer = terugkeer
         }
     }
 
     public init(
         van: String, tot: String, maanden: [String], kernteams: [String], kernen: [String], leefgebieden: [String], instroom: [Groep],
-        perLeefgebied: [(kern: String, leefgebied: String, aantal: Int)], nazorg: (gevraagd: Int, nogOpgelost: Int, terugkeer: Int),
+        perLeefgebied: [(kern: String, leefgebied: String, aantal: Int)], nazorg: (gevraagd: Int, nogOpgelost: Int),
         onthulling: Onthulling?
     ) {
         self.van = van
@@ -152,6 +152,6 @@ public struct Monitoring: Sendable, Hashable, Codable {
         let huisbezoeken = instroom.filter(\.huisbezoek).reduce(0) { $0 + $1.aantal }
         gezamenlijkeHuisbezoeken = .getoond(huisbezoeken, onthulling)
         nogOpgelostBijNazorg = Aandeel(nazorg.nogOpgelost, van: nazorg.gevraagd, onthulling: onthulling)
-        terugkeer = .getoond(nazorg.terugkeer, onthulling)
+        terugkeer = .getoond(instroom.reduce(0) { $0 + $1.terugkeer }, onthulling)
     }
 }

@@ -22,11 +22,7 @@ struct LoadGenerator {
         var count: Int { latencies.count }
         var perSecond: Double { Double(count) / elapsed.seconds }
 
-        func percentile(_ p: Double) -> Duration {
-            guard !latencies.isEmpty else { return .zero }
-            let sorted = latencies.sorted()
-            return sorted[min(sorted.count - 1, Int((Double(sorted.count) * p).rounded(.up)) - 1)]
-        }
+        func percentile(_ p: Double) -> Duration { CijfersBench.percentile(latencies, p) }
     }
 
     let client: HTTPClient

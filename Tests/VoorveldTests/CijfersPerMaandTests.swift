@@ -5,12 +5,12 @@ import Testing
 import Voorveld
 import VoorveldStore
 
-/// The monthly counts of closed hulpvragen (sql/008) are kept by triggers; these tests check that
-/// they, and the figures read from them, always equal a plain GROUP BY over the rows.
-@Suite struct AfgeslotenPerMaandTests {
+/// The monthly counts of new and closed hulpvragen (sql/008) are kept by triggers; these tests
+/// check that they, and the figures read from them, always equal a plain GROUP BY over the rows.
+@Suite struct CijfersPerMaandTests {
     static let gemeente = "GM1734"
 
-    @Test("after random new, closed, edited, moved and reopened hulpvragen and retention, the monthly counts and figures equal counting the rows")
+    @Test("after random new, closed, edited, moved, reopened and followed-up hulpvragen and retention, the monthly counts and figures equal counting the rows")
     func rollupEqualsRows() async throws {
         let environment = try await TestEnvironment.seeded(hulpvragen: true)
         let seed = UInt64.random(in: 1...UInt64.max)
@@ -44,7 +44,7 @@ import VoorveldStore
 
         var operations: [String: Int] = [:]
         for step in 0..<360 {
-            let kind = step % 60 == 59 ? 9 : Int(random.next() % 9)
+            let kind = step % 60 == 59 ? 99 : Int(random.next() % 10)
             do {
             switch kind {
             case 0, 1:   // new, sometimes closed at once (as an import of history would)
@@ -54,11 +54,13 @@ import VoorveldStore
                 let gekozen = leefgebieden.filter { _ in random.next() % 4 == 0 }
                 try await inTeam([team]) { connection in
                     let id = try await connection.queryOne("""
-                        INSERT INTO hulpvragen (gemeente, initialen, regisseur, kernteam, kern, kanaal, ontvangen_op, duur, jeugd, status, uitkomst, afgesloten_op)
-                        VALUES ($1, 'T.', $2, $3, $4, $5, $6, 'eenmalig', $7, $8, $9, $10) RETURNING id
+                        INSERT INTO hulpvragen (gemeente, initialen, regisseur, kernteam, kern, kanaal, ontvangen_op, duur, jeugd, status, uitkomst,
+                                                afgesloten_op, nazorg_op, gezamenlijk_huisbezoek, dossierreferentie)
+                        VALUES ($1, 'T.', $2, $3, $4, $5, $6, 'eenmalig', $7, $8, $9, $10, $10 + 120, $11, $12) RETURNING id
                         """, [Self.gemeente, "test-\(team)", team, kies(kernen), kies(kanalen), ontvangen, random.next() % 4 == 0,
                               gesloten ? "afgesloten" : "nieuw", gesloten ? kies(uitkomsten) : nil,
-                              gesloten ? CalendarDate(daysSince2000: ontvangen.daysSince2000 + Int(random.next() % 90)) : nil]) { row in
+                              gesloten ? CalendarDate(daysSince2000: ontvangen.daysSince2000 + Int(random.next() % 90)) : nil,
+                              random.next() % 5 == 0, "D-\(random.next() % 40)"]) { row in
                         try row.decode(0, as: UUID.self)
                     }
                     try await connection.execute("""
@@ -92,8 +94,8 @@ import VoorveldStore
                         """, [Self.gemeente, id, kies(uitkomsten), datum(), kies(kanalen), random.next() % 2 == 0, kies(kernen)])
                 }
                 operations["edited", default: 0] += 1
-            case 6:   // a closed one's leefgebieden changed
-                guard let (id, team) = try await hulpvragen(gesloten: true).randomElement(using: &random) else { continue }
+            case 6:   // leefgebieden changed, of a closed one or an open one
+                guard let (id, team) = try await hulpvragen(gesloten: random.next() % 2 == 0).randomElement(using: &random) else { continue }
                 let leefgebied = kies(leefgebieden)
                 try await inTeam([team]) { connection in
                     let weg = try await connection.execute(
@@ -112,13 +114,28 @@ import VoorveldStore
                                                  [Self.gemeente, id, nieuw, kies(kernen), "test-\(nieuw)"])
                 }
                 operations["moved", default: 0] += 1
-            case 8:   // a change the figures do not see
+            case 8:   // nazorg: asked, and still solved or not, or not asked after all; with a change the figures do not see
                 guard let (id, team) = try await hulpvragen(gesloten: true).randomElement(using: &random) else { continue }
+                let antwoord: Bool? = [true, false, nil][Int(random.next() % 3)]
                 try await inTeam([team]) { connection in
-                    try await connection.execute("UPDATE hulpvragen SET omschrijving = 'bijgewerkt', nazorg_op = afgesloten_op + 30 WHERE gemeente = $1 AND id = $2",
-                                                 [Self.gemeente, id])
+                    try await connection.execute("""
+                        UPDATE hulpvragen SET omschrijving = 'bijgewerkt', nazorg_op = afgesloten_op + 30, nazorg_opgelost = $3,
+                               nazorg_vastgelegd_op = CASE WHEN $3::boolean IS NOT NULL THEN afgesloten_op + 30 END
+                        WHERE gemeente = $1 AND id = $2
+                        """, [Self.gemeente, id, antwoord])
                 }
-                operations["other edit", default: 0] += 1
+                operations["nazorg", default: 0] += 1
+            case 9:   // an open one's intake edited: date received, kanaal, youth, visit, kern, dossier
+                guard let (id, team) = try await hulpvragen(gesloten: false).randomElement(using: &random) else { continue }
+                let kernen = teams.first { $0.kernteam == team }?.kernen ?? []
+                try await inTeam([team]) { connection in
+                    try await connection.execute("""
+                        UPDATE hulpvragen SET ontvangen_op = $3, kanaal = $4, jeugd = $5, gezamenlijk_huisbezoek = $6, kern = $7, dossierreferentie = $8
+                        WHERE gemeente = $1 AND id = $2
+                        """, [Self.gemeente, id, datum(), kies(kanalen), random.next() % 2 == 0, random.next() % 2 == 0, kies(kernen),
+                              "D-\(random.next() % 40)"])
+                }
+                operations["intake edited", default: 0] += 1
             default:   // retention: the resident's details first, closed hulpvragen after five years
                 let report = try await RetentionStore(pool: environment.owner).run(dryRun: false)
                 operations["retention deleted", default: 0] += report.hulpvragen
@@ -130,7 +147,7 @@ import VoorveldStore
             }
         }
         // Every kind of change happened, retention included.
-        #expect(operations.keys.count == 10, "seed \(seed): \(operations)")
+        #expect(operations.keys.count == 11, "seed \(seed): \(operations)")
         #expect((operations["retention deleted"] ?? 0) > 0, "seed \(seed): \(operations)")
 
         let (opgeteld, geteld) = try await Self.counts(environment.owner)
@@ -176,35 +193,77 @@ import VoorveldStore
                 }
             }
         }
+        // The monitoring functions likewise.
+        for (van, tot) in periodes {
+            for (scope, team) in [(wethouder, nil as String?), (kernteamlid, "heteren")] {
+                let figures = try await environment.service.withTransaction(in: scope) { connection in
+                    try await connection.query("""
+                        SELECT 'i|' || concat_ws('|', kernteam, maand, kanaal, jeugd, huisbezoek, aantal, terugkeer) FROM cijfers_instroom($1, $2)
+                        UNION ALL SELECT 'l|' || concat_ws('|', kern, leefgebied, aantal) FROM cijfers_leefgebieden($1, $2)
+                        UNION ALL SELECT 'n|' || concat_ws('|', gevraagd, nog_opgelost) FROM cijfers_nazorg($1, $2)
+                        ORDER BY 1
+                        """, [van, tot]) { row in try row.decode(0, as: String.self) }
+                }
+                let rows = try await environment.owner.withConnection { connection in
+                    try await connection.query("""
+                        WITH h AS (SELECT * FROM hulpvragen WHERE gemeente = $3 AND ($4::text IS NULL OR kernteam = $4))
+                        SELECT 'i|' || concat_ws('|', kernteam, to_char(ontvangen_op, 'YYYY-MM'), kanaal, jeugd, gezamenlijk_huisbezoek, count(*),
+                                                 count(*) FILTER (WHERE terugkeer))
+                        FROM h WHERE ontvangen_op BETWEEN $1 AND $2 GROUP BY kernteam, to_char(ontvangen_op, 'YYYY-MM'), kanaal, jeugd, gezamenlijk_huisbezoek
+                        UNION ALL
+                        SELECT 'l|' || concat_ws('|', h.kern, l.leefgebied, count(*)) FROM h JOIN hulpvraag_leefgebieden l ON l.gemeente = h.gemeente AND l.hulpvraag = h.id
+                        WHERE h.ontvangen_op BETWEEN $1 AND $2 GROUP BY h.kern, l.leefgebied
+                        UNION ALL
+                        SELECT 'n|' || concat_ws('|', count(nazorg_opgelost), count(*) FILTER (WHERE nazorg_opgelost)) FROM h WHERE afgesloten_op BETWEEN $1 AND $2
+                        ORDER BY 1
+                        """, [van, tot, Self.gemeente, team]) { row in try row.decode(0, as: String.self) }
+                }
+                #expect(figures == rows, "seed \(seed): monitoring \(van)–\(tot) for \(team ?? "wethouder")")
+            }
+        }
         await environment.close()
     }
 
     /// The monthly counts, and the same counted from the rows: one line per group.
     static func counts(_ owner: ConnectionPool) async throws -> (opgeteld: [String], geteld: [String]) {
-        let opgeteld = try await owner.withConnection { connection in
-            try await connection.query("""
-                SELECT concat_ws('|', gemeente, indeling, maand, kernteam, waarde, afgesloten, telt_mee, alleen, betrokken, ingetrokken)
-                FROM afgesloten_per_maand WHERE afgesloten > 0 ORDER BY 1
+        try await owner.withConnection { connection in
+            let opgeteld = try await connection.query("""
+                SELECT 'a|' || concat_ws('|', gemeente, indeling, maand, kernteam, waarde, afgesloten, telt_mee, alleen, betrokken, ingetrokken,
+                                         nazorg_gevraagd, nazorg_opgelost)
+                FROM afgesloten_per_maand WHERE afgesloten > 0
+                UNION ALL
+                SELECT 'o|' || concat_ws('|', gemeente, maand, kernteam, kanaal, jeugd, huisbezoek, aantal, terugkeer) FROM ontvangen_per_maand WHERE aantal > 0
+                UNION ALL
+                SELECT 'l|' || concat_ws('|', gemeente, maand, kernteam, kern, leefgebied, aantal) FROM ontvangen_leefgebieden_per_maand WHERE aantal > 0
+                ORDER BY 1
                 """) { row in try row.decode(0, as: String.self) }
-        }
-        let geteld = try await owner.withConnection { connection in
-            try await connection.query("""
+            let geteld = try await connection.query("""
                 WITH g AS (SELECT h.*, date_trunc('month', h.afgesloten_op)::date AS maand, u.telt_mee AS t, u.alleen_voorliggend_veld AS a,
                                   u.voorliggend_veld_betrokken AS b
                            FROM hulpvragen h JOIN uitkomsten u ON u.code = h.uitkomst),
                 groepen AS (
-                    SELECT gemeente, 'totaal' AS indeling, maand, kernteam, 'totaal' AS waarde, t, a, b FROM g
-                    UNION ALL SELECT gemeente, 'kern', maand, kernteam, kern, t, a, b FROM g
-                    UNION ALL SELECT gemeente, 'kanaal', maand, kernteam, kanaal, t, a, b FROM g
-                    UNION ALL SELECT gemeente, 'jeugd', maand, kernteam, CASE WHEN jeugd THEN 'jeugd' ELSE 'volwassen' END, t, a, b FROM g
-                    UNION ALL SELECT g.gemeente, 'leefgebied', g.maand, g.kernteam, l.leefgebied, t, a, b
+                    SELECT gemeente, 'totaal' AS indeling, maand, kernteam, 'totaal' AS waarde, t, a, b, nazorg_opgelost FROM g
+                    UNION ALL SELECT gemeente, 'kern', maand, kernteam, kern, t, a, b, nazorg_opgelost FROM g
+                    UNION ALL SELECT gemeente, 'kanaal', maand, kernteam, kanaal, t, a, b, nazorg_opgelost FROM g
+                    UNION ALL SELECT gemeente, 'jeugd', maand, kernteam, CASE WHEN jeugd THEN 'jeugd' ELSE 'volwassen' END, t, a, b, nazorg_opgelost FROM g
+                    UNION ALL SELECT g.gemeente, 'leefgebied', g.maand, g.kernteam, l.leefgebied, t, a, b, nazorg_opgelost
                               FROM g JOIN hulpvraag_leefgebieden l ON l.gemeente = g.gemeente AND l.hulpvraag = g.id)
-                SELECT concat_ws('|', gemeente, indeling, maand, kernteam, waarde, count(*), count(*) FILTER (WHERE t), count(*) FILTER (WHERE a),
-                                 count(*) FILTER (WHERE b), count(*) FILTER (WHERE NOT t))
-                FROM groepen GROUP BY gemeente, indeling, maand, kernteam, waarde ORDER BY 1
+                SELECT 'a|' || concat_ws('|', gemeente, indeling, maand, kernteam, waarde, count(*), count(*) FILTER (WHERE t), count(*) FILTER (WHERE a),
+                                         count(*) FILTER (WHERE b), count(*) FILTER (WHERE NOT t), count(nazorg_opgelost),
+                                         count(*) FILTER (WHERE nazorg_opgelost))
+                FROM groepen GROUP BY gemeente, indeling, maand, kernteam, waarde
+                UNION ALL
+                SELECT 'o|' || concat_ws('|', gemeente, date_trunc('month', ontvangen_op)::date, kernteam, kanaal, jeugd, gezamenlijk_huisbezoek, count(*),
+                                         count(*) FILTER (WHERE terugkeer))
+                FROM hulpvragen GROUP BY gemeente, date_trunc('month', ontvangen_op)::date, kernteam, kanaal, jeugd, gezamenlijk_huisbezoek
+                UNION ALL
+                SELECT 'l|' || concat_ws('|', h.gemeente, date_trunc('month', h.ontvangen_op)::date, h.kernteam, h.kern, l.leefgebied, count(*))
+                FROM hulpvragen h JOIN hulpvraag_leefgebieden l ON l.gemeente = h.gemeente AND l.hulpvraag = h.id
+                GROUP BY h.gemeente, date_trunc('month', h.ontvangen_op)::date, h.kernteam, h.kern, l.leefgebied
+                ORDER BY 1
                 """) { row in try row.decode(0, as: String.self) }
+            return (opgeteld, geteld)
         }
-        return (opgeteld, geteld)
     }
 
     /// Every kernteam of the demo gemeente with its kernen, each given a regisseur `test-<kernteam>`.
@@ -238,5 +297,36 @@ struct SplitMix64: RandomNumberGenerator {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
+    }
+}
+
+extension CijfersPerMaandTests {
+    @Test("a new hulpvraag of a resident within the nazorg period of an earlier one is a return, decided at registration; the figures count it")
+    func terugkeer() async throws {
+        let environment = try await TestEnvironment.seeded()
+        let scope = AccessScope(gemeente: Self.gemeente, gebruiker: "kernteamlid", rollen: [.kernteamlid], kernteams: ["heteren"])
+        func nieuw(_ dossier: String, _ ontvangen: String, afgesloten: String? = nil, nazorg: String? = nil) async throws -> Bool {
+            try await environment.service.withTransaction(in: scope) { connection in
+                try await connection.queryOne("""
+                    INSERT INTO hulpvragen (gemeente, initialen, regisseur, kernteam, kern, kanaal, ontvangen_op, duur, dossierreferentie, status, uitkomst,
+                                            afgesloten_op, nazorg_op)
+                    VALUES ($1, 'T.', 'kernteamlid', 'heteren', 'heteren', 'telefoon', $2::date, 'eenmalig', $3, $4, $5, $6::date, $7::date)
+                    RETURNING terugkeer
+                    """, [Self.gemeente, ontvangen, dossier, afgesloten == nil ? "nieuw" : "afgesloten",
+                          afgesloten == nil ? nil : "opgelost-voorliggend-veld", afgesloten, nazorg]) { row in try row.decode(0, as: Bool.self) } ?? false
+            }
+        }
+        #expect(try await nieuw("D-1", "2026-01-05", afgesloten: "2026-03-01", nazorg: "2026-06-01") == false)
+        #expect(try await nieuw("D-1", "2026-04-01") == true)    // within the nazorg period
+        #expect(try await nieuw("D-1", "2026-07-01") == false)   // after it
+        #expect(try await nieuw("D-2", "2026-04-01") == false)   // another resident
+        #expect(try await nieuw("D-1", "2026-02-01") == false)   // before the earlier one was closed
+        let cijfers = try await CijfersStore(pool: environment.service).monitoring(
+            van: CalendarDate(iso: "2026-01-01")!, tot: CalendarDate(iso: "2026-08-31")!, in: scope,
+            audit: AuditRegel(gebruiker: "kernteamlid", rol: .kernteamlid, actie: "cijfers-lezen", objectType: "cijfers", objectId: nil, doel: "test",
+                              resultaat: .toegestaan))
+        #expect(cijfers.instroom.reduce(0) { $0 + $1.terugkeer } == 1)
+        #expect(cijfers.instroom.reduce(0) { $0 + $1.aantal } == 5)
+        await environment.close()
     }
 }

@@ -1,0 +1,472 @@
+-- The figures counted per month, kept current by triggers, so that the wethouder's figures read a
+-- few hundred rows however many hulpvragen a gemeente has, and stay exactly those of a GROUP BY over
+-- the rows: whole months come from these counts, the days of a partial month at either end of the
+-- period from the rows themselves. Counts only; never a person.
+
+-- Closed hulpvragen, per gemeente, month of closing and kernteam: the counts of every group a
+-- figure can be split by (indeling 'totaal', 'kern', 'kanaal', 'jeugd' or 'leefgebied'; a
+-- hulpvraag with several leefgebieden counts once under each), with their nazorg.
+CREATE TABLE afgesloten_per_maand (
+    gemeente    text NOT NULL REFERENCES gemeenten (code),
+    indeling    text NOT NULL CHECK (indeling IN ('totaal', 'kern', 'kanaal', 'jeugd', 'leefgebied')),
+    maand       date NOT NULL CHECK (maand = date_trunc('month', maand)::date),
+    kernteam    text NOT NULL,
+    waarde      text NOT NULL,
+    afgesloten  integer NOT NULL CHECK (afgesloten >= 0),
+    telt_mee    integer NOT NULL CHECK (telt_mee BETWEEN 0 AND afgesloten),
+    alleen      integer NOT NULL CHECK (alleen BETWEEN 0 AND betrokken),
+    betrokken   integer NOT NULL CHECK (betrokken BETWEEN 0 AND telt_mee),
+    ingetrokken integer NOT NULL CHECK (ingetrokken = afgesloten - telt_mee),
+    nazorg_gevraagd integer NOT NULL CHECK (nazorg_gevraagd BETWEEN 0 AND afgesloten),
+    nazorg_opgelost integer NOT NULL CHECK (nazorg_opgelost BETWEEN 0 AND nazorg_gevraagd),
+    PRIMARY KEY (gemeente, indeling, maand, kernteam, waarde)
+);
+-- Across gemeenten (a national or regional overview).
+CREATE INDEX afgesloten_per_maand_landelijk ON afgesloten_per_maand (indeling, maand);
+
+-- New hulpvragen, per gemeente, month received, kernteam, kanaal, youth and joint home visit; and
+-- how many of them were a return (see hulpvragen.terugkeer).
+CREATE TABLE ontvangen_per_maand (
+    gemeente   text NOT NULL REFERENCES gemeenten (code),
+    maand      date NOT NULL CHECK (maand = date_trunc('month', maand)::date),
+    kernteam   text NOT NULL,
+    kanaal     text NOT NULL,
+    jeugd      boolean NOT NULL,
+    huisbezoek boolean NOT NULL,
+    aantal     integer NOT NULL CHECK (aantal >= 0),
+    terugkeer  integer NOT NULL CHECK (terugkeer BETWEEN 0 AND aantal),
+    PRIMARY KEY (gemeente, maand, kernteam, kanaal, jeugd, huisbezoek)
+);
+
+-- New hulpvragen per leefgebied and kern (once under each of a hulpvraag's leefgebieden).
+CREATE TABLE ontvangen_leefgebieden_per_maand (
+    gemeente   text NOT NULL REFERENCES gemeenten (code),
+    maand      date NOT NULL CHECK (maand = date_trunc('month', maand)::date),
+    kernteam   text NOT NULL,
+    kern       text NOT NULL,
+    leefgebied text NOT NULL,
+    aantal     integer NOT NULL CHECK (aantal >= 0),
+    PRIMARY KEY (gemeente, maand, kernteam, kern, leefgebied)
+);
+
+-- Only the figures functions and the triggers below (both run as voorveld_cijfers) read and
+-- write them, within the current gemeente; the service has no rights on them.
+DO $$
+DECLARE
+    tabel text;
+BEGIN
+    FOREACH tabel IN ARRAY ARRAY['afgesloten_per_maand', 'ontvangen_per_maand', 'ontvangen_leefgebieden_per_maand']
+    LOOP
+        EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', tabel);
+        EXECUTE format('CREATE POLICY cijfers ON %I TO voorveld_cijfers USING (gemeente = huidige_gemeente()) WITH CHECK (gemeente = huidige_gemeente())', tabel);
+        EXECUTE format('GRANT SELECT, INSERT, UPDATE ON %I TO voorveld_cijfers', tabel);
+    END LOOP;
+END
+$$;
+GRANT SELECT ON uitkomsten TO voorveld_cijfers;
+
+-- A return: a new hulpvraag of a resident (same dossier) received within the nazorg period of an
+-- earlier, closed one; decided when it is registered, and again when its dossier or date is set.
+ALTER TABLE hulpvragen ADD COLUMN terugkeer boolean NOT NULL DEFAULT false;
+
+-- The whole months of a period: from `eerste` up to (not including) `voorbij`; the days of the
+-- period outside them are counted from the rows.
+CREATE FUNCTION hele_maanden(van date, tot date, OUT eerste date, OUT voorbij date)
+    LANGUAGE sql IMMUTABLE AS $$
+    SELECT x.eerste, greatest(date_trunc('month', tot + 1)::date, x.eerste)
+    FROM (SELECT CASE WHEN van = date_trunc('month', van)::date THEN van
+                      ELSE (date_trunc('month', van) + interval '1 month')::date END AS eerste) x
+$$;
+
+-- The groups closed hulpvraag `h` counts in: all of them, or when `een_leefgebied` is given only
+-- that leefgebied (with the month's 'totaal' row, unchanged, so that it is locked first).
+CREATE FUNCTION afsluiting_groepen(h hulpvragen, een_leefgebied text)
+RETURNS TABLE (indeling text, waarde text, n integer)
+    LANGUAGE sql STABLE SET search_path = pg_catalog, public, pg_temp AS $$
+    SELECT 'totaal', 'totaal', CASE WHEN een_leefgebied IS NULL THEN 1 ELSE 0 END
+    UNION ALL
+    SELECT x.indeling, x.waarde, 1
+    FROM (VALUES ('kern', h.kern), ('kanaal', h.kanaal), ('jeugd', CASE WHEN h.jeugd THEN 'jeugd' ELSE 'volwassen' END)) x (indeling, waarde)
+    WHERE een_leefgebied IS NULL
+    UNION ALL
+    SELECT 'leefgebied', l.leefgebied, 1 FROM hulpvraag_leefgebieden l
+    WHERE een_leefgebied IS NULL AND l.gemeente = h.gemeente AND l.hulpvraag = h.id
+    UNION ALL
+    SELECT 'leefgebied', een_leefgebied, 1 WHERE een_leefgebied IS NOT NULL
+$$;
+
+CREATE FUNCTION in_scope(gemeente text) RETURNS void
+    LANGUAGE plpgsql STABLE AS $$
+BEGIN
+    IF gemeente IS DISTINCT FROM huidige_gemeente() THEN
+        RAISE EXCEPTION 'hulpvraag van gemeente % gewijzigd buiten die gemeente', gemeente USING ERRCODE = 'insufficient_privilege';
+    END IF;
+END
+$$;
+
+-- Adds (`teken` 1) or takes off (-1) closed hulpvraag `h` in its month's counts: in every group,
+-- or only in `een_leefgebied`. Every change first locks the rows it touches in key order, the
+-- month's 'totaal' row first, so that concurrent closings in one kernteam wait for each other
+-- instead of deadlocking; it creates missing rows at zero while at it. Taking off is a separate
+-- UPDATE, because INSERT ... ON CONFLICT checks the proposed row (a negative count) first.
+CREATE FUNCTION afgesloten_tellen(h hulpvragen, teken integer, een_leefgebied text DEFAULT NULL) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE
+    u uitkomsten;
+    m date := date_trunc('month', h.afgesloten_op)::date;
+    erbij integer := CASE WHEN teken > 0 THEN teken ELSE 0 END;
+    gevraagd integer := (h.nazorg_opgelost IS NOT NULL)::int;
+    opgelost integer := coalesce(h.nazorg_opgelost, false)::int;
+BEGIN
+    IF h.uitkomst IS NULL THEN
+        RETURN;
+    END IF;
+    PERFORM in_scope(h.gemeente);
+    SELECT * INTO STRICT u FROM uitkomsten WHERE code = h.uitkomst;
+    INSERT INTO afgesloten_per_maand AS a (gemeente, indeling, maand, kernteam, waarde, afgesloten, telt_mee, alleen, betrokken, ingetrokken,
+                                           nazorg_gevraagd, nazorg_opgelost)
+    SELECT h.gemeente, g.indeling, m, h.kernteam, g.waarde, g.n * erbij, g.n * erbij * u.telt_mee::int,
+           g.n * erbij * u.alleen_voorliggend_veld::int, g.n * erbij * u.voorliggend_veld_betrokken::int, g.n * erbij * (NOT u.telt_mee)::int,
+           g.n * erbij * gevraagd, g.n * erbij * opgelost
+    FROM afsluiting_groepen(h, een_leefgebied) g
+    ORDER BY g.indeling <> 'totaal', g.indeling, g.waarde
+    ON CONFLICT (gemeente, indeling, maand, kernteam, waarde) DO UPDATE
+        SET afgesloten = a.afgesloten + excluded.afgesloten, telt_mee = a.telt_mee + excluded.telt_mee, alleen = a.alleen + excluded.alleen,
+            betrokken = a.betrokken + excluded.betrokken, ingetrokken = a.ingetrokken + excluded.ingetrokken,
+            nazorg_gevraagd = a.nazorg_gevraagd + excluded.nazorg_gevraagd, nazorg_opgelost = a.nazorg_opgelost + excluded.nazorg_opgelost;
+    IF teken < 0 THEN
+        UPDATE afgesloten_per_maand a
+        SET afgesloten = a.afgesloten - g.n, telt_mee = a.telt_mee - g.n * u.telt_mee::int,
+            alleen = a.alleen - g.n * u.alleen_voorliggend_veld::int, betrokken = a.betrokken - g.n * u.voorliggend_veld_betrokken::int,
+            ingetrokken = a.ingetrokken - g.n * (NOT u.telt_mee)::int, nazorg_gevraagd = a.nazorg_gevraagd - g.n * gevraagd,
+            nazorg_opgelost = a.nazorg_opgelost - g.n * opgelost
+        FROM afsluiting_groepen(h, een_leefgebied) g
+        WHERE a.gemeente = h.gemeente AND a.indeling = g.indeling AND a.maand = m AND a.kernteam = h.kernteam AND a.waarde = g.waarde
+          AND g.n > 0;
+    END IF;
+END
+$$;
+
+-- The same for new hulpvraag `h` (whether closed or not) by the month it was received: its row
+-- in ontvangen_per_maand (unchanged when only `een_leefgebied` is counted, but locked first), then
+-- its leefgebieden, or only `een_leefgebied`, in key order.
+CREATE FUNCTION ontvangen_tellen(h hulpvragen, teken integer, een_leefgebied text DEFAULT NULL) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE
+    m date := date_trunc('month', h.ontvangen_op)::date;
+    n integer := CASE WHEN een_leefgebied IS NULL THEN 1 ELSE 0 END;
+    erbij integer := CASE WHEN teken > 0 THEN teken ELSE 0 END;
+BEGIN
+    PERFORM in_scope(h.gemeente);
+    INSERT INTO ontvangen_per_maand AS a (gemeente, maand, kernteam, kanaal, jeugd, huisbezoek, aantal, terugkeer)
+    VALUES (h.gemeente, m, h.kernteam, h.kanaal, h.jeugd, h.gezamenlijk_huisbezoek, n * erbij, n * erbij * h.terugkeer::int)
+    ON CONFLICT (gemeente, maand, kernteam, kanaal, jeugd, huisbezoek) DO UPDATE
+        SET aantal = a.aantal + excluded.aantal, terugkeer = a.terugkeer + excluded.terugkeer;
+    INSERT INTO ontvangen_leefgebieden_per_maand AS a (gemeente, maand, kernteam, kern, leefgebied, aantal)
+    SELECT h.gemeente, m, h.kernteam, h.kern, x.leefgebied, erbij
+    FROM (SELECT l.leefgebied FROM hulpvraag_leefgebieden l WHERE een_leefgebied IS NULL AND l.gemeente = h.gemeente AND l.hulpvraag = h.id
+          UNION ALL SELECT een_leefgebied WHERE een_leefgebied IS NOT NULL) x
+    ORDER BY x.leefgebied
+    ON CONFLICT (gemeente, maand, kernteam, kern, leefgebied) DO UPDATE SET aantal = a.aantal + excluded.aantal;
+    IF teken < 0 THEN
+        UPDATE ontvangen_per_maand a SET aantal = a.aantal - n, terugkeer = a.terugkeer - n * h.terugkeer::int
+        WHERE n > 0 AND a.gemeente = h.gemeente AND a.maand = m AND a.kernteam = h.kernteam AND a.kanaal = h.kanaal AND a.jeugd = h.jeugd
+          AND a.huisbezoek = h.gezamenlijk_huisbezoek;
+        UPDATE ontvangen_leefgebieden_per_maand a SET aantal = a.aantal - 1
+        WHERE a.gemeente = h.gemeente AND a.maand = m AND a.kernteam = h.kernteam AND a.kern = h.kern
+          AND a.leefgebied IN (SELECT l.leefgebied FROM hulpvraag_leefgebieden l WHERE een_leefgebied IS NULL AND l.gemeente = h.gemeente AND l.hulpvraag = h.id
+                               UNION ALL SELECT een_leefgebied WHERE een_leefgebied IS NOT NULL);
+    END IF;
+END
+$$;
+
+-- Triggers on hulpvragen, with TG_ARGV[0] 'afgesloten' or 'ontvangen': which counts. On DELETE
+-- they run before the row goes, while its leefgebieden are still there.
+CREATE FUNCTION hulpvraag_telt() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+BEGIN
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN
+        IF TG_ARGV[0] = 'afgesloten' THEN PERFORM afgesloten_tellen(OLD, -1); ELSE PERFORM ontvangen_tellen(OLD, -1); END IF;
+    END IF;
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+        IF TG_ARGV[0] = 'afgesloten' THEN PERFORM afgesloten_tellen(NEW, 1); ELSE PERFORM ontvangen_tellen(NEW, 1); END IF;
+    END IF;
+    RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+END
+$$;
+
+-- A leefgebied added to or removed from a hulpvraag. When the hulpvraag itself is being deleted
+-- it is gone already, and its counts were taken off before.
+CREATE FUNCTION hulpvraag_leefgebied_telt() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE
+    h hulpvragen;
+    rij hulpvraag_leefgebieden;
+BEGIN
+    IF TG_OP = 'DELETE' THEN rij := OLD; ELSE rij := NEW; END IF;
+    PERFORM in_scope(rij.gemeente);
+    SELECT * INTO h FROM hulpvragen WHERE gemeente = rij.gemeente AND id = rij.hulpvraag;
+    IF NOT FOUND THEN
+        RETURN NULL;
+    END IF;
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN
+        PERFORM afgesloten_tellen(h, -1, OLD.leefgebied);
+        PERFORM ontvangen_tellen(h, -1, OLD.leefgebied);
+    END IF;
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+        PERFORM afgesloten_tellen(h, 1, NEW.leefgebied);
+        PERFORM ontvangen_tellen(h, 1, NEW.leefgebied);
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+-- Whether a new hulpvraag is a return; read as voorveld_cijfers, which sees the gemeente's
+-- earlier hulpvragen of other kernteams too, and tells only yes or no.
+CREATE FUNCTION hulpvraag_terugkeer() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+BEGIN
+    PERFORM in_scope(NEW.gemeente);
+    -- A dossier reference removed later (by retention, say) leaves the decision as it was.
+    IF TG_OP = 'UPDATE' AND NEW.dossierreferentie IS NULL THEN
+        RETURN NEW;
+    END IF;
+    NEW.terugkeer := NEW.dossierreferentie IS NOT NULL AND EXISTS (
+        SELECT 1 FROM hulpvragen e WHERE e.gemeente = NEW.gemeente AND e.dossierreferentie = NEW.dossierreferentie AND e.id <> NEW.id
+          AND e.afgesloten_op IS NOT NULL AND e.afgesloten_op <= NEW.ontvangen_op AND NEW.ontvangen_op <= e.nazorg_op);
+    RETURN NEW;
+END
+$$;
+
+DO $$
+DECLARE
+    functie text;
+BEGIN
+    FOREACH functie IN ARRAY ARRAY['afsluiting_groepen(hulpvragen, text)', 'in_scope(text)', 'afgesloten_tellen(hulpvragen, integer, text)',
+                                   'ontvangen_tellen(hulpvragen, integer, text)', 'hulpvraag_telt()', 'hulpvraag_leefgebied_telt()',
+                                   'hulpvraag_terugkeer()']
+    LOOP
+        EXECUTE format('ALTER FUNCTION %s OWNER TO voorveld_cijfers', functie);
+        EXECUTE format('REVOKE EXECUTE ON FUNCTION %s FROM PUBLIC', functie);
+    END LOOP;
+END
+$$;
+
+-- Counts every hulpvraag afresh: for existing data now, and as a repair. Run as the owner (the
+-- rows are read without a gemeente scope). Returns the number of count rows.
+CREATE FUNCTION cijfers_per_maand_opbouwen() RETURNS bigint
+    LANGUAGE sql AS $$
+    DELETE FROM afgesloten_per_maand;
+    DELETE FROM ontvangen_per_maand;
+    DELETE FROM ontvangen_leefgebieden_per_maand;
+    WITH gesloten AS (
+        SELECT h.gemeente, h.id, date_trunc('month', h.afgesloten_op)::date AS maand, h.kernteam, h.kern, h.kanaal, h.jeugd,
+               u.telt_mee::int AS telt_mee, u.alleen_voorliggend_veld::int AS alleen, u.voorliggend_veld_betrokken::int AS betrokken,
+               (h.nazorg_opgelost IS NOT NULL)::int AS gevraagd, coalesce(h.nazorg_opgelost, false)::int AS opgelost
+        FROM hulpvragen h JOIN uitkomsten u ON u.code = h.uitkomst
+    ),
+    groepen AS (
+        SELECT g.gemeente, x.indeling, g.maand, g.kernteam, x.waarde, g.telt_mee, g.alleen, g.betrokken, g.gevraagd, g.opgelost
+        FROM gesloten g, LATERAL (VALUES ('totaal', 'totaal'), ('kern', g.kern), ('kanaal', g.kanaal),
+                                         ('jeugd', CASE WHEN g.jeugd THEN 'jeugd' ELSE 'volwassen' END)) x (indeling, waarde)
+        UNION ALL
+        SELECT g.gemeente, 'leefgebied', g.maand, g.kernteam, l.leefgebied, g.telt_mee, g.alleen, g.betrokken, g.gevraagd, g.opgelost
+        FROM gesloten g JOIN hulpvraag_leefgebieden l ON l.gemeente = g.gemeente AND l.hulpvraag = g.id
+    ),
+    a AS (
+        INSERT INTO afgesloten_per_maand (gemeente, indeling, maand, kernteam, waarde, afgesloten, telt_mee, alleen, betrokken, ingetrokken,
+                                          nazorg_gevraagd, nazorg_opgelost)
+        SELECT gemeente, indeling, maand, kernteam, waarde, count(*), sum(telt_mee), sum(alleen), sum(betrokken), count(*) - sum(telt_mee),
+               sum(gevraagd), sum(opgelost)
+        FROM groepen GROUP BY gemeente, indeling, maand, kernteam, waarde
+        RETURNING 1
+    ),
+    o AS (
+        INSERT INTO ontvangen_per_maand (gemeente, maand, kernteam, kanaal, jeugd, huisbezoek, aantal, terugkeer)
+        SELECT gemeente, date_trunc('month', ontvangen_op)::date, kernteam, kanaal, jeugd, gezamenlijk_huisbezoek, count(*), count(*) FILTER (WHERE terugkeer)
+        FROM hulpvragen GROUP BY 1, 2, 3, 4, 5, 6
+        RETURNING 1
+    ),
+    l AS (
+        INSERT INTO ontvangen_leefgebieden_per_maand (gemeente, maand, kernteam, kern, leefgebied, aantal)
+        SELECT h.gemeente, date_trunc('month', h.ontvangen_op)::date, h.kernteam, h.kern, l.leefgebied, count(*)
+        FROM hulpvragen h JOIN hulpvraag_leefgebieden l ON l.gemeente = h.gemeente AND l.hulpvraag = h.id
+        GROUP BY 1, 2, 3, 4, 5
+        RETURNING 1
+    )
+    SELECT (SELECT count(*) FROM a) + (SELECT count(*) FROM o) + (SELECT count(*) FROM l);
+$$;
+REVOKE EXECUTE ON FUNCTION cijfers_per_maand_opbouwen() FROM PUBLIC;
+
+-- The owner reads past FORCEd row-level security only here, to count what exists.
+ALTER TABLE hulpvragen NO FORCE ROW LEVEL SECURITY;
+ALTER TABLE hulpvraag_leefgebieden NO FORCE ROW LEVEL SECURITY;
+UPDATE hulpvragen h SET terugkeer = true
+WHERE h.dossierreferentie IS NOT NULL AND EXISTS (
+    SELECT 1 FROM hulpvragen e WHERE e.gemeente = h.gemeente AND e.dossierreferentie = h.dossierreferentie AND e.id <> h.id
+      AND e.afgesloten_op IS NOT NULL AND e.afgesloten_op <= h.ontvangen_op AND h.ontvangen_op <= e.nazorg_op);
+SELECT cijfers_per_maand_opbouwen();
+ALTER TABLE hulpvragen FORCE ROW LEVEL SECURITY;
+ALTER TABLE hulpvraag_leefgebieden FORCE ROW LEVEL SECURITY;
+
+-- From here on the triggers keep the counts. Each fires only when something it counts changes.
+CREATE TRIGGER hulpvraag_terugkeer BEFORE INSERT OR UPDATE OF dossierreferentie, ontvangen_op ON hulpvragen
+    FOR EACH ROW EXECUTE FUNCTION hulpvraag_terugkeer();
+CREATE TRIGGER hulpvraag_afgesloten_telt_nieuw AFTER INSERT ON hulpvragen
+    FOR EACH ROW WHEN (NEW.uitkomst IS NOT NULL) EXECUTE FUNCTION hulpvraag_telt('afgesloten');
+CREATE TRIGGER hulpvraag_afgesloten_telt_wijziging AFTER UPDATE ON hulpvragen
+    FOR EACH ROW WHEN ((OLD.uitkomst IS NOT NULL OR NEW.uitkomst IS NOT NULL)
+                       AND (OLD.uitkomst, OLD.afgesloten_op, OLD.kernteam, OLD.kern, OLD.kanaal, OLD.jeugd, OLD.nazorg_opgelost)
+                           IS DISTINCT FROM (NEW.uitkomst, NEW.afgesloten_op, NEW.kernteam, NEW.kern, NEW.kanaal, NEW.jeugd, NEW.nazorg_opgelost))
+    EXECUTE FUNCTION hulpvraag_telt('afgesloten');
+CREATE TRIGGER hulpvraag_afgesloten_telt_verwijderd BEFORE DELETE ON hulpvragen
+    FOR EACH ROW WHEN (OLD.uitkomst IS NOT NULL) EXECUTE FUNCTION hulpvraag_telt('afgesloten');
+CREATE TRIGGER hulpvraag_ontvangen_telt_nieuw AFTER INSERT ON hulpvragen
+    FOR EACH ROW EXECUTE FUNCTION hulpvraag_telt('ontvangen');
+CREATE TRIGGER hulpvraag_ontvangen_telt_wijziging AFTER UPDATE ON hulpvragen
+    FOR EACH ROW WHEN ((date_trunc('month', OLD.ontvangen_op), OLD.kernteam, OLD.kern, OLD.kanaal, OLD.jeugd, OLD.gezamenlijk_huisbezoek, OLD.terugkeer)
+                       IS DISTINCT FROM (date_trunc('month', NEW.ontvangen_op), NEW.kernteam, NEW.kern, NEW.kanaal, NEW.jeugd, NEW.gezamenlijk_huisbezoek, NEW.terugkeer))
+    EXECUTE FUNCTION hulpvraag_telt('ontvangen');
+CREATE TRIGGER hulpvraag_ontvangen_telt_verwijderd BEFORE DELETE ON hulpvragen
+    FOR EACH ROW EXECUTE FUNCTION hulpvraag_telt('ontvangen');
+CREATE TRIGGER hulpvraag_leefgebied_telt AFTER INSERT OR DELETE OR UPDATE OF gemeente, hulpvraag, leefgebied ON hulpvraag_leefgebieden
+    FOR EACH ROW EXECUTE FUNCTION hulpvraag_leefgebied_telt();
+
+-- The voorliggend-veld figures: whole months from the monthly counts, the days of a partial month
+-- at either end from the rows; exactly what counting the rows gives.
+CREATE OR REPLACE FUNCTION cijfers_voorliggend_veld(van date, tot date, groep text)
+RETURNS TABLE (waarde text, afgesloten integer, telt_mee integer, alleen integer, betrokken integer, ingetrokken integer)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+    WITH p AS (SELECT * FROM hele_maanden(van, tot)),
+    maanden AS (
+        SELECT CASE groep
+                   WHEN 'kernteam' THEN m.kernteam WHEN 'maand' THEN to_char(m.maand, 'YYYY-MM') WHEN 'kwartaal' THEN to_char(m.maand, 'YYYY-"K"Q')
+                   WHEN 'jaar' THEN to_char(m.maand, 'YYYY') WHEN 'kern' THEN m.waarde WHEN 'kanaal' THEN m.waarde WHEN 'jeugd' THEN m.waarde
+                   WHEN 'leefgebied' THEN m.waarde ELSE 'totaal' END AS waarde,
+               m.afgesloten, m.telt_mee, m.alleen, m.betrokken, m.ingetrokken
+        FROM afgesloten_per_maand m, p
+        WHERE m.gemeente = huidige_gemeente() AND m.indeling = CASE WHEN groep IN ('kern', 'kanaal', 'jeugd', 'leefgebied') THEN groep ELSE 'totaal' END
+          AND m.maand >= p.eerste AND m.maand < p.voorbij
+          AND (heeft_rol('wethouder') OR (heeft_rol('kernteamlid') AND in_kernteam(m.kernteam)))
+    ),
+    randen AS (
+        SELECT h.id, h.gemeente, h.kernteam, h.kern, h.kanaal, h.jeugd, h.afgesloten_op, u.telt_mee, u.alleen_voorliggend_veld,
+               u.voorliggend_veld_betrokken
+        FROM hulpvragen h JOIN uitkomsten u ON u.code = h.uitkomst, p
+        WHERE h.gemeente = huidige_gemeente() AND h.afgesloten_op BETWEEN van AND tot
+          AND NOT (h.afgesloten_op >= p.eerste AND h.afgesloten_op < p.voorbij)
+          AND (heeft_rol('wethouder') OR (heeft_rol('kernteamlid') AND in_kernteam(h.kernteam)))
+    ),
+    randgroepen AS (
+        SELECT CASE groep
+                   WHEN 'kernteam' THEN r.kernteam WHEN 'kern' THEN r.kern WHEN 'kanaal' THEN r.kanaal
+                   WHEN 'maand' THEN to_char(r.afgesloten_op, 'YYYY-MM') WHEN 'kwartaal' THEN to_char(r.afgesloten_op, 'YYYY-"K"Q')
+                   WHEN 'jaar' THEN to_char(r.afgesloten_op, 'YYYY') WHEN 'jeugd' THEN CASE WHEN r.jeugd THEN 'jeugd' ELSE 'volwassen' END
+                   ELSE 'totaal' END AS waarde, r.*
+        FROM randen r WHERE groep <> 'leefgebied'
+        UNION ALL
+        SELECT l.leefgebied, r.* FROM randen r
+        JOIN hulpvraag_leefgebieden l ON l.gemeente = r.gemeente AND l.hulpvraag = r.id
+        WHERE groep = 'leefgebied'
+    ),
+    alles AS (
+        SELECT m.waarde, m.afgesloten, m.telt_mee, m.alleen, m.betrokken, m.ingetrokken FROM maanden m
+        UNION ALL
+        SELECT g.waarde, 1, g.telt_mee::int, g.alleen_voorliggend_veld::int, g.voorliggend_veld_betrokken::int, (NOT g.telt_mee)::int
+        FROM randgroepen g
+    )
+    SELECT a.waarde, sum(a.afgesloten)::integer, sum(a.telt_mee)::integer, sum(a.alleen)::integer, sum(a.betrokken)::integer,
+           sum(a.ingetrokken)::integer
+    FROM alles a GROUP BY a.waarde HAVING sum(a.afgesloten) > 0 ORDER BY a.waarde;
+$$;
+
+-- Intake by kernteam, month received, kanaal, youth and joint home visit, with the returns among
+-- them: the monitoring tables are made of these groups.
+DROP FUNCTION cijfers_instroom(date, date);
+CREATE FUNCTION cijfers_instroom(van date, tot date)
+RETURNS TABLE (kernteam text, maand text, kanaal text, jeugd boolean, huisbezoek boolean, aantal integer, terugkeer integer)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+    WITH p AS (SELECT * FROM hele_maanden(van, tot)),
+    alles AS (
+        SELECT m.kernteam, m.maand, m.kanaal, m.jeugd, m.huisbezoek, m.aantal, m.terugkeer
+        FROM ontvangen_per_maand m, p
+        WHERE m.gemeente = huidige_gemeente() AND m.maand >= p.eerste AND m.maand < p.voorbij
+          AND (heeft_rol('wethouder') OR (heeft_rol('kernteamlid') AND in_kernteam(m.kernteam)))
+        UNION ALL
+        SELECT h.kernteam, h.ontvangen_op, h.kanaal, h.jeugd, h.gezamenlijk_huisbezoek, 1, h.terugkeer::int
+        FROM hulpvragen h, p
+        WHERE h.gemeente = huidige_gemeente() AND h.ontvangen_op BETWEEN van AND tot
+          AND NOT (h.ontvangen_op >= p.eerste AND h.ontvangen_op < p.voorbij)
+          AND (heeft_rol('wethouder') OR (heeft_rol('kernteamlid') AND in_kernteam(h.kernteam)))
+    )
+    SELECT a.kernteam, to_char(a.maand, 'YYYY-MM'), a.kanaal, a.jeugd, a.huisbezoek, sum(a.aantal)::integer, sum(a.terugkeer)::integer
+    FROM alles a GROUP BY 1, 2, 3, 4, 5 HAVING sum(a.aantal) > 0
+$$;
+
+-- A hulpvraag with several leefgebieden counts once under each.
+CREATE OR REPLACE FUNCTION cijfers_leefgebieden(van date, tot date)
+RETURNS TABLE (kern text, leefgebied text, aantal integer)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+    WITH p AS (SELECT * FROM hele_maanden(van, tot)),
+    alles AS (
+        SELECT m.kern, m.leefgebied, m.aantal
+        FROM ontvangen_leefgebieden_per_maand m, p
+        WHERE m.gemeente = huidige_gemeente() AND m.maand >= p.eerste AND m.maand < p.voorbij
+          AND (heeft_rol('wethouder') OR (heeft_rol('kernteamlid') AND in_kernteam(m.kernteam)))
+        UNION ALL
+        SELECT h.kern, l.leefgebied, 1
+        FROM hulpvragen h JOIN hulpvraag_leefgebieden l ON l.gemeente = h.gemeente AND l.hulpvraag = h.id, p
+        WHERE h.gemeente = huidige_gemeente() AND h.ontvangen_op BETWEEN van AND tot
+          AND NOT (h.ontvangen_op >= p.eerste AND h.ontvangen_op < p.voorbij)
+          AND (heeft_rol('wethouder') OR (heeft_rol('kernteamlid') AND in_kernteam(h.kernteam)))
+    )
+    SELECT a.kern, a.leefgebied, sum(a.aantal)::integer FROM alles a GROUP BY 1, 2 HAVING sum(a.aantal) > 0
+$$;
+
+-- Nazorg of the hulpvragen closed in the period: asked, and still solved.
+DROP FUNCTION cijfers_nazorg(date, date);
+CREATE FUNCTION cijfers_nazorg(van date, tot date)
+RETURNS TABLE (gevraagd integer, nog_opgelost integer)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+    WITH p AS (SELECT * FROM hele_maanden(van, tot)),
+    alles AS (
+        SELECT m.nazorg_gevraagd AS gevraagd, m.nazorg_opgelost AS opgelost
+        FROM afgesloten_per_maand m, p
+        WHERE m.gemeente = huidige_gemeente() AND m.indeling = 'totaal' AND m.maand >= p.eerste AND m.maand < p.voorbij
+          AND (heeft_rol('wethouder') OR (heeft_rol('kernteamlid') AND in_kernteam(m.kernteam)))
+        UNION ALL
+        SELECT (h.nazorg_opgelost IS NOT NULL)::int, coalesce(h.nazorg_opgelost, false)::int
+        FROM hulpvragen h, p
+        WHERE h.gemeente = huidige_gemeente() AND h.afgesloten_op BETWEEN van AND tot
+          AND NOT (h.afgesloten_op >= p.eerste AND h.afgesloten_op < p.voorbij)
+          AND (heeft_rol('wethouder') OR (heeft_rol('kernteamlid') AND in_kernteam(h.kernteam)))
+    )
+    SELECT coalesce(sum(gevraagd), 0)::integer, coalesce(sum(opgelost), 0)::integer FROM alles
+$$;
+
+DO $$
+DECLARE
+    functie text;
+BEGIN
+    FOREACH functie IN ARRAY ARRAY['cijfers_instroom(date, date)', 'cijfers_nazorg(date, date)']
+    LOOP
+        EXECUTE format('ALTER FUNCTION %s OWNER TO voorveld_cijfers', functie);
+        EXECUTE format('REVOKE EXECUTE ON FUNCTION %s FROM PUBLIC', functie);
+        EXECUTE format('GRANT EXECUTE ON FUNCTION %s TO voorveld_service', functie);
+    END LOOP;
+END
+$$;
+
+-- The partial months at the ends of a period, read from the rows.
+CREATE INDEX hulpvragen_ontvangen_gemeente ON hulpvragen (gemeente, ontvangen_op);
+
+-- The nazorg period of a gemeente: how many days after closing a solved hulpvraag the kernteam
+-- asks whether it is still solved (about three months unless the gemeente chose otherwise).
+ALTER TABLE gemeenten ADD COLUMN nazorg_dagen integer NOT NULL DEFAULT 91 CHECK (nazorg_dagen BETWEEN 7 AND 730);
+
+-- Retention (run by the owner, one gemeente at a time so that the counts above follow): closed
+-- hulpvragen lose what identifies the resident once nazorg is over, and go altogether after the
+-- figures' retention period. Row-level security is FORCEd on hulpvragen, so the owner gets a
+-- policy for exactly that: closed hulpvragen.
+CREATE POLICY bewaartermijn ON hulpvragen TO CURRENT_USER
+    USING (status = 'afgesloten') WITH CHECK (status = 'afgesloten');
