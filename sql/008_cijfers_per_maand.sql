@@ -65,22 +65,29 @@ END
 $$;
 GRANT SELECT ON uitkomsten TO voorveld_cijfers;
 
--- A return: a new hulpvraag of a resident (same dossier) received within the nazorg period of an
--- earlier, closed one; decided when it is registered, and again when its dossier or date is set.
+-- An outcome always comes with its closing date (a reopened hulpvraag has neither), and an outcome
+-- that involves the voorliggend veld counts in the percentages; the counts below rely on both.
+-- Changing an outcome's flags later needs a recount (cijfers_per_maand_opbouwen).
+ALTER TABLE hulpvragen ADD CONSTRAINT hulpvragen_uitkomst_met_datum CHECK ((uitkomst IS NULL) = (afgesloten_op IS NULL));
+ALTER TABLE uitkomsten ADD CONSTRAINT uitkomsten_betrokken_telt_mee CHECK (NOT voorliggend_veld_betrokken OR telt_mee);
+
+-- A return: a new hulpvraag of a resident (same dossier) received by the same kernteam within the
+-- nazorg period of an earlier, closed one. Decided when it is registered, and again only when its
+-- dossier, date received or kernteam changes; a kernteam learns nothing of other teams' hulpvragen.
 ALTER TABLE hulpvragen ADD COLUMN terugkeer boolean NOT NULL DEFAULT false;
 
--- The whole months of a period: from `eerste` up to (not including) `voorbij`; the days of the
--- period outside them are counted from the rows.
-CREATE FUNCTION hele_maanden(van date, tot date, OUT eerste date, OUT voorbij date)
-    LANGUAGE sql IMMUTABLE AS $$
-    SELECT x.eerste, greatest(date_trunc('month', tot + 1)::date, x.eerste)
+-- The whole months of a period: from `eerste` up to (not including) `voorbij`. The days before
+-- them, from `van` up to `voor_eerste`, and from `voorbij` to `tot` are counted from the rows.
+CREATE FUNCTION hele_maanden(van date, tot date, OUT eerste date, OUT voorbij date, OUT voor_eerste date)
+    LANGUAGE sql STABLE AS $$
+    SELECT x.eerste, greatest(date_trunc('month', tot + 1)::date, x.eerste), least(x.eerste, tot + 1)
     FROM (SELECT CASE WHEN van = date_trunc('month', van)::date THEN van
                       ELSE (date_trunc('month', van) + interval '1 month')::date END AS eerste) x
 $$;
 
 -- The groups closed hulpvraag `h` counts in: all of them, or when `een_leefgebied` is given only
 -- that leefgebied (with the month's 'totaal' row, unchanged, so that it is locked first).
-CREATE FUNCTION afsluiting_groepen(h hulpvragen, een_leefgebied text)
+CREATE FUNCTION afsluiting_groepen(h hulpvragen, een_leefgebied text, met_leefgebieden boolean)
 RETURNS TABLE (indeling text, waarde text, n integer)
     LANGUAGE sql STABLE SET search_path = pg_catalog, public, pg_temp AS $$
     SELECT 'totaal', 'totaal', CASE WHEN een_leefgebied IS NULL THEN 1 ELSE 0 END
@@ -90,17 +97,21 @@ RETURNS TABLE (indeling text, waarde text, n integer)
     WHERE een_leefgebied IS NULL
     UNION ALL
     SELECT 'leefgebied', l.leefgebied, 1 FROM hulpvraag_leefgebieden l
-    WHERE een_leefgebied IS NULL AND l.gemeente = h.gemeente AND l.hulpvraag = h.id
+    WHERE een_leefgebied IS NULL AND met_leefgebieden AND l.gemeente = h.gemeente AND l.hulpvraag = h.id
     UNION ALL
     SELECT 'leefgebied', een_leefgebied, 1 WHERE een_leefgebied IS NOT NULL
 $$;
 
-CREATE FUNCTION in_scope(gemeente text) RETURNS void
-    LANGUAGE plpgsql STABLE AS $$
+-- Every counting trigger first checks that the hulpvraag is of the gemeente in scope, and takes a
+-- lock on it for the rest of the transaction: a change of the hulpvraag and one of its leefgebieden
+-- in two concurrent transactions are then counted one after the other, each seeing the other's.
+CREATE FUNCTION in_scope(gemeente text, hulpvraag uuid) RETURNS void
+    LANGUAGE plpgsql AS $$
 BEGIN
     IF gemeente IS DISTINCT FROM huidige_gemeente() THEN
         RAISE EXCEPTION 'hulpvraag van gemeente % gewijzigd buiten die gemeente', gemeente USING ERRCODE = 'insufficient_privilege';
     END IF;
+    PERFORM pg_advisory_xact_lock(hashtextextended('hulpvraag ' || hulpvraag, 0));
 END
 $$;
 
@@ -109,7 +120,7 @@ $$;
 -- month's 'totaal' row first, so that concurrent closings in one kernteam wait for each other
 -- instead of deadlocking; it creates missing rows at zero while at it. Taking off is a separate
 -- UPDATE, because INSERT ... ON CONFLICT checks the proposed row (a negative count) first.
-CREATE FUNCTION afgesloten_tellen(h hulpvragen, teken integer, een_leefgebied text DEFAULT NULL) RETURNS void
+CREATE FUNCTION afgesloten_tellen(h hulpvragen, teken integer, een_leefgebied text DEFAULT NULL, met_leefgebieden boolean DEFAULT true) RETURNS void
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
     u uitkomsten;
@@ -121,14 +132,14 @@ BEGIN
     IF h.uitkomst IS NULL THEN
         RETURN;
     END IF;
-    PERFORM in_scope(h.gemeente);
+    PERFORM in_scope(h.gemeente, h.id);
     SELECT * INTO STRICT u FROM uitkomsten WHERE code = h.uitkomst;
     INSERT INTO afgesloten_per_maand AS a (gemeente, indeling, maand, kernteam, waarde, afgesloten, telt_mee, alleen, betrokken, ingetrokken,
                                            nazorg_gevraagd, nazorg_opgelost)
     SELECT h.gemeente, g.indeling, m, h.kernteam, g.waarde, g.n * erbij, g.n * erbij * u.telt_mee::int,
            g.n * erbij * u.alleen_voorliggend_veld::int, g.n * erbij * u.voorliggend_veld_betrokken::int, g.n * erbij * (NOT u.telt_mee)::int,
            g.n * erbij * gevraagd, g.n * erbij * opgelost
-    FROM afsluiting_groepen(h, een_leefgebied) g
+    FROM afsluiting_groepen(h, een_leefgebied, met_leefgebieden) g
     ORDER BY g.indeling <> 'totaal', g.indeling, g.waarde
     ON CONFLICT (gemeente, indeling, maand, kernteam, waarde) DO UPDATE
         SET afgesloten = a.afgesloten + excluded.afgesloten, telt_mee = a.telt_mee + excluded.telt_mee, alleen = a.alleen + excluded.alleen,
@@ -140,7 +151,7 @@ BEGIN
             alleen = a.alleen - g.n * u.alleen_voorliggend_veld::int, betrokken = a.betrokken - g.n * u.voorliggend_veld_betrokken::int,
             ingetrokken = a.ingetrokken - g.n * (NOT u.telt_mee)::int, nazorg_gevraagd = a.nazorg_gevraagd - g.n * gevraagd,
             nazorg_opgelost = a.nazorg_opgelost - g.n * opgelost
-        FROM afsluiting_groepen(h, een_leefgebied) g
+        FROM afsluiting_groepen(h, een_leefgebied, met_leefgebieden) g
         WHERE a.gemeente = h.gemeente AND a.indeling = g.indeling AND a.maand = m AND a.kernteam = h.kernteam AND a.waarde = g.waarde
           AND g.n > 0;
     END IF;
@@ -150,21 +161,22 @@ $$;
 -- The same for new hulpvraag `h` (whether closed or not) by the month it was received: its row
 -- in ontvangen_per_maand (unchanged when only `een_leefgebied` is counted, but locked first), then
 -- its leefgebieden, or only `een_leefgebied`, in key order.
-CREATE FUNCTION ontvangen_tellen(h hulpvragen, teken integer, een_leefgebied text DEFAULT NULL) RETURNS void
+CREATE FUNCTION ontvangen_tellen(h hulpvragen, teken integer, een_leefgebied text DEFAULT NULL, met_leefgebieden boolean DEFAULT true) RETURNS void
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
     m date := date_trunc('month', h.ontvangen_op)::date;
     n integer := CASE WHEN een_leefgebied IS NULL THEN 1 ELSE 0 END;
     erbij integer := CASE WHEN teken > 0 THEN teken ELSE 0 END;
 BEGIN
-    PERFORM in_scope(h.gemeente);
+    PERFORM in_scope(h.gemeente, h.id);
     INSERT INTO ontvangen_per_maand AS a (gemeente, maand, kernteam, kanaal, jeugd, huisbezoek, aantal, terugkeer)
     VALUES (h.gemeente, m, h.kernteam, h.kanaal, h.jeugd, h.gezamenlijk_huisbezoek, n * erbij, n * erbij * h.terugkeer::int)
     ON CONFLICT (gemeente, maand, kernteam, kanaal, jeugd, huisbezoek) DO UPDATE
         SET aantal = a.aantal + excluded.aantal, terugkeer = a.terugkeer + excluded.terugkeer;
     INSERT INTO ontvangen_leefgebieden_per_maand AS a (gemeente, maand, kernteam, kern, leefgebied, aantal)
     SELECT h.gemeente, m, h.kernteam, h.kern, x.leefgebied, erbij
-    FROM (SELECT l.leefgebied FROM hulpvraag_leefgebieden l WHERE een_leefgebied IS NULL AND l.gemeente = h.gemeente AND l.hulpvraag = h.id
+    FROM (SELECT l.leefgebied FROM hulpvraag_leefgebieden l
+          WHERE een_leefgebied IS NULL AND met_leefgebieden AND l.gemeente = h.gemeente AND l.hulpvraag = h.id
           UNION ALL SELECT een_leefgebied WHERE een_leefgebied IS NOT NULL) x
     ORDER BY x.leefgebied
     ON CONFLICT (gemeente, maand, kernteam, kern, leefgebied) DO UPDATE SET aantal = a.aantal + excluded.aantal;
@@ -174,14 +186,16 @@ BEGIN
           AND a.huisbezoek = h.gezamenlijk_huisbezoek;
         UPDATE ontvangen_leefgebieden_per_maand a SET aantal = a.aantal - 1
         WHERE a.gemeente = h.gemeente AND a.maand = m AND a.kernteam = h.kernteam AND a.kern = h.kern
-          AND a.leefgebied IN (SELECT l.leefgebied FROM hulpvraag_leefgebieden l WHERE een_leefgebied IS NULL AND l.gemeente = h.gemeente AND l.hulpvraag = h.id
+          AND a.leefgebied IN (SELECT l.leefgebied FROM hulpvraag_leefgebieden l
+                               WHERE een_leefgebied IS NULL AND met_leefgebieden AND l.gemeente = h.gemeente AND l.hulpvraag = h.id
                                UNION ALL SELECT een_leefgebied WHERE een_leefgebied IS NOT NULL);
     END IF;
 END
 $$;
 
 -- Triggers on hulpvragen, with TG_ARGV[0] 'afgesloten' or 'ontvangen': which counts. On DELETE
--- they run before the row goes, while its leefgebieden are still there.
+-- they run before the row goes, while its leefgebieden are still there; a new hulpvraag has none
+-- yet (their own trigger counts them, even when one statement inserts both).
 CREATE FUNCTION hulpvraag_telt() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 BEGIN
@@ -189,7 +203,11 @@ BEGIN
         IF TG_ARGV[0] = 'afgesloten' THEN PERFORM afgesloten_tellen(OLD, -1); ELSE PERFORM ontvangen_tellen(OLD, -1); END IF;
     END IF;
     IF TG_OP IN ('INSERT', 'UPDATE') THEN
-        IF TG_ARGV[0] = 'afgesloten' THEN PERFORM afgesloten_tellen(NEW, 1); ELSE PERFORM ontvangen_tellen(NEW, 1); END IF;
+        IF TG_ARGV[0] = 'afgesloten' THEN
+            PERFORM afgesloten_tellen(NEW, 1, NULL, TG_OP = 'UPDATE');
+        ELSE
+            PERFORM ontvangen_tellen(NEW, 1, NULL, TG_OP = 'UPDATE');
+        END IF;
     END IF;
     RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
 END
@@ -201,39 +219,42 @@ CREATE FUNCTION hulpvraag_leefgebied_telt() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
     h hulpvragen;
-    rij hulpvraag_leefgebieden;
 BEGIN
-    IF TG_OP = 'DELETE' THEN rij := OLD; ELSE rij := NEW; END IF;
-    PERFORM in_scope(rij.gemeente);
-    SELECT * INTO h FROM hulpvragen WHERE gemeente = rij.gemeente AND id = rij.hulpvraag;
-    IF NOT FOUND THEN
-        RETURN NULL;
-    END IF;
     IF TG_OP IN ('UPDATE', 'DELETE') THEN
-        PERFORM afgesloten_tellen(h, -1, OLD.leefgebied);
-        PERFORM ontvangen_tellen(h, -1, OLD.leefgebied);
+        PERFORM in_scope(OLD.gemeente, OLD.hulpvraag);
+        SELECT * INTO h FROM hulpvragen WHERE gemeente = OLD.gemeente AND id = OLD.hulpvraag;
+        IF FOUND THEN
+            PERFORM afgesloten_tellen(h, -1, OLD.leefgebied);
+            PERFORM ontvangen_tellen(h, -1, OLD.leefgebied);
+        END IF;
     END IF;
     IF TG_OP IN ('INSERT', 'UPDATE') THEN
-        PERFORM afgesloten_tellen(h, 1, NEW.leefgebied);
-        PERFORM ontvangen_tellen(h, 1, NEW.leefgebied);
+        PERFORM in_scope(NEW.gemeente, NEW.hulpvraag);
+        SELECT * INTO h FROM hulpvragen WHERE gemeente = NEW.gemeente AND id = NEW.hulpvraag;
+        IF FOUND THEN
+            PERFORM afgesloten_tellen(h, 1, NEW.leefgebied);
+            PERFORM ontvangen_tellen(h, 1, NEW.leefgebied);
+        END IF;
     END IF;
     RETURN NULL;
 END
 $$;
 
--- Whether a new hulpvraag is a return; read as voorveld_cijfers, which sees the gemeente's
--- earlier hulpvragen of other kernteams too, and tells only yes or no.
+-- Whether a new hulpvraag is a return (see the column). The service cannot set the flag itself:
+-- on every other change it keeps its value.
 CREATE FUNCTION hulpvraag_terugkeer() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 BEGIN
-    PERFORM in_scope(NEW.gemeente);
+    PERFORM in_scope(NEW.gemeente, NEW.id);
     -- A dossier reference removed later (by retention, say) leaves the decision as it was.
-    IF TG_OP = 'UPDATE' AND NEW.dossierreferentie IS NULL THEN
+    IF TG_OP = 'UPDATE' AND (NEW.dossierreferentie IS NULL
+                             OR (NEW.dossierreferentie, NEW.ontvangen_op, NEW.kernteam) IS NOT DISTINCT FROM (OLD.dossierreferentie, OLD.ontvangen_op, OLD.kernteam)) THEN
+        NEW.terugkeer := OLD.terugkeer;
         RETURN NEW;
     END IF;
     NEW.terugkeer := NEW.dossierreferentie IS NOT NULL AND EXISTS (
-        SELECT 1 FROM hulpvragen e WHERE e.gemeente = NEW.gemeente AND e.dossierreferentie = NEW.dossierreferentie AND e.id <> NEW.id
-          AND e.afgesloten_op IS NOT NULL AND e.afgesloten_op <= NEW.ontvangen_op AND NEW.ontvangen_op <= e.nazorg_op);
+        SELECT 1 FROM hulpvragen e WHERE e.gemeente = NEW.gemeente AND e.dossierreferentie = NEW.dossierreferentie AND e.kernteam = NEW.kernteam
+          AND e.id <> NEW.id AND e.afgesloten_op IS NOT NULL AND e.afgesloten_op <= NEW.ontvangen_op AND NEW.ontvangen_op <= e.nazorg_op);
     RETURN NEW;
 END
 $$;
@@ -242,8 +263,8 @@ DO $$
 DECLARE
     functie text;
 BEGIN
-    FOREACH functie IN ARRAY ARRAY['afsluiting_groepen(hulpvragen, text)', 'in_scope(text)', 'afgesloten_tellen(hulpvragen, integer, text)',
-                                   'ontvangen_tellen(hulpvragen, integer, text)', 'hulpvraag_telt()', 'hulpvraag_leefgebied_telt()',
+    FOREACH functie IN ARRAY ARRAY['afsluiting_groepen(hulpvragen, text, boolean)', 'in_scope(text, uuid)',
+                                   'afgesloten_tellen(hulpvragen, integer, text, boolean)', 'ontvangen_tellen(hulpvragen, integer, text, boolean)', 'hulpvraag_telt()', 'hulpvraag_leefgebied_telt()',
                                    'hulpvraag_terugkeer()']
     LOOP
         EXECUTE format('ALTER FUNCTION %s OWNER TO voorveld_cijfers', functie);
@@ -252,10 +273,19 @@ BEGIN
 END
 $$;
 
--- Counts every hulpvraag afresh: for existing data now, and as a repair. Run as the owner (the
--- rows are read without a gemeente scope). Returns the number of count rows.
+-- Counts every hulpvraag afresh: for existing data now, and as a repair. Run as the owner, who must
+-- see every row: a superuser, or with FORCE row-level security off on hulpvragen and
+-- hulpvraag_leefgebieden (as below). Writes wait until it is done. Returns the number of count rows.
 CREATE FUNCTION cijfers_per_maand_opbouwen() RETURNS bigint
-    LANGUAGE sql AS $$
+    LANGUAGE plpgsql AS $f$
+DECLARE
+    rijen bigint;
+BEGIN
+    IF NOT (SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user)
+       AND (SELECT bool_or(relforcerowsecurity) FROM pg_class WHERE oid IN ('hulpvragen'::regclass, 'hulpvraag_leefgebieden'::regclass)) THEN
+        RAISE EXCEPTION 'cijfers_per_maand_opbouwen ziet niet alle hulpvragen: zet FORCE ROW LEVEL SECURITY op hulpvragen en hulpvraag_leefgebieden even uit';
+    END IF;
+    LOCK TABLE hulpvragen, hulpvraag_leefgebieden IN SHARE MODE;
     DELETE FROM afgesloten_per_maand;
     DELETE FROM ontvangen_per_maand;
     DELETE FROM ontvangen_leefgebieden_per_maand;
@@ -294,8 +324,10 @@ CREATE FUNCTION cijfers_per_maand_opbouwen() RETURNS bigint
         GROUP BY 1, 2, 3, 4, 5
         RETURNING 1
     )
-    SELECT (SELECT count(*) FROM a) + (SELECT count(*) FROM o) + (SELECT count(*) FROM l);
-$$;
+    SELECT (SELECT count(*) FROM a) + (SELECT count(*) FROM o) + (SELECT count(*) FROM l) INTO rijen;
+    RETURN rijen;
+END
+$f$;
 REVOKE EXECUTE ON FUNCTION cijfers_per_maand_opbouwen() FROM PUBLIC;
 
 -- The owner reads past FORCEd row-level security only here, to count what exists.
@@ -303,14 +335,14 @@ ALTER TABLE hulpvragen NO FORCE ROW LEVEL SECURITY;
 ALTER TABLE hulpvraag_leefgebieden NO FORCE ROW LEVEL SECURITY;
 UPDATE hulpvragen h SET terugkeer = true
 WHERE h.dossierreferentie IS NOT NULL AND EXISTS (
-    SELECT 1 FROM hulpvragen e WHERE e.gemeente = h.gemeente AND e.dossierreferentie = h.dossierreferentie AND e.id <> h.id
-      AND e.afgesloten_op IS NOT NULL AND e.afgesloten_op <= h.ontvangen_op AND h.ontvangen_op <= e.nazorg_op);
+    SELECT 1 FROM hulpvragen e WHERE e.gemeente = h.gemeente AND e.dossierreferentie = h.dossierreferentie AND e.kernteam = h.kernteam
+      AND e.id <> h.id AND e.afgesloten_op IS NOT NULL AND e.afgesloten_op <= h.ontvangen_op AND h.ontvangen_op <= e.nazorg_op);
 SELECT cijfers_per_maand_opbouwen();
 ALTER TABLE hulpvragen FORCE ROW LEVEL SECURITY;
 ALTER TABLE hulpvraag_leefgebieden FORCE ROW LEVEL SECURITY;
 
 -- From here on the triggers keep the counts. Each fires only when something it counts changes.
-CREATE TRIGGER hulpvraag_terugkeer BEFORE INSERT OR UPDATE OF dossierreferentie, ontvangen_op ON hulpvragen
+CREATE TRIGGER hulpvraag_terugkeer BEFORE INSERT OR UPDATE ON hulpvragen
     FOR EACH ROW EXECUTE FUNCTION hulpvraag_terugkeer();
 CREATE TRIGGER hulpvraag_afgesloten_telt_nieuw AFTER INSERT ON hulpvragen
     FOR EACH ROW WHEN (NEW.uitkomst IS NOT NULL) EXECUTE FUNCTION hulpvraag_telt('afgesloten');
@@ -332,19 +364,26 @@ CREATE TRIGGER hulpvraag_ontvangen_telt_verwijderd BEFORE DELETE ON hulpvragen
 CREATE TRIGGER hulpvraag_leefgebied_telt AFTER INSERT OR DELETE OR UPDATE OF gemeente, hulpvraag, leefgebied ON hulpvraag_leefgebieden
     FOR EACH ROW EXECUTE FUNCTION hulpvraag_leefgebied_telt();
 
--- The voorliggend-veld figures: whole months from the monthly counts, the days of a partial month
--- at either end from the rows; exactly what counting the rows gives.
+-- The figures functions below read the whole months of the period from the monthly counts and the
+-- days before and after them from the rows: two date ranges, each an index range scan, so the rows
+-- read are at most two partial months, however long the period.
+
+-- The voorliggend-veld figures, exactly what counting the rows gives.
 CREATE OR REPLACE FUNCTION cijfers_voorliggend_veld(van date, tot date, groep text)
 RETURNS TABLE (waarde text, afgesloten integer, telt_mee integer, alleen integer, betrokken integer, ingetrokken integer)
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
-    WITH p AS (SELECT * FROM hele_maanden(van, tot)),
-    maanden AS (
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE
+    p record;
+BEGIN
+    SELECT * INTO p FROM hele_maanden(van, tot);
+    RETURN QUERY
+    WITH maanden AS (
         SELECT CASE groep
                    WHEN 'kernteam' THEN m.kernteam WHEN 'maand' THEN to_char(m.maand, 'YYYY-MM') WHEN 'kwartaal' THEN to_char(m.maand, 'YYYY-"K"Q')
                    WHEN 'jaar' THEN to_char(m.maand, 'YYYY') WHEN 'kern' THEN m.waarde WHEN 'kanaal' THEN m.waarde WHEN 'jeugd' THEN m.waarde
                    WHEN 'leefgebied' THEN m.waarde ELSE 'totaal' END AS waarde,
                m.afgesloten, m.telt_mee, m.alleen, m.betrokken, m.ingetrokken
-        FROM afgesloten_per_maand m, p
+        FROM afgesloten_per_maand m
         WHERE m.gemeente = huidige_gemeente() AND m.indeling = CASE WHEN groep IN ('kern', 'kanaal', 'jeugd', 'leefgebied') THEN groep ELSE 'totaal' END
           AND m.maand >= p.eerste AND m.maand < p.voorbij
           AND (heeft_rol('wethouder') OR (heeft_rol('kernteamlid') AND in_kernteam(m.kernteam)))
@@ -352,9 +391,9 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_te
     randen AS (
         SELECT h.id, h.gemeente, h.kernteam, h.kern, h.kanaal, h.jeugd, h.afgesloten_op, u.telt_mee, u.alleen_voorliggend_veld,
                u.voorliggend_veld_betrokken
-        FROM hulpvragen h JOIN uitkomsten u ON u.code = h.uitkomst, p
-        WHERE h.gemeente = huidige_gemeente() AND h.afgesloten_op BETWEEN van AND tot
-          AND NOT (h.afgesloten_op >= p.eerste AND h.afgesloten_op < p.voorbij)
+        FROM hulpvragen h JOIN uitkomsten u ON u.code = h.uitkomst
+        WHERE h.gemeente = huidige_gemeente()
+          AND (h.afgesloten_op >= van AND h.afgesloten_op < p.voor_eerste OR h.afgesloten_op >= p.voorbij AND h.afgesloten_op <= tot)
           AND (heeft_rol('wethouder') OR (heeft_rol('kernteamlid') AND in_kernteam(h.kernteam)))
     ),
     randgroepen AS (
@@ -378,6 +417,7 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_te
     SELECT a.waarde, sum(a.afgesloten)::integer, sum(a.telt_mee)::integer, sum(a.alleen)::integer, sum(a.betrokken)::integer,
            sum(a.ingetrokken)::integer
     FROM alles a GROUP BY a.waarde HAVING sum(a.afgesloten) > 0 ORDER BY a.waarde;
+END
 $$;
 
 -- Intake by kernteam, month received, kanaal, youth and joint home visit, with the returns among
@@ -385,63 +425,78 @@ $$;
 DROP FUNCTION cijfers_instroom(date, date);
 CREATE FUNCTION cijfers_instroom(van date, tot date)
 RETURNS TABLE (kernteam text, maand text, kanaal text, jeugd boolean, huisbezoek boolean, aantal integer, terugkeer integer)
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
-    WITH p AS (SELECT * FROM hele_maanden(van, tot)),
-    alles AS (
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE
+    p record;
+BEGIN
+    SELECT * INTO p FROM hele_maanden(van, tot);
+    RETURN QUERY
+    WITH alles AS (
         SELECT m.kernteam, m.maand, m.kanaal, m.jeugd, m.huisbezoek, m.aantal, m.terugkeer
-        FROM ontvangen_per_maand m, p
+        FROM ontvangen_per_maand m
         WHERE m.gemeente = huidige_gemeente() AND m.maand >= p.eerste AND m.maand < p.voorbij
           AND (heeft_rol('wethouder') OR (heeft_rol('kernteamlid') AND in_kernteam(m.kernteam)))
         UNION ALL
         SELECT h.kernteam, h.ontvangen_op, h.kanaal, h.jeugd, h.gezamenlijk_huisbezoek, 1, h.terugkeer::int
-        FROM hulpvragen h, p
-        WHERE h.gemeente = huidige_gemeente() AND h.ontvangen_op BETWEEN van AND tot
-          AND NOT (h.ontvangen_op >= p.eerste AND h.ontvangen_op < p.voorbij)
+        FROM hulpvragen h
+        WHERE h.gemeente = huidige_gemeente()
+          AND (h.ontvangen_op >= van AND h.ontvangen_op < p.voor_eerste OR h.ontvangen_op >= p.voorbij AND h.ontvangen_op <= tot)
           AND (heeft_rol('wethouder') OR (heeft_rol('kernteamlid') AND in_kernteam(h.kernteam)))
     )
     SELECT a.kernteam, to_char(a.maand, 'YYYY-MM'), a.kanaal, a.jeugd, a.huisbezoek, sum(a.aantal)::integer, sum(a.terugkeer)::integer
-    FROM alles a GROUP BY 1, 2, 3, 4, 5 HAVING sum(a.aantal) > 0
+    FROM alles a GROUP BY 1, 2, 3, 4, 5 HAVING sum(a.aantal) > 0;
+END
 $$;
 
 -- A hulpvraag with several leefgebieden counts once under each.
 CREATE OR REPLACE FUNCTION cijfers_leefgebieden(van date, tot date)
 RETURNS TABLE (kern text, leefgebied text, aantal integer)
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
-    WITH p AS (SELECT * FROM hele_maanden(van, tot)),
-    alles AS (
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE
+    p record;
+BEGIN
+    SELECT * INTO p FROM hele_maanden(van, tot);
+    RETURN QUERY
+    WITH alles AS (
         SELECT m.kern, m.leefgebied, m.aantal
-        FROM ontvangen_leefgebieden_per_maand m, p
+        FROM ontvangen_leefgebieden_per_maand m
         WHERE m.gemeente = huidige_gemeente() AND m.maand >= p.eerste AND m.maand < p.voorbij
           AND (heeft_rol('wethouder') OR (heeft_rol('kernteamlid') AND in_kernteam(m.kernteam)))
         UNION ALL
         SELECT h.kern, l.leefgebied, 1
-        FROM hulpvragen h JOIN hulpvraag_leefgebieden l ON l.gemeente = h.gemeente AND l.hulpvraag = h.id, p
-        WHERE h.gemeente = huidige_gemeente() AND h.ontvangen_op BETWEEN van AND tot
-          AND NOT (h.ontvangen_op >= p.eerste AND h.ontvangen_op < p.voorbij)
+        FROM hulpvragen h JOIN hulpvraag_leefgebieden l ON l.gemeente = h.gemeente AND l.hulpvraag = h.id
+        WHERE h.gemeente = huidige_gemeente()
+          AND (h.ontvangen_op >= van AND h.ontvangen_op < p.voor_eerste OR h.ontvangen_op >= p.voorbij AND h.ontvangen_op <= tot)
           AND (heeft_rol('wethouder') OR (heeft_rol('kernteamlid') AND in_kernteam(h.kernteam)))
     )
-    SELECT a.kern, a.leefgebied, sum(a.aantal)::integer FROM alles a GROUP BY 1, 2 HAVING sum(a.aantal) > 0
+    SELECT a.kern, a.leefgebied, sum(a.aantal)::integer FROM alles a GROUP BY 1, 2 HAVING sum(a.aantal) > 0;
+END
 $$;
 
 -- Nazorg of the hulpvragen closed in the period: asked, and still solved.
 DROP FUNCTION cijfers_nazorg(date, date);
 CREATE FUNCTION cijfers_nazorg(van date, tot date)
 RETURNS TABLE (gevraagd integer, nog_opgelost integer)
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
-    WITH p AS (SELECT * FROM hele_maanden(van, tot)),
-    alles AS (
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE
+    p record;
+BEGIN
+    SELECT * INTO p FROM hele_maanden(van, tot);
+    RETURN QUERY
+    WITH alles AS (
         SELECT m.nazorg_gevraagd AS gevraagd, m.nazorg_opgelost AS opgelost
-        FROM afgesloten_per_maand m, p
+        FROM afgesloten_per_maand m
         WHERE m.gemeente = huidige_gemeente() AND m.indeling = 'totaal' AND m.maand >= p.eerste AND m.maand < p.voorbij
           AND (heeft_rol('wethouder') OR (heeft_rol('kernteamlid') AND in_kernteam(m.kernteam)))
         UNION ALL
         SELECT (h.nazorg_opgelost IS NOT NULL)::int, coalesce(h.nazorg_opgelost, false)::int
-        FROM hulpvragen h, p
-        WHERE h.gemeente = huidige_gemeente() AND h.afgesloten_op BETWEEN van AND tot
-          AND NOT (h.afgesloten_op >= p.eerste AND h.afgesloten_op < p.voorbij)
+        FROM hulpvragen h
+        WHERE h.gemeente = huidige_gemeente()
+          AND (h.afgesloten_op >= van AND h.afgesloten_op < p.voor_eerste OR h.afgesloten_op >= p.voorbij AND h.afgesloten_op <= tot)
           AND (heeft_rol('wethouder') OR (heeft_rol('kernteamlid') AND in_kernteam(h.kernteam)))
     )
-    SELECT coalesce(sum(gevraagd), 0)::integer, coalesce(sum(opgelost), 0)::integer FROM alles
+    SELECT coalesce(sum(a.gevraagd), 0)::integer, coalesce(sum(a.opgelost), 0)::integer FROM alles a;
+END
 $$;
 
 DO $$

@@ -161,17 +161,29 @@ struct RetentionCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "retention",
         abstract: "Remove personal data that is no longer needed.",
-        discussion: "Ended sessions, old failed-login records, long-expired or revoked tokens. The audit log is kept.")
+        discussion: """
+            Ended sessions, old failed-login records, long-expired or revoked tokens, the day-old keys of idempotent creates;
+            of closed hulpvragen first what identifies the resident, later the hulpvraag itself. The audit log is kept.
+            """)
 
     @Flag(help: "Only count what would be removed.")
     var dryRun = false
+
+    @Option(help: "Days after nazorg (or closing, without nazorg) until a closed hulpvraag loses the resident's details and its free texts.")
+    var hulpvraaggegevensDagen = 365
+
+    @Option(help: "Days after closing until a closed hulpvraag is deleted with its koppelingen (the figures then no longer count it).")
+    var hulpvragenDagen = 5 * 365 + 2
 
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
         let logger = database.makeLogger("voorveld.retention")
         let report = try await DatabaseSession.with(database, logger: logger) { session in
-            try await RetentionStore(pool: session.owner).run(dryRun: dryRun)
+            var policy = RetentionStore.Policy()
+            policy.hulpvraaggegevens = .seconds(hulpvraaggegevensDagen * 86_400)
+            policy.hulpvragen = .seconds(hulpvragenDagen * 86_400)
+            return try await RetentionStore(pool: session.owner).run(policy, dryRun: dryRun)
         }
         print((dryRun ? "Would remove: " : "Removed: ") + report.description)
     }

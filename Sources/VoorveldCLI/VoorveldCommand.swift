@@ -19,7 +19,7 @@ struct VoorveldCommand: AsyncParsableCommand {
 
             Start here:  voorveld serve      (then open http://127.0.0.1:8080/)
             """,
-        subcommands: [ServeCommand.self, MigrateCommand.self, SeedCommand.self, UsersCommand.self, TokenCommand.self, ImportCommand.self, RetentionCommand.self, BenchCommand.self],
+        subcommands: [ServeCommand.self, MigrateCommand.self, SeedCommand.self, UsersCommand.self, TokenCommand.self, GemeenteCommand.self, ImportCommand.self, RetentionCommand.self, BenchCommand.self],
         defaultSubcommand: nil
     )
 }

@@ -24,6 +24,27 @@ public struct GebiedStore: Sendable {
         }
     }
 
+    /// The nazorg period of the scope's gemeente in days; set first when `dagen` is given (7 to
+    /// 730, or `Invoerfouten`), and audited then. Nil when the gemeente does not exist.
+    public func nazorgDagen(zetten dagen: Int? = nil, in scope: AccessScope) async throws -> Int? {
+        if let dagen, !(7...730).contains(dagen) {
+            throw Invoerfouten([Veldfout(veld: "nazorgDagen", melding: "moet tussen 7 en 730 dagen liggen")])
+        }
+        return try await pool.withTransaction(in: scope) { connection in
+            guard let dagen else {
+                return try await connection.queryOne("SELECT nazorg_dagen FROM gemeenten WHERE code = huidige_gemeente()") { row in try row.decode(0, as: Int.self) }
+            }
+            let gezet = try await connection.queryOne("UPDATE gemeenten SET nazorg_dagen = $1 WHERE code = huidige_gemeente() RETURNING nazorg_dagen", [dagen]) { row in
+                try row.decode(0, as: Int.self)
+            }
+            if gezet != nil {
+                try await AuditStore.record(AuditRegel(gebruiker: scope.gebruiker, rol: .beheerder, actie: "nazorgtermijn-wijzigen", objectType: "gemeente",
+                                                       objectId: scope.gemeente, doel: "beheer gemeente", resultaat: .toegestaan), on: connection)
+            }
+            return gezet
+        }
+    }
+
     public func kernen(in scope: AccessScope) async throws -> [Kern] {
         try await pool.withTransaction(in: scope) { connection in
             try await connection.query("""

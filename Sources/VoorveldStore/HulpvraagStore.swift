@@ -199,11 +199,13 @@ public struct HulpvraagStore: Sendable {
 
     static func writeLists(_ hulpvraag: Hulpvraag, id: UUID, on connection: PostgresConnection) async throws {
         if !hulpvraag.leefgebieden.isEmpty {
+            // In one order for everyone: the triggers that count them lock count rows as they go.
+            let leefgebieden = hulpvraag.leefgebieden.sorted()
             try await connection.execute("""
                 INSERT INTO hulpvraag_leefgebieden (gemeente, hulpvraag, leefgebied, zrm_score)
                 SELECT huidige_gemeente(), $1, x.l, x.s::smallint FROM unnest($2::text[], $3::int8[]) AS x(l, s)
                 ON CONFLICT (gemeente, hulpvraag, leefgebied) DO UPDATE SET zrm_score = excluded.zrm_score
-                """, [id, hulpvraag.leefgebieden, hulpvraag.leefgebieden.map { hulpvraag.zrmScores[$0] }])
+                """, [id, leefgebieden, leefgebieden.map { hulpvraag.zrmScores[$0] }])
         }
         if !hulpvraag.taken.isEmpty {
             try await connection.execute(

@@ -1,3 +1,4 @@
+import Foundation
 import Postgres
 
 /// Removes personal data that is no longer needed (AVG: storage limitation).
@@ -24,7 +25,7 @@ public struct RetentionStore: Sendable {
         public var hulpvraaggegevens: Duration = .seconds(365 * 86_400)
         /// Closed hulpvragen are deleted, with their koppelingen, this long after closing; from
         /// then on the figures of their months no longer count them.
-        public var hulpvragen: Duration = .seconds((5 * 365 + 1) * 86_400)
+        public var hulpvragen: Duration = .seconds((5 * 365 + 2) * 86_400)
 
         public init() {}
     }
@@ -87,7 +88,7 @@ public struct RetentionStore: Sendable {
         }
         var totaal = (geanonimiseerd: 0, verwijderd: 0)
         for gemeente in gemeenten {
-            let (geanonimiseerd, verwijderd) = try await pool.withTransaction { connection in
+            let (geanonimiseerd, verwijderd) = try await pool.withTransaction { connection -> (Int, Int) in
                 try await connection.execute("SELECT set_config('voorveld.gemeente', $1, true)", [gemeente])
                 try await connection.execute("SET LOCAL statement_timeout = 0")
                 if dryRun {
@@ -96,25 +97,25 @@ public struct RetentionStore: Sendable {
                         FROM hulpvragen WHERE gemeente = huidige_gemeente() AND status = 'afgesloten'
                         """, binds) { row in (try row.decode(0, as: Int.self), try row.decode(1, as: Int.self)) } ?? (0, 0)
                 }
-                let aantallen = try await connection.queryOne("""
-                    WITH oud AS (
-                        SELECT id FROM hulpvragen WHERE gemeente = huidige_gemeente() AND status = 'afgesloten' AND \(oud)),
-                    oude_koppelingen AS (
-                        DELETE FROM koppelingen k USING oud WHERE k.gemeente = huidige_gemeente() AND k.hulpvraag = oud.id),
-                    anoniem AS (
-                        UPDATE hulpvragen SET dossierreferentie = NULL, initialen = '-', geboortejaar = NULL, omschrijving = ''
+                // The old ones, locked: none can be reopened or changed before they go.
+                let oud = try await connection.query("""
+                    SELECT id FROM hulpvragen WHERE gemeente = huidige_gemeente() AND status = 'afgesloten' AND \(oud) FOR UPDATE
+                    """, binds) { row in try row.decode(0, as: UUID.self) }
+                try await connection.execute("DELETE FROM koppelingen WHERE gemeente = huidige_gemeente() AND hulpvraag = ANY($1)", [oud])
+                let verwijderd = try await connection.execute("DELETE FROM hulpvragen WHERE gemeente = huidige_gemeente() AND id = ANY($1)", [oud])
+                // A new version, so that an edit begun before cannot write the details back.
+                let geanonimiseerd = try await connection.queryOne("""
+                    WITH anoniem AS (
+                        UPDATE hulpvragen SET dossierreferentie = NULL, initialen = '-', geboortejaar = NULL, omschrijving = '',
+                               versie = versie + 1, gewijzigd_op = now()
                         WHERE gemeente = huidige_gemeente() AND status = 'afgesloten' AND \(anoniem)
                         RETURNING id),
-                    anonieme_koppelingen AS (
-                        UPDATE koppelingen k SET toelichting = '', afsluiting = '' FROM anoniem a
+                    koppelingen AS (
+                        UPDATE koppelingen k SET toelichting = '', afsluiting = '', versie = k.versie + 1, gewijzigd_op = now() FROM anoniem a
                         WHERE k.gemeente = huidige_gemeente() AND k.hulpvraag = a.id AND (k.toelichting <> '' OR k.afsluiting <> ''))
-                    SELECT (SELECT count(*) FROM anoniem), (SELECT count(*) FROM oud)
-                    """, binds) { row in (try row.decode(0, as: Int.self), try row.decode(1, as: Int.self)) } ?? (0, 0)
-                // The hulpvragen go in a statement of their own: one WITH sees none of its own deletes.
-                try await connection.execute("""
-                    DELETE FROM hulpvragen WHERE gemeente = huidige_gemeente() AND status = 'afgesloten' AND afgesloten_op < current_date - $1::int
-                    """, [hulpvraagDagen])
-                return aantallen
+                    SELECT count(*) FROM anoniem
+                    """, binds) { row in try row.decode(0, as: Int.self) } ?? 0
+                return (geanonimiseerd, verwijderd)
             }
             totaal.geanonimiseerd += geanonimiseerd
             totaal.verwijderd += verwijderd

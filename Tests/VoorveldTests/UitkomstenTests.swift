@@ -144,6 +144,33 @@ struct UitkomstenTests {
         await environment.close()
     }
 
+    @Test("a closing is dated by the day in the Netherlands: just before midnight UTC at a month's end it is the next month already")
+    func dutchDay() {
+        let iso = ISO8601DateFormatter()
+        // Winter time (UTC+1) and summer time (UTC+2).
+        #expect(CalendarDate.vandaag(iso.date(from: "2026-10-31T23:30:00Z")!).description == "2026-11-01")
+        #expect(CalendarDate.vandaag(iso.date(from: "2026-10-31T22:59:00Z")!).description == "2026-10-31")
+        #expect(CalendarDate.vandaag(iso.date(from: "2026-03-31T22:30:00Z")!).description == "2026-04-01")
+        #expect(CalendarDate.vandaag(iso.date(from: "2026-03-31T21:59:00Z")!).description == "2026-03-31")
+    }
+
+    @Test("the gemeente's nazorg period sets the nazorg date of a solved hulpvraag closed from then on")
+    func nazorgPeriod() async throws {
+        let environment = try await TestEnvironment.seeded()
+        let gebied = GebiedStore(pool: environment.owner)
+        #expect(try await gebied.nazorgDagen(in: .onderhoud(gemeente: "GM1734")) == 91)
+        #expect(try await gebied.nazorgDagen(zetten: 60, in: .onderhoud(gemeente: "GM1734")) == 60)
+        await #expect(throws: Invoerfouten.self) { try await gebied.nazorgDagen(zetten: 3, in: .onderhoud(gemeente: "GM1734")) }
+        #expect(try await gebied.nazorgDagen(zetten: 60, in: .onderhoud(gemeente: "GM9999")) == nil)
+        try await VrijwilligersTests.app(environment).test(.router) { client in
+            let id = try await Self.nieuw(client)
+            let (status, gesloten) = try await Self.sluitAf(client, id, versie: 1, #"{"uitkomst": "opgelost-voorliggend-veld", "onderdelen": ["netwerk"], "afgeslotenOp": "2026-10-10"}"#)
+            #expect(status == .ok)
+            #expect(gesloten["afsluiting"]?["nazorgOp"]?.string == "2026-12-09")   // 60 days on
+        }
+        await environment.close()
+    }
+
     @Test("cross tables: totals, and suppression in rows and columns until no shown total gives a cell away")
     func crossTable() {
         let tellingen = ["driel": ["2026-01": 12, "2026-02": 3, "2026-03": 9], "heteren": ["2026-01": 20, "2026-02": 15, "2026-03": 7]]

@@ -124,10 +124,10 @@ struct CijfersBench: AsyncParsableCommand {
             try await connection.execute("SET LOCAL statement_timeout = 0")
             return try await connection.queryOne("SELECT cijfers_per_maand_opbouwen()") { row in try row.decode(0, as: Int.self) } ?? 0
         }
-        print("  monthly counts: \(rijen) rows in \(MatchingBench.format(clock.now - opbouw))")
+        print("  monthly counts: \(rijen) rows (three tables) in \(MatchingBench.format(clock.now - opbouw))")
         try await owner.withConnection { connection in
             try await connection.execute("SET statement_timeout = 0")
-            for tabel in ["hulpvragen", "hulpvraag_leefgebieden", "afgesloten_per_maand"] {
+            for tabel in ["hulpvragen", "hulpvraag_leefgebieden", "afgesloten_per_maand", "ontvangen_per_maand", "ontvangen_leefgebieden_per_maand"] {
                 try await connection.execute("VACUUM (ANALYZE) \(tabel)")   // also for index-only scans
             }
         }
@@ -145,14 +145,14 @@ struct CijfersBench: AsyncParsableCommand {
         ),
         nieuw AS (
             INSERT INTO hulpvragen (gemeente, initialen, regisseur, kernteam, kern, kanaal, ontvangen_op, duur, jeugd, gezamenlijk_huisbezoek,
-                                    status, uitkomst, afgesloten_op, doorverwezen_naar_loket)
+                                    status, uitkomst, afgesloten_op, doorverwezen_naar_loket, terugkeer)
             SELECT gemeente, 'B.', 'bench-' || lower(gemeente) || '-t' || ((k - 1) / 4 + 1), 't' || ((k - 1) / 4 + 1), 'k' || k,
                    (ARRAY['telefoon', 'telefoon', 'e-mail', 'inloopspreekuur', 'melding-derde', 'via-loket'])[1 + floor(s * 6)::int],
                    ontvangen, 'eenmalig'::inzetduur, random() < 0.12, random() < 0.05, 'afgesloten',
                    CASE WHEN r < 0.40 THEN 'opgelost-voorliggend-veld' WHEN r < 0.52 THEN 'opgelost-voorliggend-veld-en-maatwerk'
                         WHEN r < 0.62 THEN 'loket-maatwerk-met-voorwerk' WHEN r < 0.72 THEN 'loket-maatwerk'
                         WHEN r < 0.82 THEN 'elders-doorverwezen' WHEN r < 0.90 THEN 'niet-opgelost' ELSE 'ingetrokken' END,
-                   least(ontvangen + floor(random() * random() * 120)::int, $5::date), r >= 0.52 AND r < 0.72
+                   least(ontvangen + floor(random() * random() * 120)::int, $5::date), r >= 0.52 AND r < 0.72, random() < 0.06
             FROM x
             RETURNING gemeente, id
         )
@@ -166,7 +166,7 @@ struct CijfersBench: AsyncParsableCommand {
         let regels = try await owner.withConnection { connection in
             try await connection.query("""
                 SELECT t, (SELECT reltuples::bigint FROM pg_class WHERE relname = t), pg_size_pretty(pg_total_relation_size(t::regclass))
-                FROM unnest(ARRAY['hulpvragen', 'hulpvraag_leefgebieden', 'afgesloten_per_maand']) t
+                FROM unnest(ARRAY['hulpvragen', 'hulpvraag_leefgebieden', 'afgesloten_per_maand', 'ontvangen_per_maand', 'ontvangen_leefgebieden_per_maand']) t
                 """) { row in "\(try row.decode(0, as: String.self)): ~\(try row.decode(1, as: Int.self)) rows, \(try row.decode(2, as: String.self))" }
         }
         print("size: " + regels.joined(separator: "; "))
@@ -247,7 +247,7 @@ struct CijfersBench: AsyncParsableCommand {
             \(regel("voorliggend veld per maand", gewoon.perMaand, groot.perMaand))
             \(regel("voorliggend veld per leefgebied", gewoon.perLeefgebied, groot.perLeefgebied))
             \(regel("voorliggend veld per kern", gewoon.perKern, groot.perKern))
-            \(regel("monitoring tables (intake, from the rows)", gewoon.monitoring, groot.monitoring))
+            \(regel("monitoring tables (intake, leefgebieden per kern, nazorg)", gewoon.monitoring, groot.monitoring))
             \(regel("all four, one after another", gewoon.dashboard, groot.dashboard))
             \(regel("plain GROUP BY over the rows: per maand", gewoon.rijenPerMaand, groot.rijenPerMaand))
             \(regel("plain GROUP BY over the rows: per leefgebied", gewoon.rijenPerLeefgebied, groot.rijenPerLeefgebied))
@@ -316,77 +316,111 @@ struct CijfersBench: AsyncParsableCommand {
 
     // MARK: - Write cost
 
-    /// Closing a hulpvraag as the service does it (HulpvraagStore.sluitAf: lock, read, checks,
-    /// update, audit) and the bare UPDATE alone, with the monthly counts' trigger on and off in
-    /// alternating blocks; then the counts are made afresh, since the 'off' closings were not counted.
+    /// Registering a hulpvraag (the service's INSERTs: the row and two leefgebieden), closing one as
+    /// the service does it (HulpvraagStore.sluitAf: lock, read, checks, update, audit) and the bare
+    /// UPDATE that closes it: each with the counting triggers on and off in alternating blocks.
+    /// Afterwards what was written with them off is deleted as it was counted, so the counts stay
+    /// those of the rows.
     func schrijfkosten(_ session: DatabaseSession, jaar: Int) async throws {
         let owner = session.owner
-        let (gemeente, kernteam) = try await owner.withConnection { connection in
-            try await connection.queryOne("SELECT gemeente, 't1' FROM bench_cijfers ORDER BY g OFFSET (SELECT count(*) / 2 FROM bench_cijfers) LIMIT 1") { row in
-                (try row.decode(0, as: String.self), try row.decode(1, as: String.self))
+        let gemeente = try await owner.withConnection { connection in
+            try await connection.queryOne("SELECT gemeente FROM bench_cijfers ORDER BY g OFFSET (SELECT count(*) / 2 FROM bench_cijfers) LIMIT 1") { row in
+                try row.decode(0, as: String.self)
             }
-        } ?? ("", "")
+        } ?? ""
+        let kernteam = "t1"
         let regisseur = "bench-\(gemeente.lowercased())-\(kernteam)"
-        let aantal = schrijvingen * 2
-        let ids = try await owner.withTransaction { connection in
-            try await connection.execute("SET LOCAL session_replication_role = replica")
-            let ids = try await connection.query("""
-                INSERT INTO hulpvragen (gemeente, initialen, regisseur, kernteam, kern, kanaal, ontvangen_op, duur)
-                SELECT $1, 'S.', $2, $3, 'k1', 'telefoon', $4, 'eenmalig' FROM generate_series(1, $5::int) RETURNING id
-                """, [gemeente, regisseur, kernteam, CalendarDate(year: jaar, month: 6, day: 1), aantal]) { row in try row.decode(0, as: UUID.self) }
-            try await connection.execute("""
-                INSERT INTO hulpvraag_leefgebieden (gemeente, hulpvraag, leefgebied) SELECT $1, id, l FROM unnest($2::uuid[]) id, unnest(ARRAY['financien', 'sociaal-netwerk']) l
-                """, [gemeente, ids])
-            return ids
-        }
+        let blokken = 10
+        let perBlok = max(1, schrijvingen / blokken / 2)
         let store = HulpvraagStore(pool: session.service)
         let scope = AccessScope(gemeente: gemeente, gebruiker: regisseur, rollen: [.kernteamlid], kernteams: [kernteam])
+        // Open hulpvragen to close, registered (and counted) as the service would.
+        let ids = try await session.service.withTransaction(in: scope) { connection in
+            let ids = try await connection.query("""
+                INSERT INTO hulpvragen (gemeente, initialen, regisseur, kernteam, kern, kanaal, ontvangen_op, duur)
+                SELECT huidige_gemeente(), 'S.', $1, $2, 'k1', 'telefoon', $3, 'eenmalig' FROM generate_series(1, $4::int) RETURNING id
+                """, [regisseur, kernteam, CalendarDate(year: jaar, month: 6, day: 1), perBlok * blokken * 4]) { row in try row.decode(0, as: UUID.self) }
+            try await connection.execute("""
+                INSERT INTO hulpvraag_leefgebieden (gemeente, hulpvraag, leefgebied)
+                SELECT huidige_gemeente(), id, l FROM unnest($1::uuid[]) id, unnest(ARRAY['financien', 'sociaal-netwerk']) l
+                """, [ids])
+            return ids
+        }
+        var nietGeteldGesloten: [UUID] = [], nietGeteldNieuw: [UUID] = []
         let afsluiting = Afsluiting(uitkomst: "opgelost-voorliggend-veld", onderdelen: [.vrijwilliger], zrmScores: [:],
                                     afgeslotenOp: CalendarDate(year: jaar, month: 9, day: 15), nazorgOp: nil)
         let clock = ContinuousClock()
         var metingen: [String: [Duration]] = [:]
-        let blokken = 10
-        let perBlok = max(1, schrijvingen / blokken / 2)
         var volgende = 0
-        func trigger(_ aan: Bool) async throws {
-            try await owner.withConnection { connection in
-                try await connection.execute("ALTER TABLE hulpvragen \(aan ? "ENABLE" : "DISABLE") TRIGGER hulpvraag_afgesloten_telt_wijziging")
+        let triggers = ["hulpvragen": ["hulpvraag_terugkeer", "hulpvraag_afgesloten_telt_nieuw", "hulpvraag_afgesloten_telt_wijziging",
+                                       "hulpvraag_afgesloten_telt_verwijderd", "hulpvraag_ontvangen_telt_nieuw", "hulpvraag_ontvangen_telt_wijziging",
+                                       "hulpvraag_ontvangen_telt_verwijderd"],
+                        "hulpvraag_leefgebieden": ["hulpvraag_leefgebied_telt"]]
+        func tellen(_ aan: Bool, on connection: PostgresConnection, behalve: Set<String> = []) async throws {
+            for (tabel, namen) in triggers {
+                for naam in namen where !behalve.contains(naam) {
+                    try await connection.execute("ALTER TABLE \(tabel) \(aan ? "ENABLE" : "DISABLE") TRIGGER \(naam)")
+                }
             }
+        }
+        func tellen(_ aan: Bool) async throws {
+            try await owner.withTransaction { connection in try await tellen(aan, on: connection) }
         }
         do {
             for blok in 0..<(blokken * 2) {
                 let aan = blok % 2 == 0
-                try await trigger(aan)
-                for _ in 0..<perBlok {
+                try await tellen(aan)
+                for nummer in 0..<perBlok {
                     let (een, twee) = (ids[volgende], ids[volgende + 1])
                     volgende += 2
-                    let begin = clock.now
+                    var begin = clock.now
+                    let nieuw = try await session.service.withTransaction(in: scope) { connection -> UUID in
+                        guard let id = try await connection.queryOne("""
+                            INSERT INTO hulpvragen (gemeente, dossierreferentie, initialen, regisseur, kernteam, kern, kanaal, ontvangen_op, duur)
+                            VALUES (huidige_gemeente(), $1, 'R.', $2, $3, 'k1', 'telefoon', $4, 'eenmalig') RETURNING id
+                            """, ["BENCH-\(blok)-\(nummer)", regisseur, kernteam, CalendarDate(year: jaar, month: 10, day: 1)],
+                            decode: { row in try row.decode(0, as: UUID.self) })
+                        else { throw CommandError("Registering a hulpvraag returned no id.") }
+                        try await connection.execute("""
+                            INSERT INTO hulpvraag_leefgebieden (gemeente, hulpvraag, leefgebied)
+                            SELECT huidige_gemeente(), $1, unnest(ARRAY['financien', 'sociaal-netwerk'])
+                            """, [id])
+                        return id
+                    }
+                    if !aan { nietGeteldNieuw.append(nieuw) }
+                    metingen["registratie \(aan)", default: []].append(clock.now - begin)
+                    begin = clock.now
                     let uitkomst = try await store.sluitAf(een, versie: 1, in: scope, audit: AuditRegel(
                         gebruiker: regisseur, rol: .kernteamlid, actie: "hulpvraag-afsluiten", objectType: "hulpvraag", objectId: een.uuidString.lowercased(),
                         doel: "benchmark", resultaat: .toegestaan)) { _, _ in afsluiting }
-                    let midden = clock.now
                     guard case .gewijzigd = uitkomst else { throw CommandError("Closing \(een) did not succeed: \(uitkomst)") }
+                    metingen["sluitAf \(aan)", default: []].append(clock.now - begin)
+                    begin = clock.now
                     try await session.service.withTransaction(in: scope) { connection in
                         try await connection.execute("""
                             UPDATE hulpvragen SET status = 'afgesloten', uitkomst = 'opgelost-voorliggend-veld', afgesloten_op = $2, versie = versie + 1
                             WHERE gemeente = huidige_gemeente() AND id = $1
                             """, [twee, afsluiting.afgeslotenOp])
                     }
-                    metingen["sluitAf \(aan)", default: []].append(midden - begin)
-                    metingen["update \(aan)", default: []].append(clock.now - midden)
+                    metingen["update \(aan)", default: []].append(clock.now - begin)
+                    if !aan { nietGeteldGesloten += [een, twee] }
                 }
             }
-            try await trigger(true)
+            try await tellen(true)
         } catch {
-            try? await trigger(true)
+            try? await tellen(true)
             throw error
         }
-        let herteld = clock.now
-        let rijen = try await owner.withTransaction { connection in
-            try await connection.execute("SET LOCAL statement_timeout = 0")
-            return try await connection.queryOne("SELECT cijfers_per_maand_opbouwen()") { row in try row.decode(0, as: Int.self) } ?? 0
+        // Closed while not counted, registered while counted: deleted with only the intake counting on.
+        // Registered while not counted: deleted with no counting at all.
+        try await owner.withTransaction { connection in
+            try await connection.execute("SELECT set_config('voorveld.gemeente', $1, true)", [gemeente])
+            try await tellen(false, on: connection, behalve: ["hulpvraag_ontvangen_telt_verwijderd"])
+            try await connection.execute("DELETE FROM hulpvragen WHERE gemeente = $1 AND id = ANY($2)", [gemeente, nietGeteldGesloten])
+            try await tellen(false, on: connection)
+            try await connection.execute("DELETE FROM hulpvragen WHERE gemeente = $1 AND id = ANY($2)", [gemeente, nietGeteldNieuw])
+            try await tellen(true, on: connection)
         }
-        let hertellen = clock.now - herteld
         func regel(_ naam: String, _ soort: String) -> String {
             let met = metingen["\(soort) true"] ?? [], zonder = metingen["\(soort) false"] ?? []
             let ratio = Self.percentile(met, 0.5).milliseconds / max(Self.percentile(zonder, 0.5).milliseconds, 0.001)
@@ -395,12 +429,12 @@ struct CijfersBench: AsyncParsableCommand {
         }
         print("""
 
-            ## Write cost of keeping the monthly counts (\(gemeente), \(perBlok * blokken) closings per kind and way, \(blokken * 2) alternating blocks)
+            ## Write cost of keeping the monthly counts (\(gemeente), \(perBlok * blokken) writes per kind and way, \(blokken * 2) alternating blocks)
             | write | with counts p50 / p95 | without p50 / p95 | ratio (p50) |
             |---|---|---|---|
+            \(regel("registering a hulpvraag with two leefgebieden (the service's INSERTs)", "registratie"))
             \(regel("closing as the service does it (HulpvraagStore.sluitAf, with audit)", "sluitAf"))
             \(regel("the bare UPDATE that closes it", "update"))
-            A full recount (afgesloten_per_maand_opbouwen, the repair) took \(MatchingBench.format(hertellen)) for \(rijen) rows.
             """)
     }
 
