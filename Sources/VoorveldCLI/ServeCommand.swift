@@ -2,6 +2,7 @@ import ArgumentParser
 import Hummingbird
 import Logging
 import ServiceLifecycle
+import Voorveld
 import VoorveldHTTP
 import VoorveldStore
 
@@ -26,8 +27,16 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Folder with the seed CSV files, loaded on the embedded database's first start.", valueName: "path"))
     var seedDir: String?
 
+    @Option(name: .long, help: "The wethouder's figures: counts below this are never shown (and counts are rounded to multiples of 5).")
+    var suppressionThreshold: Int = 5
+
+    @Option(name: .long, help: "The wethouder's figures: percentages only from this denominator on.")
+    var minimumDenominator: Int = 10
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
+        guard (1...100).contains(suppressionThreshold) else { throw ValidationError("--suppression-threshold must be between 1 and 100.") }
+        guard minimumDenominator >= suppressionThreshold else { throw ValidationError("--minimum-denominator must be at least the threshold.") }
     }
 
     func run() async throws {
@@ -36,6 +45,7 @@ struct ServeCommand: AsyncParsableCommand {
             http: HTTPConfiguration(host: host, port: port),
             database: database,
             seedDirectory: try Resources.directory("seed-data", given: seedDir),
+            onthulling: Onthulling(drempel: suppressionThreshold, minimumNoemer: minimumDenominator),
             logger: logger)
         let group = ServiceGroup(configuration: .init(
             services: [server], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
@@ -50,6 +60,7 @@ struct VoorveldServer: Service {
     let http: HTTPConfiguration
     let database: DatabaseOptions
     let seedDirectory: String
+    var onthulling = Onthulling()
     let logger: Logger
 
     func run() async throws {
@@ -58,7 +69,8 @@ struct VoorveldServer: Service {
             try await session.prepare(database, seedDirectory: seedDirectory, logger: logger)
             // Row-level security is only a second line if the service's role cannot bypass it.
             try await ServiceRole.verify(session.service)
-            let app = buildApplication(http, dependencies: AppDependencies(pool: session.service, hasher: database.hasher), logger: logger)
+            let app = buildApplication(http, dependencies: AppDependencies(pool: session.service, hasher: database.hasher, onthulling: onthulling),
+                                       logger: logger)
             try await app.run()
         } catch {
             await session.close()

@@ -1,6 +1,7 @@
 import Hummingbird
 import Logging
 import Postgres
+import Voorveld
 import VoorveldStore
 
 /// Where and how the HTTP server listens.
@@ -19,11 +20,15 @@ public struct AppDependencies: Sendable {
     public var pool: ConnectionPool
     public var hasher: PasswordHasher
     public var authSettings: AuthStore.Settings
+    /// Disclosure control of the wethouder's figures.
+    public var onthulling: Onthulling
 
-    public init(pool: ConnectionPool, hasher: PasswordHasher = PasswordHasher(), authSettings: AuthStore.Settings = .init()) {
+    public init(pool: ConnectionPool, hasher: PasswordHasher = PasswordHasher(), authSettings: AuthStore.Settings = .init(),
+                onthulling: Onthulling = Onthulling()) {
         self.pool = pool
         self.hasher = hasher
         self.authSettings = authSettings
+        self.onthulling = onthulling
     }
 }
 
@@ -61,7 +66,7 @@ public func buildRouter(_ dependencies: AppDependencies) -> Router<AppRequestCon
     VoorzieningenController(pool: pool).addRoutes(to: router)
     HulpvragenController(pool: pool).addRoutes(to: router)
     KoppelingenController(pool: pool).addRoutes(to: router)
-    UitkomstenController(pool: pool).addRoutes(to: router)
+    UitkomstenController(pool: pool, onthulling: dependencies.onthulling).addRoutes(to: router)
     OpenAPIController().addRoutes(to: router)
     BeheerController(users: UserStore(pool: pool, hasher: dependencies.hasher), audit: AuditStore(pool: pool)).addRoutes(to: router)
     return router

@@ -144,6 +144,26 @@ struct UitkomstenTests {
         await environment.close()
     }
 
+    @Test("the suppression threshold and minimum denominator are the operator's: with 10, a count of 7 is hidden from the wethouder")
+    func configurableThreshold() async throws {
+        let environment = try await TestEnvironment.seeded()
+        var dependencies = environment.dependencies
+        dependencies.onthulling = Onthulling(drempel: 10, minimumNoemer: 20)
+        let app = buildApplication(HTTPConfiguration(port: 0), dependencies: dependencies, logger: Logger(label: "test"))
+        try await app.test(.router) { client in
+            for _ in 0..<7 {
+                let id = try await Self.nieuw(client)
+                _ = try await Self.sluitAf(client, id, versie: 1, #"{"uitkomst": "niet-opgelost", "afgeslotenOp": "2026-10-20"}"#)
+            }
+            let wethouder = try await VoorzieningenTests.get(client, "/v1/cijfers/voorliggend-veld?van=2026-10-01&tot=2026-10-31", token: Demo.wethouder.token)
+            #expect(wethouder["totaal"]?["afgesloten"]?["onderdrukt"]?.bool == true)
+            #expect(wethouder["totaal"]?["afgesloten"]?["waarde"] == nil)
+            let team = try await VoorzieningenTests.get(client, "/v1/cijfers/voorliggend-veld?van=2026-10-01&tot=2026-10-31")
+            #expect(team["totaal"]?["afgesloten"]?["waarde"]?.int == 7)
+        }
+        await environment.close()
+    }
+
     @Test("a closing is dated by the day in the Netherlands: just before midnight UTC at a month's end it is the next month already")
     func dutchDay() {
         let iso = ISO8601DateFormatter()

@@ -11,11 +11,12 @@ import VoorveldStore
 struct UitkomstenController {
     let hulpvragen: HulpvraagStore
     let cijfers: CijfersStore
-    var onthulling = Onthulling()
+    let onthulling: Onthulling
 
-    init(pool: ConnectionPool) {
+    init(pool: ConnectionPool, onthulling: Onthulling) {
         hulpvragen = HulpvraagStore(pool: pool)
         cijfers = CijfersStore(pool: pool)
+        self.onthulling = onthulling
     }
 
     func addRoutes(to router: Router<AppRequestContext>) {
