@@ -364,6 +364,15 @@ CREATE TRIGGER hulpvraag_ontvangen_telt_verwijderd BEFORE DELETE ON hulpvragen
 CREATE TRIGGER hulpvraag_leefgebied_telt AFTER INSERT OR DELETE OR UPDATE OF gemeente, hulpvraag, leefgebied ON hulpvraag_leefgebieden
     FOR EACH ROW EXECUTE FUNCTION hulpvraag_leefgebied_telt();
 
+-- The kernteams whose figures the caller sees: NULL for all of them (a wethouder), the caller's
+-- own for a kernteamlid, none otherwise.
+CREATE FUNCTION cijfers_kernteams() RETURNS text[]
+    LANGUAGE sql STABLE AS $$
+    SELECT CASE WHEN heeft_rol('wethouder') THEN NULL
+                WHEN heeft_rol('kernteamlid') THEN coalesce(string_to_array(nullif(current_setting('voorveld.kernteams', true), ''), ','), '{}')
+                ELSE '{}' END
+$$;
+
 -- The figures functions below read the whole months of the period from the monthly counts and the
 -- days before and after them from the rows: two date ranges, each an index range scan, so the rows
 -- read are at most two partial months, however long the period.
@@ -374,6 +383,7 @@ RETURNS TABLE (waarde text, afgesloten integer, telt_mee integer, alleen integer
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
     p record;
+    teams text[] := cijfers_kernteams();   -- read once rather than for every row
 BEGIN
     SELECT * INTO p FROM hele_maanden(van, tot);
     RETURN QUERY
@@ -386,7 +396,7 @@ BEGIN
         FROM afgesloten_per_maand m
         WHERE m.gemeente = huidige_gemeente() AND m.indeling = CASE WHEN groep IN ('kern', 'kanaal', 'jeugd', 'leefgebied') THEN groep ELSE 'totaal' END
           AND m.maand >= p.eerste AND m.maand < p.voorbij
-          AND (heeft_rol('wethouder') OR (heeft_rol('kernteamlid') AND in_kernteam(m.kernteam)))
+          AND (teams IS NULL OR m.kernteam = ANY (teams))
     ),
     randen AS (
         SELECT h.id, h.gemeente, h.kernteam, h.kern, h.kanaal, h.jeugd, h.afgesloten_op, u.telt_mee, u.alleen_voorliggend_veld,
@@ -394,7 +404,7 @@ BEGIN
         FROM hulpvragen h JOIN uitkomsten u ON u.code = h.uitkomst
         WHERE h.gemeente = huidige_gemeente()
           AND (h.afgesloten_op >= van AND h.afgesloten_op < p.voor_eerste OR h.afgesloten_op >= p.voorbij AND h.afgesloten_op <= tot)
-          AND (heeft_rol('wethouder') OR (heeft_rol('kernteamlid') AND in_kernteam(h.kernteam)))
+          AND (teams IS NULL OR h.kernteam = ANY (teams))
     ),
     randgroepen AS (
         SELECT CASE groep
@@ -428,6 +438,7 @@ RETURNS TABLE (kernteam text, maand text, kanaal text, jeugd boolean, huisbezoek
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
     p record;
+    teams text[] := cijfers_kernteams();   -- read once rather than for every row
 BEGIN
     SELECT * INTO p FROM hele_maanden(van, tot);
     RETURN QUERY
@@ -435,13 +446,13 @@ BEGIN
         SELECT m.kernteam, m.maand, m.kanaal, m.jeugd, m.huisbezoek, m.aantal, m.terugkeer
         FROM ontvangen_per_maand m
         WHERE m.gemeente = huidige_gemeente() AND m.maand >= p.eerste AND m.maand < p.voorbij
-          AND (heeft_rol('wethouder') OR (heeft_rol('kernteamlid') AND in_kernteam(m.kernteam)))
+          AND (teams IS NULL OR m.kernteam = ANY (teams))
         UNION ALL
         SELECT h.kernteam, h.ontvangen_op, h.kanaal, h.jeugd, h.gezamenlijk_huisbezoek, 1, h.terugkeer::int
         FROM hulpvragen h
         WHERE h.gemeente = huidige_gemeente()
           AND (h.ontvangen_op >= van AND h.ontvangen_op < p.voor_eerste OR h.ontvangen_op >= p.voorbij AND h.ontvangen_op <= tot)
-          AND (heeft_rol('wethouder') OR (heeft_rol('kernteamlid') AND in_kernteam(h.kernteam)))
+          AND (teams IS NULL OR h.kernteam = ANY (teams))
     )
     SELECT a.kernteam, to_char(a.maand, 'YYYY-MM'), a.kanaal, a.jeugd, a.huisbezoek, sum(a.aantal)::integer, sum(a.terugkeer)::integer
     FROM alles a GROUP BY 1, 2, 3, 4, 5 HAVING sum(a.aantal) > 0;
@@ -454,6 +465,7 @@ RETURNS TABLE (kern text, leefgebied text, aantal integer)
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
     p record;
+    teams text[] := cijfers_kernteams();   -- read once rather than for every row
 BEGIN
     SELECT * INTO p FROM hele_maanden(van, tot);
     RETURN QUERY
@@ -461,13 +473,13 @@ BEGIN
         SELECT m.kern, m.leefgebied, m.aantal
         FROM ontvangen_leefgebieden_per_maand m
         WHERE m.gemeente = huidige_gemeente() AND m.maand >= p.eerste AND m.maand < p.voorbij
-          AND (heeft_rol('wethouder') OR (heeft_rol('kernteamlid') AND in_kernteam(m.kernteam)))
+          AND (teams IS NULL OR m.kernteam = ANY (teams))
         UNION ALL
         SELECT h.kern, l.leefgebied, 1
         FROM hulpvragen h JOIN hulpvraag_leefgebieden l ON l.gemeente = h.gemeente AND l.hulpvraag = h.id
         WHERE h.gemeente = huidige_gemeente()
           AND (h.ontvangen_op >= van AND h.ontvangen_op < p.voor_eerste OR h.ontvangen_op >= p.voorbij AND h.ontvangen_op <= tot)
-          AND (heeft_rol('wethouder') OR (heeft_rol('kernteamlid') AND in_kernteam(h.kernteam)))
+          AND (teams IS NULL OR h.kernteam = ANY (teams))
     )
     SELECT a.kern, a.leefgebied, sum(a.aantal)::integer FROM alles a GROUP BY 1, 2 HAVING sum(a.aantal) > 0;
 END
@@ -480,6 +492,7 @@ RETURNS TABLE (gevraagd integer, nog_opgelost integer)
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
     p record;
+    teams text[] := cijfers_kernteams();   -- read once rather than for every row
 BEGIN
     SELECT * INTO p FROM hele_maanden(van, tot);
     RETURN QUERY
@@ -487,13 +500,13 @@ BEGIN
         SELECT m.nazorg_gevraagd AS gevraagd, m.nazorg_opgelost AS opgelost
         FROM afgesloten_per_maand m
         WHERE m.gemeente = huidige_gemeente() AND m.indeling = 'totaal' AND m.maand >= p.eerste AND m.maand < p.voorbij
-          AND (heeft_rol('wethouder') OR (heeft_rol('kernteamlid') AND in_kernteam(m.kernteam)))
+          AND (teams IS NULL OR m.kernteam = ANY (teams))
         UNION ALL
         SELECT (h.nazorg_opgelost IS NOT NULL)::int, coalesce(h.nazorg_opgelost, false)::int
         FROM hulpvragen h
         WHERE h.gemeente = huidige_gemeente()
           AND (h.afgesloten_op >= van AND h.afgesloten_op < p.voor_eerste OR h.afgesloten_op >= p.voorbij AND h.afgesloten_op <= tot)
-          AND (heeft_rol('wethouder') OR (heeft_rol('kernteamlid') AND in_kernteam(h.kernteam)))
+          AND (teams IS NULL OR h.kernteam = ANY (teams))
     )
     SELECT coalesce(sum(a.gevraagd), 0)::integer, coalesce(sum(a.opgelost), 0)::integer FROM alles a;
 END
