@@ -102,15 +102,24 @@ RETURNS TABLE (indeling text, waarde text, n integer)
     SELECT 'leefgebied', een_leefgebied, 1 WHERE een_leefgebied IS NOT NULL
 $$;
 
--- Every counting trigger first checks that the hulpvraag is of the gemeente in scope, and takes a
--- lock on it for the rest of the transaction: a change of the hulpvraag and one of its leefgebieden
--- in two concurrent transactions are then counted one after the other, each seeing the other's.
-CREATE FUNCTION in_scope(gemeente text, hulpvraag uuid) RETURNS void
-    LANGUAGE plpgsql AS $$
+-- The triggers below work on hulpvragen of the gemeente in scope only.
+CREATE FUNCTION in_scope(gemeente text) RETURNS void
+    LANGUAGE plpgsql STABLE AS $$
 BEGIN
     IF gemeente IS DISTINCT FROM huidige_gemeente() THEN
         RAISE EXCEPTION 'hulpvraag van gemeente % gewijzigd buiten die gemeente', gemeente USING ERRCODE = 'insufficient_privilege';
     END IF;
+END
+$$;
+
+-- Every change of the counts first takes a lock on its hulpvraag for the rest of the transaction:
+-- a change of the hulpvraag and one of its leefgebieden in two concurrent transactions are then
+-- counted one after the other, each seeing the other's. (One lock per hulpvraag: a transaction
+-- that changes thousands of hulpvragen should do so in portions, as retention does.)
+CREATE FUNCTION tellen_begint(gemeente text, hulpvraag uuid) RETURNS void
+    LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM in_scope(gemeente);
     PERFORM pg_advisory_xact_lock(hashtextextended('hulpvraag ' || hulpvraag, 0));
 END
 $$;
@@ -132,7 +141,7 @@ BEGIN
     IF h.uitkomst IS NULL THEN
         RETURN;
     END IF;
-    PERFORM in_scope(h.gemeente, h.id);
+    PERFORM tellen_begint(h.gemeente, h.id);
     SELECT * INTO STRICT u FROM uitkomsten WHERE code = h.uitkomst;
     INSERT INTO afgesloten_per_maand AS a (gemeente, indeling, maand, kernteam, waarde, afgesloten, telt_mee, alleen, betrokken, ingetrokken,
                                            nazorg_gevraagd, nazorg_opgelost)
@@ -168,7 +177,7 @@ DECLARE
     n integer := CASE WHEN een_leefgebied IS NULL THEN 1 ELSE 0 END;
     erbij integer := CASE WHEN teken > 0 THEN teken ELSE 0 END;
 BEGIN
-    PERFORM in_scope(h.gemeente, h.id);
+    PERFORM tellen_begint(h.gemeente, h.id);
     INSERT INTO ontvangen_per_maand AS a (gemeente, maand, kernteam, kanaal, jeugd, huisbezoek, aantal, terugkeer)
     VALUES (h.gemeente, m, h.kernteam, h.kanaal, h.jeugd, h.gezamenlijk_huisbezoek, n * erbij, n * erbij * h.terugkeer::int)
     ON CONFLICT (gemeente, maand, kernteam, kanaal, jeugd, huisbezoek) DO UPDATE
@@ -221,7 +230,7 @@ DECLARE
     h hulpvragen;
 BEGIN
     IF TG_OP IN ('UPDATE', 'DELETE') THEN
-        PERFORM in_scope(OLD.gemeente, OLD.hulpvraag);
+        PERFORM tellen_begint(OLD.gemeente, OLD.hulpvraag);
         SELECT * INTO h FROM hulpvragen WHERE gemeente = OLD.gemeente AND id = OLD.hulpvraag;
         IF FOUND THEN
             PERFORM afgesloten_tellen(h, -1, OLD.leefgebied);
@@ -229,7 +238,7 @@ BEGIN
         END IF;
     END IF;
     IF TG_OP IN ('INSERT', 'UPDATE') THEN
-        PERFORM in_scope(NEW.gemeente, NEW.hulpvraag);
+        PERFORM tellen_begint(NEW.gemeente, NEW.hulpvraag);
         SELECT * INTO h FROM hulpvragen WHERE gemeente = NEW.gemeente AND id = NEW.hulpvraag;
         IF FOUND THEN
             PERFORM afgesloten_tellen(h, 1, NEW.leefgebied);
@@ -245,10 +254,11 @@ $$;
 CREATE FUNCTION hulpvraag_terugkeer() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 BEGIN
-    PERFORM in_scope(NEW.gemeente, NEW.id);
-    -- A dossier reference removed later (by retention, say) leaves the decision as it was.
-    IF TG_OP = 'UPDATE' AND (NEW.dossierreferentie IS NULL
-                             OR (NEW.dossierreferentie, NEW.ontvangen_op, NEW.kernteam) IS NOT DISTINCT FROM (OLD.dossierreferentie, OLD.ontvangen_op, OLD.kernteam)) THEN
+    PERFORM in_scope(NEW.gemeente);
+    -- Kept when dossier, date and kernteam stay, or when only the dossier reference is removed
+    -- (by retention, say).
+    IF TG_OP = 'UPDATE' AND (NEW.ontvangen_op, NEW.kernteam) IS NOT DISTINCT FROM (OLD.ontvangen_op, OLD.kernteam)
+       AND (NEW.dossierreferentie IS NULL OR NEW.dossierreferentie IS NOT DISTINCT FROM OLD.dossierreferentie) THEN
         NEW.terugkeer := OLD.terugkeer;
         RETURN NEW;
     END IF;
@@ -263,7 +273,7 @@ DO $$
 DECLARE
     functie text;
 BEGIN
-    FOREACH functie IN ARRAY ARRAY['afsluiting_groepen(hulpvragen, text, boolean)', 'in_scope(text, uuid)',
+    FOREACH functie IN ARRAY ARRAY['afsluiting_groepen(hulpvragen, text, boolean)', 'in_scope(text)', 'tellen_begint(text, uuid)',
                                    'afgesloten_tellen(hulpvragen, integer, text, boolean)', 'ontvangen_tellen(hulpvragen, integer, text, boolean)', 'hulpvraag_telt()', 'hulpvraag_leefgebied_telt()',
                                    'hulpvraag_terugkeer()']
     LOOP
@@ -342,7 +352,7 @@ ALTER TABLE hulpvragen FORCE ROW LEVEL SECURITY;
 ALTER TABLE hulpvraag_leefgebieden FORCE ROW LEVEL SECURITY;
 
 -- From here on the triggers keep the counts. Each fires only when something it counts changes.
-CREATE TRIGGER hulpvraag_terugkeer BEFORE INSERT OR UPDATE ON hulpvragen
+CREATE TRIGGER hulpvraag_terugkeer BEFORE INSERT OR UPDATE OF dossierreferentie, ontvangen_op, kernteam, terugkeer ON hulpvragen
     FOR EACH ROW EXECUTE FUNCTION hulpvraag_terugkeer();
 CREATE TRIGGER hulpvraag_afgesloten_telt_nieuw AFTER INSERT ON hulpvragen
     FOR EACH ROW WHEN (NEW.uitkomst IS NOT NULL) EXECUTE FUNCTION hulpvraag_telt('afgesloten');

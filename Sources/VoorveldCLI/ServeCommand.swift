@@ -27,7 +27,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Folder with the seed CSV files, loaded on the embedded database's first start.", valueName: "path"))
     var seedDir: String?
 
-    @Option(name: .long, help: "The wethouder's figures: counts below this are never shown (and counts are rounded to multiples of 5).")
+    @Option(name: .long, help: "The wethouder's figures: counts below this are never shown; a multiple of 5, since shown counts are rounded to 5.")
     var suppressionThreshold: Int = 5
 
     @Option(name: .long, help: "The wethouder's figures: percentages only from this denominator on.")
@@ -35,7 +35,10 @@ struct ServeCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
-        guard (1...100).contains(suppressionThreshold) else { throw ValidationError("--suppression-threshold must be between 1 and 100.") }
+        // Rounded to 5, a shown count must still be ambiguous: with 7, a "5" could only mean 7.
+        guard (5...100).contains(suppressionThreshold), suppressionThreshold % 5 == 0 else {
+            throw ValidationError("--suppression-threshold must be a multiple of 5 from 5 to 100.")
+        }
         guard minimumDenominator >= suppressionThreshold else { throw ValidationError("--minimum-denominator must be at least the threshold.") }
     }
 

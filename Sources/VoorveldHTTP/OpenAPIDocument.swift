@@ -1955,7 +1955,7 @@ enum OpenAPIDocument {
   "/v1/cijfers/voorliggend-veld": {
    "get": {
     "summary": "Het voorliggend-veldpercentage",
-    "description": "Beide percentages met teller en noemer en de definitie in woorden, per indeling. Voor de wethouder zijn kleine aantallen onderdrukt (onder 5, met secundaire onderdrukking), andere afgerond op 5, en percentages heel, pas vanaf een noemer van 10 en niet als teller of rest klein is; een kernteamlid ziet de exacte cijfers van de eigen kernteams. Rollen: wethouder, kernteamlid.",
+    "description": "Beide percentages met teller en noemer en de definitie in woorden, per indeling. Voor de wethouder zijn kleine aantallen onderdrukt (standaard onder 5, met secundaire onderdrukking), andere afgerond op 5, en percentages heel, pas vanaf een noemer van (standaard) 10 en niet als teller of rest klein is; een kernteamlid ziet de exacte cijfers van de eigen kernteams. Rollen: wethouder, kernteamlid.",
     "responses": {
      "200": {
       "description": "De cijfers; met Accept: text/csv als CSV (onderdrukte aantallen als 'onderdrukt').",

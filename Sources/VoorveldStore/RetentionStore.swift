@@ -87,39 +87,71 @@ public struct RetentionStore: Sendable {
                                        binds) { row in try row.decode(0, as: String.self) }
         }
         var totaal = (geanonimiseerd: 0, verwijderd: 0)
+        var eersteFout: (any Error)?
         for gemeente in gemeenten {
-            let (geanonimiseerd, verwijderd) = try await pool.withTransaction { connection -> (Int, Int) in
+            // One gemeente failing does not stop the others; the first failure is thrown at the end.
+            do {
+                let (geanonimiseerd, verwijderd) = try await hulpvragen(van: gemeente, anoniem: anoniem, oud: oud, binds: binds, dryRun: dryRun)
+                totaal.geanonimiseerd += geanonimiseerd
+                totaal.verwijderd += verwijderd
+            } catch {
+                eersteFout = eersteFout ?? error
+            }
+        }
+        if let eersteFout { throw eersteFout }
+        return totaal
+    }
+
+    /// One gemeente's closed hulpvragen. Deleted in portions: every hulpvraag deleted takes a lock
+    /// until its transaction ends (the figures' counting, sql/008), and a lock table has room for
+    /// a few thousand.
+    private func hulpvragen(van gemeente: String, anoniem: String, oud: String, binds: [any PostgresEncodable], dryRun: Bool) async throws
+        -> (geanonimiseerd: Int, verwijderd: Int)
+    {
+        func inGemeente<T>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+            try await pool.withTransaction { connection in
                 try await connection.execute("SELECT set_config('voorveld.gemeente', $1, true)", [gemeente])
                 try await connection.execute("SET LOCAL statement_timeout = 0")
-                if dryRun {
-                    return try await connection.queryOne("""
-                        SELECT count(*) FILTER (WHERE \(anoniem)), count(*) FILTER (WHERE \(oud))
-                        FROM hulpvragen WHERE gemeente = huidige_gemeente() AND status = 'afgesloten'
-                        """, binds) { row in (try row.decode(0, as: Int.self), try row.decode(1, as: Int.self)) } ?? (0, 0)
-                }
-                // The old ones, locked: none can be reopened or changed before they go.
-                let oud = try await connection.query("""
-                    SELECT id FROM hulpvragen WHERE gemeente = huidige_gemeente() AND status = 'afgesloten' AND \(oud) FOR UPDATE
-                    """, binds) { row in try row.decode(0, as: UUID.self) }
-                try await connection.execute("DELETE FROM koppelingen WHERE gemeente = huidige_gemeente() AND hulpvraag = ANY($1)", [oud])
-                let verwijderd = try await connection.execute("DELETE FROM hulpvragen WHERE gemeente = huidige_gemeente() AND id = ANY($1)", [oud])
-                // A new version, so that an edit begun before cannot write the details back.
-                let geanonimiseerd = try await connection.queryOne("""
-                    WITH anoniem AS (
-                        UPDATE hulpvragen SET dossierreferentie = NULL, initialen = '-', geboortejaar = NULL, omschrijving = '',
-                               versie = versie + 1, gewijzigd_op = now()
-                        WHERE gemeente = huidige_gemeente() AND status = 'afgesloten' AND \(anoniem)
-                        RETURNING id),
-                    koppelingen AS (
-                        UPDATE koppelingen k SET toelichting = '', afsluiting = '', versie = k.versie + 1, gewijzigd_op = now() FROM anoniem a
-                        WHERE k.gemeente = huidige_gemeente() AND k.hulpvraag = a.id AND (k.toelichting <> '' OR k.afsluiting <> ''))
-                    SELECT count(*) FROM anoniem
-                    """, binds) { row in try row.decode(0, as: Int.self) } ?? 0
-                return (geanonimiseerd, verwijderd)
+                return try await body(connection)
             }
-            totaal.geanonimiseerd += geanonimiseerd
-            totaal.verwijderd += verwijderd
         }
-        return totaal
+        if dryRun {
+            return try await inGemeente { connection in
+                try await connection.queryOne("""
+                    SELECT count(*) FILTER (WHERE \(anoniem)), count(*) FILTER (WHERE \(oud))
+                    FROM hulpvragen WHERE gemeente = huidige_gemeente() AND status = 'afgesloten'
+                    """, binds) { row in (try row.decode(0, as: Int.self), try row.decode(1, as: Int.self)) } ?? (0, 0)
+            }
+        }
+        let portie = 500
+        var verwijderd = 0
+        while true {
+            let weg = try await inGemeente { connection in
+                // Locked: none can be reopened or changed before they go.
+                let ids = try await connection.query("""
+                    SELECT id FROM hulpvragen WHERE gemeente = huidige_gemeente() AND status = 'afgesloten' AND \(oud)
+                    ORDER BY id LIMIT \(portie) FOR UPDATE
+                    """, binds) { row in try row.decode(0, as: UUID.self) }
+                try await connection.execute("DELETE FROM koppelingen WHERE gemeente = huidige_gemeente() AND hulpvraag = ANY($1)", [ids])
+                return try await connection.execute("DELETE FROM hulpvragen WHERE gemeente = huidige_gemeente() AND id = ANY($1)", [ids])
+            }
+            verwijderd += weg
+            if weg < portie { break }
+        }
+        // A new version, so that an edit begun before cannot write the details back. (Changes no count.)
+        let geanonimiseerd = try await inGemeente { connection in
+            try await connection.queryOne("""
+                WITH anoniem AS (
+                    UPDATE hulpvragen SET dossierreferentie = NULL, initialen = '-', geboortejaar = NULL, omschrijving = '',
+                           versie = versie + 1, gewijzigd_op = now()
+                    WHERE gemeente = huidige_gemeente() AND status = 'afgesloten' AND \(anoniem)
+                    RETURNING id),
+                koppelingen AS (
+                    UPDATE koppelingen k SET toelichting = '', afsluiting = '', versie = k.versie + 1, gewijzigd_op = now() FROM anoniem a
+                    WHERE k.gemeente = huidige_gemeente() AND k.hulpvraag = a.id AND (k.toelichting <> '' OR k.afsluiting <> ''))
+                SELECT count(*) FROM anoniem
+                """, binds) { row in try row.decode(0, as: Int.self) } ?? 0
+        }
+        return (geanonimiseerd, verwijderd)
     }
 }

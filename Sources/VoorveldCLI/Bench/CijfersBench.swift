@@ -61,6 +61,21 @@ struct CijfersBench: AsyncParsableCommand {
         }
         if bestaand > 0 {
             print("data set: reusing \(bestaand) gemeenten")
+            // A run that was killed while counting was off leaves counts that no longer match: recount.
+            let uit = try await owner.withConnection { connection in
+                try await connection.queryOne("""
+                    SELECT count(*) FROM pg_trigger WHERE tgrelid IN ('hulpvragen'::regclass, 'hulpvraag_leefgebieden'::regclass)
+                      AND NOT tgisinternal AND tgenabled = 'D'
+                    """) { row in try row.decode(0, as: Int.self) } ?? 0
+            }
+            if uit > 0 {
+                print("  \(uit) counting trigger(s) were left off by an interrupted run: on again, and counting afresh...")
+                try await owner.withTransaction { connection in
+                    try await connection.execute("SET LOCAL statement_timeout = 0")
+                    try await connection.executeScript("ALTER TABLE hulpvragen ENABLE TRIGGER USER; ALTER TABLE hulpvraag_leefgebieden ENABLE TRIGGER USER;")
+                    _ = try await connection.queryOne("SELECT cijfers_per_maand_opbouwen()") { row in try row.decode(0, as: Int.self) }
+                }
+            }
             try await printSize(owner)
             return
         }
@@ -366,6 +381,19 @@ struct CijfersBench: AsyncParsableCommand {
         func tellen(_ aan: Bool) async throws {
             try await owner.withTransaction { connection in try await tellen(aan, on: connection) }
         }
+        // What was written while not counted goes, as it was counted, and counting is on again:
+        // closed while not counted (registered while counted) with only the intake counting on,
+        // registered while not counted with no counting at all.
+        func opruimen() async throws {
+            try await owner.withTransaction { connection in
+                try await connection.execute("SELECT set_config('voorveld.gemeente', $1, true)", [gemeente])
+                try await tellen(false, on: connection, behalve: ["hulpvraag_ontvangen_telt_verwijderd"])
+                try await connection.execute("DELETE FROM hulpvragen WHERE gemeente = $1 AND id = ANY($2)", [gemeente, nietGeteldGesloten])
+                try await tellen(false, on: connection)
+                try await connection.execute("DELETE FROM hulpvragen WHERE gemeente = $1 AND id = ANY($2)", [gemeente, nietGeteldNieuw])
+                try await tellen(true, on: connection)
+            }
+        }
         do {
             for blok in 0..<(blokken * 2) {
                 let aan = blok % 2 == 0
@@ -406,21 +434,11 @@ struct CijfersBench: AsyncParsableCommand {
                     if !aan { nietGeteldGesloten += [een, twee] }
                 }
             }
-            try await tellen(true)
         } catch {
-            try? await tellen(true)
+            try? await opruimen()
             throw error
         }
-        // Closed while not counted, registered while counted: deleted with only the intake counting on.
-        // Registered while not counted: deleted with no counting at all.
-        try await owner.withTransaction { connection in
-            try await connection.execute("SELECT set_config('voorveld.gemeente', $1, true)", [gemeente])
-            try await tellen(false, on: connection, behalve: ["hulpvraag_ontvangen_telt_verwijderd"])
-            try await connection.execute("DELETE FROM hulpvragen WHERE gemeente = $1 AND id = ANY($2)", [gemeente, nietGeteldGesloten])
-            try await tellen(false, on: connection)
-            try await connection.execute("DELETE FROM hulpvragen WHERE gemeente = $1 AND id = ANY($2)", [gemeente, nietGeteldNieuw])
-            try await tellen(true, on: connection)
-        }
+        try await opruimen()
         func regel(_ naam: String, _ soort: String) -> String {
             let met = metingen["\(soort) true"] ?? [], zonder = metingen["\(soort) false"] ?? []
             let ratio = Self.percentile(met, 0.5).milliseconds / max(Self.percentile(zonder, 0.5).milliseconds, 0.001)
