@@ -349,17 +349,23 @@ struct CijfersBench: AsyncParsableCommand {
         let perBlok = max(1, schrijvingen / blokken / 2)
         let store = HulpvraagStore(pool: session.service)
         let scope = AccessScope(gemeente: gemeente, gebruiker: regisseur, rollen: [.kernteamlid], kernteams: [kernteam])
-        // Open hulpvragen to close, registered (and counted) as the service would.
-        let ids = try await session.service.withTransaction(in: scope) { connection in
-            let ids = try await connection.query("""
-                INSERT INTO hulpvragen (gemeente, initialen, regisseur, kernteam, kern, kanaal, ontvangen_op, duur)
-                SELECT huidige_gemeente(), 'S.', $1, $2, 'k1', 'telefoon', $3, 'eenmalig' FROM generate_series(1, $4::int) RETURNING id
-                """, [regisseur, kernteam, CalendarDate(year: jaar, month: 6, day: 1), perBlok * blokken * 4]) { row in try row.decode(0, as: UUID.self) }
-            try await connection.execute("""
-                INSERT INTO hulpvraag_leefgebieden (gemeente, hulpvraag, leefgebied)
-                SELECT huidige_gemeente(), id, l FROM unnest($1::uuid[]) id, unnest(ARRAY['financien', 'sociaal-netwerk']) l
-                """, [ids])
-            return ids
+        // Open hulpvragen to close, registered (and counted) as the service would; in portions of 500,
+        // since counting takes a lock per hulpvraag until the transaction ends.
+        var ids: [UUID] = []
+        while ids.count < perBlok * blokken * 4 {
+            ids += try await session.service.withTransaction(in: scope) { connection in
+                let portie = try await connection.query("""
+                    INSERT INTO hulpvragen (gemeente, initialen, regisseur, kernteam, kern, kanaal, ontvangen_op, duur)
+                    SELECT huidige_gemeente(), 'S.', $1, $2, 'k1', 'telefoon', $3, 'eenmalig' FROM generate_series(1, $4::int) RETURNING id
+                    """, [regisseur, kernteam, CalendarDate(year: jaar, month: 6, day: 1), min(500, perBlok * blokken * 4 - ids.count)]) { row in
+                    try row.decode(0, as: UUID.self)
+                }
+                try await connection.execute("""
+                    INSERT INTO hulpvraag_leefgebieden (gemeente, hulpvraag, leefgebied)
+                    SELECT huidige_gemeente(), id, l FROM unnest($1::uuid[]) id, unnest(ARRAY['financien', 'sociaal-netwerk']) l
+                    """, [portie])
+                return portie
+            }
         }
         var nietGeteldGesloten: [UUID] = [], nietGeteldNieuw: [UUID] = []
         let afsluiting = Afsluiting(uitkomst: "opgelost-voorliggend-veld", onderdelen: [.vrijwilliger], zrmScores: [:],
