@@ -2038,7 +2038,7 @@ enum OpenAPIDocument {
   "/v1/cijfers/monitoring": {
    "get": {
     "summary": "Monitoringtabellen",
-    "description": "Nieuwe hulpvragen per kernteam per maand en per leefgebied per kern (met rij- en kolomtotalen), aandelen per kanaal, via het loket en jeugd, gezamenlijke huisbezoeken, nazorg en terugkeer. Voor de wethouder met onderdrukking van kleine aantallen (ook secundair); een kernteamlid ziet de eigen kernteams exact. Rollen: wethouder, kernteamlid.",
+    "description": "Nieuwe hulpvragen per kernteam per maand en per leefgebied per kern (met rij- en kolomtotalen), aandelen per kanaal, via het loket en jeugd, gezamenlijke huisbezoeken, nazorg en terugkeer (een nieuwe hulpvraag van dezelfde inwoner bij hetzelfde kernteam binnen de nazorgtermijn van een eerdere). Voor de wethouder met onderdrukking van kleine aantallen (ook secundair); een kernteamlid ziet de eigen kernteams exact. Rollen: wethouder, kernteamlid.",
     "responses": {
      "200": {
       "description": "De tabellen.",

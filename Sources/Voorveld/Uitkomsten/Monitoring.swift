@@ -102,7 +102,8 @@ public struct Monitoring: Sendable, Hashable, Codable {
     public var gezamenlijkeHuisbezoeken: Aantal
     /// Of the hulpvragen closed in the period and asked at nazorg: still solved.
     public var nogOpgelostBijNazorg: Aandeel
-    /// New hulpvragen of a resident within the nazorg period of an earlier one.
+    /// New hulpvragen of a resident with the same kernteam within the nazorg period of an earlier
+    /// one (decided at registration: `hulpvragen.terugkeer`).
     public var terugkeer: Aantal
     public var onthullingsbeheer: Bool
 
