@@ -73,19 +73,34 @@ struct AuthenticationTests {
         await environment.close()
     }
 
+    /// The login page's form token, as a browser gets it: the cookie's value equals the hidden field's.
+    static func formulier(_ client: some TestClientProtocol) async throws -> String {
+        try await client.execute(uri: "/inloggen", method: .get) { response in
+            let cookie = response.headers[.setCookie] ?? ""
+            #expect(cookie.contains("HttpOnly") && cookie.contains("Secure") && cookie.contains("SameSite=Strict"))
+            let token = String(cookie.dropFirst("__Host-voorveld-formulier=".count).prefix { $0 != ";" })
+            #expect(String(buffer: response.body).contains(#"name="csrf" value="\#(token)""#))
+            return token
+        }
+    }
+
+    /// Posts the login form with its token: the fields as a form body.
+    static func postLogin(_ client: some TestClientProtocol, _ fields: String, sessie: String? = nil) async throws -> (status: HTTPResponse.Status, headers: HTTPFields, body: String) {
+        let token = try await formulier(client)
+        var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+        headers[.cookie] = "__Host-voorveld-formulier=\(token)" + (sessie.map { "; __Host-voorveld-sessie=\($0)" } ?? "")
+        return try await client.execute(uri: "/inloggen", method: .post, headers: headers, body: ByteBuffer(string: "csrf=\(token)&" + fields)) { response in
+            (response.status, response.headers, String(buffer: response.body))
+        }
+    }
+
     /// Logs in through the form and returns the session cookie's value.
     static func login(_ client: some TestClientProtocol, naam: String, wachtwoord: String, cookie: String? = nil) async throws -> (status: HTTPResponse.Status, sessie: String?, setCookie: String?) {
-        var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
-        if let cookie { headers[.cookie] = "__Host-voorveld-sessie=\(cookie)" }
         let body = "gebruikersnaam=\(naam)&wachtwoord=\(wachtwoord.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
-        return try await client.execute(uri: "/inloggen", method: .post, headers: headers, body: ByteBuffer(string: body)) { response in
-            let setCookie = response.headers[.setCookie]
-            let value = setCookie.flatMap { header -> String? in
-                guard header.hasPrefix("__Host-voorveld-sessie=") else { return nil }
-                return String(header.dropFirst("__Host-voorveld-sessie=".count).prefix { $0 != ";" })
-            }
-            return (response.status, value, setCookie)
-        }
+        let response = try await postLogin(client, body, sessie: cookie)
+        let setCookie = response.headers[values: .setCookie].first { $0.hasPrefix("__Host-voorveld-sessie=") }
+        let value = setCookie.map { String($0.dropFirst("__Host-voorveld-sessie=".count).prefix { $0 != ";" }) }
+        return (response.status, value, setCookie)
     }
 
     static func whoAmI(_ client: some TestClientProtocol, sessie: String) async throws -> HTTPResponse.Status {
@@ -120,9 +135,20 @@ struct AuthenticationTests {
             let planted = try await Self.login(client, naam: "kernteamlid", wachtwoord: Demo.kernteamlid.wachtwoord, cookie: "door-aanvaller-gekozen")
             #expect(planted.sessie != "door-aanvaller-gekozen")
 
-            // Logout: the cookie is cleared and the session is gone on the server.
-            try await client.execute(uri: "/uitloggen", method: .post, headers: [.cookie: "__Host-voorveld-sessie=\(renewed)"]) { response in
+            // Logout needs the form's token: without it (another site's form) nothing happens.
+            try await client.execute(uri: "/uitloggen", method: .post, headers: [.cookie: "__Host-voorveld-sessie=\(renewed)", .contentType: "application/x-www-form-urlencoded"],
+                                     body: ByteBuffer(string: "")) { response in
                 #expect(response.status == .seeOther)
+                #expect(response.headers[.location] == "/")
+            }
+            #expect(try await Self.whoAmI(client, sessie: renewed) == .ok)
+            // With it, the cookie is cleared and the session is gone on the server.
+            let token = try await Self.formulier(client)
+            try await client.execute(uri: "/uitloggen", method: .post,
+                                     headers: [.cookie: "__Host-voorveld-sessie=\(renewed); __Host-voorveld-formulier=\(token)", .contentType: "application/x-www-form-urlencoded"],
+                                     body: ByteBuffer(string: "csrf=\(token)")) { response in
+                #expect(response.status == .seeOther)
+                #expect(response.headers[.location] == "/inloggen")
                 #expect(response.headers[.setCookie]?.contains("Max-Age=0") == true)
             }
             #expect(try await Self.whoAmI(client, sessie: renewed) == .unauthorized)
@@ -160,10 +186,8 @@ struct AuthenticationTests {
             for _ in 0..<3 {
                 #expect(try await Self.login(client, naam: "beheerder", wachtwoord: "geraden-wachtwoord").status == .unauthorized)
             }
-            let locked = try await client.execute(
-                uri: "/inloggen", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
-                body: ByteBuffer(string: "gebruikersnaam=beheerder&wachtwoord=\(Demo.beheerder.wachtwoord)")
-            ) { response in (response.status, response.headers[.retryAfter], String(buffer: response.body)) }
+            let response = try await Self.postLogin(client, "gebruikersnaam=beheerder&wachtwoord=\(Demo.beheerder.wachtwoord)")
+            let locked = (response.status, response.headers[.retryAfter], response.body)
             #expect(locked.0 == .tooManyRequests)
             #expect(locked.1 == "900")
             #expect(locked.2.contains("Te veel mislukte pogingen"))
@@ -211,19 +235,45 @@ struct AuthenticationTests {
         await environment.close()
     }
 
+    @Test("a login form from another site, or without its token, is refused before any password is checked")
+    func loginCSRF() async throws {
+        let environment = try await TestEnvironment.seeded()
+        try await Self.app(environment).test(.router) { client in
+            let token = try await Self.formulier(client)
+            let body = "gebruikersnaam=kernteamlid&wachtwoord=\(Demo.kernteamlid.wachtwoord)"
+            // No cookie (another site cannot send it), a wrong field, no field: 403, no session.
+            for (cookie, veld) in [(nil, token), (token, String(token.reversed())), (token, nil)] as [(String?, String?)] {
+                var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+                if let cookie { headers[.cookie] = "__Host-voorveld-formulier=\(cookie)" }
+                try await client.execute(uri: "/inloggen", method: .post, headers: headers,
+                                         body: ByteBuffer(string: (veld.map { "csrf=\($0)&" } ?? "") + body)) { response in
+                    #expect(response.status == .forbidden)
+                    #expect(response.headers[values: .setCookie].contains { $0.hasPrefix("__Host-voorveld-sessie=") } == false)
+                    #expect(String(buffer: response.body).contains("Het formulier was verlopen"))
+                }
+            }
+            #expect(try await Self.login(client, naam: "kernteamlid", wachtwoord: Demo.kernteamlid.wachtwoord).status == .seeOther)
+        }
+        // Refused forms count as no login attempt at all.
+        let pogingen = try await environment.owner.withConnection { connection in
+            try await connection.queryOne("SELECT count(*) FROM mislukte_inlogpogingen") { row in try row.decode(0, as: Int.self) }
+        }
+        #expect(pogingen == 0)
+        await environment.close()
+    }
+
     @Test("the login form keeps the name and shows each error next to its field")
     func loginFormErrors() async throws {
         let environment = try await TestEnvironment.seeded()
         try await Self.app(environment).test(.router) { client in
-            try await client.execute(uri: "/inloggen", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
-                                     body: ByteBuffer(string: "gebruikersnaam=%3Cb%3Ekarin&wachtwoord=")) { response in
-                #expect(response.status == .badRequest)
-                let html = String(buffer: response.body)
-                #expect(html.contains(#"value="&lt;b&gt;karin""#))
-                #expect(html.contains(#"id="wachtwoord-fout">Vul uw wachtwoord in.</p>"#))
-                #expect(html.contains(#"aria-describedby="wachtwoord-fout""#))
-                #expect(html.contains("role=\"alert\""))
-            }
+            let response = try await Self.postLogin(client, "gebruikersnaam=%3Cb%3Ekarin&wachtwoord=")
+            #expect(response.status == .badRequest)
+            let html = response.body
+            #expect(html.contains(#"value="&lt;b&gt;karin""#))
+            #expect(html.contains(#"id="wachtwoord-fout">Vul uw wachtwoord in.</p>"#))
+            #expect(html.contains(#"aria-describedby="wachtwoord-fout""#))
+            #expect(html.contains("role=\"alert\""))
+            #expect(html.contains(#"name="csrf""#))
         }
         await environment.close()
     }

@@ -15,22 +15,34 @@ struct LoginPage {
     struct Form: Decodable {
         var gebruikersnaam: String?
         var wachtwoord: String?
+        var csrf: String?
     }
 
-    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> HTML {
-        HTML(render())
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (token, cookie) = CSRF.token(request)
+        var response = try HTML(render(csrf: token)).response(from: request, context: context)
+        CSRF.attach(cookie, to: &response)
+        return response
     }
 
     @Sendable func login(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = try await URLEncodedFormDecoder().decode(Form.self, from: request, context: context)
         let naam = (form.gebruikersnaam ?? "").trimmingCharacters(in: .whitespaces)
         let wachtwoord = form.wachtwoord ?? ""
+        let (token, cookie) = CSRF.token(request)
+        func page(_ errors: [String: String], _ status: HTTPResponse.Status) throws -> Response {
+            var response = try HTML(render(naam: naam, errors: errors, csrf: token), status: status).response(from: request, context: context)
+            CSRF.attach(cookie, to: &response)
+            return response
+        }
+        // A form from another site, or an old one: nothing is checked, the form comes back.
+        guard CSRF.isValid(request, formToken: form.csrf) else {
+            return try page(["gebruikersnaam": "Het formulier was verlopen. Probeer het opnieuw."], .forbidden)
+        }
         var errors: [String: String] = [:]
         if naam.isEmpty { errors["gebruikersnaam"] = "Vul uw gebruikersnaam in." }
         if wachtwoord.isEmpty { errors["wachtwoord"] = "Vul uw wachtwoord in." }
-        guard errors.isEmpty else {
-            return try HTML(render(naam: naam, errors: errors), status: .badRequest).response(from: request, context: context)
-        }
+        guard errors.isEmpty else { return try page(errors, .badRequest) }
 
         switch try await auth.login(naam: naam, wachtwoord: wachtwoord, adres: context.remoteAddress, requestId: context.id) {
         case .ingelogd(let sessie):
@@ -40,20 +52,21 @@ struct LoginPage {
             response.setCookie(SessionCookie.set(sessie))
             return response
         case .ongeldig:
-            return try HTML(render(naam: naam, errors: ["wachtwoord": "Gebruikersnaam of wachtwoord is onjuist."]), status: .unauthorized)
-                .response(from: request, context: context)
+            return try page(["wachtwoord": "Gebruikersnaam of wachtwoord is onjuist."], .unauthorized)
         case .geblokkeerd:
             let minutes = auth.settings.lockoutWindow.components.seconds / 60
-            var response = try HTML(
-                render(naam: naam, errors: ["wachtwoord": "Te veel mislukte pogingen. Probeer het over \(minutes) minuten opnieuw."]),
-                status: .tooManyRequests
-            ).response(from: request, context: context)
+            var response = try page(["wachtwoord": "Te veel mislukte pogingen. Probeer het over \(minutes) minuten opnieuw."], .tooManyRequests)
             response.headers[.retryAfter] = String(auth.settings.lockoutWindow.components.seconds)
             return response
         }
     }
 
     @Sendable func logout(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let form = try await URLEncodedFormDecoder().decode(Form.self, from: request, context: context)
+        // Another site cannot log a user out either: back to the start page, still logged in.
+        guard CSRF.isValid(request, formToken: form.csrf) else {
+            return Response(status: .seeOther, headers: [.location: "/"])
+        }
         if let sessie = request.cookies[SessionCookie.name]?.value, !sessie.isEmpty {
             try await auth.logout(sessie: sessie)
         }
@@ -63,7 +76,7 @@ struct LoginPage {
     }
 
     /// The login form; errors stand next to their field and, summarised, at the top.
-    func render(naam: String = "", errors: [String: String] = [:]) -> String {
+    func render(naam: String = "", errors: [String: String] = [:], csrf: String) -> String {
         func error(_ field: String) -> String {
             errors[field].map { #"<p class="fout" id="\#(field)-fout">\#(HTML.escape($0))</p>"# } ?? ""
         }
@@ -77,6 +90,7 @@ struct LoginPage {
             <h1>Inloggen</h1>
             \(summary)
             <form method="post" action="/inloggen">
+            \(CSRF.hiddenField(csrf))
             <p><label for="gebruikersnaam">Gebruikersnaam</label>
             <input id="gebruikersnaam" name="gebruikersnaam" autocomplete="username" value="\(HTML.escape(naam))"\(described("gebruikersnaam")) required></p>
             \(error("gebruikersnaam"))

@@ -15,10 +15,13 @@ struct StartPage {
             return Response(status: .seeOther, headers: [.location: "/inloggen"])
         }
         let overzicht = try await gebieden.overzicht(in: AccessScope(gebruiker))
-        return try HTML(render(gebruiker, overzicht)).response(from: request, context: context)
+        let (token, cookie) = CSRF.token(request)
+        var response = try HTML(render(gebruiker, overzicht, csrf: token)).response(from: request, context: context)
+        CSRF.attach(cookie, to: &response)
+        return response
     }
 
-    func render(_ gebruiker: Gebruiker, _ overzicht: GemeenteOverzicht?) -> String {
+    func render(_ gebruiker: Gebruiker, _ overzicht: GemeenteOverzicht?, csrf: String) -> String {
         let rollen = gebruiker.rollen.sorted().map(\.rawValue).joined(separator: ", ")
         let gemeente = overzicht.map {
             "<p>Gemeente \(HTML.escape($0.gemeente.naam)): \($0.kernen) kernen, \($0.kernteams) kernteams.</p>"
@@ -28,7 +31,7 @@ struct StartPage {
             <p>Hulpvragen oplossen in het voorliggend veld: met vrijwilligers, algemene voorzieningen en het eigen netwerk.</p>
             <p>U bent ingelogd als \(HTML.escape(gebruiker.weergavenaam)) (\(HTML.escape(rollen))).</p>
             \(gemeente)
-            <form method="post" action="/uitloggen"><button type="submit">Uitloggen</button></form>
+            <form method="post" action="/uitloggen">\(CSRF.hiddenField(csrf))<button type="submit">Uitloggen</button></form>
             """)
     }
 }
