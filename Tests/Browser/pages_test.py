@@ -9,6 +9,7 @@ import unittest
 from axe_core_python.base import AXE_SCRIPT  # the axe-core the package bundles
 from selenium import webdriver
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -56,6 +57,14 @@ class Pages(unittest.TestCase):
     def test_login_page(self):
         self.driver.get(BASE + "/inloggen")
         self.assertEqual(self.driver.title.split(" ")[0], "Inloggen")
+        # The house style loaded (under the Content-Security-Policy), and the first Tab stop is the
+        # link past the header, visible when focused.
+        header = self.driver.find_element(By.TAG_NAME, "header")
+        self.assertEqual(header.value_of_css_property("background-color"), "rgba(1, 82, 125, 1)")
+        self.driver.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
+        skip = self.driver.switch_to.active_element
+        self.assertEqual(skip.text, "Naar de inhoud")
+        self.assertGreaterEqual(skip.location["x"], 0)
         self.scan("inloggen")
 
     def test_login_errors_next_to_the_field(self):

@@ -68,6 +68,7 @@ struct AccessMatrixTests {
         Row(method: .get, route: "/health/ready", uri: "/health/ready", expected: all(.ok)),
         Row(method: .get, route: "/", uri: "/", expected: all(.ok, except: [.anoniem: .seeOther])),
         Row(method: .get, route: "/inloggen", uri: "/inloggen", expected: all(.ok)),
+        Row(method: .get, route: "/voorveld.css", uri: "/voorveld.css", expected: all(.ok)),
         Row(method: .post, route: "/inloggen", uri: "/inloggen", expected: all(.forbidden), body: ""),   // no form token
         Row(method: .post, route: "/uitloggen", uri: "/uitloggen", expected: all(.seeOther), body: ""),
         Row(method: .get, route: "/v1/ik", uri: "/v1/ik", expected: anyoneLoggedIn),

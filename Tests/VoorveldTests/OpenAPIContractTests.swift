@@ -14,7 +14,7 @@ import VoorveldStore
 @Suite("OpenAPI contract")
 struct OpenAPIContractTests {
     /// HTML pages, outside the API.
-    static let pages: Set<String> = ["GET /", "GET /inloggen", "POST /inloggen", "POST /uitloggen"]
+    static let pages: Set<String> = ["GET /", "GET /inloggen", "POST /inloggen", "POST /uitloggen", "GET /voorveld.css"]
 
     static func document(_ client: some TestClientProtocol) async throws -> JSON {
         try await client.execute(uri: "/v1/openapi.json", method: .get) { response in

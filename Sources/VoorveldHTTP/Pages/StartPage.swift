@@ -8,6 +8,9 @@ struct StartPage {
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/", use: show)
+        router.get("/voorveld.css") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8"], body: ResponseBody(byteBuffer: ByteBuffer(string: Layout.css)))
+        }
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
