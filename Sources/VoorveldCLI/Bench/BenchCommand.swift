@@ -37,18 +37,13 @@ struct MatchingBench: AsyncParsableCommand {
     @Option(help: "Seconds per measurement.") var seconds = 10
     @Option(help: "Concurrent clients for the throughput runs (and pgbench).") var concurrency = 8
     @Option(help: "Port for the service under test.") var port = 18089
-    @Option(help: ArgumentHelp("Folder for the embedded PostgreSQL (default: a new temporary folder).", valueName: "path")) var dataDir: String?
-    @Flag(help: "Keep the temporary data folder.") var keepData = false
+    @OptionGroup var folder: BenchFolder
 
     func run() async throws {
         LoggingBootstrap.run(level: .warning)   // before any logger is made: no line per request
         let logger = Logger(label: "voorveld.bench")
-        let directory = try dataDir ?? Self.temporaryDirectory()
-        defer { if dataDir == nil && !keepData { try? FileManager.default.removeItem(atPath: directory) } }
-        let options = try DatabaseOptions.parse(["--data-dir", directory, "--log-level", "warning", "--max-connections", "\(concurrency + 2)"])
-        print("# voorveld bench matching: \(vrijwilligers) vrijwilligers, \(voorzieningen) voorzieningen, \(gemeenten) gemeenten of \(kernen) kernen")
-        print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory >> 30) GiB; data in \(directory)")
-        try await DatabaseSession.with(options, logger: logger) { session in
+        let title = "# voorveld bench matching: \(vrijwilligers) vrijwilligers, \(voorzieningen) voorzieningen, \(gemeenten) gemeenten of \(kernen) kernen"
+        try await folder.withSession(title: title, maxConnections: concurrency + 2, logger: logger) { session, options, directory in
             try await prepareData(session)
             let requests = try await candidateRequests(session)
             let app = buildApplication(HTTPConfiguration(host: "127.0.0.1", port: port),
@@ -75,14 +70,6 @@ struct MatchingBench: AsyncParsableCommand {
         }
     }
 
-    static func temporaryDirectory() throws -> String {
-        var template = Array("/tmp/voorveld-bench-XXXXXX".utf8CString)
-        guard let path = mkdtemp(&template) else { throw CommandError("Cannot make a temporary folder in /tmp.") }
-        let directory = String(cString: path)
-        chmod(directory, 0o755)   // as root, the embedded server runs as postgres and must reach its folder
-        return directory
-    }
-
     func prepareData(_ session: DatabaseSession) async throws {
         let exists = try await session.owner.withConnection { connection in
             try await connection.queryOne("SELECT count(*) FROM vrijwilligers WHERE gemeente LIKE 'GM9%'") { row in try row.decode(0, as: Int.self) } ?? 0
@@ -96,7 +83,7 @@ struct MatchingBench: AsyncParsableCommand {
         let data = BenchData(gemeenten: gemeenten, kernenPerGemeente: kernen, vrijwilligers: vrijwilligers, voorzieningen: voorzieningen,
                              hulpvragenPerGemeente: hulpvragen)
         try await data.make(on: session.owner) { step in print("  making \(step)...") }
-        print("data set made in \(Self.format(clock.now - started))")
+        print("data set made in \(Bench.format(clock.now - started))")
     }
 
     /// A candidates request for every hulpvraag of the data set, each with its kernteam's token.
@@ -140,7 +127,7 @@ struct MatchingBench: AsyncParsableCommand {
             | measurement | figure |
             |---|---|
             | maximum throughput (closed loop, \(seconds) s) | \(Int(maximum.perSecond)) req/s (statuses \(Self.statuses(maximum))) |
-            | latency at \(Int(rate)) req/s (open loop, \(seconds) s, \(fixed.count) requests) | p50 \(Self.ms(fixed.percentile(0.5))), p99 \(Self.ms(fixed.percentile(0.99))), p99.9 \(Self.ms(fixed.percentile(0.999))) (statuses \(Self.statuses(fixed))) |
+            | latency at \(Int(rate)) req/s (open loop, \(seconds) s, \(fixed.count) requests) | p50 \(Bench.ms(fixed.percentile(0.5))), p99 \(Bench.ms(fixed.percentile(0.99))), p99.9 \(Bench.ms(fixed.percentile(0.999))) (statuses \(Self.statuses(fixed))) |
             | pgbench, same candidate SQL, prepared, \(concurrency) clients | \(pgbench.map { "\(Int($0)) tps" } ?? "not run") |
             | endpoint / pgbench | \(pgbench.map { String(format: "%.0f%%", maximum.perSecond / $0 * 100) } ?? "-") |
             """)
@@ -280,10 +267,6 @@ struct MatchingBench: AsyncParsableCommand {
             (\(String(format: "%.2f", average / Double(max(total, 1)) * 100))%): the neighbourhood of the kern, not the register.
             """)
     }
-
-    static func ms(_ duration: Duration) -> String { String(format: "%.1f ms", duration.milliseconds) }
-
-    static func format(_ duration: Duration) -> String { String(format: "%.1f s", duration.seconds) }
 
     static func statuses(_ result: LoadGenerator.Result) -> String {
         result.statuses.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")

@@ -28,22 +28,17 @@ struct CijfersBench: AsyncParsableCommand {
     @Option(help: "Gemeente-years measured (random gemeenten; the largest is measured apart).") var monsters = 200
     @Option(help: "Closings measured per kind, half with and half without the monthly counts.") var schrijvingen = 400
     @Option(help: "Rounds of the national overview, each both ways.") var rondes = 5
-    @Option(help: ArgumentHelp("Folder for the embedded PostgreSQL (default: a new temporary folder).", valueName: "path")) var dataDir: String?
-    @Flag(help: "Keep the temporary data folder.") var keepData = false
+    @OptionGroup var folder: BenchFolder
 
     func run() async throws {
         LoggingBootstrap.run(level: .warning)
         let logger = Logger(label: "voorveld.bench")
-        let directory = try dataDir ?? MatchingBench.temporaryDirectory()
-        defer { if dataDir == nil && !keepData { try? FileManager.default.removeItem(atPath: directory) } }
-        let options = try DatabaseOptions.parse(["--data-dir", directory, "--log-level", "warning", "--max-connections", "4"])
-        print("# voorveld bench cijfers: \(hulpvragen) closed hulpvragen, \(gemeenten) gemeenten, \(jaren) years")
-        print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory >> 30) GiB; data in \(directory)")
+        let title = "# voorveld bench cijfers: \(hulpvragen) closed hulpvragen, \(gemeenten) gemeenten, \(jaren) years"
         // Memory a production server of this size would have; the rows fit, so the GROUP BY over
         // them is measured at its best (warm), not against a disk.
         let settings = ["shared_buffers": "4GB", "work_mem": "64MB", "maintenance_work_mem": "1GB", "max_wal_size": "16GB",
                         "checkpoint_timeout": "30min", "effective_cache_size": "16GB"]
-        try await DatabaseSession.with(options, serverSettings: settings, logger: logger) { session in
+        try await folder.withSession(title: title, maxConnections: 4, serverSettings: settings, logger: logger) { session, _, _ in
             let jaar = CalendarDate.vandaag().year - 1
             try await prepareData(session, eersteJaar: jaar - jaren + 1, laatsteJaar: jaar)
             try await gemeenteJaar(session, jaar: jaar)
@@ -132,21 +127,21 @@ struct CijfersBench: AsyncParsableCommand {
                 try await connection.execute(Self.hulpvragenSQL, [eerste, laatste, van, tot.daysSince2000 - van.daysSince2000 + 1, tot])
             }
             gemaakt += sizes.filter { $0.0 >= eerste && $0.0 <= laatste }.reduce(0) { $0 + $1.1 }
-            print("  hulpvragen: \(gemaakt) of \(hulpvragen) (\(MatchingBench.format(clock.now - started)))")
+            print("  hulpvragen: \(gemaakt) of \(hulpvragen) (\(Bench.format(clock.now - started)))")
         }
         let opbouw = clock.now
         let rijen = try await owner.withTransaction { connection in
             try await connection.execute("SET LOCAL statement_timeout = 0")
             return try await connection.queryOne("SELECT cijfers_per_maand_opbouwen()") { row in try row.decode(0, as: Int.self) } ?? 0
         }
-        print("  monthly counts: \(rijen) rows (three tables) in \(MatchingBench.format(clock.now - opbouw))")
+        print("  monthly counts: \(rijen) rows (three tables) in \(Bench.format(clock.now - opbouw))")
         try await owner.withConnection { connection in
             try await connection.execute("SET statement_timeout = 0")
             for tabel in ["hulpvragen", "hulpvraag_leefgebieden", "afgesloten_per_maand", "ontvangen_per_maand", "ontvangen_leefgebieden_per_maand"] {
                 try await connection.execute("VACUUM (ANALYZE) \(tabel)")   // also for index-only scans
             }
         }
-        print("data set made in \(MatchingBench.format(clock.now - started))")
+        print("data set made in \(Bench.format(clock.now - started))")
         try await printSize(owner)
     }
 
@@ -250,7 +245,7 @@ struct CijfersBench: AsyncParsableCommand {
         let groot = try await meet(Array(repeating: grootste.0, count: 20))
         let grootPerJaar = grootste.1 / jaren
         func regel(_ naam: String, _ d: [Duration], _ g: [Duration]) -> String {
-            "| \(naam) | \(Self.ms(Self.percentile(d, 0.5))) | \(Self.ms(Self.percentile(d, 0.95))) | \(Self.ms(Self.percentile(g, 0.5))) | \(Self.ms(Self.percentile(g, 0.95))) |"
+            "| \(naam) | \(Bench.ms(Bench.percentile(d, 0.5))) | \(Bench.ms(Bench.percentile(d, 0.95))) | \(Bench.ms(Bench.percentile(g, 0.5))) | \(Bench.ms(Bench.percentile(g, 0.95))) |"
         }
         print("""
 
@@ -317,14 +312,14 @@ struct CijfersBench: AsyncParsableCommand {
                 regels = a.count
             }
         }
-        let a = Self.percentile(tellingen, 0.5), b = Self.percentile(rijen, 0.5)
+        let a = Bench.percentile(tellingen, 0.5), b = Bench.percentile(rijen, 0.5)
         print("""
 
             ## National overview: per gemeente and year, both percentages' counts (\(regels) rows), \(rondes) rounds alternating
             | way | median | min | max |
             |---|---|---|---|
-            | from the monthly counts (afgesloten_per_maand) | \(Self.ms(a)) | \(Self.ms(tellingen.min()!)) | \(Self.ms(tellingen.max()!)) |
-            | plain GROUP BY over the rows | \(Self.ms(b)) | \(Self.ms(rijen.min()!)) | \(Self.ms(rijen.max()!)) |
+            | from the monthly counts (afgesloten_per_maand) | \(Bench.ms(a)) | \(Bench.ms(tellingen.min()!)) | \(Bench.ms(tellingen.max()!)) |
+            | plain GROUP BY over the rows | \(Bench.ms(b)) | \(Bench.ms(rijen.min()!)) | \(Bench.ms(rijen.max()!)) |
             Monthly counts \(String(format: "%.0f", b.milliseconds / max(a.milliseconds, 0.001)))x faster (medians); answers equal: \(gelijk ? "yes" : "NO")
             """)
     }
@@ -447,9 +442,9 @@ struct CijfersBench: AsyncParsableCommand {
         try await opruimen()
         func regel(_ naam: String, _ soort: String) -> String {
             let met = metingen["\(soort) true"] ?? [], zonder = metingen["\(soort) false"] ?? []
-            let ratio = Self.percentile(met, 0.5).milliseconds / max(Self.percentile(zonder, 0.5).milliseconds, 0.001)
-            return "| \(naam) | \(Self.ms(Self.percentile(met, 0.5))) / \(Self.ms(Self.percentile(met, 0.95))) | "
-                + "\(Self.ms(Self.percentile(zonder, 0.5))) / \(Self.ms(Self.percentile(zonder, 0.95))) | \(String(format: "%.2f", ratio))x |"
+            let ratio = Bench.percentile(met, 0.5).milliseconds / max(Bench.percentile(zonder, 0.5).milliseconds, 0.001)
+            return "| \(naam) | \(Bench.ms(Bench.percentile(met, 0.5))) / \(Bench.ms(Bench.percentile(met, 0.95))) | "
+                + "\(Bench.ms(Bench.percentile(zonder, 0.5))) / \(Bench.ms(Bench.percentile(zonder, 0.95))) | \(String(format: "%.2f", ratio))x |"
         }
         print("""
 
@@ -474,12 +469,4 @@ struct CijfersBench: AsyncParsableCommand {
             }
         }
     }
-
-    static func percentile(_ durations: [Duration], _ p: Double) -> Duration {
-        guard !durations.isEmpty else { return .zero }
-        let sorted = durations.sorted()
-        return sorted[min(sorted.count - 1, max(0, Int((Double(sorted.count) * p).rounded(.up)) - 1))]
-    }
-
-    static func ms(_ duration: Duration) -> String { MatchingBench.ms(duration) }
 }

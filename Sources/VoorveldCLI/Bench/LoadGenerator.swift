@@ -22,7 +22,7 @@ struct LoadGenerator {
         var count: Int { latencies.count }
         var perSecond: Double { Double(count) / elapsed.seconds }
 
-        func percentile(_ p: Double) -> Duration { CijfersBench.percentile(latencies, p) }
+        func percentile(_ p: Double) -> Duration { Bench.percentile(latencies, p) }
     }
 
     let client: HTTPClient
