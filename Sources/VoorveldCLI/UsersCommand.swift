@@ -133,7 +133,7 @@ struct TokenCommand: AsyncParsableCommand {
         func run() async throws {
             let logger = database.makeLogger("voorveld.token")
             let token = try await DatabaseSession.with(database, logger: logger) { session in
-                try await UserStore(pool: session.owner).createToken(naam: user, geldig: .seconds(days * 86_400), omschrijving: description)
+                try await UserStore(pool: session.owner).createToken(naam: user, geldig: .days(days), omschrijving: description)
             }
             print(token)
         }
@@ -170,10 +170,10 @@ struct RetentionCommand: AsyncParsableCommand {
     var dryRun = false
 
     @Option(help: "Days after nazorg (or closing, without nazorg) until a closed hulpvraag loses the resident's details and its free texts.")
-    var hulpvraaggegevensDagen = 365
+    var hulpvraaggegevensDagen = RetentionStore.Policy().hulpvraaggegevens.days
 
     @Option(help: "Days after closing until a closed hulpvraag is deleted with its koppelingen (the figures then no longer count it).")
-    var hulpvragenDagen = 5 * 365 + 2
+    var hulpvragenDagen = RetentionStore.Policy().hulpvragen.days
 
     @OptionGroup var database: DatabaseOptions
 
@@ -181,8 +181,8 @@ struct RetentionCommand: AsyncParsableCommand {
         let logger = database.makeLogger("voorveld.retention")
         let report = try await DatabaseSession.with(database, logger: logger) { session in
             var policy = RetentionStore.Policy()
-            policy.hulpvraaggegevens = .seconds(hulpvraaggegevensDagen * 86_400)
-            policy.hulpvragen = .seconds(hulpvragenDagen * 86_400)
+            policy.hulpvraaggegevens = .days(hulpvraaggegevensDagen)
+            policy.hulpvragen = .days(hulpvragenDagen)
             return try await RetentionStore(pool: session.owner).run(policy, dryRun: dryRun)
         }
         print((dryRun ? "Would remove: " : "Removed: ") + report.description)

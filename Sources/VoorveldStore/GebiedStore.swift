@@ -31,9 +31,7 @@ public struct GebiedStore: Sendable {
             throw Invoerfouten([Veldfout(veld: "nazorgDagen", melding: "moet tussen 7 en 730 dagen liggen")])
         }
         return try await pool.withTransaction(in: scope) { connection in
-            guard let dagen else {
-                return try await connection.queryOne("SELECT nazorg_dagen FROM gemeenten WHERE code = huidige_gemeente()") { row in try row.decode(0, as: Int.self) }
-            }
+            guard let dagen else { return try await Self.nazorgDagen(on: connection) }
             let gezet = try await connection.queryOne("UPDATE gemeenten SET nazorg_dagen = $1 WHERE code = huidige_gemeente() RETURNING nazorg_dagen", [dagen]) { row in
                 try row.decode(0, as: Int.self)
             }
@@ -43,6 +41,11 @@ public struct GebiedStore: Sendable {
             }
             return gezet
         }
+    }
+
+    /// The nazorg period of the gemeente in scope, in the caller's transaction.
+    static func nazorgDagen(on connection: PostgresConnection) async throws -> Int? {
+        try await connection.queryOne("SELECT nazorg_dagen FROM gemeenten WHERE code = huidige_gemeente()") { row in try row.decode(0, as: Int.self) }
     }
 
     public func kernen(in scope: AccessScope) async throws -> [Kern] {

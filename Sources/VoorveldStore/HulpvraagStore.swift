@@ -92,9 +92,7 @@ public struct HulpvraagStore: Sendable {
             guard lopend == 0 else {
                 throw Invoerfouten([Veldfout(veld: "uitkomst", melding: "er \(lopend == 1 ? "loopt nog 1 koppeling" : "lopen nog \(lopend) koppelingen"); rond die eerst af of breek ze af")])
             }
-            let nazorgDagen = try await connection.queryOne("SELECT nazorg_dagen FROM gemeenten WHERE code = huidige_gemeente()") { row in
-                try row.decode(0, as: Int.self)
-            } ?? Afsluiting.standaardNazorgDagen
+            let nazorgDagen = try await GebiedStore.nazorgDagen(on: connection) ?? Afsluiting.standaardNazorgDagen
             try await Self.schrijf(try maak(current, nazorgDagen), voor: id, on: connection)
         }
     }

@@ -15,17 +15,17 @@ public struct RetentionStore: Sendable {
     public struct Policy: Sendable {
         /// Sessions older than this are over in any case (the absolute session timeout).
         public var sessieMaximum: Duration = .seconds(10 * 3600)
-        public var mislukteInlogpogingen: Duration = .seconds(86_400)
-        public var ingetrokkenTokens: Duration = .seconds(90 * 86_400)
+        public var mislukteInlogpogingen: Duration = .days(1)
+        public var ingetrokkenTokens: Duration = .days(90)
         /// Stored answers for Idempotency-Key retries; they may hold a hulpvraag's contents.
-        public var idempotentie: Duration = .seconds(86_400)
+        public var idempotentie: Duration = .days(1)
         /// Closed hulpvragen lose the resident's initials, birth year, dossier reference and every
         /// free text (also of their koppelingen) this long after nazorg, or after closing when
         /// there is no nazorg. The figures keep them.
-        public var hulpvraaggegevens: Duration = .seconds(365 * 86_400)
+        public var hulpvraaggegevens: Duration = .days(365)
         /// Closed hulpvragen are deleted, with their koppelingen, this long after closing; from
         /// then on the figures of their months no longer count them.
-        public var hulpvragen: Duration = .seconds((5 * 365 + 2) * 86_400)
+        public var hulpvragen: Duration = .days(5 * 365 + 2)
 
         public init() {}
     }
@@ -73,8 +73,8 @@ public struct RetentionStore: Sendable {
     /// Closed hulpvragen, one gemeente at a time, so that the monthly figures (kept per gemeente,
     /// see sql/008) follow each change.
     private func hulpvragen(_ policy: Policy, dryRun: Bool) async throws -> (geanonimiseerd: Int, verwijderd: Int) {
-        let gegevensDagen = Int(policy.hulpvraaggegevens.components.seconds / 86_400)
-        let hulpvraagDagen = Int(policy.hulpvragen.components.seconds / 86_400)
+        let gegevensDagen = policy.hulpvraaggegevens.days
+        let hulpvraagDagen = policy.hulpvragen.days
         // $1: days for the resident's details, $2: days for the hulpvraag.
         let oud = "afgesloten_op < current_date - $2::int"
         let anoniem = """

@@ -62,7 +62,7 @@ public struct SeedLoader: Sendable {
         for demo in seed.gebruikers where try await users.gemeente(of: demo.gebruiker.naam) == nil {
             try await users.add(demo.gebruiker)
             try await users.store(token: demo.token, naam: demo.gebruiker.naam, gemeente: demo.gebruiker.gemeente,
-                                  geldig: .seconds(365 * 86_400), omschrijving: "demo", door: "systeem")
+                                  geldig: .days(365), omschrijving: "demo", door: "systeem")
         }
         let hulpvragen = demoUsers && (demoHulpvragen ?? true) ? try await self.demoHulpvragen(into: pool, gemeenten: seed.gemeenten) : 0
         var summary = Summary()

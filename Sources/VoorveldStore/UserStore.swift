@@ -119,7 +119,7 @@ public struct UserStore: Sendable {
     }
 
     /// Creates an API token for `naam` and returns it; it is shown this once and stored only as a hash.
-    public func createToken(naam: String, geldig: Duration = .seconds(90 * 86_400), omschrijving: String = "", door: String = "systeem") async throws -> String {
+    public func createToken(naam: String, geldig: Duration = .days(90), omschrijving: String = "", door: String = "systeem") async throws -> String {
         guard let gemeente = try await gemeente(of: naam) else { throw UserError("er bestaat geen gebruiker '\(naam)'") }
         let token = Secret.generate(prefix: "vv_")
         try await store(token: token, naam: naam, gemeente: gemeente, geldig: geldig, omschrijving: omschrijving, door: door)
