@@ -12,6 +12,14 @@ public enum Secret {
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
         return prefix + text
     }
+
+    /// Whether `value` could be one of these without a prefix: 43 base64url characters.
+    public static func isWellFormed(_ value: String) -> Bool {
+        value.utf8.count == 43 && value.utf8.allSatisfy { byte in
+            byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+        }
+    }
 }
 
 /// bcrypt password hashing, off the Swift concurrency threads (a hash takes a noticeable fraction

@@ -33,12 +33,15 @@ struct AuthenticationMiddleware: RouterMiddleware {
 enum SessionCookie {
     static let name = "__Host-voorveld-sessie"
 
-    static func set(_ value: String) -> Cookie {
-        Cookie(name: name, value: value, path: "/", secure: true, httpOnly: true, sameSite: .strict)
-    }
+    static func set(_ value: String) -> Cookie { .host(name, value) }
 
-    static func expired() -> Cookie {
-        Cookie(name: name, value: "", maxAge: 0, path: "/", secure: true, httpOnly: true, sameSite: .strict)
+    static func expired() -> Cookie { .host(name, "", maxAge: 0) }
+}
+
+extension Cookie {
+    /// The pages' cookies: `__Host-` names, so Secure, Path=/ and no Domain; HttpOnly and SameSite=Strict.
+    static func host(_ name: String, _ value: String, maxAge: Int? = nil) -> Cookie {
+        Cookie(name: name, value: value, maxAge: maxAge, path: "/", secure: true, httpOnly: true, sameSite: .strict)
     }
 }
 

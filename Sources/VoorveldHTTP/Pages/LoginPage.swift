@@ -19,21 +19,15 @@ struct LoginPage {
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let (token, cookie) = CSRF.token(request)
-        var response = try HTML(render(csrf: token)).response(from: request, context: context)
-        CSRF.attach(cookie, to: &response)
-        return response
+        try CSRF.page(request, context: context) { render(csrf: $0) }
     }
 
     @Sendable func login(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = try await URLEncodedFormDecoder().decode(Form.self, from: request, context: context)
         let naam = (form.gebruikersnaam ?? "").trimmingCharacters(in: .whitespaces)
         let wachtwoord = form.wachtwoord ?? ""
-        let (token, cookie) = CSRF.token(request)
         func page(_ errors: [String: String], _ status: HTTPResponse.Status) throws -> Response {
-            var response = try HTML(render(naam: naam, errors: errors, csrf: token), status: status).response(from: request, context: context)
-            CSRF.attach(cookie, to: &response)
-            return response
+            try CSRF.page(request, context: context, status: status) { render(naam: naam, errors: errors, csrf: $0) }
         }
         // A form from another site, or an old one: nothing is checked, the form comes back.
         guard CSRF.isValid(request, formToken: form.csrf) else {

@@ -18,10 +18,7 @@ struct StartPage {
             return Response(status: .seeOther, headers: [.location: "/inloggen"])
         }
         let overzicht = try await gebieden.overzicht(in: AccessScope(gebruiker))
-        let (token, cookie) = CSRF.token(request)
-        var response = try HTML(render(gebruiker, overzicht, csrf: token)).response(from: request, context: context)
-        CSRF.attach(cookie, to: &response)
-        return response
+        return try CSRF.page(request, context: context) { render(gebruiker, overzicht, csrf: $0) }
     }
 
     func render(_ gebruiker: Gebruiker, _ overzicht: GemeenteOverzicht?, csrf: String) -> String {
