@@ -27,6 +27,14 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         self = CalendarDate.civil(fromDays: days + CalendarDate.epochDays)
     }
 
+    /// The same day `maanden` months later (or earlier), on the month's last day when it has no
+    /// such day, as PostgreSQL adds an interval of months: 2024-02-29 plus 12 months is 2025-02-28.
+    public func plus(maanden: Int) -> CalendarDate {
+        let index = year * 12 + (month - 1) + maanden
+        let (y, m) = (index.floorDivided(by: 12), index - index.floorDivided(by: 12) * 12 + 1)
+        return CalendarDate(year: y, month: m, day: min(day, CalendarDate.daysIn(month: m, year: y)))
+    }
+
     public var description: String {
         let y = String(year), m = month < 10 ? "0\(month)" : "\(month)", d = day < 10 ? "0\(day)" : "\(day)"
         return "\(String(repeating: "0", count: max(0, 4 - y.count)))\(y)-\(m)-\(d)"
@@ -80,5 +88,12 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         let day = doy - (153 * mp + 2) / 5 + 1
         let month = mp < 10 ? mp + 3 : mp - 9
         return CalendarDate(year: yoe + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
+    }
+}
+
+private extension Int {
+    func floorDivided(by divisor: Int) -> Int {
+        let q = self / divisor
+        return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? q - 1 : q
     }
 }

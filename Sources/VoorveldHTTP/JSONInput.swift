@@ -62,3 +62,8 @@ struct InvalidParam: Encodable, Sendable {
     var name: String
     var reason: String
 }
+
+extension Problem {
+    /// The invalid fields of a 400, for a page to show next to its fields.
+    var veldfouten: [Veldfout] { invalidParams?.map { Veldfout(veld: $0.name, melding: $0.reason) } ?? [] }
+}

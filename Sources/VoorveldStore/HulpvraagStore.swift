@@ -161,6 +161,8 @@ public struct HulpvraagStore: Sendable {
         public var leefgebied: String?
         public var status: HulpvraagStatus?
         public var regisseur: String?
+        /// Closed ones whose nazorg is due on or before this day and not yet recorded.
+        public var nazorgUiterlijk: CalendarDate?
         public var paginering = Paginering()
 
         public init() {}
@@ -176,11 +178,12 @@ public struct HulpvraagStore: Sendable {
                   AND ($3::text IS NULL OR EXISTS (SELECT 1 FROM hulpvraag_leefgebieden l WHERE l.gemeente = h.gemeente AND l.hulpvraag = h.id AND l.leefgebied = $3))
                   AND ($4::text IS NULL OR h.status = $4)
                   AND ($5::text IS NULL OR h.regisseur = $5)
+                  AND ($6::date IS NULL OR (h.nazorg_op <= $6 AND h.nazorg_opgelost IS NULL))
                 """
             let pagina = try await connection.pagina(
                 Self.select, countFrom: "hulpvragen h", conditions: conditions,
-                binds: [filter.kernteam, filter.kern, filter.leefgebied, filter.status?.rawValue, filter.regisseur],
-                orderBy: "h.ontvangen_op DESC, h.aangemaakt_op DESC, h.id", filter.paginering, decode: Self.decode)
+                binds: [filter.kernteam, filter.kern, filter.leefgebied, filter.status?.rawValue, filter.regisseur, filter.nazorgUiterlijk],
+                orderBy: filter.nazorgUiterlijk == nil ? "h.ontvangen_op DESC, h.aangemaakt_op DESC, h.id" : "h.nazorg_op, h.id", filter.paginering, decode: Self.decode)
             // Which hulpvragen were shown, by id.
             var regel = audit
             regel.objectId = pagina.items.compactMap { $0.id?.uuidString.lowercased() }.joined(separator: ",")

@@ -103,6 +103,13 @@ public struct KoppelingStore: Sendable {
         return try await get(id, on: connection)
     }
 
+    /// `create` in a transaction of its own.
+    public func create(hulpvraag: UUID, helper: Helper, toelichting: String, in scope: AccessScope, door: String, audit: (UUID) -> AuditRegel) async throws -> Koppeling? {
+        try await pool.withTransaction(in: scope) { connection in
+            try await Self.create(hulpvraag: hulpvraag, helper: helper, toelichting: toelichting, on: connection, door: door, audit: audit)
+        }
+    }
+
     public enum Wijziging: Sendable {
         case gewijzigd(Koppeling)
         case nietGevonden

@@ -8,19 +8,26 @@ import unittest
 
 from axe_core_python.base import AXE_SCRIPT  # the axe-core the package bundles
 from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support import expected_conditions
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 BASE = os.environ["VOORVELD_URL"]
 ARTEFACTS = os.environ.get("VOORVELD_ARTEFACTS", ".build/browser-artefacts")
+
+
+DOWNLOADS = os.path.abspath(os.path.join(ARTEFACTS, "downloads"))
+LANDING = {"kernteamlid": "/hulpvragen", "steunpunt": "/vrijwilligers", "wethouder": "/cijfers", "beheerder": "/"}
+PASSWORDS = {"kernteamlid": "demo-kernteamlid", "steunpunt": "demo-steunpunt", "wethouder": "demo-wethouder",
+             "beheerder": "demo-beheerder"}
 
 
 def browser():
     options = webdriver.ChromeOptions()
     for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900", "--lang=nl-NL"):
         options.add_argument(flag)
+    options.add_experimental_option("prefs", {"download.default_directory": DOWNLOADS, "download.prompt_for_download": False})
     options.binary_location = "/usr/bin/chromium"
     return webdriver.Chrome(options=options, service=webdriver.ChromeService(executable_path="/usr/bin/chromedriver"))
 
@@ -46,13 +53,42 @@ class Pages(unittest.TestCase):
         """Clicks a form's button and waits until the next page has replaced this one."""
         page = self.driver.find_element(By.TAG_NAME, "html")
         button.click()
-        WebDriverWait(self.driver, 10).until(expected_conditions.staleness_of(page))
 
-    def log_in(self, name, password):
+        def replaced(_):
+            try:
+                page.is_enabled()
+                return False
+            except WebDriverException:  # stale, or "node does not belong to the document"
+                return True
+        WebDriverWait(self.driver, 10).until(replaced)
+
+    def log_in(self, name, password=None):
         self.driver.get(BASE + "/inloggen")
         self.driver.find_element(By.ID, "gebruikersnaam").send_keys(name)
-        self.driver.find_element(By.ID, "wachtwoord").send_keys(password)
-        self.submit(self.driver.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+        self.driver.find_element(By.ID, "wachtwoord").send_keys(password or PASSWORDS[name])
+        self.submit(self.driver.find_element(By.CSS_SELECTOR, "main button[type=submit]"))
+
+    def find(self, css):
+        return self.driver.find_element(By.CSS_SELECTOR, css)
+
+    def text(self):
+        return self.find("main").text
+
+    def button(self, label, within=None):
+        """The button whose visible text starts with `label` (in `within`, else anywhere in main)."""
+        scope = within or self.find("main")
+        for button in scope.find_elements(By.TAG_NAME, "button"):
+            if button.text.startswith(label):
+                return button
+        self.fail(f"no button '{label}' in {scope.text[:500]}")
+
+    def check(self, name, value):
+        box = self.find(f"input[name='{name}'][value='{value}']")
+        if not box.is_selected():
+            box.click()
+
+    def choose(self, field_id, value):
+        Select(self.driver.find_element(By.ID, field_id)).select_by_value(value)
 
     def test_login_page(self):
         self.driver.get(BASE + "/inloggen")
@@ -76,18 +112,156 @@ class Pages(unittest.TestCase):
         self.assertTrue(self.driver.find_elements(By.CSS_SELECTOR, "[role=alert] a[href='#wachtwoord']"))
         self.scan("inloggen-fout")
 
-    def test_each_role_logs_in_and_out(self):
-        for name, password in (("kernteamlid", "demo-kernteamlid"), ("steunpunt", "demo-steunpunt"),
-                               ("wethouder", "demo-wethouder"), ("beheerder", "demo-beheerder")):
+    def test_each_role_lands_on_its_own_start_page_and_sees_only_its_own_links(self):
+        forbidden = {"kernteamlid": ["/vrijwilligers", "/cijfers"], "steunpunt": ["/hulpvragen", "/cijfers"],
+                     "wethouder": ["/hulpvragen", "/vrijwilligers"], "beheerder": ["/hulpvragen", "/vrijwilligers", "/cijfers"]}
+        for name, landing in LANDING.items():
             with self.subTest(role=name):
-                self.log_in(name, password)
-                self.assertEqual(self.driver.current_url, BASE + "/", self.driver.find_element(By.TAG_NAME, "body").text)
-                self.assertIn("U bent ingelogd als", self.driver.find_element(By.TAG_NAME, "body").text)
-                self.scan("start-" + name)
+                self.log_in(name)
+                self.assertEqual(self.driver.current_url, BASE + landing, self.find("body").text[:500])
+                links = [a.get_attribute("href").replace(BASE, "") for a in self.driver.find_elements(By.CSS_SELECTOR, "header nav a")]
+                for path in forbidden[name]:
+                    self.assertNotIn(path, links)
+                if name == "beheerder":
+                    self.assertIn("U bent ingelogd als", self.text())
+                    self.scan("start-beheerder")
+                # A page of another role, opened by its address: refused, in Dutch, with a way back.
+                self.driver.get(BASE + forbidden[name][0])
+                self.assertIn("Geen toegang", self.find("h1").text)
+                self.scan("geen-toegang-" + name)
+                self.driver.find_element(By.LINK_TEXT, "Naar de startpagina").click()
+                self.assertEqual(self.driver.current_url, BASE + landing)
                 self.submit(self.driver.find_element(By.XPATH, "//form[@action='/uitloggen']//button"))
                 self.assertEqual(self.driver.current_url, BASE + "/inloggen")
-                self.driver.get(BASE + "/")
+                self.driver.get(BASE + landing)
                 self.assertEqual(self.driver.current_url, BASE + "/inloggen")
+
+    def test_kernteamlid_registers_books_and_closes_a_hulpvraag(self):
+        self.log_in("kernteamlid")
+        self.scan("hulpvragen")
+        self.assertIn("Nazorg deze week", self.text())
+        self.driver.find_element(By.LINK_TEXT, "Nieuwe hulpvraag registreren").click()
+        self.scan("hulpvraag-nieuw")
+        # Sent half-filled: every problem next to its field and at the top; what was typed stays.
+        self.find("#initialen").send_keys("B.")
+        self.check("dagdelen", "ma-ochtend")
+        self.submit(self.button("Hulpvraag registreren"))
+        self.assertIn("Leefgebieden: kies er minstens één", self.find("#leefgebieden-fout").text)
+        self.assertTrue(self.driver.find_elements(By.CSS_SELECTOR, "[role=alert] a[href='#leefgebieden']"))
+        self.assertEqual(self.find("#initialen").get_attribute("value"), "B.")
+        self.assertTrue(self.find("input[name='dagdelen'][value='ma-ochtend']").is_selected())
+        self.assertEqual(self.driver.title, "Nieuwe hulpvraag · Voorveld")
+        self.scan("hulpvraag-nieuw-fouten")
+        self.choose("kern", "heteren")
+        self.choose("kanaal", "telefoon")
+        self.choose("duur", "kortdurend")
+        self.check("leefgebieden", "financien")
+        self.check("taken", "administratie")
+        self.check("dagdelen", "di-middag")
+        self.submit(self.button("Hulpvraag registreren"))
+        # The hulpvraag page: no personal data in the address or the title, candidates with reasons.
+        self.assertRegex(self.driver.current_url, BASE + r"/hulpvragen/[0-9a-f-]{36}\?melding=geregistreerd$")
+        self.assertEqual(self.driver.title, "Hulpvraag · Voorveld")
+        self.assertIn("De hulpvraag is geregistreerd", self.text())
+        candidates = self.driver.find_elements(By.XPATH, "//table[caption='Vrijwilligers, beste eerst']/tbody/tr")
+        self.assertGreater(len(candidates), 0, self.text())
+        self.assertIn("Financiën", candidates[0].text)
+        name = candidates[0].find_element(By.TAG_NAME, "th").text
+        self.scan("hulpvraag")
+        self.submit(self.button("Voorstellen", candidates[0]))
+        self.assertIn("De koppeling is voorgesteld", self.text())
+        card = self.find("#koppelingen + .kaart")
+        self.assertIn(name, card.text)
+        self.submit(self.button("Gestart", card))
+        self.submit(self.button("Afronden", self.find("#koppelingen + .kaart")))
+        self.assertIn("afgerond", self.find("#koppelingen + .kaart").text)
+        # Closing without an outcome: the error stands next to the field.
+        self.submit(self.button("Hulpvraag afsluiten"))
+        self.assertIn("Uitkomst is verplicht", self.find("#uitkomst-fout").text)
+        self.choose("uitkomst", "opgelost-voorliggend-veld")
+        self.check("onderdelen", "vrijwilliger")
+        self.submit(self.button("Hulpvraag afsluiten"))
+        self.assertIn("De hulpvraag is afgesloten", self.text())
+        self.assertIn("Hulpvraag · Afgesloten", self.find("h1").text)
+        self.assertIn("Opgelost met alleen het voorliggend veld (vrijwilliger)", self.text())
+        self.assertIn("Werkt de oplossing nog?", self.text())
+        self.scan("hulpvraag-afgesloten")
+
+    def test_steunpunt_imports_a_csv_with_a_bad_row_and_fixes_it(self):
+        self.log_in("steunpunt")
+        self.scan("vrijwilligers")
+        Select(self.find("#vog")).select_by_value("verloopt")
+        self.submit(self.button("Filteren"))
+        self.assertIn("vog=verloopt", self.driver.current_url)
+        self.assertIn("VOG", self.text())
+        self.driver.find_element(By.LINK_TEXT, "Importeren").click()
+        self.scan("vrijwilligers-import")
+        os.makedirs(ARTEFACTS, exist_ok=True)
+        path = os.path.abspath(os.path.join(ARTEFACTS, "import.csv"))
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("referentie,voornaam,achternaam,kern,leefgebieden,beschikbaarheid,langste_inzet,uren_per_week,max_hulpvragen\n"
+                    "browser-1,Anna,Jansen,heteren,financien,ma-ochtend,kortdurend,2,1\n"
+                    "browser-2,Bram,de Vries,heteren,financien,ma-ochtend,kortdurend,twee,1\n")
+        self.find("#bestand").send_keys(path)
+        self.submit(self.button("Inlezen"))
+        self.assertIn("Er is niets ingelezen", self.text())
+        rows = self.driver.find_elements(By.XPATH, "//table[starts-with(caption, 'Problemen')]/tbody/tr")
+        self.assertEqual([r.text for r in rows], ["3 uren_per_week moet een geheel getal zijn"])
+        self.scan("vrijwilligers-import-fout")
+        area = self.find("#csv")
+        fixed = area.get_attribute("value").replace(",twee,", ",2,")
+        area.clear()
+        area.send_keys(fixed)
+        self.submit(self.button("Opnieuw inlezen"))
+        self.assertIn("2 vrijwilligers ingelezen", self.text())
+        # The imported volunteer, in the list and on their own page with the availability grid.
+        self.driver.get(BASE + "/vrijwilligers?kern=heteren")
+        while not self.driver.find_elements(By.LINK_TEXT, "Bram de Vries"):
+            self.driver.find_element(By.LINK_TEXT, "Volgende pagina").click()
+        self.driver.find_element(By.LINK_TEXT, "Bram de Vries").click()
+        self.assertEqual(self.driver.title, "Vrijwilliger · Voorveld")
+        self.assertTrue(self.find("input[name='beschikbaarheid'][value='ma-ochtend']").is_selected())
+        self.assertEqual(self.find("#urenPerWeek").get_attribute("value"), "2")
+        self.scan("vrijwilliger")
+        self.driver.get(BASE + "/voorzieningen")
+        self.assertIn("controleren, ouder dan een jaar", self.text())
+        self.scan("voorzieningen")
+        self.driver.get(BASE + "/vrijwilligers/nieuw")
+        self.scan("vrijwilliger-nieuw")
+
+    def test_wethouder_opens_the_dashboard_and_downloads_a_csv(self):
+        self.log_in("wethouder")
+        self.assertRegex(self.find(".groot").text, r"^\d+%$")
+        self.assertIn("opgelost met alleen het voorliggend veld", self.text())
+        self.assertTrue(self.driver.find_elements(By.CSS_SELECTOR, "figure svg[role=img] title"))
+        # The chart's numbers are in the table beside it.
+        self.assertTrue(self.driver.find_elements(By.XPATH, "//table[caption='Afgesloten hulpvragen per maand']"))
+        kern_rows = self.driver.find_elements(By.XPATH, "//table[caption='Afgesloten hulpvragen per kern']/tbody/tr")
+        self.assertGreater(len(kern_rows), 0)
+        self.scan("cijfers")
+        for name in os.listdir(DOWNLOADS) if os.path.isdir(DOWNLOADS) else []:
+            os.remove(os.path.join(DOWNLOADS, name))
+        self.driver.find_element(By.PARTIAL_LINK_TEXT, "Afgesloten hulpvragen per kern downloaden").click()
+        WebDriverWait(self.driver, 10).until(
+            lambda _: os.path.isdir(DOWNLOADS) and any(n.endswith(".csv") for n in os.listdir(DOWNLOADS)))
+        (name,) = [n for n in os.listdir(DOWNLOADS) if n.endswith(".csv")]
+        self.assertTrue(name.startswith("per-kern-"), name)
+        with open(os.path.join(DOWNLOADS, name), encoding="utf-8") as f:
+            lines = f.read().splitlines()
+        self.assertEqual(lines[0], "Kern,Afgesloten,Alleen voorliggend veld,Voorliggend veld betrokken")
+        self.assertEqual(len(lines) - 1, len(kern_rows))
+        first = kern_rows[0].find_elements(By.XPATH, "./*")
+        self.assertEqual(lines[1].split(",")[:2], [first[0].text, first[1].text])
+        # A period that does not exist: the error next to the field, the figures of the default.
+        self.driver.get(BASE + "/cijfers?van=2026-05-01&tot=2026-01-01")
+        self.assertIn("ligt voor het begin", self.find("#tot-fout").text)
+        self.scan("cijfers-fout")
+
+    def test_unknown_page(self):
+        self.log_in("kernteamlid")
+        self.driver.get(BASE + "/hulpvragen/00000000-0000-0000-0000-000000000000")
+        self.assertEqual(self.find("h1").text, "Niet gevonden")
+        self.scan("niet-gevonden")
 
 
 if __name__ == "__main__":

@@ -78,3 +78,18 @@ public struct Afbreekreden: Sendable, Hashable, Codable {
         self.naam = naam
     }
 }
+
+extension KoppelingStatus {
+    public var naam: String { rawValue.capitalized }
+
+    /// What the button that takes a koppeling to this status says.
+    public var actie: String {
+        switch self {
+        case .voorgesteld: "Voorstellen"
+        case .geaccepteerd: "Geaccepteerd door de helper"
+        case .gestart: "Gestart"
+        case .afgerond: "Afronden"
+        case .afgebroken: "Afbreken"
+        }
+    }
+}

@@ -85,3 +85,53 @@ public struct Referenties: Sendable {
         self.taken = taken
     }
 }
+
+// MARK: - Names as the users say them, for the pages
+
+extension Inzetduur {
+    public var naam: String {
+        switch self {
+        case .eenmalig: "Eenmalig"
+        case .kortdurend: "Kortdurend (tot drie maanden)"
+        case .langdurig: "Langdurig"
+        case .onbepaald: "Onbepaalde tijd"
+        }
+    }
+}
+
+extension Kanaal {
+    public var naam: String {
+        switch self {
+        case .telefoon: "Telefoon"
+        case .email: "E-mail"
+        case .inloopspreekuur: "Inloopspreekuur"
+        case .meldingDerde: "Melding door een derde"
+        case .viaLoket: "Via het Wmo-loket"
+        }
+    }
+}
+
+extension VrijwilligerStatus {
+    public var naam: String { rawValue.capitalized }
+}
+
+extension HulpvraagStatus {
+    public var naam: String {
+        switch self {
+        case .nieuw: "Nieuw"
+        case .inBehandeling: "In behandeling"
+        case .gekoppeld: "Gekoppeld"
+        case .afgesloten: "Afgesloten"
+        }
+    }
+}
+
+extension Dagdeel {
+    /// `di-ochtend` as "dinsdagochtend".
+    public static func naam(_ code: String) -> String {
+        let dagen = ["ma": "maandag", "di": "dinsdag", "wo": "woensdag", "do": "donderdag", "vr": "vrijdag", "za": "zaterdag", "zo": "zondag"]
+        let delen = code.split(separator: "-")
+        guard delen.count == 2, let dag = dagen[String(delen[0])] else { return code }
+        return dag + delen[1]
+    }
+}

@@ -87,3 +87,14 @@ public struct Afsluiting: Sendable, Hashable, Codable {
                           afgeslotenOp: afgesloten, nazorgOp: nazorg)
     }
 }
+
+extension Onderdeel {
+    public var naam: String {
+        switch self {
+        case .eigenKracht: "Eigen kracht"
+        case .netwerk: "Netwerk"
+        case .vrijwilliger: "Vrijwilliger"
+        case .algemeneVoorziening: "Algemene voorziening"
+        }
+    }
+}

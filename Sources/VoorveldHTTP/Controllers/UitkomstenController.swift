@@ -89,18 +89,26 @@ struct UitkomstenController {
             query.fout("per", "kies uit: \(CijfersStore.indelingen.joined(separator: ", "))")
         }
         try query.controleer()
-        let (tellingen, totaal) = try await cijfers.voorliggendVeld(
-            van: van, tot: tot, per: per, in: AccessScope(gebruiker),
-            audit: cijferAudit(gebruiker, context, "voorliggend-veld per \(per)"))
-        // Exact counts only for a kernteamlid who is not also wethouder: their own teams' figures.
-        let gecontroleerd = gebruiker.heeft(.wethouder) ? onthulling : nil
-        let resultaat = VoorliggendVeldCijfers(per: per, van: van.description, tot: tot.description, tellingen: tellingen, totaal: totaal,
-                                               onthulling: gecontroleerd)
+        let resultaat = try await voorliggendVeld(gebruiker, context, van: van, tot: tot, per: per)
         if request.headers[.accept]?.contains("text/csv") == true {
             return CSVExport.response(Self.csv(resultaat), filename: "voorliggend-veld-\(per)-\(van)-\(tot).csv")
         }
         return try Resource.json(resultaat)
     }
+
+    /// The voorliggend-veld figures as `gebruiker` may see them: for a wethouder with disclosure
+    /// control, for a kernteamlid (not also wethouder) their own teams' exact counts.
+    func voorliggendVeld(_ gebruiker: Gebruiker, _ context: AppRequestContext, van: CalendarDate, tot: CalendarDate, per: String) async throws
+        -> VoorliggendVeldCijfers
+    {
+        let (tellingen, totaal) = try await cijfers.voorliggendVeld(
+            van: van, tot: tot, per: per, in: AccessScope(gebruiker), audit: cijferAudit(gebruiker, context, "voorliggend-veld per \(per)"))
+        return VoorliggendVeldCijfers(per: per, van: van.description, tot: tot.description, tellingen: tellingen, totaal: totaal,
+                                      onthulling: gecontroleerd(gebruiker))
+    }
+
+    /// Disclosure control for a wethouder; exact counts only for a kernteamlid who is not also wethouder.
+    func gecontroleerd(_ gebruiker: Gebruiker) -> Onthulling? { gebruiker.heeft(.wethouder) ? onthulling : nil }
 
     /// One line per group and one for the total; a suppressed count is written `onderdrukt`.
     static func csv(_ cijfers: VoorliggendVeldCijfers) -> String {
@@ -121,30 +129,39 @@ struct UitkomstenController {
         var query = Zoekvraag(request)
         let (van, tot) = Self.periode(&query, maximaalJaren: 3)
         try query.controleer()
+        return try Resource.json(try await monitoring(gebruiker, context, van: van, tot: tot))
+    }
+
+    func monitoring(_ gebruiker: Gebruiker, _ context: AppRequestContext, van: CalendarDate, tot: CalendarDate) async throws -> Monitoring {
         let gegevens = try await cijfers.monitoring(van: van, tot: tot, in: AccessScope(gebruiker), audit: cijferAudit(gebruiker, context, "monitoring"))
         let maanden = Self.maanden(eindigend: tot, aantal: (tot.year * 12 + tot.month) - (van.year * 12 + van.month) + 1)
-        let resultaat = Monitoring(
+        return Monitoring(
             van: van.description, tot: tot.description, maanden: maanden, kernteams: gegevens.kernteams, kernen: gegevens.kernen,
             leefgebieden: gegevens.leefgebieden, instroom: gegevens.instroom, perLeefgebied: gegevens.perLeefgebied, nazorg: gegevens.nazorg,
-            onthulling: gebruiker.heeft(.wethouder) ? onthulling : nil)
-        return try Resource.json(resultaat)
+            onthulling: gecontroleerd(gebruiker))
     }
 
     /// `?tot=2026-11-30`: falling intake over the twelve months up to `tot`, supply gaps now, and nazorg.
     @Sendable func signalen(_ request: Request, context: AppRequestContext) async throws -> Response {
         let gebruiker = try context.require(.wethouder, .kernteamlid)
         var query = Zoekvraag(request)
+        let tot = query.datum("tot")
+        try query.controleer()
+        return try Resource.json(try await signalen(gebruiker, context, tot: tot))
+    }
+
+    /// The signals of the twelve complete months up to `tot` (default: the last complete month).
+    func signalen(_ gebruiker: Gebruiker, _ context: AppRequestContext, tot gevraagd: CalendarDate?) async throws -> Signalen {
         // Complete months only: a month still running would look like a fall.
         let vandaag = CalendarDate.vandaag()
         let eindeVorigeMaand = CalendarDate(daysSince2000: CalendarDate(year: vandaag.year, month: vandaag.month, day: 1).daysSince2000 - 1)
-        let tot = min(query.datum("tot") ?? eindeVorigeMaand, eindeVorigeMaand)
-        try query.controleer()
+        let tot = min(gevraagd ?? eindeVorigeMaand, eindeVorigeMaand)
         let maanden = Self.maanden(eindigend: tot, aantal: 12)
         let van = CalendarDate(iso: maanden[0] + "-01")!
         let gegevens = try await cijfers.signalen(van: van, tot: tot, in: AccessScope(gebruiker), audit: cijferAudit(gebruiker, context, "signalen"))
-        return try Resource.json(Signalen(
+        return Signalen(
             tot: tot.description, maanden: maanden, instroom: gegevens.instroom, kernteams: gegevens.kernteams, tekorten: gegevens.tekorten,
-            nazorg: gegevens.nazorg, onthulling: gebruiker.heeft(.wethouder) ? onthulling : nil))
+            nazorg: gegevens.nazorg, onthulling: gecontroleerd(gebruiker))
     }
 
     /// The `aantal` months up to and including the month of `datum`, as `2026-11`, oldest first.

@@ -4,38 +4,54 @@ import Logging
 import NIOCore
 import Postgres
 
-/// Turns every error into an `application/problem+json` answer, so no client ever sees an
-/// empty body or a stack trace. Unexpected errors are logged with the request id and answered
-/// with a generic 500 that names that id, never with internals.
+/// Turns every error into an answer no one has to decipher: `application/problem+json` for the
+/// API, a Dutch error page for the pages (and the login page for a visitor who is not logged in).
+/// Never an empty body or a stack trace: unexpected errors are logged with the request id and
+/// answered with a generic 500 that names that id, never with internals.
 struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var problem: Problem
+        var headers: HTTPFields = [:]
         do {
             return try await next(request, context)
-        } catch var problem as Problem {
-            problem.instance = problem.instance ?? request.uri.path
-            return problem.response()
+        } catch let error as Problem {
+            problem = error
         } catch let error as HTTPError {
-            var problem = Problem(status: error.status, detail: error.body)
+            problem = Problem(status: error.status, detail: error.body)
             if error.status == .notFound && error.body == nil {
                 problem.detail = "Er is niets op dit adres."
             }
-            problem.instance = request.uri.path
-            return problem.response(headers: error.headers)
+            headers = error.headers
         } catch is NIOTooManyBytesError {
             // A body over `maxUploadSize`, found while collecting it.
-            var problem = Problem(status: .contentTooLarge, detail: "Het verzoek is groter dan toegestaan (1 MB).")
-            problem.instance = request.uri.path
-            return problem.response()
+            problem = Problem(status: .contentTooLarge, detail: "Het verzoek is groter dan toegestaan (1 MB).")
         } catch let error as PostgresError where error.kind == .poolTimeout || error.kind == .connection {
             context.logger.error("database unavailable", metadata: ["error": "\(error)"])
-            var problem = Problem(status: .serviceUnavailable, detail: "De database is tijdelijk niet bereikbaar. Probeer het over enkele seconden opnieuw.")
-            problem.instance = request.uri.path
-            return problem.response(headers: [.retryAfter: "5"])
+            problem = Problem(status: .serviceUnavailable, detail: "De database is tijdelijk niet bereikbaar. Probeer het over enkele seconden opnieuw.")
+            headers = [.retryAfter: "5"]
         } catch {
             context.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))"])
-            var problem = Problem(status: .internalServerError, detail: "Er ging iets mis. Noem bij een melding deze code: \(context.id).")
-            problem.instance = request.uri.path
-            return problem.response()
+            problem = Problem(status: .internalServerError, detail: "Er ging iets mis. Noem bij een melding deze code: \(context.id).")
         }
+        problem.instance = problem.instance ?? request.uri.path
+        guard Self.isPage(request.uri.path) else { return problem.response(headers: headers) }
+        if problem.status == 401 { return Response(status: .seeOther, headers: [.location: "/inloggen"]) }
+        return Self.page(problem, headers: headers)
+    }
+
+    /// Everything outside the API and the health checks is a page for people.
+    static func isPage(_ path: String) -> Bool {
+        !path.hasPrefix("/v1/") && !path.hasPrefix("/health/")
+    }
+
+    static func page(_ problem: Problem, headers: HTTPFields) -> Response {
+        let html = Layout.page(title: problem.title, body: """
+            <h1>\(HTML.escape(problem.title))</h1>
+            <p>\(HTML.escape(problem.detail ?? "Dit lukte niet."))</p>
+            <p><a href="/">Naar de startpagina</a></p>
+            """)
+        var fields: HTTPFields = [.contentType: "text/html; charset=utf-8"]
+        fields.append(contentsOf: headers.filter { $0.name != .wwwAuthenticate })
+        return Response(status: HTTPResponse.Status(code: problem.status), headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
     }
 }

@@ -1,9 +1,11 @@
 import Hummingbird
+import Voorveld
 
 /// The frame around every page: Dutch, a title without personal data, a link past the header for
 /// keyboard users, and the calm house style of `/voorveld.css`.
 enum Layout {
-    static func page(title: String, body: String) -> String {
+    /// A page; with `menu`, the header carries the logged-in user's navigation and logout.
+    static func page(title: String, menu: Menu? = nil, body: String) -> String {
         """
         <!doctype html>
         <html lang="nl">
@@ -11,13 +13,47 @@ enum Layout {
         <link rel="stylesheet" href="/voorveld.css"></head>
         <body>
         <a class="naar-inhoud" href="#inhoud">Naar de inhoud</a>
-        <header><p class="merk">Voorveld</p></header>
+        <header><p class="merk"><a href="/">Voorveld</a></p>\(menu?.html ?? "")</header>
         <main id="inhoud" tabindex="-1">
         \(body)
         </main>
         </body>
         </html>
         """
+    }
+
+    /// The header's navigation: only the pages the user's roles may open, and logout.
+    struct Menu {
+        var gebruiker: Gebruiker
+        var csrf: String
+        /// The path of the section the page belongs to, marked as current.
+        var huidig: String?
+
+        /// Each role's pages, its start page first.
+        static let paginas: [(rol: Rol, pad: String, naam: String)] = [
+            (.kernteamlid, "/hulpvragen", "Hulpvragen"),
+            (.kernteamlid, "/hulpvragen/nieuw", "Nieuwe hulpvraag"),
+            (.steunpunt, "/vrijwilligers", "Vrijwilligers"),
+            (.steunpunt, "/vrijwilligers/import", "Importeren"),
+            (.steunpunt, "/voorzieningen", "Voorzieningen"),
+            (.wethouder, "/cijfers", "Cijfers"),
+        ]
+
+        /// Where a user lands after login: the start page of their first role that has pages.
+        static func startpagina(_ gebruiker: Gebruiker) -> String? {
+            paginas.first { gebruiker.heeft($0.rol) }?.pad
+        }
+
+        var html: String {
+            let links = Self.paginas.filter { gebruiker.heeft($0.rol) }.map { pagina in
+                let current = pagina.pad == huidig ? #" aria-current="page""# : ""
+                return #"<li><a href="\#(pagina.pad)"\#(current)>\#(HTML.escape(pagina.naam))</a></li>"#
+            }
+            return """
+                <nav aria-label="Hoofdmenu"><ul>\(links.joined())</ul></nav>
+                <form class="uitloggen" method="post" action="/uitloggen">\(CSRF.hiddenField(csrf))<span>\(HTML.escape(gebruiker.weergavenaam))</span> <button type="submit">Uitloggen</button></form>
+                """
+        }
     }
 
     /// The house style, in the spirit of the NL Design System: system fonts, a readable measure,
@@ -47,6 +83,48 @@ enum Layout {
         .naar-inhoud { position: absolute; left: -100vw; }
         .naar-inhoud:focus { left: 1rem; top: 0.5rem; background: #fff; color: var(--blauw); padding: 0.5rem 1rem; z-index: 1; }
         form p { margin: 0 0 1rem; }
+        header { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 2rem; }
+        header .merk a { color: #fff; text-decoration: none; }
+        header nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; margin: 0; padding: 0; }
+        header nav a { color: #fff; font-weight: 600; }
+        header nav a[aria-current="page"] { text-decoration-thickness: 3px; }
+        header .uitloggen { margin-left: auto; display: flex; align-items: center; gap: 0.75rem; }
+        header .uitloggen button { background: #fff; color: var(--blauw); border-color: #fff; min-height: 40px; padding: 0.375rem 1rem; }
+        header a:focus-visible, header button:focus-visible { outline-color: #fff; }
+        main { max-width: 72rem; }
+        fieldset { border: 1px solid var(--lijn); border-radius: 4px; padding: 0.75rem 1rem 0.25rem; margin: 0 0 1.25rem; }
+        legend { font-weight: 600; padding: 0 0.25rem; }
+        fieldset label { display: inline; font-weight: 400; margin: 0 1.25rem 0.5rem 0.25rem; }
+        .keuzes { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 0; }
+        .keuzes span { display: inline-flex; align-items: center; min-height: 44px; }
+        input[type="checkbox"], input[type="radio"] { min-width: 0; width: 1.5rem; height: 1.5rem; accent-color: var(--blauw); }
+        .hint { color: #4a4a4a; margin: -0.125rem 0 0.375rem; font-size: 0.9375rem; }
+        .fout-veld { border-left: 4px solid var(--fout); padding-left: 0.75rem; }
+        .vh { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+        table { border-collapse: collapse; width: 100%; margin: 0 0 1.5rem; }
+        caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
+        th, td { text-align: left; padding: 0.5rem 0.625rem; border-bottom: 1px solid var(--lijn); vertical-align: top; }
+        thead th { border-bottom: 2px solid var(--tekst); }
+        td.getal, th.getal { text-align: right; font-variant-numeric: tabular-nums; }
+        .dagdelen td, .dagdelen th { text-align: center; }
+        .dagdelen th[scope="row"] { text-align: left; }
+        .tabel { overflow-x: auto; }
+        .filters { display: flex; flex-wrap: wrap; gap: 0.5rem 1.25rem; align-items: flex-end; background: #f3f6f8; padding: 1rem; border-radius: 4px; margin-bottom: 1.5rem; }
+        .filters p { margin: 0; }
+        .filters input, .filters select { min-width: 12rem; }
+        .melding { border-left: 6px solid #39870c; background: #eef6e8; padding: 0.75rem 1.25rem; margin-bottom: 1.5rem; }
+        .waarschuwing { color: #7a4200; font-weight: 600; }
+        .kaart { border: 1px solid var(--lijn); border-radius: 4px; padding: 1rem 1.25rem; margin-bottom: 1.25rem; }
+        .kaart h3 { margin-top: 0; }
+        .knoppen { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: flex-end; }
+        .knoppen form { margin: 0; }
+        button.tweede { background: #fff; color: var(--blauw); }
+        .groot { font-size: 3.5rem; font-weight: 700; line-height: 1.1; margin: 0; color: var(--blauw); }
+        dl.gegevens { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1.5rem; }
+        dl.gegevens dt { font-weight: 600; }
+        dl.gegevens dd { margin: 0; }
+        svg text { font: 0.8125rem system-ui, sans-serif; fill: var(--tekst); }
+        textarea { width: 100%; font-family: ui-monospace, monospace; font-size: 0.9375rem; }
         """
 }
 

@@ -17,21 +17,25 @@ struct StartPage {
         guard let gebruiker = context.gebruiker else {
             return Response(status: .seeOther, headers: [.location: "/inloggen"])
         }
+        // Each role lands on its own start page; a user with no pages (the beheerder) stays here.
+        if let start = Layout.Menu.startpagina(gebruiker) {
+            return Response(status: .seeOther, headers: [.location: start])
+        }
         let overzicht = try await gebieden.overzicht(in: AccessScope(gebruiker))
-        return try CSRF.page(request, context: context) { render(gebruiker, overzicht, csrf: $0) }
+        return try Pages.toon(request, context: context, gebruiker, titel: "Start") { _ in render(gebruiker, overzicht) }
     }
 
-    func render(_ gebruiker: Gebruiker, _ overzicht: GemeenteOverzicht?, csrf: String) -> String {
+    func render(_ gebruiker: Gebruiker, _ overzicht: GemeenteOverzicht?) -> String {
         let rollen = gebruiker.rollen.sorted().map(\.rawValue).joined(separator: ", ")
         let gemeente = overzicht.map {
             "<p>Gemeente \(HTML.escape($0.gemeente.naam)): \($0.kernen) kernen, \($0.kernteams) kernteams.</p>"
         } ?? ""
-        return Layout.page(title: "Start", body: """
+        return """
             <h1>Voorveld</h1>
             <p>Hulpvragen oplossen in het voorliggend veld: met vrijwilligers, algemene voorzieningen en het eigen netwerk.</p>
             <p>U bent ingelogd als \(HTML.escape(gebruiker.weergavenaam)) (\(HTML.escape(rollen))).</p>
             \(gemeente)
-            <form method="post" action="/uitloggen">\(CSRF.hiddenField(csrf))<button type="submit">Uitloggen</button></form>
-            """)
+            <p>Gebruikers en het auditlog beheert u met de opdracht <code>voorveld users</code> of via de API (<code>/v1/gebruikers</code>, <code>/v1/auditlog</code>).</p>
+            """
     }
 }

@@ -1,0 +1,256 @@
+import CalendarDate
+import Foundation
+import Hummingbird
+import Postgres
+import Voorveld
+import VoorveldStore
+
+/// The wethouder's dashboard (`/cijfers`): the voorliggend-veld percentage large with its
+/// definition, its trend per month as a chart with the same numbers in a table, the tables per
+/// kern, per leefgebied and of intake, the signals, and every table as CSV
+/// (`/cijfers/{tabel}`). The figures are the API's, with the same disclosure control.
+struct CijfersPage {
+    let pool: ConnectionPool
+    let api: UitkomstenController
+
+    init(pool: ConnectionPool, onthulling: Onthulling) {
+        self.pool = pool
+        api = UitkomstenController(pool: pool, onthulling: onthulling)
+    }
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/cijfers", use: toon)
+        router.get("/cijfers/{tabel}", use: download)
+    }
+
+    /// A table of the dashboard, as text: shown as HTML and downloaded as CSV alike.
+    struct Tabel {
+        var id: String
+        var titel: String
+        var kop: [String]
+        var rijen: [[String]]
+        /// Columns with numbers (right-aligned).
+        var getallen: Set<Int>
+
+        var html: String {
+            Pages.tabel(titel, kop: kop, rijen: rijen.map { $0.map(HTML.escape) }, getallen: getallen, leeg: "Geen gegevens in deze periode.")
+        }
+
+        var csv: String { CSVExport.render(header: kop, rows: rijen) }
+    }
+
+    struct Periode {
+        var van: CalendarDate
+        var tot: CalendarDate
+        var formulier: Formulier
+        var fouten: [Veldfout]
+    }
+
+    /// The period asked for (this year up to today unless given), at most three years.
+    static func periode(_ request: Request) -> Periode {
+        let vandaag = CalendarDate.vandaag()
+        var fouten: [Veldfout] = []
+        func datum(_ naam: String, _ standaard: CalendarDate) -> CalendarDate {
+            guard let tekst = Pages.query(request, naam) else { return standaard }
+            guard let datum = CalendarDate(iso: tekst) else {
+                fouten.append(Veldfout(veld: naam, melding: "'\(tekst)' is geen datum"))
+                return standaard
+            }
+            return datum
+        }
+        let standaardVan = CalendarDate(year: vandaag.year, month: 1, day: 1)
+        var van = datum("van", standaardVan), tot = datum("tot", vandaag)
+        if tot < van {
+            fouten.append(Veldfout(veld: "tot", melding: "ligt voor het begin van de periode"))
+        } else if tot.daysSince2000 - van.daysSince2000 > 3 * 366 {
+            fouten.append(Veldfout(veld: "tot", melding: "hoogstens drie jaar na het begin"))
+        }
+        if !fouten.isEmpty { (van, tot) = (standaardVan, vandaag) }
+        let formulier = Formulier([("van", Pages.query(request, "van") ?? van.description), ("tot", Pages.query(request, "tot") ?? tot.description)])
+        return Periode(van: van, tot: tot, formulier: formulier, fouten: fouten)
+    }
+
+    @Sendable func toon(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let gebruiker = try context.require(.wethouder)
+        let periode = Self.periode(request)
+        let cijfers = try await cijfers(gebruiker, context, periode)
+        let velden = Velden(periode.formulier, fouten: periode.fouten)
+        let query = "van=\(periode.van)&tot=\(periode.tot)"
+        func sectie(_ tabel: Tabel, _ toelichting: String = "") -> String {
+            tabel.html + toelichting + #"<p><a href="/cijfers/\#(tabel.id)?\#(query)" download>\#(HTML.escape(tabel.titel)) downloaden (CSV)</a></p>"#
+        }
+        let totaal = cijfers.voorliggendVeld.totaal
+        let groot = totaal.alleenVoorliggendVeld.percentage.map { "\(Int($0))%" } ?? "–"
+        let betrokken = totaal.voorliggendVeldBetrokken.percentage.map { "\(Int($0))%" } ?? "–"
+        let status = periode.fouten.isEmpty ? HTTPResponse.Status.ok : .badRequest
+        return try Pages.toon(request, context: context, gebruiker, titel: "Cijfers", huidig: "/cijfers", status: status) { _ in
+            """
+            <h1>Voorliggend veld in cijfers</h1>
+            \(velden.samenvatting("De periode klopt niet"))
+            <form class="filters" method="get" action="/cijfers">
+            \(velden.tekst("van", "Van", type: "date", verplicht: true))
+            \(velden.tekst("tot", "Tot en met", type: "date", verplicht: true))
+            <p><button type="submit">Toon periode</button></p>
+            </form>
+            <p>Periode: \(Pages.datum(periode.van)) tot en met \(Pages.datum(periode.tot)). Aantallen zijn afgerond op vijftallen;
+            een streepje (–) staat voor een aantal dat te klein is om te tonen, zodat geen inwoner herkenbaar is.</p>
+            <h2>Opgelost in het voorliggend veld</h2>
+            <p class="groot">\(groot)</p>
+            <p>\(HTML.escape(VoorliggendVeldCijfers.definities["alleenVoorliggendVeld"]!))</p>
+            <p>Met het voorliggend veld betrokken (ook samen met maatwerk): <strong>\(betrokken)</strong>.
+            \(HTML.escape(VoorliggendVeldCijfers.definities["ingetrokken"]!))</p>
+            <h2>Verloop per maand</h2>
+            \(Self.grafiek(cijfers.perMaand))
+            \(sectie(cijfers.tabellen[0]))
+            <h2>Per kern</h2>
+            \(sectie(cijfers.tabellen[1]))
+            <h2>Per leefgebied</h2>
+            \(sectie(cijfers.tabellen[2], "<p>Een hulpvraag met meer leefgebieden telt bij elk ervan.</p>"))
+            <h2>Instroom per kernteam per maand</h2>
+            \(sectie(cijfers.tabellen[3]))
+            <h2>Kanalen en jongeren</h2>
+            \(sectie(cijfers.tabellen[4]))
+            \(sectie(cijfers.tabellen[5]))
+            <h2>Signalen</h2>
+            <p>Over de twaalf volle maanden tot en met \(Pages.datum(CalendarDate(iso: cijfers.signalen.tot))).</p>
+            \(sectie(cijfers.tabellen[6]))
+            \(sectie(cijfers.tabellen[7]))
+            """
+        }
+    }
+
+    @Sendable func download(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let gebruiker = try context.require(.wethouder)
+        let naam = try context.parameters.require("tabel")
+        let periode = Self.periode(request)
+        guard periode.fouten.isEmpty else { throw Problem.invalid(periode.fouten) }
+        guard let tabel = try await cijfers(gebruiker, context, periode).tabellen.first(where: { $0.id == naam }) else {
+            throw Problem.notFound("Er is geen tabel '\(naam)'.")
+        }
+        return CSVExport.response(tabel.csv, filename: "\(tabel.id)-\(periode.van)-\(periode.tot).csv")
+    }
+
+    struct Cijfers {
+        var voorliggendVeld: VoorliggendVeldCijfers
+        var perMaand: VoorliggendVeldCijfers
+        var signalen: Signalen
+        var tabellen: [Tabel]
+    }
+
+    /// Every figure of the dashboard for the period, as the wethouder may see it.
+    func cijfers(_ gebruiker: Gebruiker, _ context: AppRequestContext, _ periode: Periode) async throws -> Cijfers {
+        let (van, tot) = (periode.van, periode.tot)
+        let namen = try await Codenamen.laad(pool, in: AccessScope(gebruiker))
+        let totaal = try await api.voorliggendVeld(gebruiker, context, van: van, tot: tot, per: "totaal")
+        let perMaand = try await api.voorliggendVeld(gebruiker, context, van: van, tot: tot, per: "maand")
+        let perKern = try await api.voorliggendVeld(gebruiker, context, van: van, tot: tot, per: "kern")
+        let perLeefgebied = try await api.voorliggendVeld(gebruiker, context, van: van, tot: tot, per: "leefgebied")
+        let monitoring = try await api.monitoring(gebruiker, context, van: van, tot: tot)
+        let signalen = try await api.signalen(gebruiker, context, tot: tot)
+
+        let vvKop = ["Afgesloten", "Alleen voorliggend veld", "Voorliggend veld betrokken"]
+        func vvRijen(_ cijfers: VoorliggendVeldCijfers, _ naam: (String) -> String) -> [[String]] {
+            cijfers.rijen.map { [naam($0.waarde), Self.tekst($0.afgesloten), Self.tekst($0.alleenVoorliggendVeld), Self.tekst($0.voorliggendVeldBetrokken)] }
+        }
+        let instroom = monitoring.instroomPerKernteamPerMaand
+        let instroomRijen = instroom.rijen.indices.map { r in
+            [namen.kernteam(instroom.rijen[r])] + instroom.cellen[r].map(Self.tekst) + [Self.tekst(instroom.rijtotalen[r])]
+        } + [["Totaal"] + instroom.kolomtotalen.map(Self.tekst) + [Self.tekst(instroom.totaal)]]
+        let kanalen = Kanaal.allCases.map { kanaal in
+            [kanaal.naam] + Self.tekst(monitoring.kanalen[kanaal.rawValue] ?? Aandeel(0, van: 0, onthulling: nil))
+        }
+        let overig: [[String]] = [
+            ["Jongeren onder de 18"] + Self.tekst(monitoring.jeugd),
+            ["Nog opgelost bij nazorg"] + Self.tekst(monitoring.nogOpgelostBijNazorg),
+            ["Gezamenlijke huisbezoeken", Self.tekst(monitoring.gezamenlijkeHuisbezoeken), "", ""],
+            ["Terugkeer binnen de nazorgperiode", Self.tekst(monitoring.terugkeer), "", ""],
+        ]
+        let tabellen = [
+            Tabel(id: "per-maand", titel: "Afgesloten hulpvragen per maand", kop: ["Maand"] + vvKop,
+                  rijen: vvRijen(perMaand, Self.maandnaam), getallen: [1, 2, 3]),
+            Tabel(id: "per-kern", titel: "Afgesloten hulpvragen per kern", kop: ["Kern"] + vvKop, rijen: vvRijen(perKern, namen.kern), getallen: [1, 2, 3]),
+            Tabel(id: "per-leefgebied", titel: "Afgesloten hulpvragen per leefgebied", kop: ["Leefgebied"] + vvKop,
+                  rijen: vvRijen(perLeefgebied, namen.leefgebied), getallen: [1, 2, 3]),
+            Tabel(id: "instroom", titel: "Nieuwe hulpvragen per kernteam per maand", kop: ["Kernteam"] + instroom.kolommen.map(Self.maandnaam) + ["Totaal"],
+                  rijen: instroomRijen, getallen: Set(1...(instroom.kolommen.count + 1))),
+            Tabel(id: "kanalen", titel: "Nieuwe hulpvragen per kanaal", kop: ["Kanaal", "Aantal", "Van", "Aandeel"], rijen: kanalen, getallen: [1, 2, 3]),
+            Tabel(id: "overig", titel: "Jongeren, nazorg, huisbezoeken en terugkeer", kop: ["Wat", "Aantal", "Van", "Aandeel"], rijen: overig, getallen: [1, 2, 3]),
+            Tabel(id: "dalende-instroom", titel: "Signaal: dalende instroom", kop: ["Kernteam", "Maanden", "Instroom", "Toelichting"],
+                  rijen: signalen.dalendeInstroom.map { signaal in
+                      [namen.kernteam(signaal.kernteam), signaal.maanden.map(Self.maandnaam).joined(separator: ", "),
+                       signaal.instroom.map(Self.tekst).joined(separator: ", "), signaal.toelichting]
+                  }, getallen: []),
+            Tabel(id: "tekorten", titel: "Signaal: tekort aan aanbod", kop: ["Kern", "Leefgebied", "Open hulpvragen zonder passend aanbod"],
+                  rijen: signalen.tekorten.map { [namen.kern($0.kern), namen.leefgebied($0.leefgebied), Self.tekst($0.openHulpvragen)] }, getallen: [2]),
+        ]
+        return Cijfers(voorliggendVeld: totaal, perMaand: perMaand, signalen: signalen, tabellen: tabellen)
+    }
+
+    // MARK: - Numbers as text
+
+    /// A count as shown: the number, or a dash when suppressed.
+    static func tekst(_ aantal: Aantal) -> String { aantal.waarde.map(String.init) ?? "–" }
+
+    static func tekst(_ percentage: Percentage) -> String { percentage.percentage.map(procent) ?? "–" }
+
+    /// Count, whole and share.
+    static func tekst(_ aandeel: Aandeel) -> [String] { [tekst(aandeel.aantal), tekst(aandeel.van), aandeel.percentage.map(procent) ?? "–"] }
+
+    static func procent(_ waarde: Double) -> String {
+        waarde.rounded() == waarde ? "\(Int(waarde))%" : String(format: "%.1f%%", waarde).replacingOccurrences(of: ".", with: ",")
+    }
+
+    /// `2026-03` as "maart 2026".
+    static func maandnaam(_ code: String) -> String {
+        let delen = code.split(separator: "-")
+        guard delen.count == 2, let jaar = Int(delen[0]), let maand = Int(delen[1]), (1...12).contains(maand) else { return code }
+        return "\(Pages.maanden[maand - 1]) \(jaar)"
+    }
+
+    // MARK: - The chart
+
+    /// The share solved with the voorliggend veld only, per month, as a line: server-rendered SVG,
+    /// described for screen readers, whose numbers are in the table below it.
+    static func grafiek(_ cijfers: VoorliggendVeldCijfers) -> String {
+        let punten = cijfers.rijen.map { ($0.waarde, $0.alleenVoorliggendVeld.percentage) }
+        guard !punten.isEmpty else { return "<p>Geen afgesloten hulpvragen in deze periode.</p>" }
+        let (breedte, hoogte, links, rechts, boven, onder) = (720.0, 280.0, 48.0, 16.0, 16.0, 56.0)
+        let stap = punten.count > 1 ? (breedte - links - rechts) / Double(punten.count - 1) : 0
+        func x(_ index: Int) -> Double { punten.count > 1 ? links + Double(index) * stap : (links + breedte - rechts) / 2 }
+        func y(_ procent: Double) -> Double { boven + (100 - procent) / 100 * (hoogte - boven - onder) }
+        func getal(_ waarde: Double) -> String { String(format: "%.1f", waarde) }
+        let raster = [0.0, 25, 50, 75, 100].map { p in
+            #"<line x1="\#(getal(links))" y1="\#(getal(y(p)))" x2="\#(getal(breedte - rechts))" y2="\#(getal(y(p)))" stroke="rgb(180,180,180)" stroke-width="1"/>"#
+                + #"<text x="\#(getal(links - 8))" y="\#(getal(y(p) + 4))" text-anchor="end">\#(Int(p))%</text>"#
+        }.joined()
+        // A line through the months that may be shown; a suppressed month breaks it.
+        var lijnen: [[(Double, Double)]] = [[]]
+        for (index, punt) in punten.enumerated() {
+            if let procent = punt.1 { lijnen[lijnen.count - 1].append((x(index), y(procent))) } else if !lijnen[lijnen.count - 1].isEmpty { lijnen.append([]) }
+        }
+        let paden = lijnen.filter { $0.count > 1 }.map { lijn in
+            #"<polyline fill="none" stroke="rgb(1,82,125)" stroke-width="3" points="\#(lijn.map { "\(getal($0.0)),\(getal($0.1))" }.joined(separator: " "))"/>"#
+        }.joined()
+        let stippen = punten.enumerated().compactMap { index, punt in
+            punt.1.map { #"<circle cx="\#(getal(x(index)))" cy="\#(getal(y($0)))" r="4.5" fill="rgb(1,82,125)"/>"# }
+        }.joined()
+        // Every label when they fit, else every third month.
+        let elke = punten.count > 12 ? 3 : 1
+        let labels = punten.enumerated().filter { $0.offset % elke == 0 }.map { index, punt in
+            let delen = punt.0.split(separator: "-")
+            let label = delen.count == 2 ? "\(Pages.maanden[(Int(delen[1]) ?? 1) - 1].prefix(3)) \(delen[0].suffix(2))" : punt.0
+            return #"<text x="\#(getal(x(index)))" y="\#(getal(hoogte - onder + 20))" text-anchor="middle">\#(HTML.escape(label))</text>"#
+        }.joined()
+        let beschrijving = punten.map { "\(maandnaam($0.0)): \($0.1.map(procent) ?? "niet getoond")" }.joined(separator: "; ")
+        return """
+            <figure>
+            <svg viewBox="0 0 \(Int(breedte)) \(Int(hoogte))" width="100%" role="img" aria-labelledby="grafiek-titel grafiek-beschrijving" focusable="false">
+            <title id="grafiek-titel">Opgelost met alleen het voorliggend veld, per maand van afsluiten</title>
+            <desc id="grafiek-beschrijving">\(HTML.escape(beschrijving))</desc>
+            \(raster)\(paden)\(stippen)\(labels)
+            </svg>
+            <figcaption>Aandeel opgelost met alleen het voorliggend veld, per maand. Dezelfde cijfers staan in de tabel hieronder.</figcaption>
+            </figure>
+            """
+    }
+}

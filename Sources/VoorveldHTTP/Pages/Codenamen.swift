@@ -1,0 +1,33 @@
+import Postgres
+import Voorveld
+import VoorveldStore
+
+/// The names behind the codes a page shows (kern `heteren` is "Heteren"), for the user's gemeente.
+struct Codenamen: Sendable {
+    var kernen: [Kern]
+    var kernteams: [Kernteam]
+    var leefgebieden: [Leefgebied]
+    var taken: [Taak]
+
+    static func laad(_ pool: ConnectionPool, in scope: AccessScope) async throws -> Codenamen {
+        let gebieden = GebiedStore(pool: pool), referenties = ReferentieStore(pool: pool)
+        return Codenamen(kernen: try await gebieden.kernen(in: scope), kernteams: try await gebieden.kernteams(in: scope),
+                         leefgebieden: try await referenties.leefgebieden(), taken: try await referenties.taken())
+    }
+
+    func kern(_ code: String) -> String { kernen.first { $0.code == code }?.naam ?? code }
+    func kernteam(_ code: String) -> String { kernteams.first { $0.code == code }?.naam ?? code }
+    func leefgebied(_ code: String) -> String { leefgebieden.first { $0.code == code }?.naam ?? code }
+    func taak(_ code: String) -> String { taken.first { $0.code == code }?.naam ?? code }
+
+    /// The kernen of the kernteams `gebruiker` works in (for a kernteamlid's forms), or all.
+    func kernen(van gebruiker: Gebruiker) -> [Kern] {
+        guard gebruiker.heeft(.kernteamlid) else { return kernen }
+        let eigen = Set(kernteams.filter { gebruiker.kernteams.contains($0.code) }.flatMap(\.kernen))
+        return kernen.filter { eigen.contains($0.code) }
+    }
+
+    var kernOpties: [(code: String, naam: String)] { kernen.map { ($0.code, $0.naam) } }
+    var leefgebiedOpties: [(code: String, naam: String)] { leefgebieden.map { ($0.code, $0.naam) } }
+    var taakOpties: [(code: String, naam: String)] { taken.map { ($0.code, $0.naam) } }
+}

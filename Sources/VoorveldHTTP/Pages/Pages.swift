@@ -1,0 +1,106 @@
+import CalendarDate
+import Foundation
+import Hummingbird
+import Voorveld
+import VoorveldStore
+
+/// What every page of a logged-in user shares: the role check, the frame with the user's menu,
+/// the CSRF check of posted forms, and the answer after a successful post.
+enum Pages {
+    /// A page for `gebruiker`, with the menu (`huidig` marks its section) and a form token.
+    static func toon(
+        _ request: Request, context: AppRequestContext, _ gebruiker: Gebruiker, titel: String, huidig: String? = nil,
+        status: HTTPResponse.Status = .ok, _ body: (String) -> String
+    ) throws -> Response {
+        try CSRF.page(request, context: context, status: status) { csrf in
+            Layout.page(title: titel, menu: Layout.Menu(gebruiker: gebruiker, csrf: csrf, huidig: huidig), body: body(csrf))
+        }
+    }
+
+    /// A posted form of the pages, or 403 when its token is not the visitor's (another site, or a
+    /// form from an old session): nothing is changed.
+    static func formulier(_ request: Request, context: AppRequestContext) async throws -> Formulier {
+        let formulier = try await Formulier.lees(request, context: context)
+        guard CSRF.isValid(request, formToken: formulier[CSRF.field]) else {
+            throw Problem(status: .forbidden, title: "Formulier verlopen",
+                          detail: "Het formulier was verlopen of kwam niet van deze site. Open de pagina opnieuw en probeer het nog eens.")
+        }
+        return formulier
+    }
+
+    /// After a successful post: to the page that shows the result (Post/Redirect/Get), so a
+    /// reload does not post again. `melding` is a code of `meldingen`, never user data.
+    static func naar(_ pad: String, melding: String? = nil) -> Response {
+        Response(status: .seeOther, headers: [.location: melding.map { "\(pad)?melding=\($0)" } ?? pad])
+    }
+
+    /// The confirmations a page can show after a redirect.
+    static let meldingen = [
+        "geregistreerd": "De hulpvraag is geregistreerd. Hieronder staan de kandidaten.",
+        "voorgesteld": "De koppeling is voorgesteld.",
+        "koppeling-gewijzigd": "De koppeling is bijgewerkt.",
+        "afgesloten": "De hulpvraag is afgesloten.",
+        "nazorg": "De nazorg is vastgelegd.",
+        "opgeslagen": "De gegevens zijn opgeslagen.",
+    ]
+
+    /// A parameter of the address's query; nil when absent or empty.
+    static func query(_ request: Request, _ naam: String) -> String? {
+        request.uri.queryParameters[Substring(naam)].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    static func melding(_ request: Request) -> String {
+        guard let code = query(request, "melding"), let tekst = meldingen[code] else { return "" }
+        return #"<p class="melding" role="status">\#(HTML.escape(tekst))</p>"#
+    }
+
+    /// An id from the path; anything else is the page's "not found".
+    static func id(_ context: AppRequestContext, _ nietGevonden: Problem) throws -> UUID {
+        guard let id = UUID(uuidString: try context.parameters.require("id")) else { throw nietGevonden }
+        return id
+    }
+
+    /// How many rows a list page shows.
+    static let paginaGrootte = 50
+
+    /// The page number asked for in the query (1 when absent).
+    static func paginanummer(_ request: Request) -> Int {
+        max(1, min(query(request, "pagina").flatMap { Int($0) } ?? 1, 10_000))
+    }
+
+    /// "12 hulpvragen; hieronder 1 tot en met 12." and the links to the pages before and after,
+    /// keeping the list's filters (`filters`, codes only: never personal data).
+    static func bladeren(_ pad: String, filters: [(String, String?)], pagina: Int, getoond: Int, totaal: Int, soort: String) -> String {
+        func link(_ nummer: Int, _ tekst: String) -> String {
+            var components = URLComponents()
+            components.queryItems = filters.compactMap { naam, waarde in waarde.map { URLQueryItem(name: naam, value: $0) } }
+                + [URLQueryItem(name: "pagina", value: String(nummer))]
+            return #"<a href="\#(pad)?\#(HTML.escape(components.percentEncodedQuery ?? ""))">\#(tekst)</a>"#
+        }
+        let eerste = (pagina - 1) * paginaGrootte + 1
+        var links: [String] = []
+        if pagina > 1 { links.append(link(pagina - 1, "Vorige pagina")) }
+        if pagina * paginaGrootte < totaal { links.append(link(pagina + 1, "Volgende pagina")) }
+        let telling = getoond == 0 ? "\(totaal) \(soort)." : "\(totaal) \(soort); hieronder \(eerste) tot en met \(eerste + getoond - 1)."
+        return #"<p role="status">\#(telling)</p>"# + (links.isEmpty ? "" : "<p>\(links.joined(separator: " · "))</p>")
+    }
+
+    /// A date as the Dutch write it: 3 februari 2026.
+    static func datum(_ datum: CalendarDate?) -> String {
+        guard let datum else { return "" }
+        return "\(datum.day) \(maanden[datum.month - 1]) \(datum.year)"
+    }
+
+    static let maanden = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
+
+    /// A table: caption, column heads and rows of cells already escaped; numbers right-aligned.
+    static func tabel(_ caption: String, kop: [String], rijen: [[String]], getallen: Set<Int> = [], leeg: String = "Geen.") -> String {
+        guard !rijen.isEmpty else { return "<p>\(HTML.escape(leeg))</p>" }
+        func cls(_ index: Int) -> String { getallen.contains(index) ? #" class="getal""# : "" }
+        let head = kop.enumerated().map { #"<th scope="col"\#(cls($0))>\#(HTML.escape($1))</th>"# }.joined()
+        let body = rijen.map { rij in
+            "<tr>" + rij.enumerated().map { index, cel in index == 0 ? #"<th scope="row">\#(cel)</th>"# : "<td\(cls(index))>\(cel)</td>" }.joined() + "</tr>"
+        }.joined()
+        return #"<div class="tabel"><table><caption>\#(HTML.escape(caption))</caption><thead><tr>\#(head)</tr></thead><tbody>\#(body)</tbody></table></div>"#
+    }
+}

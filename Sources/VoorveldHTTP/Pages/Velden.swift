@@ -1,0 +1,128 @@
+import Voorveld
+
+/// Renders a form's fields with what the user typed and, next to each field, its errors; the
+/// labels it rendered name the errors in the summary at the top (`samenvatting`). One instance
+/// renders one form.
+final class Velden {
+    let formulier: Formulier
+    let fouten: [Veldfout]
+    /// The label of every field rendered, for the summary.
+    private var labels: [String: String] = [:]
+
+    init(_ formulier: Formulier = Formulier(), fouten: [Veldfout] = []) {
+        self.formulier = formulier
+        self.fouten = fouten
+    }
+
+    /// Errors of a field (and of its parts, `zrmScores.financien`).
+    private func meldingen(_ naam: String) -> [String] {
+        fouten.filter { $0.veld == naam || $0.veld.hasPrefix(naam + ".") }.map(\.melding)
+    }
+
+    /// "Initialen is verplicht", "Kern: onbekende kern 'x'".
+    static func zin(_ label: String, _ melding: String) -> String {
+        melding.hasPrefix("is ") || melding.hasPrefix("moet ") ? "\(label) \(melding)" : "\(label): \(melding)"
+    }
+
+    private func foutHTML(_ naam: String, _ label: String) -> String {
+        let meldingen = meldingen(naam)
+        guard !meldingen.isEmpty else { return "" }
+        return #"<p class="fout" id="\#(naam)-fout">\#(meldingen.map { HTML.escape(Self.zin(label, $0)) }.joined(separator: "<br>"))</p>"#
+    }
+
+    /// `aria-invalid` and `aria-describedby` (hint, error) for a field.
+    private func beschreven(_ naam: String, hint: String?) -> String {
+        let fout = !meldingen(naam).isEmpty
+        let ids = [hint == nil ? nil : "\(naam)-hint", fout ? "\(naam)-fout" : nil].compactMap { $0 }
+        return (fout ? #" aria-invalid="true""# : "") + (ids.isEmpty ? "" : #" aria-describedby="\#(ids.joined(separator: " "))""#)
+    }
+
+    private func hintHTML(_ naam: String, _ hint: String?) -> String {
+        hint.map { #"<p class="hint" id="\#(naam)-hint">\#(HTML.escape($0))</p>"# } ?? ""
+    }
+
+    private func omhul(_ naam: String, _ html: String) -> String {
+        meldingen(naam).isEmpty ? "<div>\(html)</div>" : #"<div class="fout-veld">\#(html)</div>"#
+    }
+
+    /// A one-line text field; `type` is `text`, `date`, `number`, `email` or `tel`.
+    func tekst(_ naam: String, _ label: String, type: String = "text", hint: String? = nil, verplicht: Bool = false, attributen: String = "") -> String {
+        labels[naam] = label
+        let waarde = formulier[naam].map { #" value="\#(HTML.escape($0))""# } ?? ""
+        return omhul(naam, """
+            <p><label for="\(naam)">\(HTML.escape(label))\(verplicht ? "" : " (niet verplicht)")</label>\(hintHTML(naam, hint))
+            <input id="\(naam)" name="\(naam)" type="\(type)"\(waarde)\(verplicht ? " required" : "")\(beschreven(naam, hint: hint))\(attributen)></p>\(foutHTML(naam, label))
+            """)
+    }
+
+    func tekstvak(_ naam: String, _ label: String, hint: String? = nil, rijen: Int = 4) -> String {
+        labels[naam] = label
+        return omhul(naam, """
+            <p><label for="\(naam)">\(HTML.escape(label)) (niet verplicht)</label>\(hintHTML(naam, hint))
+            <textarea id="\(naam)" name="\(naam)" rows="\(rijen)"\(beschreven(naam, hint: hint))>\(HTML.escape(formulier[naam] ?? ""))</textarea></p>\(foutHTML(naam, label))
+            """)
+    }
+
+    /// A drop-down list of `(code, naam)`; `leeg` adds a first option without a value.
+    func keuze(_ naam: String, _ label: String, opties: [(code: String, naam: String)], leeg: String? = "Kies…", hint: String? = nil,
+               verplicht: Bool = false) -> String {
+        labels[naam] = label
+        let gekozen = formulier[naam]
+        let options = (leeg.map { [#"<option value="">\#(HTML.escape($0))</option>"#] } ?? [])
+            + opties.map { #"<option value="\#(HTML.escape($0.code))"\#($0.code == gekozen ? " selected" : "")>\#(HTML.escape($0.naam))</option>"# }
+        return omhul(naam, """
+            <p><label for="\(naam)">\(HTML.escape(label))\(verplicht ? "" : " (niet verplicht)")</label>\(hintHTML(naam, hint))
+            <select id="\(naam)" name="\(naam)"\(verplicht ? " required" : "")\(beschreven(naam, hint: hint))>\(options.joined())</select></p>\(foutHTML(naam, label))
+            """)
+    }
+
+    /// A group of checkboxes, one per `(code, naam)`.
+    func vinkjes(_ naam: String, _ legend: String, opties: [(code: String, naam: String)], hint: String? = nil) -> String {
+        labels[naam] = legend
+        let boxes = opties.enumerated().map { index, optie in
+            #"<span><input type="checkbox" id="\#(naam)-\#(index)" name="\#(naam)" value="\#(HTML.escape(optie.code))"\#(formulier.heeft(naam, waarde: optie.code) ? " checked" : "")><label for="\#(naam)-\#(index)">\#(HTML.escape(optie.naam))</label></span>"#
+        }
+        return omhul(naam, """
+            <fieldset id="\(naam)"\(beschreven(naam, hint: hint))><legend>\(HTML.escape(legend))</legend>\(hintHTML(naam, hint))
+            <div class="keuzes">\(boxes.joined())</div></fieldset>\(foutHTML(naam, legend))
+            """)
+    }
+
+    /// One yes/no checkbox (checked sends `ja`).
+    func vinkje(_ naam: String, _ label: String, hint: String? = nil) -> String {
+        labels[naam] = label
+        return omhul(naam, """
+            <p class="keuzes"><span><input type="checkbox" id="\(naam)" name="\(naam)" value="ja"\(formulier[naam] == "ja" ? " checked" : "")\(beschreven(naam, hint: hint))><label for="\(naam)">\(HTML.escape(label))</label></span></p>\(hintHTML(naam, hint))\(foutHTML(naam, label))
+            """)
+    }
+
+    static let dagnamen = ["Maandag", "Dinsdag", "Woensdag", "Donderdag", "Vrijdag", "Zaterdag", "Zondag"]
+
+    /// The week as a 7x3 grid of dayparts (`ma-ochtend` ... `zo-avond`).
+    func dagdelen(_ naam: String, _ legend: String, hint: String? = nil) -> String {
+        labels[naam] = legend
+        let kop = Dagdeel.delen.map { #"<th scope="col">\#($0.capitalized)</th>"# }.joined()
+        let rijen = zip(Dagdeel.dagen, Self.dagnamen).map { dag, dagnaam in
+            let cellen = Dagdeel.delen.map { deel in
+                let code = "\(dag)-\(deel)"
+                return #"<td><input type="checkbox" id="\#(naam)-\#(code)" name="\#(naam)" value="\#(code)"\#(formulier.heeft(naam, waarde: code) ? " checked" : "")><label class="vh" for="\#(naam)-\#(code)">\#(dagnaam) \#(deel)</label></td>"#
+            }
+            return #"<tr><th scope="row">\#(dagnaam)</th>\#(cellen.joined())</tr>"#
+        }
+        return omhul(naam, """
+            <fieldset id="\(naam)"\(beschreven(naam, hint: hint))><legend>\(HTML.escape(legend))</legend>\(hintHTML(naam, hint))
+            <table class="dagdelen"><thead><tr><td></td>\(kop)</tr></thead><tbody>\(rijen.joined())</tbody></table></fieldset>\(foutHTML(naam, legend))
+            """)
+    }
+
+    /// Every error at the top, each linking to its field; call after rendering the fields.
+    func samenvatting(_ titel: String) -> String {
+        guard !fouten.isEmpty else { return "" }
+        let items = fouten.map { fout in
+            let veld = fout.veld.split(separator: ".").first.map(String.init) ?? fout.veld
+            let zin = HTML.escape(Self.zin(labels[veld] ?? fout.veld, fout.melding))
+            return labels[veld] == nil ? "<li>\(zin)</li>" : "<li><a href=\"#\(veld)\">\(zin)</a></li>"
+        }
+        return #"<div role="alert" tabindex="-1" id="fouten"><h2>\#(HTML.escape(titel))</h2><ul>\#(items.joined())</ul></div>"#
+    }
+}
