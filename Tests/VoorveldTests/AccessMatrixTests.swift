@@ -62,11 +62,54 @@ struct AccessMatrixTests {
     /// Only kernteamleden work on hulpvragen, each on their own kernteam's.
     static let kernteamleden = all(.forbidden, except: [.anoniem: .unauthorized, .kernteamlid: .ok, .kernteamlidAnderTeam: .ok, .kernteamlidTwenterand: .ok])
 
+    /// Pages: a visitor who is not logged in is sent to the login page; another role gets 403.
+    static func pagina(_ rollen: [Actor: HTTPResponse.Status]) -> [Actor: HTTPResponse.Status] {
+        all(.forbidden, except: [.anoniem: .seeOther]).merging(rollen) { $1 }
+    }
+    static let kernteamPagina = pagina([.kernteamlid: .ok, .kernteamlidAnderTeam: .ok, .kernteamlidTwenterand: .ok])
+    static let steunpuntPagina = pagina([.steunpunt: .ok])
+    /// A form token, in its cookie and in the posted form, so posts get past the CSRF check.
+    static let formToken = Secret.generate()
+    static let formCookie: HTTPFields = [.cookie: "__Host-voorveld-formulier=\(formToken)"]
+    static func form(_ fields: String = "") -> String { "csrf=\(formToken)" + (fields.isEmpty ? "" : "&" + fields) }
+
     static let matrix: [Row] = [
         Row(method: .get, route: "/v1/openapi.json", uri: "/v1/openapi.json", expected: all(.ok)),
         Row(method: .get, route: "/health/live", uri: "/health/live", expected: all(.ok)),
         Row(method: .get, route: "/health/ready", uri: "/health/ready", expected: all(.ok)),
-        Row(method: .get, route: "/", uri: "/", expected: all(.ok, except: [.anoniem: .seeOther])),
+        // Each role is sent on to its own start page; the beheerder's start page is this one.
+        Row(method: .get, route: "/", uri: "/", expected: all(.seeOther, except: [.beheerder: .ok, .beheerderTwenterand: .ok])),
+        Row(method: .get, route: "/hulpvragen", uri: "/hulpvragen", expected: kernteamPagina),
+        Row(method: .get, route: "/hulpvragen/nieuw", uri: "/hulpvragen/nieuw", expected: kernteamPagina),
+        Row(method: .post, route: "/hulpvragen", uri: "/hulpvragen", expected: pagina([.kernteamlid: .badRequest, .kernteamlidAnderTeam: .badRequest,
+            .kernteamlidTwenterand: .badRequest]), body: form(), headers: formCookie),
+        Row(method: .get, route: "/hulpvragen/{id}", uri: "/hulpvragen/{hulpvraag-heteren}",
+            expected: pagina([.kernteamlid: .ok, .kernteamlidAnderTeam: .notFound, .kernteamlidTwenterand: .notFound])),
+        Row(method: .post, route: "/hulpvragen/{id}/koppelingen", uri: "/hulpvragen/{hulpvraag-heteren}/koppelingen",
+            expected: pagina([.kernteamlid: .badRequest, .kernteamlidAnderTeam: .notFound, .kernteamlidTwenterand: .notFound]), body: form(), headers: formCookie),
+        Row(method: .post, route: "/hulpvragen/{id}/afsluiting", uri: "/hulpvragen/{hulpvraag-heteren}/afsluiting",
+            expected: pagina([.kernteamlid: .conflict, .kernteamlidAnderTeam: .notFound, .kernteamlidTwenterand: .notFound]),
+            body: form("versie=99&uitkomst=ingetrokken"), headers: formCookie),
+        Row(method: .post, route: "/hulpvragen/{id}/nazorg", uri: "/hulpvragen/{hulpvraag-heteren}/nazorg",
+            expected: pagina([.kernteamlid: .badRequest, .kernteamlidAnderTeam: .notFound, .kernteamlidTwenterand: .notFound]),
+            body: form("versie=99"), headers: formCookie),
+        Row(method: .post, route: "/koppelingen/{id}/status", uri: "/koppelingen/{koppeling-heteren}/status",
+            expected: pagina([.kernteamlid: .conflict, .kernteamlidAnderTeam: .notFound, .kernteamlidTwenterand: .notFound]),
+            body: form("versie=99&status=gestart"), headers: formCookie),
+        Row(method: .get, route: "/vrijwilligers", uri: "/vrijwilligers", expected: steunpuntPagina),
+        Row(method: .get, route: "/vrijwilligers/nieuw", uri: "/vrijwilligers/nieuw", expected: steunpuntPagina),
+        Row(method: .post, route: "/vrijwilligers", uri: "/vrijwilligers", expected: pagina([.steunpunt: .badRequest]), body: form(), headers: formCookie),
+        Row(method: .get, route: "/vrijwilligers/{id}", uri: "/vrijwilligers/{overbetuwe}", expected: steunpuntPagina),
+        Row(method: .get, route: "/vrijwilligers/{id}", uri: "/vrijwilligers/{twenterand}", expected: pagina([.steunpunt: .notFound])),
+        Row(method: .post, route: "/vrijwilligers/{id}", uri: "/vrijwilligers/{overbetuwe}", expected: pagina([.steunpunt: .badRequest]),
+            body: form(), headers: formCookie),
+        Row(method: .get, route: "/vrijwilligers/import", uri: "/vrijwilligers/import", expected: steunpuntPagina),
+        Row(method: .post, route: "/vrijwilligers/import", uri: "/vrijwilligers/import", expected: pagina([.steunpunt: .unprocessableContent]),
+            body: form("csv="), headers: formCookie),
+        Row(method: .get, route: "/voorzieningen", uri: "/voorzieningen", expected: steunpuntPagina),
+        Row(method: .get, route: "/cijfers", uri: "/cijfers", expected: pagina([.wethouder: .ok])),
+        Row(method: .get, route: "/cijfers/{tabel}", uri: "/cijfers/per-kern", expected: pagina([.wethouder: .ok])),
+        Row(method: .get, route: "/cijfers/{tabel}", uri: "/cijfers/bestaat-niet", expected: pagina([.wethouder: .notFound])),
         Row(method: .get, route: "/inloggen", uri: "/inloggen", expected: all(.ok)),
         Row(method: .get, route: "/voorveld.css", uri: "/voorveld.css", expected: all(.ok)),
         Row(method: .post, route: "/inloggen", uri: "/inloggen", expected: all(.forbidden), body: ""),   // no form token

@@ -58,16 +58,25 @@ struct HTTPTests {
     func problemsAndHeaders() async throws {
         let environment = try await TestEnvironment.seeded()
         try await Self.app(environment.dependencies).test(.router) { client in
-            try await client.execute(uri: "/bestaat-niet", method: .get) { response in
+            try await client.execute(uri: "/v1/bestaat-niet", method: .get) { response in
                 #expect(response.status == .notFound)
                 #expect(response.headers[.contentType] == "application/problem+json")
                 let problem = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
                 #expect(problem?["title"] as? String == "Niet gevonden")
-                #expect(problem?["instance"] as? String == "/bestaat-niet")
+                #expect(problem?["instance"] as? String == "/v1/bestaat-niet")
                 #expect(response.headers[HTTPField.Name("X-Request-Id")!]?.isEmpty == false)
                 #expect(response.headers[.xContentTypeOptions] == "nosniff")
                 #expect(response.headers[.strictTransportSecurity]?.hasPrefix("max-age=") == true)
                 #expect(response.headers[HTTPField.Name("Referrer-Policy")!] == "no-referrer")
+                #expect(response.headers[.contentSecurityPolicy]?.contains("frame-ancestors 'none'") == true)
+            }
+            // Outside the API a person gets a page in Dutch, with a way back.
+            try await client.execute(uri: "/bestaat-niet", method: .get) { response in
+                #expect(response.status == .notFound)
+                #expect(response.headers[.contentType] == "text/html; charset=utf-8")
+                let html = String(buffer: response.body)
+                #expect(html.contains("<h1>Niet gevonden</h1>"))
+                #expect(html.contains(#"<a href="/">Naar de startpagina</a>"#))
                 #expect(response.headers[.contentSecurityPolicy]?.contains("frame-ancestors 'none'") == true)
             }
             try await client.execute(uri: "/health/live", method: .get, headers: [HTTPField.Name("X-Request-Id")!: "abc-123"]) { response in
@@ -82,13 +91,17 @@ struct HTTPTests {
             let huge = ByteBuffer(repeating: UInt8(ascii: "a"), count: 2 << 20)
             try await client.execute(uri: "/inloggen", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"], body: huge) { response in
                 #expect(response.status == .contentTooLarge)
+                #expect(String(buffer: response.body).contains("groter dan toegestaan"))
+            }
+            try await client.execute(uri: "/v1/hulpvragen", method: .post, headers: [.contentType: "application/json"], body: huge) { response in
+                #expect([.contentTooLarge, .unauthorized].contains(response.status))
                 #expect(response.headers[.contentType] == "application/problem+json")
             }
         }
         await environment.close()
     }
 
-    @Test("the start page sends visitors to the login page, and shows a logged-in user their own gemeente")
+    @Test("the start page sends visitors to the login page and each role to its own pages, and shows the beheerder their own gemeente")
     func startPage() async throws {
         let environment = try await TestEnvironment.seeded()
         try await Self.app(environment.dependencies).test(.router) { client in
@@ -96,7 +109,13 @@ struct HTTPTests {
                 #expect(response.status == .seeOther)
                 #expect(response.headers[.location] == "/inloggen")
             }
-            try await client.execute(uri: "/", method: .get, headers: [.authorization: "Bearer \(Demo.kernteamlid.token)"]) { response in
+            for (demo, start) in [(Demo.kernteamlid, "/hulpvragen"), (Demo.steunpunt, "/vrijwilligers"), (Demo.wethouder, "/cijfers")] {
+                try await client.execute(uri: "/", method: .get, headers: [.authorization: "Bearer \(demo.token)"]) { response in
+                    #expect(response.status == .seeOther)
+                    #expect(response.headers[.location] == start)
+                }
+            }
+            try await client.execute(uri: "/", method: .get, headers: [.authorization: "Bearer \(Demo.beheerder.token)"]) { response in
                 #expect(response.status == .ok)
                 let html = String(buffer: response.body)
                 #expect(html.contains("<html lang=\"nl\">"))

@@ -13,8 +13,6 @@ import VoorveldStore
 /// headers and a body that matches the schema.
 @Suite("OpenAPI contract")
 struct OpenAPIContractTests {
-    /// HTML pages, outside the API.
-    static let pages: Set<String> = ["GET /", "GET /inloggen", "POST /inloggen", "POST /uitloggen", "GET /voorveld.css"]
 
     static func document(_ client: some TestClientProtocol) async throws -> JSON {
         try await client.execute(uri: "/v1/openapi.json", method: .get) { response in
@@ -28,7 +26,9 @@ struct OpenAPIContractTests {
     func routesMatch() async throws {
         let environment = try await TestEnvironment.migrated()
         let router = buildRouter(environment.dependencies)
-        let routes = Set(router.routes.map { "\($0.method) \($0.path)" }).subtracting(Self.pages)
+        // The API and the health checks; the rest are the pages for people, outside the API.
+        let routes = Set(router.routes.filter { $0.path.description.hasPrefix("/v1/") || $0.path.description.hasPrefix("/health/") }
+            .map { "\($0.method) \($0.path)" })
         let app = buildApplication(HTTPConfiguration(port: 0), dependencies: environment.dependencies, logger: Logger(label: "test"))
         let document = try await app.test(.router) { client in try await Self.document(client) }
         #expect(document["openapi"]?.string == "3.1.0")

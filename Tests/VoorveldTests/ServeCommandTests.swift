@@ -24,9 +24,9 @@ struct ServeCommandTests {
         let first = try await ServedProgram.start(program: Self.program, dataDirectory: data, workingDirectory: folder)
         #expect(try await first.get("/health/ready").status == .ok)
         // The demo data is there: the demo kernteamlid's token works and sees Overbetuwe.
-        let page = try await first.get("/", token: "vv_demo_kernteamlid_0000000000000000000000000000")
-        #expect(page.status == .ok)
-        #expect(page.body.contains("Overbetuwe"))
+        let ik = try await first.get("/v1/ik", token: "vv_demo_kernteamlid_0000000000000000000000000000")
+        #expect(ik.status == .ok)
+        #expect(ik.body.contains("GM1734"))
         #expect(try await first.get("/v1/ik").status == .unauthorized)
         let postmaster = try #require(Self.postmasterPID(data))
         #expect(kill(postmaster, 0) == 0)

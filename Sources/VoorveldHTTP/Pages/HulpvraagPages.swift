@@ -264,7 +264,7 @@ struct HulpvraagPages {
         let gebruiker = try context.require(.kernteamlid)
         let id = try Pages.id(context, Self.nietGevonden)
         let formulier = try await Pages.formulier(request, context: context)
-        guard let versie = formulier.versie else { throw Self.nietGevonden }
+        guard let versie = formulier.versie else { return try await zonderVersie(request, context, gebruiker, id) }
         let uitkomsten = try await hulpvragen.uitkomsten()
         let result: HulpvraagStore.Wijziging
         do {
@@ -281,7 +281,7 @@ struct HulpvraagPages {
         let gebruiker = try context.require(.kernteamlid)
         let id = try Pages.id(context, Self.nietGevonden)
         let formulier = try await Pages.formulier(request, context: context)
-        guard let versie = formulier.versie else { throw Self.nietGevonden }
+        guard let versie = formulier.versie else { return try await zonderVersie(request, context, gebruiker, id) }
         guard let opgelost = ["ja": true, "nee": false][formulier["opgelost"] ?? ""] else {
             return try await hulpvraagPagina(request, context, gebruiker, id, fout: "Kies of de oplossing nog werkt: ja of nee.", status: .badRequest)
         }
@@ -293,6 +293,11 @@ struct HulpvraagPages {
             return try await hulpvraagPagina(request, context, gebruiker, id, fout: fouten.fouten.map(\.melding).joined(separator: "; "), status: .badRequest)
         }
         return try await naWijziging(result, request, context, gebruiker, id, melding: "nazorg")
+    }
+
+    /// A form without the version it was made from (not one of these pages'): shown again.
+    func zonderVersie(_ request: Request, _ context: AppRequestContext, _ gebruiker: Gebruiker, _ id: UUID) async throws -> Response {
+        try await hulpvraagPagina(request, context, gebruiker, id, fout: "Het formulier was onvolledig. Probeer het opnieuw vanaf deze pagina.", status: .badRequest)
     }
 
     func naWijziging(_ result: HulpvraagStore.Wijziging, _ request: Request, _ context: AppRequestContext, _ gebruiker: Gebruiker, _ id: UUID,
