@@ -60,7 +60,7 @@ struct HulpvraagPages {
         let namen = try await Codenamen.laad(pool, in: scope)
 
         let formulier = Formulier([("status", filter.status?.rawValue ?? ""), ("kern", filter.kern ?? ""), ("leefgebied", filter.leefgebied ?? "")])
-        let velden = Velden(formulier)
+        let velden = Velden(formulier, optioneelMarkeren: false)
         func rij(_ h: Hulpvraag) -> [String] {
             let inwoner = HTML.escape(h.initialen) + (h.geboortejaar.map { " (\($0))" } ?? "")
             return [#"<a href="/hulpvragen/\#(h.id!.uuidString.lowercased())">\#(inwoner)</a>"#, Pages.datum(h.ontvangenOp),

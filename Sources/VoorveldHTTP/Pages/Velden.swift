@@ -6,12 +6,19 @@ import Voorveld
 final class Velden {
     let formulier: Formulier
     let fouten: [Veldfout]
+    /// Whether labels of fields that may stay empty say so; not in a list's filters, which all may.
+    let optioneelMarkeren: Bool
     /// The label of every field rendered, for the summary.
     private var labels: [String: String] = [:]
 
-    init(_ formulier: Formulier = Formulier(), fouten: [Veldfout] = []) {
+    init(_ formulier: Formulier = Formulier(), fouten: [Veldfout] = [], optioneelMarkeren: Bool = true) {
         self.formulier = formulier
         self.fouten = fouten
+        self.optioneelMarkeren = optioneelMarkeren
+    }
+
+    private func label(_ label: String, verplicht: Bool) -> String {
+        HTML.escape(label) + (verplicht || !optioneelMarkeren ? "" : " (niet verplicht)")
     }
 
     /// Errors of a field (and of its parts, `zrmScores.financien`).
@@ -50,7 +57,7 @@ final class Velden {
         labels[naam] = label
         let waarde = formulier[naam].map { #" value="\#(HTML.escape($0))""# } ?? ""
         return omhul(naam, """
-            <p><label for="\(naam)">\(HTML.escape(label))\(verplicht ? "" : " (niet verplicht)")</label>\(hintHTML(naam, hint))
+            <p><label for="\(naam)">\(self.label(label, verplicht: verplicht))</label>\(hintHTML(naam, hint))
             <input id="\(naam)" name="\(naam)" type="\(type)"\(waarde)\(verplicht ? " required" : "")\(beschreven(naam, hint: hint))\(attributen)></p>\(foutHTML(naam, label))
             """)
     }
@@ -58,7 +65,7 @@ final class Velden {
     func tekstvak(_ naam: String, _ label: String, hint: String? = nil, rijen: Int = 4) -> String {
         labels[naam] = label
         return omhul(naam, """
-            <p><label for="\(naam)">\(HTML.escape(label)) (niet verplicht)</label>\(hintHTML(naam, hint))
+            <p><label for="\(naam)">\(self.label(label, verplicht: false))</label>\(hintHTML(naam, hint))
             <textarea id="\(naam)" name="\(naam)" rows="\(rijen)"\(beschreven(naam, hint: hint))>\(HTML.escape(formulier[naam] ?? ""))</textarea></p>\(foutHTML(naam, label))
             """)
     }
@@ -71,7 +78,7 @@ final class Velden {
         let options = (leeg.map { [#"<option value="">\#(HTML.escape($0))</option>"#] } ?? [])
             + opties.map { #"<option value="\#(HTML.escape($0.code))"\#($0.code == gekozen ? " selected" : "")>\#(HTML.escape($0.naam))</option>"# }
         return omhul(naam, """
-            <p><label for="\(naam)">\(HTML.escape(label))\(verplicht ? "" : " (niet verplicht)")</label>\(hintHTML(naam, hint))
+            <p><label for="\(naam)">\(self.label(label, verplicht: verplicht))</label>\(hintHTML(naam, hint))
             <select id="\(naam)" name="\(naam)"\(verplicht ? " required" : "")\(beschreven(naam, hint: hint))>\(options.joined())</select></p>\(foutHTML(naam, label))
             """)
     }

@@ -65,7 +65,7 @@ struct VrijwilligerPages {
         let pagina = try await vrijwilligers.list(filter, in: scope, audit: audit(gebruiker, context, "vrijwilligers-lezen", nil))
         let namen = try await Codenamen.laad(pool, in: scope)
         let velden = Velden(Formulier([("kern", filter.kern ?? ""), ("leefgebied", filter.leefgebied ?? ""), ("status", filter.status?.rawValue ?? ""),
-                                       ("vog", vogVerloopt ? "verloopt" : "")]))
+                                       ("vog", vogVerloopt ? "verloopt" : "")]), optioneelMarkeren: false)
         let rijen = pagina.items.map { v in
             [#"<a href="/vrijwilligers/\#(v.id!.uuidString.lowercased())">\#(HTML.escape(v.voornaam + " " + v.achternaam))</a>"#,
              HTML.escape(namen.kern(v.kern)), HTML.escape(v.status.naam), HTML.escape(v.leefgebieden.map(namen.leefgebied).joined(separator: ", ")),
@@ -324,7 +324,7 @@ struct VrijwilligerPages {
         filter.paginering = Paginering(pagina: paginanummer, paginaGrootte: Pages.paginaGrootte)
         let pagina = try await voorzieningen.list(filter, in: scope)
         let namen = try await Codenamen.laad(pool, in: scope)
-        let velden = Velden(Formulier([("kern", filter.kern ?? ""), ("leefgebied", filter.leefgebied ?? ""), ("actualiteit", verouderd ? "verouderd" : "")]))
+        let velden = Velden(Formulier([("kern", filter.kern ?? ""), ("leefgebied", filter.leefgebied ?? ""), ("actualiteit", verouderd ? "verouderd" : "")]), optioneelMarkeren: false)
         let rijen = pagina.items.map { v in
             [HTML.escape(v.naam), HTML.escape(v.aanbieder), HTML.escape(v.heleGemeente ? "Hele gemeente" : v.kernen.map(namen.kern).joined(separator: ", ")),
              HTML.escape(v.leefgebieden.map(namen.leefgebied).joined(separator: ", ")),

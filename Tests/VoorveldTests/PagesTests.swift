@@ -1,0 +1,298 @@
+import CalendarDate
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import Postgres
+import Testing
+import Voorveld
+import VoorveldHTTP
+import VoorveldStore
+
+/// The pages' forms against a real database: what a form says is what is stored, a bad form
+/// keeps what was typed and writes nothing, and the figures on the dashboard are the API's.
+/// (`Tests/Browser` drives the same pages in Chromium.)
+@Suite("Pages")
+struct PagesTests {
+    static let token = Secret.generate()
+
+    /// A page request of `demo`, with the form cookie a browser would have.
+    static func headers(_ demo: String, _ contentType: String? = nil) -> HTTPFields {
+        var headers: HTTPFields = [.authorization: "Bearer \(demo)", .cookie: "__Host-voorveld-formulier=\(token)"]
+        if let contentType { headers[.contentType] = contentType }
+        return headers
+    }
+
+    static func form(_ fields: [(String, String)]) -> ByteBuffer {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return ByteBuffer(string: fields.map { "\($0)=\($1.addingPercentEncoding(withAllowedCharacters: allowed)!)" }.joined(separator: "&"))
+    }
+
+    static func count(_ environment: TestEnvironment, _ table: String) async throws -> Int {
+        try await environment.owner.withConnection { connection in
+            // The table name is one of this file's literals.
+            try await connection.queryOne("SELECT count(*) FROM \(table)", decode: { row in try row.decode(0, as: Int.self) }) ?? -1
+        }
+    }
+
+    static let urlencoded = "application/x-www-form-urlencoded"
+
+    /// A hulpvraag of kernteam Heteren as stored.
+    static func stored(_ environment: TestEnvironment, _ id: UUID) async throws -> Hulpvraag? {
+        let scope = AccessScope(gemeente: "GM1734", gebruiker: "kernteamlid", rollen: [.kernteamlid], kernteams: ["heteren"])
+        return try await HulpvraagStore(pool: environment.service).get(id, in: scope, audit: AuditRegel(
+            gebruiker: "kernteamlid", rol: .kernteamlid, actie: "hulpvraag-lezen", objectType: "hulpvraag", objectId: id.uuidString, doel: "test",
+            resultaat: .toegestaan))
+    }
+
+    @Test("registering from the page stores what the form said; a bad form keeps what was typed and writes nothing; a form without its token is refused")
+    func registerHulpvraag() async throws {
+        let environment = try await TestEnvironment.seeded()
+        try await HulpvragenTests.app(environment).test(.router) { client in
+            let omschrijving = "Zoë & co: 50% + hulp; <geen> \"html\""
+            let fields: [(String, String)] = [
+                ("csrf", Self.token), ("initialen", "Z.K."), ("geboortejaar", "1961"), ("kern", "heteren"), ("kanaal", "inloopspreekuur"),
+                ("ontvangenOp", "2026-11-02"), ("leefgebieden", "financien"), ("leefgebieden", "sociaal-netwerk"), ("taken", "administratie"),
+                ("dagdelen", "wo-avond"), ("dagdelen", "ma-ochtend"), ("duur", "langdurig"), ("urenPerWeek", "3"), ("omschrijving", omschrijving),
+                ("toestemmingVrijwilliger", "ja"), ("jeugd", "ja"),
+            ]
+            // Bad: no initials. Back with every problem, what was typed kept, nothing stored.
+            let bad = fields.map { $0.0 == "initialen" ? ("initialen", "") : $0 }
+            try await client.execute(uri: "/hulpvragen", method: .post, headers: Self.headers(Demo.kernteamlid.token, Self.urlencoded), body: Self.form(bad)) { response in
+                #expect(response.status == .badRequest)
+                let html = String(buffer: response.body)
+                #expect(html.contains(#"<p class="fout" id="initialen-fout">Initialen is verplicht</p>"#))
+                #expect(html.contains(##"<li><a href="#initialen">Initialen is verplicht</a></li>"##))
+                #expect(html.contains(#"aria-invalid="true" aria-describedby="initialen-hint initialen-fout""#))
+                #expect(html.contains(Self.HTML(omschrijving)))
+                #expect(html.contains(#"value="sociaal-netwerk" checked"#))
+                #expect(html.contains(#"value="wo-avond" checked"#))
+                #expect(html.contains(#"<option value="inloopspreekuur" selected>"#))
+                #expect(html.contains("<title>Nieuwe hulpvraag · Voorveld</title>"))
+            }
+            #expect(try await Self.count(environment, "hulpvragen") == 0)
+            // Without the form token: refused, nothing stored.
+            var foreign = Self.headers(Demo.kernteamlid.token, Self.urlencoded)
+            foreign[.cookie] = nil
+            try await client.execute(uri: "/hulpvragen", method: .post, headers: foreign, body: Self.form(fields)) { response in
+                #expect(response.status == .forbidden)
+                #expect(String(buffer: response.body).contains("Formulier verlopen"))
+            }
+            #expect(try await Self.count(environment, "hulpvragen") == 0)
+
+            let location = try await client.execute(
+                uri: "/hulpvragen", method: .post, headers: Self.headers(Demo.kernteamlid.token, Self.urlencoded), body: Self.form(fields)
+            ) { response in
+                #expect(response.status == .seeOther)
+                return response.headers[.location] ?? ""
+            }
+            let match = try #require(location.wholeMatch(of: /\/hulpvragen\/([0-9a-f-]{36})\?melding=geregistreerd/))
+            let id = try #require(UUID(uuidString: String(match.1)))
+            let stored = try #require(try await Self.stored(environment, id))
+            #expect(stored.initialen == "Z.K.")
+            #expect(stored.geboortejaar == 1961)
+            #expect(stored.kernteam == "heteren")
+            #expect(stored.kanaal == .inloopspreekuur)
+            #expect(stored.ontvangenOp == CalendarDate(year: 2026, month: 11, day: 2))
+            #expect(stored.leefgebieden.sorted() == ["financien", "sociaal-netwerk"])
+            #expect(stored.taken == ["administratie"])
+            #expect(stored.dagdelen == ["ma-ochtend", "wo-avond"])
+            #expect(stored.duur == .langdurig)
+            #expect(stored.urenPerWeek == 3)
+            #expect(stored.omschrijving == omschrijving)
+            #expect(stored.toestemmingVrijwilliger && stored.jeugd && !stored.veiligThuis && !stored.gezamenlijkHuisbezoek)
+            #expect(stored.regisseur == "kernteamlid")
+
+            // The page of the new hulpvraag: no personal data in its title, the text escaped.
+            try await client.execute(uri: location, method: .get, headers: Self.headers(Demo.kernteamlid.token)) { response in
+                #expect(response.status == .ok)
+                let html = String(buffer: response.body)
+                #expect(html.contains("<title>Hulpvraag · Voorveld</title>"))
+                #expect(html.contains("De hulpvraag is geregistreerd."))
+                #expect(html.contains(Self.HTML(omschrijving)))
+                #expect(!html.contains("<geen>"))
+            }
+        }
+        await environment.close()
+    }
+
+    /// What `HTML.escape` makes of a text (the test's own copy, so it can catch a change).
+    static func HTML(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+            .replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "'", with: "&#39;")
+    }
+
+    @Test("closing on the page: without an outcome the error stands next to the field; with one it is closed and nazorg is planned")
+    func closeHulpvraag() async throws {
+        let environment = try await TestEnvironment.seeded()
+        let ids = try await AccessMatrixTests.ids(environment)
+        let id = ids["hulpvraag-heteren"]!
+        let versie = String(try #require(try await Self.stored(environment, UUID(uuidString: id)!)?.versie))
+        try await HulpvragenTests.app(environment).test(.router) { client in
+            let headers = Self.headers(Demo.kernteamlid.token, Self.urlencoded)
+            // A koppeling still runs: closing says so.
+            try await client.execute(uri: "/hulpvragen/\(id)/afsluiting", method: .post, headers: headers,
+                                     body: Self.form([("csrf", Self.token), ("versie", versie), ("uitkomst", "niet-opgelost")])) { response in
+                #expect(response.status == .badRequest)
+                #expect(String(buffer: response.body).contains("er loopt nog 1 koppeling; rond die eerst af of breek ze af"))
+            }
+            // Breaking it off needs a reason.
+            let koppeling = ids["koppeling-heteren"]!
+            let (koppelingVersie, reden) = try await environment.owner.withConnection { connection in
+                (try await connection.queryOne("SELECT versie FROM koppelingen WHERE id = $1", [UUID(uuidString: koppeling)!]) { row in try row.decode(0, as: Int.self) }!,
+                 try await connection.queryOne("SELECT code FROM afbreekredenen ORDER BY volgorde LIMIT 1") { row in try row.decode(0, as: String.self) }!)
+            }
+            try await client.execute(uri: "/koppelingen/\(koppeling)/status", method: .post, headers: headers,
+                                     body: Self.form([("csrf", Self.token), ("versie", String(koppelingVersie)), ("status", "afgebroken")])) { response in
+                #expect(response.status == .badRequest)
+                #expect(String(buffer: response.body).contains("wordt afgebroken."))
+            }
+            try await client.execute(uri: "/koppelingen/\(koppeling)/status", method: .post, headers: headers,
+                                     body: Self.form([("csrf", Self.token), ("versie", String(koppelingVersie)), ("status", "afgebroken"), ("reden", reden)])) { response in
+                #expect(response.status == .seeOther)
+                #expect(response.headers[.location] == "/hulpvragen/\(id)?melding=koppeling-gewijzigd")
+            }
+            try await client.execute(uri: "/hulpvragen/\(id)/afsluiting", method: .post, headers: headers,
+                                     body: Self.form([("csrf", Self.token), ("versie", versie), ("onderdelen", "netwerk")])) { response in
+                #expect(response.status == .badRequest)
+                let html = String(buffer: response.body)
+                #expect(html.contains(#"<p class="fout" id="uitkomst-fout">Uitkomst is verplicht</p>"#))
+                #expect(html.contains(#"value="netwerk" checked"#))
+            }
+            try await client.execute(uri: "/hulpvragen/\(id)/afsluiting", method: .post, headers: headers,
+                                     body: Self.form([("csrf", Self.token), ("versie", versie), ("uitkomst", "opgelost-voorliggend-veld"), ("onderdelen", "netwerk"),
+                                                      ("afgeslotenOp", "2026-11-20")])) { response in
+                #expect(response.status == .seeOther)
+                #expect(response.headers[.location] == "/hulpvragen/\(id)?melding=afgesloten")
+            }
+            let stored = try #require(try await Self.stored(environment, UUID(uuidString: id)!))
+            #expect(stored.status == .afgesloten)
+            #expect(stored.afsluiting?.onderdelen == [.netwerk])
+            #expect(stored.afsluiting?.nazorgOp == CalendarDate(year: 2026, month: 11, day: 20).adding(dagen: Afsluiting.standaardNazorgDagen))
+            // The same form again is an old version now: refused with the current state.
+            try await client.execute(uri: "/hulpvragen/\(id)/afsluiting", method: .post, headers: headers,
+                                     body: Self.form([("csrf", Self.token), ("versie", versie), ("uitkomst", "niet-opgelost")])) { response in
+                #expect(response.status == .conflict)
+                #expect(String(buffer: response.body).contains("Iemand anders heeft deze hulpvraag intussen gewijzigd"))
+            }
+        }
+        await environment.close()
+    }
+
+    @Test("import: every bad row listed and nothing written; the corrected text imports; a broken upload is refused")
+    func importVolunteers() async throws {
+        let environment = try await TestEnvironment.seeded()
+        let before = try await Self.count(environment, "vrijwilligers")
+        let csv = "referentie;voornaam;achternaam;kern;leefgebieden;beschikbaarheid;langsteInzet;urenPerWeek;maxHulpvragen\r\n"
+            + "pagina-1;Anna;Jansen;heteren;financien;ma-ochtend;kortdurend;2;1\r\n"
+            + "pagina-2;Bram;de Vries;heteren;financien;ma-ochtend;kortdurend;twee;1\r\n"
+            + "pagina-3;Cor;Smit;nergensdorp;financien;ma-ochtend;kortdurend;2;1\r\n"
+        let boundary = "----VoorveldTest7MA4YWxkTrZu0gW"
+        let multipart = "--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(Self.token)\r\n"
+            + "--\(boundary)\r\nContent-Disposition: form-data; name=\"bestand\"; filename=\"vrijwilligers.csv\"\r\nContent-Type: text/csv\r\n\r\n\(csv)\r\n"
+            + "--\(boundary)--\r\n"
+        try await HulpvragenTests.app(environment).test(.router) { client in
+            let upload = Self.headers(Demo.steunpunt.token, "multipart/form-data; boundary=\(boundary)")
+            let text = try await client.execute(uri: "/vrijwilligers/import", method: .post, headers: upload, body: ByteBuffer(string: multipart)) { response in
+                #expect(response.status == .unprocessableContent)
+                return String(buffer: response.body)
+            }
+            #expect(text.contains(#"<tr><th scope="row">3</th><td>urenPerWeek</td><td>moet een geheel getal zijn</td></tr>"#))
+            #expect(text.contains(#"<tr><th scope="row">4</th><td>kern</td><td>onbekende kern &#39;nergensdorp&#39; in deze gemeente</td></tr>"#))
+            // The file comes back to be corrected, exactly as it was.
+            #expect(text.contains(Self.HTML(csv)))
+            #expect(try await Self.count(environment, "vrijwilligers") == before)
+
+            let fixed = csv.replacingOccurrences(of: ";twee;", with: ";2;").replacingOccurrences(of: "nergensdorp", with: "driel")
+            try await client.execute(uri: "/vrijwilligers/import", method: .post, headers: Self.headers(Demo.steunpunt.token, Self.urlencoded),
+                                     body: Self.form([("csrf", Self.token), ("csv", fixed)])) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body).contains("3 vrijwilligers ingelezen."))
+            }
+            #expect(try await Self.count(environment, "vrijwilligers") == before + 3)
+            let uren = try await environment.owner.withConnection { connection in
+                try await connection.queryOne("SELECT uren_per_week FROM vrijwilligers WHERE referentie = 'pagina-2'", decode: { row in try row.decode(0, as: Int.self) })
+            }
+            #expect(uren == 2)
+
+            // A body cut off in the middle, and the token missing: refused, nothing written.
+            try await client.execute(uri: "/vrijwilligers/import", method: .post, headers: upload,
+                                     body: ByteBuffer(string: String(multipart.prefix(multipart.count - 10)))) { response in
+                #expect(response.status == .badRequest)
+            }
+            let withoutToken = multipart.replacingOccurrences(of: Self.token, with: Secret.generate())
+            try await client.execute(uri: "/vrijwilligers/import", method: .post, headers: upload, body: ByteBuffer(string: withoutToken)) { response in
+                #expect(response.status == .forbidden)
+            }
+            #expect(try await Self.count(environment, "vrijwilligers") == before + 3)
+        }
+        await environment.close()
+    }
+
+    @Test("the dashboard's tables and CSV downloads carry the API's figures, with the same suppression")
+    func dashboardMatchesAPI() async throws {
+        let environment = try await TestEnvironment.seeded(hulpvragen: true)
+        let kernen = try await GebiedStore(pool: environment.service).kernen(in: AccessScope(gemeente: "GM1734", gebruiker: "wethouder", rollen: [.wethouder], kernteams: []))
+        let naam = Dictionary(uniqueKeysWithValues: kernen.map { ($0.code, $0.naam) })
+        try await HulpvragenTests.app(environment).test(.router) { client in
+            let headers = Self.headers(Demo.wethouder.token)
+            let api = try await client.execute(uri: "/v1/cijfers/voorliggend-veld?per=kern&van=2026-01-01&tot=2026-11-30", method: .get, headers: headers) { response in
+                #expect(response.status == .ok)
+                return try JSONDecoder().decode(VoorliggendVeldCijfers.self, from: Data(buffer: response.body))
+            }
+            #expect(!api.rijen.isEmpty)
+            let csv = try await client.execute(uri: "/cijfers/per-kern?van=2026-01-01&tot=2026-11-30", method: .get, headers: headers) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "text/csv; charset=utf-8")
+                #expect(response.headers[.contentDisposition] == #"attachment; filename="per-kern-2026-01-01-2026-11-30.csv""#)
+                return String(buffer: response.body)
+            }
+            func tekst(_ aantal: Aantal) -> String { aantal.waarde.map(String.init) ?? "–" }
+            func procent(_ p: Percentage) -> String { p.percentage.map { "\(Int($0))%" } ?? "–" }
+            let expected = ["Kern,Afgesloten,Alleen voorliggend veld,Voorliggend veld betrokken"] + api.rijen.map { rij in
+                [naam[rij.waarde]!, tekst(rij.afgesloten), procent(rij.alleenVoorliggendVeld), procent(rij.voorliggendVeldBetrokken)].joined(separator: ",")
+            }
+            #expect(csv.split(separator: "\r\n").map(String.init) == expected)
+
+            let html = try await client.execute(uri: "/cijfers?van=2026-01-01&tot=2026-11-30", method: .get, headers: headers) { response in
+                #expect(response.status == .ok)
+                return String(buffer: response.body)
+            }
+            #expect(html.contains(#"<p class="groot">\#(api.totaal.alleenVoorliggendVeld.percentage.map { "\(Int($0))%" } ?? "–")</p>"#))
+            for rij in api.rijen {
+                #expect(html.contains(#"<tr><th scope="row">\#(naam[rij.waarde]!)</th><td class="getal">\#(tekst(rij.afgesloten))</td>"#))
+            }
+            #expect(html.contains(#"<svg viewBox="0 0 720 280" width="100%" role="img""#))
+            // No person on the wethouder's page.
+            #expect(!html.contains("DEMO-HV"))
+        }
+        await environment.close()
+    }
+
+    @Test("adding months to a date agrees with PostgreSQL's date + interval, month ends and leap days included")
+    func plusMonthsAgreesWithPostgreSQL() async throws {
+        let environment = try await TestEnvironment.migrated()
+        var dates: [CalendarDate] = [], months: [Int] = []
+        for day in stride(from: CalendarDate(year: 2023, month: 12, day: 25).daysSince2000, through: CalendarDate(year: 2024, month: 3, day: 5).daysSince2000, by: 1) {
+            for maanden in [-25, -13, -1, 0, 1, 2, 3, 11, 12, 13, 36, 48] {
+                dates.append(CalendarDate(daysSince2000: day))
+                months.append(maanden)
+            }
+        }
+        let expected = try await environment.owner.withConnection { connection in
+            try await connection.query("""
+                SELECT (d + make_interval(months => m))::date FROM unnest($1::date[], $2::int[]) WITH ORDINALITY AS t(d, m, i) ORDER BY i
+                """, [dates, months]) { row in try row.decode(0, as: CalendarDate.self) }
+        }
+        #expect(expected.count == dates.count)
+        let mismatches = zip(zip(dates, months), expected).filter { $0.0.0.plus(maanden: $0.0.1) != $0.1 }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+        await environment.close()
+    }
+}
+
+extension CalendarDate {
+    func adding(dagen: Int) -> CalendarDate { CalendarDate(daysSince2000: daysSince2000 + dagen) }
+}
