@@ -83,14 +83,14 @@ public struct HulpvraagStore: Sendable {
     ) async throws -> Wijziging {
         try await wijzig(id, versie: versie, in: scope, audit: audit) { current, connection in
             guard current.status != .afgesloten else {
-                throw Invoerfouten([Veldfout(veld: "uitkomst", melding: "de hulpvraag is al afgesloten; heropen hem eerst")])
+                throw Invoerfouten([Veldfout(veld: "status", melding: "de hulpvraag is al afgesloten; heropen hem eerst")])
             }
             let lopend = try await connection.queryOne("""
                 SELECT count(*) FROM koppelingen WHERE gemeente = huidige_gemeente() AND hulpvraag = $1
                   AND status IN ('voorgesteld', 'geaccepteerd', 'gestart')
                 """, [id]) { row in try row.decode(0, as: Int.self) } ?? 0
             guard lopend == 0 else {
-                throw Invoerfouten([Veldfout(veld: "uitkomst", melding: "er \(lopend == 1 ? "loopt nog 1 koppeling" : "lopen nog \(lopend) koppelingen"); rond die eerst af of breek ze af")])
+                throw Invoerfouten([Veldfout(veld: "koppelingen", melding: "er \(lopend == 1 ? "loopt nog 1 koppeling" : "lopen nog \(lopend) koppelingen"); rond die eerst af of breek ze af")])
             }
             let nazorgDagen = try await GebiedStore.nazorgDagen(on: connection) ?? Afsluiting.standaardNazorgDagen
             try await Self.schrijf(try maak(current, nazorgDagen), voor: id, on: connection)

@@ -155,6 +155,7 @@ class Pages(unittest.TestCase):
         self.choose("kern", "heteren")
         self.choose("kanaal", "telefoon")
         self.choose("duur", "kortdurend")
+        self.find("#toestemmingVrijwilliger-ja").click()
         self.check("leefgebieden", "financien")
         self.check("taken", "administratie")
         self.check("dagdelen", "di-middag")
@@ -172,7 +173,7 @@ class Pages(unittest.TestCase):
         self.assertIn("De koppeling is voorgesteld", self.text())
         card = self.find("#koppelingen + .kaart")
         self.assertIn(name, card.text)
-        self.submit(self.button("Gestart", card))
+        self.submit(self.button("Starten", card))
         self.submit(self.button("Afronden", self.find("#koppelingen + .kaart")))
         self.assertIn("afgerond", self.find("#koppelingen + .kaart").text)
         # Closing without an outcome: the error stands next to the field.
@@ -235,7 +236,7 @@ class Pages(unittest.TestCase):
         self.assertIn("opgelost met alleen het voorliggend veld", self.text())
         self.assertTrue(self.driver.find_elements(By.CSS_SELECTOR, "figure svg[role=img] title"))
         # The chart's numbers are in the table beside it.
-        self.assertTrue(self.driver.find_elements(By.XPATH, "//table[caption='Afgesloten hulpvragen per maand']"))
+        self.assertTrue(self.driver.find_elements(By.XPATH, "//table[caption='Afgesloten hulpvragen per maand' or caption='Afgesloten hulpvragen per kwartaal']"))
         kern_rows = self.driver.find_elements(By.XPATH, "//table[caption='Afgesloten hulpvragen per kern']/tbody/tr")
         self.assertGreater(len(kern_rows), 0)
         self.scan("cijfers")
@@ -246,12 +247,13 @@ class Pages(unittest.TestCase):
             lambda _: os.path.isdir(DOWNLOADS) and any(n.endswith(".csv") for n in os.listdir(DOWNLOADS)))
         (name,) = [n for n in os.listdir(DOWNLOADS) if n.endswith(".csv")]
         self.assertTrue(name.startswith("per-kern-"), name)
-        with open(os.path.join(DOWNLOADS, name), encoding="utf-8") as f:
+        # For a spreadsheet set to Dutch: UTF-8 with a byte-order mark, semicolons.
+        with open(os.path.join(DOWNLOADS, name), encoding="utf-8-sig") as f:
             lines = f.read().splitlines()
-        self.assertEqual(lines[0], "Kern,Afgesloten,Alleen voorliggend veld,Voorliggend veld betrokken")
+        self.assertEqual(lines[0], "Kern;Afgesloten;Alleen voorliggend veld;Voorliggend veld betrokken")
         self.assertEqual(len(lines) - 1, len(kern_rows))
-        first = kern_rows[0].find_elements(By.XPATH, "./*")
-        self.assertEqual(lines[1].split(",")[:2], [first[0].text, first[1].text])
+        for line, row in zip(lines[1:], kern_rows):
+            self.assertEqual(line.split(";"), [cell.text for cell in row.find_elements(By.XPATH, "./*")])
         # A period that does not exist: the error next to the field, the figures of the default.
         self.driver.get(BASE + "/cijfers?van=2026-05-01&tot=2026-01-01")
         self.assertIn("ligt voor het begin", self.find("#tot-fout").text)

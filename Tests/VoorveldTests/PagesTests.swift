@@ -58,8 +58,8 @@ struct PagesTests {
                 ("dagdelen", "wo-avond"), ("dagdelen", "ma-ochtend"), ("duur", "langdurig"), ("urenPerWeek", "3"), ("omschrijving", omschrijving),
                 ("toestemmingVrijwilliger", "ja"), ("jeugd", "ja"),
             ]
-            // Bad: no initials. Back with every problem, what was typed kept, nothing stored.
-            let bad = fields.map { $0.0 == "initialen" ? ("initialen", "") : $0 }
+            // Bad: no initials, and consent not answered. Back with every problem, what was typed kept, nothing stored.
+            let bad = fields.filter { $0.0 != "toestemmingVrijwilliger" }.map { $0.0 == "initialen" ? ("initialen", "") : $0 }
             try await client.execute(uri: "/hulpvragen", method: .post, headers: Self.headers(Demo.kernteamlid.token, Self.urlencoded), body: Self.form(bad)) { response in
                 #expect(response.status == .badRequest)
                 let html = String(buffer: response.body)
@@ -71,6 +71,9 @@ struct PagesTests {
                 #expect(html.contains(#"value="wo-avond" checked"#))
                 #expect(html.contains(#"<option value="inloopspreekuur" selected>"#))
                 #expect(html.contains("<title>Nieuwe hulpvraag · Voorveld</title>"))
+                #expect(html.contains(#"id="toestemmingVrijwilliger-fout">Mag er een vrijwilliger worden ingezet? Kies ja of nee</p>"#))
+                #expect(!html.contains(#"name="toestemmingVrijwilliger" value="ja" checked"#))
+                #expect(html.contains(#"name="jeugd" value="ja" checked"#))
             }
             #expect(try await Self.count(environment, "hulpvragen") == 0)
             // Without the form token: refused, nothing stored.
@@ -208,7 +211,10 @@ struct PagesTests {
             let fixed = csv.replacingOccurrences(of: ";twee;", with: ";2;").replacingOccurrences(of: "nergensdorp", with: "driel")
             try await client.execute(uri: "/vrijwilligers/import", method: .post, headers: Self.headers(Demo.steunpunt.token, Self.urlencoded),
                                      body: Self.form([("csrf", Self.token), ("csv", fixed)])) { response in
-                #expect(response.status == .ok)
+                #expect(response.status == .seeOther)
+                #expect(response.headers[.location] == "/vrijwilligers/import?ingelezen=3")
+            }
+            try await client.execute(uri: "/vrijwilligers/import?ingelezen=3", method: .get, headers: Self.headers(Demo.steunpunt.token)) { response in
                 #expect(String(buffer: response.body).contains("3 vrijwilligers ingelezen."))
             }
             #expect(try await Self.count(environment, "vrijwilligers") == before + 3)
@@ -251,10 +257,12 @@ struct PagesTests {
             }
             func tekst(_ aantal: Aantal) -> String { aantal.waarde.map(String.init) ?? "–" }
             func procent(_ p: Percentage) -> String { p.percentage.map { "\(Int($0))%" } ?? "–" }
-            let expected = ["Kern,Afgesloten,Alleen voorliggend veld,Voorliggend veld betrokken"] + api.rijen.map { rij in
-                [naam[rij.waarde]!, tekst(rij.afgesloten), procent(rij.alleenVoorliggendVeld), procent(rij.voorliggendVeldBetrokken)].joined(separator: ",")
+            // For a spreadsheet set to Dutch: a byte-order mark, semicolons.
+            #expect(csv.hasPrefix("\u{FEFF}Kern;"))
+            let expected = ["Kern;Afgesloten;Alleen voorliggend veld;Voorliggend veld betrokken"] + api.rijen.map { rij in
+                [naam[rij.waarde]!, tekst(rij.afgesloten), procent(rij.alleenVoorliggendVeld), procent(rij.voorliggendVeldBetrokken)].joined(separator: ";")
             }
-            #expect(csv.split(separator: "\r\n").map(String.init) == expected)
+            #expect(csv.dropFirst().split(separator: "\r\n").map(String.init) == expected)
 
             let html = try await client.execute(uri: "/cijfers?van=2026-01-01&tot=2026-11-30", method: .get, headers: headers) { response in
                 #expect(response.status == .ok)

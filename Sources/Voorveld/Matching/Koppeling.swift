@@ -86,8 +86,8 @@ extension KoppelingStatus {
     public var actie: String {
         switch self {
         case .voorgesteld: "Voorstellen"
-        case .geaccepteerd: "Geaccepteerd door de helper"
-        case .gestart: "Gestart"
+        case .geaccepteerd: "Acceptatie vastleggen"
+        case .gestart: "Starten"
         case .afgerond: "Afronden"
         case .afgebroken: "Afbreken"
         }

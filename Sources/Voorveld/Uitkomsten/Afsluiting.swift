@@ -66,7 +66,7 @@ public struct Afsluiting: Sendable, Hashable, Codable {
         let onderdelen = lezer.codes("onderdelen", bekend: Set(Onderdeel.allCases.map(\.rawValue))).compactMap { Onderdeel(rawValue: $0) }
         if let uitkomst {
             if uitkomst.voorliggendVeldBetrokken && onderdelen.isEmpty {
-                lezer.fout("onderdelen", "noem welke delen van het voorliggend veld hielpen: eigen-kracht, netwerk, vrijwilliger, algemene-voorziening")
+                lezer.fout("onderdelen", "noem wat hielp: eigen kracht, netwerk, vrijwilliger of algemene voorziening (eigen-kracht, netwerk, vrijwilliger, algemene-voorziening)")
             } else if !uitkomst.voorliggendVeldBetrokken && !onderdelen.isEmpty {
                 lezer.fout("onderdelen", "alleen bij een uitkomst met het voorliggend veld")
             }

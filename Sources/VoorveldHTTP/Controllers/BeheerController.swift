@@ -104,15 +104,20 @@ enum AuditCSV {
 
 /// CSV as spreadsheets read it: RFC 4180, CRLF line ends.
 enum CSVExport {
-    static func render(header: [String], rows: [[String]]) -> String {
-        ([header] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    /// - Parameter separator: `,`, or `;` for a file meant for spreadsheets set to Dutch, which
+    ///   read a comma as the decimal separator (such a file starts with a byte-order mark, so it
+    ///   opens as UTF-8).
+    static func render(header: [String], rows: [[String]], separator: Character = ",") -> String {
+        let text = ([header] + rows).map { $0.map { field($0, separator: separator) }.joined(separator: String(separator)) }
+            .joined(separator: "\r\n") + "\r\n"
+        return separator == ";" ? "\u{FEFF}" + text : text
     }
 
     /// RFC 4180 quoting, and a leading apostrophe for text a spreadsheet would run as a formula.
-    static func field(_ text: String) -> String {
+    static func field(_ text: String, separator: Character = ",") -> String {
         var value = text
         if let first = value.first, "=+-@".contains(first) { value = "'" + value }
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+        guard value.contains(where: { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 

@@ -45,13 +45,15 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     static func page(_ problem: Problem, headers: HTTPFields) -> Response {
+        let velden = problem.veldfouten.isEmpty ? ""
+            : "<ul>" + problem.veldfouten.map { "<li>\(HTML.escape(Velden.zin($0.veld, $0.melding)))</li>" }.joined() + "</ul>"
         let html = Layout.page(title: problem.title, body: """
             <h1>\(HTML.escape(problem.title))</h1>
-            <p>\(HTML.escape(problem.detail ?? "Dit lukte niet."))</p>
+            <p>\(HTML.escape(problem.detail ?? "Dit lukte niet."))</p>\(velden)
             <p><a href="/">Naar de startpagina</a></p>
             """)
         var fields: HTTPFields = [.contentType: "text/html; charset=utf-8"]
-        fields.append(contentsOf: headers.filter { $0.name != .wwwAuthenticate })
+        fields.append(contentsOf: (problem.headers + headers).filter { $0.name != .wwwAuthenticate })
         return Response(status: HTTPResponse.Status(code: problem.status), headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
     }
 }

@@ -36,7 +36,8 @@ struct CijfersPage {
             Pages.tabel(titel, kop: kop, rijen: rijen.map { $0.map(HTML.escape) }, getallen: getallen, leeg: "Geen gegevens in deze periode.")
         }
 
-        var csv: String { CSVExport.render(header: kop, rows: rijen) }
+        /// For a spreadsheet set to Dutch: semicolons, decimal commas, UTF-8 with a byte-order mark.
+        var csv: String { CSVExport.render(header: kop, rows: rijen, separator: ";") }
     }
 
     struct Periode {
@@ -73,7 +74,7 @@ struct CijfersPage {
     @Sendable func toon(_ request: Request, context: AppRequestContext) async throws -> Response {
         let gebruiker = try context.require(.wethouder)
         let periode = Self.periode(request)
-        let cijfers = try await cijfers(gebruiker, context, periode)
+        let cijfers = try await cijfers(gebruiker, context, periode, verloop: Pages.query(request, "verloop"))
         let velden = Velden(periode.formulier, fouten: periode.fouten)
         let query = "van=\(periode.van)&tot=\(periode.tot)"
         func sectie(_ tabel: Tabel, _ toelichting: String = "") -> String {
@@ -92,16 +93,18 @@ struct CijfersPage {
             \(velden.tekst("tot", "Tot en met", type: "date", verplicht: true))
             <p><button type="submit">Toon periode</button></p>
             </form>
-            <p>Periode: \(Pages.datum(periode.van)) tot en met \(Pages.datum(periode.tot)). Aantallen zijn afgerond op vijftallen;
-            een streepje (–) staat voor een aantal dat te klein is om te tonen, zodat geen inwoner herkenbaar is.</p>
+            <p>Periode: \(Pages.datum(periode.van)) tot en met \(Pages.datum(periode.tot)). \(Self.onthullingUitleg(api.onthulling))</p>
             <h2>Opgelost in het voorliggend veld</h2>
             <p class="groot">\(groot)</p>
             <p>\(HTML.escape(VoorliggendVeldCijfers.definities["alleenVoorliggendVeld"]!))</p>
             <p>Met het voorliggend veld betrokken (ook samen met maatwerk): <strong>\(betrokken)</strong>.
             \(HTML.escape(VoorliggendVeldCijfers.definities["ingetrokken"]!))</p>
-            <h2>Verloop per maand</h2>
-            \(Self.grafiek(cijfers.perMaand))
+            <h2>Verloop per \(cijfers.verloop.per)</h2>
+            \(cijfers.verloop.per == "kwartaal" && Pages.query(request, "verloop") != "kwartaal"
+                ? "<p>Per maand zijn de aantallen te klein om te tonen; daarom per kwartaal.</p>" : "")
+            \(Self.grafiek(cijfers.verloop))
             \(sectie(cijfers.tabellen[0]))
+            <p><a href="/cijfers?\(query)&amp;verloop=\(cijfers.verloop.per == "maand" ? "kwartaal" : "maand")">Verloop per \(cijfers.verloop.per == "maand" ? "kwartaal" : "maand") tonen</a></p>
             <h2>Per kern</h2>
             \(sectie(cijfers.tabellen[1]))
             <h2>Per leefgebied</h2>
@@ -124,7 +127,7 @@ struct CijfersPage {
         let naam = try context.parameters.require("tabel")
         let periode = Self.periode(request)
         guard periode.fouten.isEmpty else { throw Problem.invalid(periode.fouten) }
-        guard let tabel = try await cijfers(gebruiker, context, periode).tabellen.first(where: { $0.id == naam }) else {
+        guard let tabel = try await cijfers(gebruiker, context, periode, verloop: Pages.query(request, "verloop")).tabellen.first(where: { $0.id == naam }) else {
             throw Problem.notFound("Er is geen tabel '\(naam)'.")
         }
         return CSVExport.response(tabel.csv, filename: "\(tabel.id)-\(periode.van)-\(periode.tot).csv")
@@ -132,17 +135,22 @@ struct CijfersPage {
 
     struct Cijfers {
         var voorliggendVeld: VoorliggendVeldCijfers
-        var perMaand: VoorliggendVeldCijfers
+        /// Per month, or per quarter when asked or when too few months may be shown.
+        var verloop: VoorliggendVeldCijfers
         var signalen: Signalen
         var tabellen: [Tabel]
     }
 
     /// Every figure of the dashboard for the period, as the wethouder may see it.
-    func cijfers(_ gebruiker: Gebruiker, _ context: AppRequestContext, _ periode: Periode) async throws -> Cijfers {
+    /// - Parameter verloop: `maand` or `kwartaal`; nil: per month unless fewer than two months may be shown.
+    func cijfers(_ gebruiker: Gebruiker, _ context: AppRequestContext, _ periode: Periode, verloop: String?) async throws -> Cijfers {
         let (van, tot) = (periode.van, periode.tot)
         let namen = try await Codenamen.laad(pool, in: AccessScope(gebruiker))
         let totaal = try await api.voorliggendVeld(gebruiker, context, van: van, tot: tot, per: "totaal")
-        let perMaand = try await api.voorliggendVeld(gebruiker, context, van: van, tot: tot, per: "maand")
+        var perPeriode = try await api.voorliggendVeld(gebruiker, context, van: van, tot: tot, per: verloop == "kwartaal" ? "kwartaal" : "maand")
+        if verloop == nil, perPeriode.rijen.filter({ $0.alleenVoorliggendVeld.percentage != nil }).count < 2 {
+            perPeriode = try await api.voorliggendVeld(gebruiker, context, van: van, tot: tot, per: "kwartaal")
+        }
         let perKern = try await api.voorliggendVeld(gebruiker, context, van: van, tot: tot, per: "kern")
         let perLeefgebied = try await api.voorliggendVeld(gebruiker, context, van: van, tot: tot, per: "leefgebied")
         let monitoring = try await api.monitoring(gebruiker, context, van: van, tot: tot)
@@ -157,7 +165,7 @@ struct CijfersPage {
             [namen.kernteam(instroom.rijen[r])] + instroom.cellen[r].map(Self.tekst) + [Self.tekst(instroom.rijtotalen[r])]
         } + [["Totaal"] + instroom.kolomtotalen.map(Self.tekst) + [Self.tekst(instroom.totaal)]]
         let kanalen = Kanaal.allCases.map { kanaal in
-            [kanaal.naam] + Self.tekst(monitoring.kanalen[kanaal.rawValue] ?? Aandeel(0, van: 0, onthulling: nil))
+            [kanaal.naam] + (monitoring.kanalen[kanaal.rawValue].map(Self.tekst) ?? ["–", "–", "–"])
         }
         let overig: [[String]] = [
             ["Jongeren onder de 18"] + Self.tekst(monitoring.jeugd),
@@ -166,8 +174,8 @@ struct CijfersPage {
             ["Terugkeer binnen de nazorgperiode", Self.tekst(monitoring.terugkeer), "", ""],
         ]
         let tabellen = [
-            Tabel(id: "per-maand", titel: "Afgesloten hulpvragen per maand", kop: ["Maand"] + vvKop,
-                  rijen: vvRijen(perMaand, Self.maandnaam), getallen: [1, 2, 3]),
+            Tabel(id: "verloop", titel: "Afgesloten hulpvragen per \(perPeriode.per)", kop: [perPeriode.per.capitalized] + vvKop,
+                  rijen: vvRijen(perPeriode, Self.maandnaam), getallen: [1, 2, 3]),
             Tabel(id: "per-kern", titel: "Afgesloten hulpvragen per kern", kop: ["Kern"] + vvKop, rijen: vvRijen(perKern, namen.kern), getallen: [1, 2, 3]),
             Tabel(id: "per-leefgebied", titel: "Afgesloten hulpvragen per leefgebied", kop: ["Leefgebied"] + vvKop,
                   rijen: vvRijen(perLeefgebied, namen.leefgebied), getallen: [1, 2, 3]),
@@ -183,10 +191,17 @@ struct CijfersPage {
             Tabel(id: "tekorten", titel: "Signaal: tekort aan aanbod", kop: ["Kern", "Leefgebied", "Open hulpvragen zonder passend aanbod"],
                   rijen: signalen.tekorten.map { [namen.kern($0.kern), namen.leefgebied($0.leefgebied), Self.tekst($0.openHulpvragen)] }, getallen: [2]),
         ]
-        return Cijfers(voorliggendVeld: totaal, perMaand: perMaand, signalen: signalen, tabellen: tabellen)
+        return Cijfers(voorliggendVeld: totaal, verloop: perPeriode, signalen: signalen, tabellen: tabellen)
     }
 
     // MARK: - Numbers as text
+
+    /// What the wethouder should know about the numbers, from the settings in force.
+    static func onthullingUitleg(_ onthulling: Onthulling) -> String {
+        let afronding = onthulling.afronding > 1 ? "Aantallen zijn afgerond op veelvouden van \(onthulling.afronding); " : ""
+        return afronding + "een streepje (–) staat voor een aantal onder de \(onthulling.drempel) of een percentage van minder dan "
+            + "\(onthulling.minimumNoemer) hulpvragen: te klein om te tonen zonder dat een inwoner herkenbaar wordt."
+    }
 
     /// A count as shown: the number, or a dash when suppressed.
     static func tekst(_ aantal: Aantal) -> String { aantal.waarde.map(String.init) ?? "–" }
@@ -200,16 +215,17 @@ struct CijfersPage {
         waarde.rounded() == waarde ? "\(Int(waarde))%" : String(format: "%.1f%%", waarde).replacingOccurrences(of: ".", with: ",")
     }
 
-    /// `2026-03` as "maart 2026".
+    /// `2026-03` as "maart 2026", `2026-K1` as "1e kwartaal 2026".
     static func maandnaam(_ code: String) -> String {
         let delen = code.split(separator: "-")
+        if delen.count == 2, delen[1].hasPrefix("K") { return "\(delen[1].dropFirst())e kwartaal \(delen[0])" }
         guard delen.count == 2, let jaar = Int(delen[0]), let maand = Int(delen[1]), (1...12).contains(maand) else { return code }
         return "\(Pages.maanden[maand - 1]) \(jaar)"
     }
 
     // MARK: - The chart
 
-    /// The share solved with the voorliggend veld only, per month, as a line: server-rendered SVG,
+    /// The share solved with the voorliggend veld only, per month or quarter, as a line: server-rendered SVG,
     /// described for screen readers, whose numbers are in the table below it.
     static func grafiek(_ cijfers: VoorliggendVeldCijfers) -> String {
         let punten = cijfers.rijen.map { ($0.waarde, $0.alleenVoorliggendVeld.percentage) }
@@ -238,18 +254,20 @@ struct CijfersPage {
         let elke = punten.count > 12 ? 3 : 1
         let labels = punten.enumerated().filter { $0.offset % elke == 0 }.map { index, punt in
             let delen = punt.0.split(separator: "-")
-            let label = delen.count == 2 ? "\(Pages.maanden[(Int(delen[1]) ?? 1) - 1].prefix(3)) \(delen[0].suffix(2))" : punt.0
+            let label = delen.count != 2 ? punt.0
+                : delen[1].hasPrefix("K") ? "\(delen[1]) \(delen[0].suffix(2))"
+                : "\(Pages.maanden[min(max((Int(delen[1]) ?? 1) - 1, 0), 11)].prefix(3)) \(delen[0].suffix(2))"
             return #"<text x="\#(getal(x(index)))" y="\#(getal(hoogte - onder + 20))" text-anchor="middle">\#(HTML.escape(label))</text>"#
         }.joined()
         let beschrijving = punten.map { "\(maandnaam($0.0)): \($0.1.map(procent) ?? "niet getoond")" }.joined(separator: "; ")
         return """
             <figure>
-            <svg viewBox="0 0 \(Int(breedte)) \(Int(hoogte))" width="100%" role="img" aria-labelledby="grafiek-titel grafiek-beschrijving" focusable="false">
-            <title id="grafiek-titel">Opgelost met alleen het voorliggend veld, per maand van afsluiten</title>
+            <svg viewBox="0 0 \(Int(breedte)) \(Int(hoogte))" width="100%" role="img" aria-labelledby="grafiek-titel" aria-describedby="grafiek-beschrijving" focusable="false">
+            <title id="grafiek-titel">Opgelost met alleen het voorliggend veld, per \(cijfers.per) van afsluiten</title>
             <desc id="grafiek-beschrijving">\(HTML.escape(beschrijving))</desc>
             \(raster)\(paden)\(stippen)\(labels)
             </svg>
-            <figcaption>Aandeel opgelost met alleen het voorliggend veld, per maand. Dezelfde cijfers staan in de tabel hieronder.</figcaption>
+            <figcaption>Aandeel opgelost met alleen het voorliggend veld, per \(cijfers.per). Dezelfde cijfers staan in de tabel hieronder.</figcaption>
             </figure>
             """
     }

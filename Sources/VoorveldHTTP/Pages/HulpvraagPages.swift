@@ -72,15 +72,16 @@ struct HulpvraagPages {
              HTML.escape(namen.kern(h.kern)), HTML.escape(h.regisseur)]
         }
         let bladeren = Pages.bladeren("/hulpvragen", filters: [("status", filter.status?.rawValue), ("kern", filter.kern), ("leefgebied", filter.leefgebied)],
-                                      pagina: paginanummer, getoond: pagina.items.count, totaal: pagina.totaal, soort: "hulpvragen")
+                                      pagina: paginanummer, getoond: pagina.items.count, totaal: pagina.totaal, soort: ("hulpvraag", "hulpvragen"))
         return try Pages.toon(request, context: context, gebruiker, titel: "Hulpvragen", huidig: "/hulpvragen") { _ in
             """
-            <h1>Hulpvragen van uw kernteam</h1>
+            <h1>Hulpvragen van uw \(gebruiker.kernteams.count == 1 ? "kernteam" : "kernteams")</h1>
             <p><a href="/hulpvragen/nieuw">Nieuwe hulpvraag registreren</a></p>
             <h2>Nazorg deze week</h2>
             <p>Afgesloten hulpvragen waarbij u deze week (of eerder) navraagt of de oplossing nog werkt.</p>
             \(Pages.tabel("Nazorg tot en met zondag", kop: ["Inwoner", "Nazorg op", "Kern", "Regisseur"], rijen: nazorgRijen,
                            leeg: "Deze week staat er geen nazorg gepland."))
+            \(nazorg.totaal > nazorg.items.count ? "<p>En nog \(nazorg.totaal - nazorg.items.count) later in de lijst; de eerste \(nazorg.items.count) staan hierboven.</p>" : "")
             <h2>Alle hulpvragen</h2>
             <form class="filters" method="get" action="/hulpvragen">
             \(velden.keuze("status", "Status", opties: HulpvraagStatus.allCases.map { ($0.rawValue, $0.naam) }, leeg: "Alle"))
@@ -99,26 +100,40 @@ struct HulpvraagPages {
 
     @Sendable func nieuw(_ request: Request, context: AppRequestContext) async throws -> Response {
         let gebruiker = try context.require(.kernteamlid)
-        let formulier = Formulier([("ontvangenOp", CalendarDate.vandaag().description), ("toestemmingVrijwilliger", "ja")])
-        return try await formulierPagina(request, context, gebruiker, Velden(formulier))
+        let formulier = Formulier([("ontvangenOp", CalendarDate.vandaag().description)])
+        return try await formulierPagina(request, context, gebruiker, Self.velden(formulier))
     }
 
     @Sendable func registreer(_ request: Request, context: AppRequestContext) async throws -> Response {
         let gebruiker = try context.require(.kernteamlid)
         let scope = AccessScope(gebruiker)
         let formulier = try await Pages.formulier(request, context: context)
+        // Consent is asked, never assumed: the page has no default answer.
+        let toestemming = ["ja", "nee"].contains(formulier["toestemmingVrijwilliger"] ?? "") ? []
+            : [Veldfout(veld: "toestemmingVrijwilliger", melding: "kies ja of nee")]
+        let bekend = try await referenties.referenties(in: scope)
         do {
-            let hulpvraag = try Hulpvraag.lees(formulier.invoer(lijsten: Self.lijsten), door: gebruiker,
-                                               referenties: try await referenties.referenties(in: scope), vandaag: .vandaag())
+            var fouten = toestemming, hulpvraag: Hulpvraag?
+            do {
+                hulpvraag = try Hulpvraag.lees(formulier.invoer(lijsten: Self.lijsten), door: gebruiker, referenties: bekend, vandaag: .vandaag())
+            } catch let gelezen as Invoerfouten {
+                fouten = gelezen.fouten + fouten
+            }
+            guard fouten.isEmpty, let hulpvraag else { throw Invoerfouten(fouten) }
             let opgeslagen = try await HulpvragenController.mapRules {
                 try await hulpvragen.create(hulpvraag, in: scope) { id in api.audit(gebruiker, context, "hulpvraag-registreren", id) }
             }
             return Pages.naar("/hulpvragen/\(opgeslagen.id!.uuidString.lowercased())", melding: "geregistreerd")
         } catch let fouten as Invoerfouten {
-            return try await formulierPagina(request, context, gebruiker, Velden(formulier, fouten: fouten.fouten), status: .badRequest)
+            return try await formulierPagina(request, context, gebruiker, Self.velden(formulier, fouten.fouten), status: .badRequest)
         } catch let problem as Problem where !problem.veldfouten.isEmpty {
-            return try await formulierPagina(request, context, gebruiker, Velden(formulier, fouten: problem.veldfouten), status: .badRequest)
+            return try await formulierPagina(request, context, gebruiker, Self.velden(formulier, problem.veldfouten), status: .badRequest)
         }
+    }
+
+    /// The form's fields; errors can also name what the form derives (the kernteam from the kern).
+    static func velden(_ formulier: Formulier, _ fouten: [Veldfout] = []) -> Velden {
+        Velden(formulier, fouten: fouten, labels: ["kernteam": "Kernteam", "regisseur": "Regisseur", "status": "Status", "zrmScores": "ZRM-scores"])
     }
 
     func formulierPagina(_ request: Request, _ context: AppRequestContext, _ gebruiker: Gebruiker, _ velden: Velden,
@@ -144,7 +159,8 @@ struct HulpvraagPages {
                 \(velden.tekst("urenPerWeek", "Uren per week", type: "number", attributen: #" inputmode="numeric" min="1" max="40""#))
                 \(velden.tekstvak("omschrijving", "Omschrijving", hint: "Wat speelt er, in een paar zinnen. Geen medische gegevens."))
                 <h2>Afspraken</h2>
-                \(velden.vinkje("toestemmingVrijwilliger", "De inwoner geeft toestemming om een vrijwilliger in te zetten"))
+                \(velden.jaNee("toestemmingVrijwilliger", "Mag er een vrijwilliger worden ingezet?", ja: "Ja, de inwoner geeft toestemming", nee: "Nee",
+                               hint: "Vraag het de inwoner; zonder toestemming stelt Voorveld geen vrijwilligers voor."))
                 \(velden.vinkje("jeugd", "Het gaat vooral om een jongere onder de 18"))
                 \(velden.vinkje("gezamenlijkHuisbezoek", "Er was een gezamenlijk huisbezoek met een consulent van het loket"))
                 \(velden.vinkje("veiligThuis", "Er is een Veilig Thuis-signaal", hint: "De hulpvraag gaat dan direct naar het loket en krijgt nooit een vrijwilliger."))
@@ -166,7 +182,7 @@ struct HulpvraagPages {
     /// the problems of a form posted from it.
     func hulpvraagPagina(
         _ request: Request, _ context: AppRequestContext, _ gebruiker: Gebruiker, _ id: UUID, melding: String = "", fout: String? = nil,
-        afsluiting: Velden? = nil, status: HTTPResponse.Status = .ok
+        status: HTTPResponse.Status = .ok, afsluiting: Velden? = nil
     ) async throws -> Response {
         let scope = AccessScope(gebruiker)
         let vandaag = CalendarDate.vandaag()
@@ -219,7 +235,10 @@ struct HulpvraagPages {
                     koppelingenAPI.audit(gebruiker, context, "koppeling-voorstellen", "koppeling", koppelingId)
                 }
             }
-            guard koppeling != nil else { throw Self.nietGevonden }
+            guard koppeling != nil else {
+                return try await hulpvraagPagina(request, context, gebruiker, id, fout: "Deze kandidaat bestaat niet (meer). Kies een andere uit de lijst.",
+                                                 status: .badRequest)
+            }
             return Pages.naar("/hulpvragen/\(id.uuidString.lowercased())", melding: "voorgesteld")
         } catch let problem as Problem where problem.status == 409 {
             return try await hulpvraagPagina(request, context, gebruiker, id, fout: problem.detail, status: .conflict)
@@ -231,9 +250,11 @@ struct HulpvraagPages {
         let id = try Pages.id(context, KoppelingenController.geenKoppeling)
         let formulier = try await Pages.formulier(request, context: context)
         let scope = AccessScope(gebruiker)
-        guard let status = formulier["status"].flatMap(KoppelingStatus.init(rawValue:)), let versie = formulier.versie,
-              let current = try await koppelingen.get(id, in: scope, audit: koppelingenAPI.audit(gebruiker, context, "koppeling-lezen", "koppeling", id))
+        guard let current = try await koppelingen.get(id, in: scope, audit: koppelingenAPI.audit(gebruiker, context, "koppeling-lezen", "koppeling", id))
         else { throw KoppelingenController.geenKoppeling }
+        guard let status = formulier["status"].flatMap(KoppelingStatus.init(rawValue:)), let versie = formulier.versie else {
+            return try await zonderVersie(request, context, gebruiker, current.hulpvraag)
+        }
         let reden = formulier["reden"].flatMap { $0.isEmpty ? nil : $0 }
         if status == .afgebroken, !(try await koppelingen.afbreekredenen()).contains(where: { $0.code == reden }) {
             return try await hulpvraagPagina(request, context, gebruiker, current.hulpvraag, fout: "Kies waarom de koppeling met \(current.naam) wordt afgebroken.",
@@ -272,7 +293,8 @@ struct HulpvraagPages {
                 try Afsluiting.lees(formulier.invoer(lijsten: ["onderdelen"]), hulpvraag: current, uitkomsten: uitkomsten, vandaag: .vandaag(), nazorgNa: nazorgDagen)
             }
         } catch let fouten as Invoerfouten {
-            return try await hulpvraagPagina(request, context, gebruiker, id, afsluiting: Velden(formulier, fouten: fouten.fouten), status: .badRequest)
+            return try await hulpvraagPagina(request, context, gebruiker, id, status: .badRequest,
+                                             afsluiting: Velden(formulier, fouten: fouten.fouten, labels: ["koppelingen": "Koppelingen", "status": "Status"]))
         }
         return try await naWijziging(result, request, context, gebruiker, id, melding: "afgesloten")
     }

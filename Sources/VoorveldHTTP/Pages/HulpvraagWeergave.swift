@@ -19,7 +19,7 @@ struct HulpvraagWeergave {
             ("Kern", namen.kern(h.kern)),
             ("Kernteam", namen.kernteam(h.kernteam)),
             ("Regisseur", h.regisseur),
-            ("Ontvangen", "\(Pages.datum(h.ontvangenOp)), \(h.kanaal.naam.lowercased())"),
+            ("Ontvangen", "\(Pages.datum(h.ontvangenOp)) (\(h.kanaal.naam))"),
             ("Leefgebieden", h.leefgebieden.map(namen.leefgebied).joined(separator: ", ")),
             ("Taken", h.taken.isEmpty ? "–" : h.taken.map(namen.taak).joined(separator: ", ")),
             ("Wanneer", h.dagdelen.isEmpty ? "Geen voorkeur" : h.dagdelen.map(Dagdeel.naam).joined(separator: ", ")),
@@ -51,8 +51,8 @@ struct HulpvraagWeergave {
             }
             let afbreken = koppeling.status.loopt ? """
                 <form method="post" action="/koppelingen/\(id)/status">\(CSRF.hiddenField(csrf))<input type="hidden" name="versie" value="\(koppeling.versie ?? 0)"><input type="hidden" name="status" value="afgebroken">
-                <label for="reden-\(id)">Reden om af te breken</label>
-                <select id="reden-\(id)" name="reden"><option value="">Kies een reden</option>\(redenen.map { #"<option value="\#(HTML.escape($0.code))">\#(HTML.escape($0.naam))</option>"# }.joined())</select>
+                <label for="reden-\(id)">Reden om af te breken<span class="vh"> – \(HTML.escape(koppeling.naam))</span></label>
+                <select id="reden-\(id)" name="reden" required><option value="">Kies een reden</option>\(redenen.map { #"<option value="\#(HTML.escape($0.code))">\#(HTML.escape($0.naam))</option>"# }.joined())</select>
                 <button type="submit" class="tweede">Afbreken<span class="vh"> – \(HTML.escape(koppeling.naam))</span></button></form>
                 """ : ""
             return """

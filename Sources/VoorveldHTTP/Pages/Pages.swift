@@ -36,7 +36,7 @@ enum Pages {
 
     /// The confirmations a page can show after a redirect.
     static let meldingen = [
-        "geregistreerd": "De hulpvraag is geregistreerd. Hieronder staan de kandidaten.",
+        "geregistreerd": "De hulpvraag is geregistreerd.",
         "voorgesteld": "De koppeling is voorgesteld.",
         "koppeling-gewijzigd": "De koppeling is bijgewerkt.",
         "afgesloten": "De hulpvraag is afgesloten.",
@@ -70,7 +70,8 @@ enum Pages {
 
     /// "12 hulpvragen; hieronder 1 tot en met 12." and the links to the pages before and after,
     /// keeping the list's filters (`filters`, codes only: never personal data).
-    static func bladeren(_ pad: String, filters: [(String, String?)], pagina: Int, getoond: Int, totaal: Int, soort: String) -> String {
+    /// - Parameter soort: what is counted, singular and plural.
+    static func bladeren(_ pad: String, filters: [(String, String?)], pagina: Int, getoond: Int, totaal: Int, soort: (String, String)) -> String {
         func link(_ nummer: Int, _ tekst: String) -> String {
             var components = URLComponents()
             components.queryItems = filters.compactMap { naam, waarde in waarde.map { URLQueryItem(name: naam, value: $0) } }
@@ -81,7 +82,8 @@ enum Pages {
         var links: [String] = []
         if pagina > 1 { links.append(link(pagina - 1, "Vorige pagina")) }
         if pagina * paginaGrootte < totaal { links.append(link(pagina + 1, "Volgende pagina")) }
-        let telling = getoond == 0 ? "\(totaal) \(soort)." : "\(totaal) \(soort); hieronder \(eerste) tot en met \(eerste + getoond - 1)."
+        let naam = totaal == 1 ? soort.0 : soort.1
+        let telling = getoond == 0 ? "\(totaal) \(naam)." : getoond == totaal ? "\(totaal) \(naam)." : "\(totaal) \(naam); hieronder \(eerste) tot en met \(eerste + getoond - 1)."
         return #"<p role="status">\#(telling)</p>"# + (links.isEmpty ? "" : "<p>\(links.joined(separator: " · "))</p>")
     }
 
@@ -101,6 +103,7 @@ enum Pages {
         let body = rijen.map { rij in
             "<tr>" + rij.enumerated().map { index, cel in index == 0 ? #"<th scope="row">\#(cel)</th>"# : "<td\(cls(index))>\(cel)</td>" }.joined() + "</tr>"
         }.joined()
-        return #"<div class="tabel"><table><caption>\#(HTML.escape(caption))</caption><thead><tr>\#(head)</tr></thead><tbody>\#(body)</tbody></table></div>"#
+        // A table wider than the screen scrolls; the region can take focus to scroll it by keyboard.
+        return #"<div class="tabel" tabindex="0" role="region" aria-label="\#(HTML.escape(caption))"><table><caption>\#(HTML.escape(caption))</caption><thead><tr>\#(head)</tr></thead><tbody>\#(body)</tbody></table></div>"#
     }
 }

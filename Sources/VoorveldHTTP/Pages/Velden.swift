@@ -10,11 +10,15 @@ final class Velden {
     let optioneelMarkeren: Bool
     /// The label of every field rendered, for the summary.
     private var labels: [String: String] = [:]
+    /// The fields this form rendered: the summary links to them.
+    private var gerenderd: Set<String> = []
 
-    init(_ formulier: Formulier = Formulier(), fouten: [Veldfout] = [], optioneelMarkeren: Bool = true) {
+    /// - Parameter labels: names for fields an error can name that the form does not show.
+    init(_ formulier: Formulier = Formulier(), fouten: [Veldfout] = [], optioneelMarkeren: Bool = true, labels: [String: String] = [:]) {
         self.formulier = formulier
         self.fouten = fouten
         self.optioneelMarkeren = optioneelMarkeren
+        self.labels = labels
     }
 
     private func label(_ label: String, verplicht: Bool) -> String {
@@ -28,7 +32,8 @@ final class Velden {
 
     /// "Initialen is verplicht", "Kern: onbekende kern 'x'".
     static func zin(_ label: String, _ melding: String) -> String {
-        melding.hasPrefix("is ") || melding.hasPrefix("moet ") ? "\(label) \(melding)" : "\(label): \(melding)"
+        if label.hasSuffix("?") { return "\(label) \(melding.prefix(1).uppercased())\(melding.dropFirst())" }
+        return melding.hasPrefix("is ") || melding.hasPrefix("moet ") ? "\(label) \(melding)" : "\(label): \(melding)"
     }
 
     private func foutHTML(_ naam: String, _ label: String) -> String {
@@ -55,6 +60,7 @@ final class Velden {
     /// A one-line text field; `type` is `text`, `date`, `number`, `email` or `tel`.
     func tekst(_ naam: String, _ label: String, type: String = "text", hint: String? = nil, verplicht: Bool = false, attributen: String = "") -> String {
         labels[naam] = label
+        gerenderd.insert(naam)
         let waarde = formulier[naam].map { #" value="\#(HTML.escape($0))""# } ?? ""
         return omhul(naam, """
             <p><label for="\(naam)">\(self.label(label, verplicht: verplicht))</label>\(hintHTML(naam, hint))
@@ -64,6 +70,7 @@ final class Velden {
 
     func tekstvak(_ naam: String, _ label: String, hint: String? = nil, rijen: Int = 4) -> String {
         labels[naam] = label
+        gerenderd.insert(naam)
         return omhul(naam, """
             <p><label for="\(naam)">\(self.label(label, verplicht: false))</label>\(hintHTML(naam, hint))
             <textarea id="\(naam)" name="\(naam)" rows="\(rijen)"\(beschreven(naam, hint: hint))>\(HTML.escape(formulier[naam] ?? ""))</textarea></p>\(foutHTML(naam, label))
@@ -74,6 +81,7 @@ final class Velden {
     func keuze(_ naam: String, _ label: String, opties: [(code: String, naam: String)], leeg: String? = "Kies…", hint: String? = nil,
                verplicht: Bool = false) -> String {
         labels[naam] = label
+        gerenderd.insert(naam)
         let gekozen = formulier[naam]
         let options = (leeg.map { [#"<option value="">\#(HTML.escape($0))</option>"#] } ?? [])
             + opties.map { #"<option value="\#(HTML.escape($0.code))"\#($0.code == gekozen ? " selected" : "")>\#(HTML.escape($0.naam))</option>"# }
@@ -86,6 +94,7 @@ final class Velden {
     /// A group of checkboxes, one per `(code, naam)`.
     func vinkjes(_ naam: String, _ legend: String, opties: [(code: String, naam: String)], hint: String? = nil) -> String {
         labels[naam] = legend
+        gerenderd.insert(naam)
         let boxes = opties.enumerated().map { index, optie in
             #"<span><input type="checkbox" id="\#(naam)-\#(index)" name="\#(naam)" value="\#(HTML.escape(optie.code))"\#(formulier.heeft(naam, waarde: optie.code) ? " checked" : "")><label for="\#(naam)-\#(index)">\#(HTML.escape(optie.naam))</label></span>"#
         }
@@ -95,9 +104,23 @@ final class Velden {
             """)
     }
 
+    /// A question that must be answered yes or no (`ja`, `nee`); nothing is chosen beforehand.
+    func jaNee(_ naam: String, _ legend: String, ja: String, nee: String, hint: String? = nil) -> String {
+        labels[naam] = legend
+        gerenderd.insert(naam)
+        let keuzes = [("ja", ja), ("nee", nee)].map { waarde, label in
+            #"<span><input type="radio" id="\#(naam)-\#(waarde)" name="\#(naam)" value="\#(waarde)"\#(formulier[naam] == waarde ? " checked" : "")><label for="\#(naam)-\#(waarde)">\#(HTML.escape(label))</label></span>"#
+        }
+        return omhul(naam, """
+            <fieldset id="\(naam)"\(beschreven(naam, hint: hint))><legend>\(HTML.escape(legend))</legend>\(hintHTML(naam, hint))
+            <div class="keuzes">\(keuzes.joined())</div></fieldset>\(foutHTML(naam, legend))
+            """)
+    }
+
     /// One yes/no checkbox (checked sends `ja`).
     func vinkje(_ naam: String, _ label: String, hint: String? = nil) -> String {
         labels[naam] = label
+        gerenderd.insert(naam)
         return omhul(naam, """
             <p class="keuzes"><span><input type="checkbox" id="\(naam)" name="\(naam)" value="ja"\(formulier[naam] == "ja" ? " checked" : "")\(beschreven(naam, hint: hint))><label for="\(naam)">\(HTML.escape(label))</label></span></p>\(hintHTML(naam, hint))\(foutHTML(naam, label))
             """)
@@ -108,6 +131,7 @@ final class Velden {
     /// The week as a 7x3 grid of dayparts (`ma-ochtend` ... `zo-avond`).
     func dagdelen(_ naam: String, _ legend: String, hint: String? = nil) -> String {
         labels[naam] = legend
+        gerenderd.insert(naam)
         let kop = Dagdeel.delen.map { #"<th scope="col">\#($0.capitalized)</th>"# }.joined()
         let rijen = zip(Dagdeel.dagen, Self.dagnamen).map { dag, dagnaam in
             let cellen = Dagdeel.delen.map { deel in
@@ -128,7 +152,7 @@ final class Velden {
         let items = fouten.map { fout in
             let veld = fout.veld.split(separator: ".").first.map(String.init) ?? fout.veld
             let zin = HTML.escape(Self.zin(labels[veld] ?? fout.veld, fout.melding))
-            return labels[veld] == nil ? "<li>\(zin)</li>" : "<li><a href=\"#\(veld)\">\(zin)</a></li>"
+            return gerenderd.contains(veld) ? "<li><a href=\"#\(veld)\">\(zin)</a></li>" : "<li>\(zin)</li>"
         }
         return #"<div role="alert" tabindex="-1" id="fouten"><h2>\#(HTML.escape(titel))</h2><ul>\#(items.joined())</ul></div>"#
     }

@@ -73,7 +73,7 @@ struct VrijwilligerPages {
         }
         let bladeren = Pages.bladeren("/vrijwilligers", filters: [("kern", filter.kern), ("leefgebied", filter.leefgebied), ("status", filter.status?.rawValue),
                                                                   ("vog", vogVerloopt ? "verloopt" : nil)],
-                                      pagina: paginanummer, getoond: pagina.items.count, totaal: pagina.totaal, soort: "vrijwilligers")
+                                      pagina: paginanummer, getoond: pagina.items.count, totaal: pagina.totaal, soort: ("vrijwilliger", "vrijwilligers"))
         return try Pages.toon(request, context: context, gebruiker, titel: "Vrijwilligers", huidig: "/vrijwilligers") { _ in
             """
             <h1>Vrijwilligers</h1>
@@ -83,7 +83,7 @@ struct VrijwilligerPages {
             \(velden.keuze("kern", "Kern", opties: namen.kernOpties, leeg: "Alle"))
             \(velden.keuze("leefgebied", "Leefgebied", opties: namen.leefgebiedOpties, leeg: "Alle"))
             \(velden.keuze("status", "Status", opties: VrijwilligerStatus.allCases.map { ($0.rawValue, $0.naam) }, leeg: "Alle"))
-            \(velden.keuze("vog", "VOG", opties: [("verloopt", "Verloopt binnen \(Self.vogWaarschuwingMaanden) maanden of ontbreekt")], leeg: "Alle"))
+            \(velden.keuze("vog", "VOG", opties: [("verloopt", "Verlopen, verloopt binnen \(Self.vogWaarschuwingMaanden) maanden of ontbreekt")], leeg: "Alle"))
             <p><button type="submit">Filteren</button></p>
             </form>
             \(Pages.tabel("Vrijwilligers", kop: ["Naam", "Kern", "Status", "Leefgebieden", "VOG geldig tot"], rijen: rijen, leeg: "Geen vrijwilligers met deze filters."))
@@ -150,7 +150,9 @@ struct VrijwilligerPages {
                 return try await opnieuw([bestaat], status: .conflict)
             }
         }
-        guard let versie = formulier.versie else { throw Self.nietGevonden }
+        guard let versie = formulier.versie else {
+            return try await opnieuw([], melding: Self.alert("Het formulier was onvolledig. Open de vrijwilliger opnieuw en breng uw wijziging nog eens aan."))
+        }
         let result: RegisterStore<Vrijwilliger>.Wijziging
         do {
             result = try await register.update(id, to: vrijwilliger, versie: versie, in: scope, audit: audit(gebruiker, context, "vrijwilliger-wijzigen", id))
@@ -161,12 +163,20 @@ struct VrijwilligerPages {
         case .gewijzigd: return Pages.naar("/vrijwilligers/\(id.uuidString.lowercased())", melding: "opgeslagen")
         case .nietGevonden: throw Self.nietGevonden
         case .verouderd(let nu):
-            // Someone else saved first: show their version, and say so.
+            // Someone else saved first: what this user typed stays, now on top of the new version,
+            // and the fields the other person's version has differently are named.
+            let anders = Self.formulier(nu), eigen = Self.formulier(vrijwilliger)
+            let verschil = Vrijwilliger.velden.filter { anders.waarden($0).sorted() != eigen.waarden($0).sorted() }
             return try await formulierPagina(
-                request, context, gebruiker, Velden(Self.formulier(nu)), id: id, versie: nu.versie,
-                melding: #"<div role="alert" tabindex="-1" id="fouten"><h2>Niet opgeslagen</h2><p>Iemand anders heeft deze vrijwilliger intussen gewijzigd. Hieronder staat de nieuwe stand; breng uw wijziging opnieuw aan.</p></div>"#,
+                request, context, gebruiker, Velden(formulier), id: id, versie: nu.versie,
+                melding: Self.alert("Iemand anders heeft deze vrijwilliger intussen gewijzigd. Hieronder staat wat u invulde; kijk het na en sla opnieuw op."
+                                    + (verschil.isEmpty ? "" : " De nieuwe stand verschilt in: \(verschil.joined(separator: ", ")).")),
                 status: .conflict)
         }
+    }
+
+    static func alert(_ tekst: String) -> String {
+        #"<div role="alert" tabindex="-1" id="fouten"><h2>Niet opgeslagen</h2><p>\#(HTML.escape(tekst))</p></div>"#
     }
 
     /// A stored volunteer as the form's fields.
@@ -208,7 +218,7 @@ struct VrijwilligerPages {
                 \(velden.tekst("email", "E-mailadres", type: "email", attributen: #" autocomplete="off""#))
                 \(velden.tekst("telefoon", "Telefoonnummer", type: "tel", attributen: #" autocomplete="off""#))
                 \(velden.keuze("status", "Status", opties: VrijwilligerStatus.allCases.map { ($0.rawValue, $0.naam) }, leeg: nil, verplicht: true))
-                \(velden.tekst("vogDatum", "Datum VOG", type: "date", hint: "Een VOG is drie jaar geldig; nodig voor hulp aan jongeren."))
+                \(velden.tekst("vogDatum", "Datum VOG", type: "date", hint: "Het steunpunt vraagt elke drie jaar een nieuwe VOG; nodig voor hulp aan jongeren."))
                 <h2>Waar</h2>
                 \(velden.keuze("kern", "Woonkern", opties: namen.kernOpties, verplicht: true))
                 \(velden.vinkjes("buurkernen", "Helpt ook in (niet verplicht)", opties: namen.kernOpties))
@@ -240,8 +250,12 @@ struct VrijwilligerPages {
 
     @Sendable func importPagina(_ request: Request, context: AppRequestContext) async throws -> Response {
         let gebruiker = try context.require(.steunpunt)
+        // After a successful import (Post/Redirect/Get): how many, a number only.
+        let ingelezen = Pages.query(request, "ingelezen").flatMap { Int($0) }.map { aantal in
+            #"<p class="melding" role="status">\#(aantal) \#(aantal == 1 ? "vrijwilliger" : "vrijwilligers") ingelezen. <a href="/vrijwilligers">Naar de vrijwilligers</a></p>"#
+        } ?? ""
         return try Pages.toon(request, context: context, gebruiker, titel: "Vrijwilligers importeren", huidig: "/vrijwilligers/import") { csrf in
-            "<h1>Vrijwilligers importeren</h1>\n" + Self.importFormulier(csrf)
+            "<h1>Vrijwilligers importeren</h1>\n\(ingelezen)" + Self.importFormulier(csrf)
         }
     }
 
@@ -280,13 +294,7 @@ struct VrijwilligerPages {
         }
         do {
             let aantal = try await register.importeer(csv, in: AccessScope(gebruiker), door: audit(gebruiker, context, "vrijwilligers-importeren", nil))
-            return try Pages.toon(request, context: context, gebruiker, titel: "Vrijwilligers importeren", huidig: "/vrijwilligers/import") { _ in
-                """
-                <h1>Vrijwilligers importeren</h1>
-                <p class="melding" role="status">\(aantal) \(aantal == 1 ? "vrijwilliger" : "vrijwilligers") ingelezen.</p>
-                <p><a href="/vrijwilligers">Naar de vrijwilligers</a></p>
-                """
-            }
+            return Response(status: .seeOther, headers: [.location: "/vrijwilligers/import?ingelezen=\(aantal)"])
         } catch let fouten as Importfouten {
             return try Pages.toon(request, context: context, gebruiker, titel: "Vrijwilligers importeren", huidig: "/vrijwilligers/import",
                                   status: .unprocessableContent) { csrf in
@@ -333,7 +341,7 @@ struct VrijwilligerPages {
                 : Pages.datum(v.laatstGeverifieerd)]
         }
         let bladeren = Pages.bladeren("/voorzieningen", filters: [("kern", filter.kern), ("leefgebied", filter.leefgebied), ("actualiteit", verouderd ? "verouderd" : nil)],
-                                      pagina: paginanummer, getoond: pagina.items.count, totaal: pagina.totaal, soort: "voorzieningen")
+                                      pagina: paginanummer, getoond: pagina.items.count, totaal: pagina.totaal, soort: ("voorziening", "voorzieningen"))
         return try Pages.toon(request, context: context, gebruiker, titel: "Voorzieningen", huidig: "/voorzieningen") { _ in
             """
             <h1>Algemene voorzieningen</h1>
