@@ -187,6 +187,14 @@ class Pages(unittest.TestCase):
         self.assertIn("Opgelost met alleen het voorliggend veld (vrijwilliger)", self.text())
         self.assertIn("Werkt de oplossing nog?", self.text())
         self.scan("hulpvraag-afgesloten")
+        # On a tablet in the team meeting (portrait): nothing wider than the screen but the tables,
+        # which scroll in their own box.
+        self.driver.set_window_size(820, 1180)
+        for path in ("/hulpvragen", "/hulpvragen/nieuw", self.driver.current_url.replace(BASE, "")):
+            self.driver.get(BASE + path)
+            overflow = self.driver.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            self.assertLessEqual(overflow, 0, path)
+        self.scan("hulpvraag-tablet")
 
     def test_steunpunt_imports_a_csv_with_a_bad_row_and_fixes_it(self):
         self.log_in("steunpunt")
