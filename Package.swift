@@ -23,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         // An HTTP client: `voorveld bench` loads the service with it, and the tests drive the real binary.
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        // `/metrics` in Prometheus' text format.
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
         // The libpq C API, from Debian's libpq-dev.
@@ -70,6 +72,7 @@ let package = Package(
             dependencies: [
                 "Voorveld", "VoorveldStore", "Postgres",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             swiftSettings: strict
         ),

@@ -35,6 +35,9 @@ struct DatabaseOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Log level: trace, debug, info, notice, warning, error or critical.", valueName: "level"))
     var logLevel: Logger.Level = .info
 
+    @Option(name: .long, help: ArgumentHelp("Log lines as text, or as one JSON object per line for a log collector.", valueName: "text|json"))
+    var logFormat: LogFormat = .text
+
     @Option(name: .long, help: ArgumentHelp("Most connections the service opens to PostgreSQL.", valueName: "n"))
     var maxConnections: Int = 10
 
@@ -45,27 +48,36 @@ struct DatabaseOptions: ParsableArguments {
     }
 
     func makeLogger(_ label: String) -> Logger {
-        LoggingBootstrap.run(level: logLevel)
+        LoggingBootstrap.run(level: logLevel, format: logFormat)
         return Logger(label: label)
     }
 }
 
 extension Logger.Level: @retroactive ExpressibleByArgument {}
 
+enum LogFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
 enum LoggingBootstrap {
     private static let done = Mutex(false)
 
     /// swift-log may be bootstrapped once per process.
-    static func run(level: Logger.Level) {
+    static func run(level: Logger.Level, format: LogFormat = .text) {
         let first = done.withLock { done in
             defer { done = true }
             return !done
         }
         guard first else { return }
         LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
+            switch format {
+            case .text:
+                var handler = StreamLogHandler.standardError(label: label)
+                handler.logLevel = level
+                return handler
+            case .json:
+                return JSONLogHandler(label: label, logLevel: level)
+            }
         }
     }
 }

@@ -22,13 +22,16 @@ public struct AppDependencies: Sendable {
     public var authSettings: AuthStore.Settings
     /// Disclosure control of the wethouder's figures.
     public var onthulling: Onthulling
+    /// What `/metrics` reports; one per application.
+    public var metrics: Metrics
 
     public init(pool: ConnectionPool, hasher: PasswordHasher = PasswordHasher(), authSettings: AuthStore.Settings = .init(),
-                onthulling: Onthulling = Onthulling()) {
+                onthulling: Onthulling = Onthulling(), metrics: Metrics = Metrics()) {
         self.pool = pool
         self.hasher = hasher
         self.authSettings = authSettings
         self.onthulling = onthulling
+        self.metrics = metrics
     }
 }
 
@@ -52,14 +55,15 @@ public func buildRouter(_ dependencies: AppDependencies) -> Router<AppRequestCon
     // every error becomes problem+json before either sees it. Authentication comes last, so a
     // refused token is a problem+json answer too.
     router.middlewares.add(RequestLogMiddleware())
+    router.middlewares.add(MetricsMiddleware(metrics: dependencies.metrics))
     router.middlewares.add(SecurityHeadersMiddleware())
     router.middlewares.add(ProblemMiddleware())
     router.middlewares.add(AuthenticationMiddleware(auth: auth))
 
-    HealthController(pool: pool).addRoutes(to: router)
+    HealthController(pool: pool, metrics: dependencies.metrics).addRoutes(to: router)
     StartPage(gebieden: GebiedStore(pool: pool)).addRoutes(to: router)
     LoginPage(auth: auth).addRoutes(to: router)
-    HulpvraagPages(pool: pool).addRoutes(to: router)
+    HulpvraagPages(pool: pool, metrics: dependencies.metrics).addRoutes(to: router)
     VrijwilligerPages(pool: pool).addRoutes(to: router)
     CijfersPage(pool: pool, onthulling: dependencies.onthulling).addRoutes(to: router)
     IkController().addRoutes(to: router)
@@ -68,7 +72,7 @@ public func buildRouter(_ dependencies: AppDependencies) -> Router<AppRequestCon
     VrijwilligersController(pool: pool).addRoutes(to: router)
     VoorzieningenController(pool: pool).addRoutes(to: router)
     HulpvragenController(pool: pool).addRoutes(to: router)
-    KoppelingenController(pool: pool).addRoutes(to: router)
+    KoppelingenController(pool: pool, metrics: dependencies.metrics).addRoutes(to: router)
     UitkomstenController(pool: pool, onthulling: dependencies.onthulling).addRoutes(to: router)
     OpenAPIController().addRoutes(to: router)
     BeheerController(users: UserStore(pool: pool, hasher: dependencies.hasher), audit: AuditStore(pool: pool)).addRoutes(to: router)

@@ -77,6 +77,8 @@ struct AccessMatrixTests {
         Row(method: .get, route: "/v1/openapi.json", uri: "/v1/openapi.json", expected: all(.ok)),
         Row(method: .get, route: "/health/live", uri: "/health/live", expected: all(.ok)),
         Row(method: .get, route: "/health/ready", uri: "/health/ready", expected: all(.ok)),
+        // Metrics: a scraper on the same host, or a beheerder (these requests do not come from loopback).
+        Row(method: .get, route: "/metrics", uri: "/metrics", expected: beheerderOnly),
         // Each role is sent on to its own start page; the beheerder's start page is this one.
         Row(method: .get, route: "/", uri: "/", expected: all(.seeOther, except: [.beheerder: .ok, .beheerderTwenterand: .ok])),
         Row(method: .get, route: "/hulpvragen", uri: "/hulpvragen", expected: kernteamPagina),

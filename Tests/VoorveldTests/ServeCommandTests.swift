@@ -37,13 +37,25 @@ struct ServeCommandTests {
         #expect(kill(postmaster, 0) == -1)
         #expect(Self.postmasterPID(data) == nil)
 
-        // Second start: the same data, no new cluster, no second seed.
-        let second = try await ServedProgram.start(program: Self.program, dataDirectory: data, workingDirectory: folder)
+        // Second start: the same data, no new cluster, no second seed; logs as JSON this time.
+        let second = try await ServedProgram.start(program: Self.program, dataDirectory: data, workingDirectory: folder, arguments: ["--log-format", "json"])
         #expect(try await second.get("/health/ready").status == .ok)
-        #expect(try await second.get("/", token: "vv_demo_twenterand_0000000000000000000000000000").body.contains("Twenterand"))
+        #expect(try await second.get("/v1/ik", token: "vv_demo_twenterand_0000000000000000000000000000").body.contains("GM1700"))
+        // The metrics, to a scraper on this host: the requests just made, and the pool.
+        let metrics = try await second.get("/metrics")
+        #expect(metrics.status == .ok)
+        #expect(metrics.body.contains(#"voorveld_http_requests_total{route="/v1/ik",method="GET",status="200"} 1"#))
+        #expect(metrics.body.contains("voorveld_db_pool_open_connections "))
         let secondLog = try await second.terminate()
         #expect(!secondLog.contains("creating a PostgreSQL cluster"))
         #expect(!secondLog.contains("loading the demo data"))
+        // Every line a JSON object with time, level and message; a request line has its id.
+        let lines = secondLog.split(separator: "\n").filter { !$0.isEmpty }
+        #expect(lines.count > 3)
+        let objects = lines.compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(objects.count == lines.count, "not JSON: \(lines.filter { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) == nil })")
+        #expect(objects.allSatisfy { $0["time"] is String && $0["level"] is String && $0["message"] is String })
+        #expect(objects.contains { $0["message"] as? String == "request" && $0["path"] as? String == "/v1/ik" && ($0["hb.request.id"] as? String)?.isEmpty == false })
         #expect(Self.postmasterPID(data) == nil)
     }
 
@@ -59,13 +71,13 @@ struct ServedProgram {
     let port: Int
     let logPath: String
 
-    static func start(program: String, dataDirectory: String, workingDirectory: String) async throws -> ServedProgram {
+    static func start(program: String, dataDirectory: String, workingDirectory: String, arguments: [String] = []) async throws -> ServedProgram {
         let logPath = workingDirectory + "/serve-\(UUID().uuidString.prefix(6)).log"
         _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program)
-        process.arguments = ["serve", "--port", "0", "--data-dir", dataDirectory]
+        process.arguments = ["serve", "--port", "0", "--data-dir", dataDirectory] + arguments
         process.currentDirectoryURL = URL(fileURLWithPath: workingDirectory)
         // Nothing configured: no DATABASE_URL, no PG* variables.
         process.environment = ProcessInfo.processInfo.environment.filter { $0.key != "DATABASE_URL" && !$0.key.hasPrefix("PG") }

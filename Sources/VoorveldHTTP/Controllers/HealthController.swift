@@ -2,12 +2,28 @@ import Hummingbird
 import Postgres
 
 /// `/health/live`: the process answers. `/health/ready`: it can serve, i.e. the database answers.
+/// `/metrics`: the operators' figures (`Metrics`), for a scraper on the same host or a beheerder.
 struct HealthController {
     let pool: ConnectionPool
+    let metrics: Metrics
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/health/live", use: live)
         router.get("/health/ready", use: ready)
+        router.get("/metrics", use: metricsText)
+    }
+
+    /// Prometheus text. The figures hold no personal data, but they tell about load and use: a
+    /// scraper on this host (loopback) gets them, anyone else needs a beheerder's token.
+    @Sendable func metricsText(_ request: Request, context: AppRequestContext) async throws -> Response {
+        if !Self.isLoopback(context.remoteAddress) { _ = try context.require(.beheerder) }
+        let text = metrics.render(pool: await pool.statistics(), maxConnections: pool.configuration.maxConnections)
+        return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                        body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    static func isLoopback(_ address: String) -> Bool {
+        address == "::1" || address.hasPrefix("127.") || address.hasPrefix("::ffff:127.")
     }
 
     struct Status: ResponseEncodable {

@@ -12,11 +12,13 @@ import VoorveldStore
 struct KoppelingenController {
     let koppelingen: KoppelingStore
     let idempotentie: IdempotentieStore
+    let metrics: Metrics
     var matching = Matching()
 
-    init(pool: ConnectionPool) {
+    init(pool: ConnectionPool, metrics: Metrics) {
         koppelingen = KoppelingStore(pool: pool)
         idempotentie = IdempotentieStore(pool: pool)
+        self.metrics = metrics
     }
 
     func addRoutes(to router: Router<AppRequestContext>) {
@@ -35,14 +37,23 @@ struct KoppelingenController {
     @Sendable func kandidaten(_ request: Request, context: AppRequestContext) async throws -> Response {
         let gebruiker = try context.require(.kernteamlid)
         let id = try Self.id(context, else: Self.geenHulpvraag)
+        guard let (_, kandidaten) = try await zoek(id, gebruiker, context, actie: "kandidaten-zoeken") else { throw Self.geenHulpvraag }
+        return try Resource.json(kandidaten)
+    }
+
+    /// The hulpvraag and its ranked candidates, read and ranked in one go (timed for `/metrics`);
+    /// nil when the user's kernteams do not have it.
+    func zoek(_ id: UUID, _ gebruiker: Gebruiker, _ context: AppRequestContext, actie: String) async throws -> (Hulpvraag, Kandidaten)? {
+        let start = ContinuousClock.now
         let vandaag = CalendarDate.vandaag()
         guard let gegevens = try await koppelingen.zoekgegevens(
-            id, peildatum: vandaag, in: AccessScope(gebruiker), audit: audit(gebruiker, context, "kandidaten-zoeken", "hulpvraag", id))
-        else { throw Self.geenHulpvraag }
+            id, peildatum: vandaag, in: AccessScope(gebruiker), audit: audit(gebruiker, context, actie, "hulpvraag", id))
+        else { return nil }
         let kandidaten = matching.kandidaten(
             voor: gegevens.hulpvraag, vrijwilligers: gegevens.vrijwilligers, voorzieningen: gegevens.voorzieningen,
             kernnaam: gegevens.kernnaam, namen: gegevens.namen, vandaag: vandaag)
-        return try Resource.json(kandidaten)
+        metrics.matching(ContinuousClock.now - start)
+        return (gegevens.hulpvraag, kandidaten)
     }
 
     @Sendable func vanHulpvraag(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -79,7 +90,7 @@ struct KoppelingenController {
         }
         lezer.onbekendeVelden()
         guard lezer.fouten.isEmpty, let helper else { throw Problem.invalid(lezer.fouten) }
-        return try await Self.mapRules {
+        return try await mapRules {
             try await Resource.create(request, raw: raw, scope: scope, idempotentie: idempotentie, path: "/v1/koppelingen") { connection in
                 guard let koppeling = try await KoppelingStore.create(
                     hulpvraag: hulpvraag, helper: helper, toelichting: toelichting, on: connection, door: gebruiker.naam,
@@ -138,7 +149,7 @@ struct KoppelingenController {
             lezer.fout("reden", "alleen bij afbreken")
         }
         guard lezer.fouten.isEmpty, let status else { throw Problem.invalid(lezer.fouten) }
-        let result = try await Self.mapRules {
+        let result = try await mapRules {
             try await koppelingen.zet(id, op: status, reden: reden, toelichting: toelichting, versie: versie, vandaag: .vandaag(),
                                       in: AccessScope(gebruiker), audit: audit(gebruiker, context, "koppeling-\(status.rawValue)", "koppeling", id))
         }
@@ -163,8 +174,8 @@ struct KoppelingenController {
         return Lijst(items: try await koppelingen.afbreekredenen())
     }
 
-    /// The rules the database keeps, as answers a kernteamlid can act on.
-    static func mapRules<T>(_ body: () async throws -> T) async throws -> T {
+    /// The rules the database keeps, as answers a kernteamlid can act on; each refusal is counted.
+    func mapRules<T>(_ body: () async throws -> T) async throws -> T {
         do {
             return try await body()
         } catch let error as PostgresError {
@@ -180,7 +191,8 @@ struct KoppelingenController {
             case "koppelingen_eerder_afgebroken": "Met deze vrijwilliger is eerder een koppeling met deze inwoner afgebroken."
             default: nil
             }
-            guard let detail else { throw error }
+            guard let detail, let regel = error.constraint else { throw error }
+            metrics.koppelingGeweigerd(regel)
             throw Problem(status: .conflict, detail: detail)
         }
     }

@@ -39,9 +39,9 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         return Self.page(problem, headers: headers)
     }
 
-    /// Everything outside the API and the health checks is a page for people.
+    /// Everything outside the API, the health checks and the metrics is a page for people.
     static func isPage(_ path: String) -> Bool {
-        !path.hasPrefix("/v1/") && !path.hasPrefix("/health/")
+        !path.hasPrefix("/v1/") && !path.hasPrefix("/health/") && path != "/metrics"
     }
 
     static func page(_ problem: Problem, headers: HTTPFields) -> Response {

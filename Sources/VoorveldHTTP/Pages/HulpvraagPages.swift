@@ -16,13 +16,13 @@ struct HulpvraagPages {
     let api: HulpvragenController
     let koppelingenAPI: KoppelingenController
 
-    init(pool: ConnectionPool) {
+    init(pool: ConnectionPool, metrics: Metrics) {
         self.pool = pool
         hulpvragen = HulpvraagStore(pool: pool)
         koppelingen = KoppelingStore(pool: pool)
         referenties = ReferentieStore(pool: pool)
         api = HulpvragenController(pool: pool)
-        koppelingenAPI = KoppelingenController(pool: pool)
+        koppelingenAPI = KoppelingenController(pool: pool, metrics: metrics)
     }
 
     func addRoutes(to router: Router<AppRequestContext>) {
@@ -186,12 +186,8 @@ struct HulpvraagPages {
     ) async throws -> Response {
         let scope = AccessScope(gebruiker)
         let vandaag = CalendarDate.vandaag()
-        guard let gegevens = try await koppelingen.zoekgegevens(id, peildatum: vandaag, in: scope, audit: api.audit(gebruiker, context, "hulpvraag-lezen", id))
-        else { throw Self.nietGevonden }
-        let hulpvraag = gegevens.hulpvraag
-        let kandidaten = hulpvraag.status == .afgesloten ? nil : koppelingenAPI.matching.kandidaten(
-            voor: hulpvraag, vrijwilligers: gegevens.vrijwilligers, voorzieningen: gegevens.voorzieningen,
-            kernnaam: gegevens.kernnaam, namen: gegevens.namen, vandaag: vandaag)
+        guard let (hulpvraag, gevonden) = try await koppelingenAPI.zoek(id, gebruiker, context, actie: "hulpvraag-lezen") else { throw Self.nietGevonden }
+        let kandidaten = hulpvraag.status == .afgesloten ? nil : gevonden
         var filter = KoppelingStore.Filter()
         filter.hulpvraag = id
         filter.paginering = Paginering(pagina: 1, paginaGrootte: Paginering.maximaleGrootte)
@@ -230,7 +226,7 @@ struct HulpvraagPages {
             return try await hulpvraagPagina(request, context, gebruiker, id, fout: "Kies een vrijwilliger of voorziening uit de kandidaten.", status: .badRequest)
         }
         do {
-            let koppeling = try await KoppelingenController.mapRules {
+            let koppeling = try await koppelingenAPI.mapRules {
                 try await koppelingen.create(hulpvraag: id, helper: helper, toelichting: "", in: AccessScope(gebruiker), door: gebruiker.naam) { koppelingId in
                     koppelingenAPI.audit(gebruiker, context, "koppeling-voorstellen", "koppeling", koppelingId)
                 }
@@ -262,7 +258,7 @@ struct HulpvraagPages {
         }
         let result: KoppelingStore.Wijziging
         do {
-            result = try await KoppelingenController.mapRules {
+            result = try await koppelingenAPI.mapRules {
                 try await koppelingen.zet(id, op: status, reden: status == .afgebroken ? reden : nil, toelichting: nil, versie: versie, vandaag: .vandaag(),
                                           in: scope, audit: koppelingenAPI.audit(gebruiker, context, "koppeling-\(status.rawValue)", "koppeling", id))
             }
