@@ -135,7 +135,7 @@ public struct UserStore: Sendable {
             try await connection.execute("""
                 INSERT INTO api_tokens (gemeente, gebruiker, hash, omschrijving, verloopt_op)
                 VALUES ($1, $2, sha256(convert_to($3, 'UTF8')), $4, now() + make_interval(secs => $5))
-                ON CONFLICT (hash) DO NOTHING
+                ON CONFLICT (gemeente, hash) DO NOTHING
                 """, [gemeente, naam, token, omschrijving, Double(geldig.components.seconds)])
             try await AuditStore.record(Self.beheer("token-aanmaken", naam: naam, door: door), on: connection)
         }
