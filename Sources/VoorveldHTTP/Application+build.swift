@@ -57,7 +57,8 @@ public func buildRouter(_ dependencies: AppDependencies) -> Router<AppRequestCon
     router.middlewares.add(RequestLogMiddleware())
     router.middlewares.add(MetricsMiddleware(metrics: dependencies.metrics))
     router.middlewares.add(SecurityHeadersMiddleware())
-    router.middlewares.add(ProblemMiddleware())
+    let routes = RouteTable()
+    router.middlewares.add(ProblemMiddleware(routes: routes))
     router.middlewares.add(AuthenticationMiddleware(auth: auth))
 
     HealthController(pool: pool, metrics: dependencies.metrics).addRoutes(to: router)
@@ -76,5 +77,6 @@ public func buildRouter(_ dependencies: AppDependencies) -> Router<AppRequestCon
     UitkomstenController(pool: pool, onthulling: dependencies.onthulling).addRoutes(to: router)
     OpenAPIController().addRoutes(to: router)
     BeheerController(users: UserStore(pool: pool, hasher: dependencies.hasher), audit: AuditStore(pool: pool)).addRoutes(to: router)
+    routes.set(router.routes.map { ($0.method.rawValue, $0.path.description) })
     return router
 }

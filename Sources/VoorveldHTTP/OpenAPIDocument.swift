@@ -1460,6 +1460,9 @@ enum OpenAPIDocument {
      },
      "403": {
       "$ref": "#/components/responses/403"
+     },
+     "404": {
+      "$ref": "#/components/responses/404"
      }
     },
     "tags": [
@@ -2776,11 +2779,15 @@ enum OpenAPIDocument {
      },
      "initialen": {
       "type": "string",
-      "maxLength": 12
+      "minLength": 1,
+      "maxLength": 12,
+      "pattern": "^[A-Za-zÀ-ÿ.-][A-Za-zÀ-ÿ. -]*$",
+      "description": "Alleen de voorletters: letters (ook met accent), punten, spaties en streepjes."
      },
      "geboortejaar": {
       "type": "integer",
-      "minimum": 1900
+      "minimum": 1900,
+      "description": "Niet na dit jaar."
      },
      "regisseur": {
       "type": "string",
@@ -2791,7 +2798,9 @@ enum OpenAPIDocument {
       "description": "Standaard het kernteam van de kern."
      },
      "kern": {
-      "type": "string"
+      "type": "string",
+      "minLength": 1,
+      "description": "Een kern van de gemeente (/v1/kernen)."
      },
      "kanaal": {
       "type": "string",
@@ -2813,7 +2822,9 @@ enum OpenAPIDocument {
       "items": {
        "type": "string",
        "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"
-      }
+      },
+      "minItems": 1,
+      "description": "Codes uit /v1/leefgebieden; minstens één."
      },
      "zrmScores": {
       "type": "object",
@@ -3694,7 +3705,7 @@ enum OpenAPIDocument {
      }
     },
     "additionalProperties": false,
-    "description": "Noem precies één: vrijwilliger of voorziening."
+    "description": "Noem precies één: vrijwilliger of voorziening (400 bij geen of allebei)."
    },
    "KoppelingStap": {
     "type": "object",
@@ -3710,7 +3721,8 @@ enum OpenAPIDocument {
      },
      "reden": {
       "type": "string",
-      "description": "Verplicht bij afgebroken."
+      "minLength": 1,
+      "description": "Code uit /v1/afbreekredenen; verplicht bij afgebroken, anders niet."
      },
      "toelichting": {
       "type": "string",
@@ -3720,7 +3732,26 @@ enum OpenAPIDocument {
     "additionalProperties": false,
     "required": [
      "status"
-    ]
+    ],
+    "if": {
+     "properties": {
+      "status": {
+       "const": "afgebroken"
+      }
+     }
+    },
+    "then": {
+     "required": [
+      "reden"
+     ]
+    },
+    "else": {
+     "not": {
+      "required": [
+       "reden"
+      ]
+     }
+    }
    },
    "KoppelingenPagina": {
     "type": "object",
@@ -4272,9 +4303,10 @@ enum OpenAPIDocument {
     "in": "header",
     "required": true,
     "schema": {
-     "type": "string"
+     "type": "string",
+     "pattern": "^(W/)?\"[0-9]{1,9}\"$"
     },
-    "description": "De ETag van de versie die u wijzigt; 412 als iemand anders intussen wijzigde."
+    "description": "De ETag van de versie die u wijzigt, zoals een GET die gaf (\"3\"); 412 als iemand anders intussen wijzigde, 400 als het geen ETag is."
    }
   },
   "responses": {
@@ -4354,7 +4386,7 @@ enum OpenAPIDocument {
     }
    },
    "412": {
-    "description": "Iemand anders heeft intussen gewijzigd, of If-Match is ongeldig; de ETag-header geeft dan de huidige versie.",
+    "description": "Iemand anders heeft intussen gewijzigd; de ETag-header geeft de huidige versie.",
     "headers": {
      "API-Version": {
       "$ref": "#/components/headers/API-Version"

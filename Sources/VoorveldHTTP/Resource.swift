@@ -31,8 +31,9 @@ enum Resource {
         guard let ifMatch = request.headers[.ifMatch] else {
             throw Problem(status: .preconditionRequired, detail: "Stuur de ETag van de versie die u wijzigt mee in If-Match.")
         }
+        // A malformed header is a bad request; a well-formed one that no longer matches is 412.
         guard let versie = ETag.versie(ifMatch) else {
-            throw Problem(status: .preconditionFailed, detail: "If-Match bevat geen geldige ETag.")
+            throw Problem(status: .badRequest, detail: "If-Match bevat geen geldige ETag; stuur de ETag mee zoals een GET die gaf, bijvoorbeeld \"3\".")
         }
         return versie
     }
@@ -137,11 +138,32 @@ struct Zoekvraag {
     mutating func tekst(_ naam: String) -> String? {
         gelezen.insert(naam)
         guard let value = parameters[naam], !value.isEmpty else { return nil }
+        guard !value.unicodeScalars.contains("\u{0}") else {
+            fouten.append(Veldfout(veld: naam, melding: Veldlezer.ongeldigTeken))
+            return nil
+        }
         return value
     }
 
+    /// A typed parameter that is present must have a value: `?van=` is a mistake, not "no date".
+    private mutating func leeg(_ naam: String, _ melding: String) -> Bool {
+        guard parameters[naam]?.isEmpty == true else { return false }
+        fouten.append(Veldfout(veld: naam, melding: melding))
+        return true
+    }
+
+    /// An id (UUID).
+    mutating func id(_ naam: String) -> UUID? {
+        guard !leeg(naam, "geen geldig id"), let text = tekst(naam) else { return nil }
+        guard let id = UUID(uuidString: text) else {
+            fouten.append(Veldfout(veld: naam, melding: "geen geldig id"))
+            return nil
+        }
+        return id
+    }
+
     mutating func keuze<T: RawRepresentable & CaseIterable>(_ naam: String, _: T.Type) -> T? where T.RawValue == String {
-        guard let text = tekst(naam) else { return nil }
+        guard !leeg(naam, "kies uit: \(T.allCases.map(\.rawValue).joined(separator: ", "))"), let text = tekst(naam) else { return nil }
         guard let value = T(rawValue: text) else {
             fouten.append(Veldfout(veld: naam, melding: "kies uit: \(T.allCases.map(\.rawValue).joined(separator: ", "))"))
             return nil
@@ -150,7 +172,7 @@ struct Zoekvraag {
     }
 
     mutating func datum(_ naam: String) -> CalendarDate? {
-        guard let text = tekst(naam) else { return nil }
+        guard !leeg(naam, "geen datum (JJJJ-MM-DD)"), let text = tekst(naam) else { return nil }
         guard let date = CalendarDate(iso: text) else {
             fouten.append(Veldfout(veld: naam, melding: "geen datum (JJJJ-MM-DD)"))
             return nil
@@ -160,6 +182,8 @@ struct Zoekvraag {
 
     mutating func paginering() -> Paginering {
         var paginering = Paginering()
+        _ = leeg("pagina", "moet tussen 1 en 1000000 liggen")
+        _ = leeg("paginaGrootte", "moet tussen 1 en \(Paginering.maximaleGrootte) liggen")
         if let pagina = tekst("pagina") {
             if let value = Int(pagina), value >= 1, value <= 1_000_000 { paginering.pagina = value } else {
                 fouten.append(Veldfout(veld: "pagina", melding: "moet tussen 1 en 1000000 liggen"))

@@ -51,8 +51,7 @@ public struct HulpvraagStore: Sendable {
     public func update(
         _ id: UUID, versie: Int, in scope: AccessScope, audit: AuditRegel, maak: (Hulpvraag) throws -> Hulpvraag
     ) async throws -> Wijziging {
-        try await wijzig(id, versie: versie, in: scope, audit: audit) { current, connection in
-            let nieuw = try maak(current)
+        try await wijzig(id, versie: versie, in: scope, audit: audit, lees: { current, _ in try maak(current) }) { nieuw, connection in
             try await connection.execute("""
                 UPDATE hulpvragen SET dossierreferentie = $1, initialen = $2, geboortejaar = $3, regisseur = $4, kernteam = $5, kern = $6,
                        kanaal = $7, ontvangen_op = $8, dagdelen = $9, duur = $10::inzetduur, uren_per_week = $11, jeugd = $12,
@@ -81,7 +80,10 @@ public struct HulpvraagStore: Sendable {
     public func sluitAf(
         _ id: UUID, versie: Int, in scope: AccessScope, audit: AuditRegel, maak: (Hulpvraag, _ nazorgDagen: Int) throws -> Afsluiting
     ) async throws -> Wijziging {
-        try await wijzig(id, versie: versie, in: scope, audit: audit) { current, connection in
+        try await wijzig(id, versie: versie, in: scope, audit: audit, lees: { current, connection in
+            (current, try maak(current, try await GebiedStore.nazorgDagen(on: connection) ?? Afsluiting.standaardNazorgDagen))
+        }) { gelezen, connection in
+            let (current, afsluiting) = gelezen
             guard current.status != .afgesloten else {
                 throw Invoerfouten([Veldfout(veld: "status", melding: "de hulpvraag is al afgesloten; heropen hem eerst")])
             }
@@ -92,8 +94,7 @@ public struct HulpvraagStore: Sendable {
             guard lopend == 0 else {
                 throw Invoerfouten([Veldfout(veld: "koppelingen", melding: "er \(lopend == 1 ? "loopt nog 1 koppeling" : "lopen nog \(lopend) koppelingen"); rond die eerst af of breek ze af")])
             }
-            let nazorgDagen = try await GebiedStore.nazorgDagen(on: connection) ?? Afsluiting.standaardNazorgDagen
-            try await Self.schrijf(try maak(current, nazorgDagen), voor: id, on: connection)
+            try await Self.schrijf(afsluiting, voor: id, on: connection)
         }
     }
 
@@ -113,7 +114,7 @@ public struct HulpvraagStore: Sendable {
 
     /// Records the nazorg answer: is it still solved?
     public func nazorg(_ id: UUID, opgelost: Bool, op datum: CalendarDate, versie: Int, in scope: AccessScope, audit: AuditRegel) async throws -> Wijziging {
-        try await wijzig(id, versie: versie, in: scope, audit: audit) { current, connection in
+        try await wijzig(id, versie: versie, in: scope, audit: audit, lees: { current, _ in current }) { current, connection in
             guard current.status == .afgesloten, current.afsluiting?.nazorgOp != nil else {
                 throw Invoerfouten([Veldfout(veld: "opgelost", melding: "nazorg hoort bij een afgesloten, opgeloste hulpvraag met een nazorgdatum")])
             }
@@ -130,15 +131,19 @@ public struct HulpvraagStore: Sendable {
     }
 
     /// A change under a row lock, so that of two concurrent changes to one version only the first
-    /// wins; made only if the hulpvraag still has `versie`, and audited.
-    private func wijzig(
-        _ id: UUID, versie: Int, in scope: AccessScope, audit: AuditRegel, _ change: (Hulpvraag, PostgresConnection) async throws -> Void
+    /// wins; made only if the hulpvraag still has `versie`, and audited. The input is read first
+    /// (`lees`, against the current state), so bad input is reported as such even with an old
+    /// version; then the version is checked, then `change` writes.
+    private func wijzig<Invoer>(
+        _ id: UUID, versie: Int, in scope: AccessScope, audit: AuditRegel, lees: (Hulpvraag, PostgresConnection) async throws -> Invoer,
+        _ change: (Invoer, PostgresConnection) async throws -> Void
     ) async throws -> Wijziging {
         try await pool.withTransaction(in: scope) { connection in
             try await connection.execute("SELECT 1 FROM hulpvragen WHERE gemeente = huidige_gemeente() AND id = $1 FOR UPDATE", [id])
             guard let current = try await Self.get(id, on: connection) else { return .nietGevonden }
+            let invoer = try await lees(current, connection)
             guard current.versie == versie else { return .verouderd(current) }
-            try await change(current, connection)
+            try await change(invoer, connection)
             try await AuditStore.record(audit, on: connection)
             return .gewijzigd(try await Self.get(id, on: connection)!)
         }

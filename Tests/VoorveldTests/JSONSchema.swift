@@ -43,14 +43,14 @@ indirect enum JSON: Decodable, Equatable, CustomStringConvertible {
 /// Checks a JSON value against the part of JSON Schema (2020-12, as OpenAPI 3.1 uses it) that our
 /// document uses: `$ref` within the document, `type` (one or a list), `properties`, `required`,
 /// `additionalProperties`, `items`, `enum`, `format` (date, uuid, email), `minimum`, `maximum`,
-/// `minLength`, `maxLength` and `pattern`. Any other keyword fails the check, so the document
+/// `minLength`, `maxLength`, `pattern`, `minItems` and `maxItems`. Any other keyword fails the check, so the document
 /// cannot silently use something this validator ignores.
 struct JSONSchemaValidator {
     let document: JSON
 
     static let known: Set<String> = [
         "$ref", "type", "properties", "required", "additionalProperties", "items", "enum", "format", "minimum", "maximum",
-        "minLength", "maxLength", "pattern", "description", "default", "example", "readOnly",
+        "minLength", "maxLength", "pattern", "minItems", "maxItems", "description", "default", "example", "readOnly",
     ]
 
     /// Every problem found, as `path: reason`; empty when the value matches.
@@ -94,6 +94,8 @@ struct JSONSchemaValidator {
                 }
             }
         case .array(let items):
+            if let min = schema["minItems"]?.int, items.count < min { found.append("\(path): fewer than \(min) items") }
+            if let max = schema["maxItems"]?.int, items.count > max { found.append("\(path): more than \(max) items") }
             if let itemSchema = schema["items"] {
                 for (index, item) in items.enumerated() { found += problems(item, itemSchema, at: "\(path)[\(index)]") }
             }

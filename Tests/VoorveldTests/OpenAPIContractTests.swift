@@ -200,8 +200,9 @@ struct OpenAPIContractTests {
             let storedJSON = try #require(stored.map { String(decoding: try JSONEncoder().encode(JSONRoundTrip($0)), as: UTF8.self) })
             try await call(.put, "/v1/voorzieningen/{id}", voorziening, as: .steunpunt, body: storedJSON,
                            headers: [.ifMatch: storedHeaders[.eTag] ?? ""], expect: .ok)
+            // Not an ETag at all: a bad request (a well-formed but old one is 412).
             try await call(.put, "/v1/voorzieningen/{id}", voorziening, as: .steunpunt, body: storedJSON, headers: [.ifMatch: "onzin"],
-                           expect: .preconditionFailed)
+                           expect: .badRequest)
             try await call(.post, "/v1/voorzieningen/import", as: .steunpunt,
                            body: "referentie,aanbieder,naam,kernen,leefgebieden,laatst_geverifieerd\nvz-901,Kerk,Koffie-ochtend,*,sociaal-netwerk,2026-09-01\n",
                            type: "text/csv", expect: .ok)

@@ -41,6 +41,8 @@ public struct Veldlezer {
 
     public init(_ velden: [String: RuweWaarde]) { self.velden = velden }
 
+    public static let ongeldigTeken = "bevat een ongeldig teken (NUL)"
+
     public mutating func fout(_ veld: String, _ melding: String) {
         fouten.append(Veldfout(veld: veld, melding: melding))
     }
@@ -62,6 +64,11 @@ public struct Veldlezer {
             return nil
         case .tekst(let text):
             let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            // PostgreSQL stores no NUL character in text; it is never typed, only sent.
+            guard !trimmed.unicodeScalars.contains("\u{0}") else {
+                fout(veld, Self.ongeldigTeken)
+                return nil
+            }
             // Counted as PostgreSQL counts (code points), so the database never refuses what passed here.
             guard trimmed.unicodeScalars.count <= maximaal else {
                 fout(veld, "is te lang (hoogstens \(maximaal) tekens)")
@@ -129,7 +136,7 @@ public struct Veldlezer {
         case .lijst(let values):
             items = []
             for value in values {
-                guard case .tekst(let text) = value else {
+                guard case .tekst(let text) = value, !text.unicodeScalars.contains("\u{0}") else {
                     fout(veld, "moet een lijst van teksten zijn")
                     return []
                 }

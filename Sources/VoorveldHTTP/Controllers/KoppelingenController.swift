@@ -109,10 +109,7 @@ struct KoppelingenController {
         let gebruiker = try context.require(.kernteamlid, .steunpunt)
         var query = Zoekvraag(request)
         var filter = KoppelingStore.Filter()
-        if let text = query.tekst("vrijwilliger") {
-            filter.vrijwilliger = UUID(uuidString: text)
-            if filter.vrijwilliger == nil { throw Problem.invalid([Veldfout(veld: "vrijwilliger", melding: "geen geldig id")]) }
-        }
+        filter.vrijwilliger = query.id("vrijwilliger")
         filter.status = query.keuze("status", KoppelingStatus.self)
         filter.paginering = query.paginering()
         try query.controleer()

@@ -3,12 +3,16 @@ import Hummingbird
 import Logging
 import NIOCore
 import Postgres
+import Synchronization
 
 /// Turns every error into an answer no one has to decipher: `application/problem+json` for the
 /// API, a Dutch error page for the pages (and the login page for a visitor who is not logged in).
 /// Never an empty body or a stack trace: unexpected errors are logged with the request id and
 /// answered with a generic 500 that names that id, never with internals.
 struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
+    /// The routes, to tell "no such address" (404) from "not with this method" (405).
+    let routes: RouteTable
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var problem: Problem
         var headers: HTTPFields = [:]
@@ -18,13 +22,24 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             problem = error
         } catch let error as HTTPError {
             problem = Problem(status: error.status, detail: error.body)
-            if error.status == .notFound && error.body == nil {
-                problem.detail = "Er is niets op dit adres."
-            }
             headers = error.headers
+            if error.status == .notFound && error.body == nil {
+                let allowed = routes.methods(for: request.uri.path)
+                if allowed.isEmpty {
+                    problem.detail = "Er is niets op dit adres."
+                } else {
+                    problem = Problem(status: .methodNotAllowed, detail: "Dit adres kent alleen \(allowed.joined(separator: ", ")).")
+                    headers = [.allow: allowed.joined(separator: ", ")]
+                }
+            }
         } catch is NIOTooManyBytesError {
             // A body over `maxUploadSize`, found while collecting it.
             problem = Problem(status: .contentTooLarge, detail: "Het verzoek is groter dan toegestaan (1 MB).")
+        } catch let error as PostgresError where error.sqlState == "22021" || error.sqlState == "22P05" {
+            // Text PostgreSQL cannot store (a NUL character) that slipped past the checks: the
+            // request's fault, not the service's.
+            context.logger.warning("unstorable text in a request", metadata: ["error": "\(error)"])
+            problem = Problem(status: .badRequest, detail: "Het verzoek bevat een teken dat niet kan worden opgeslagen (NUL).")
         } catch let error as PostgresError where error.kind == .poolTimeout || error.kind == .connection {
             context.logger.error("database unavailable", metadata: ["error": "\(error)"])
             problem = Problem(status: .serviceUnavailable, detail: "De database is tijdelijk niet bereikbaar. Probeer het over enkele seconden opnieuw.")
@@ -55,5 +70,29 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         var fields: HTTPFields = [.contentType: "text/html; charset=utf-8"]
         fields.append(contentsOf: (problem.headers + headers).filter { $0.name != .wwwAuthenticate })
         return Response(status: HTTPResponse.Status(code: problem.status), headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
+    }
+}
+
+/// The service's routes (method and path template), filled in once the router has them.
+final class RouteTable: Sendable {
+    private let routes = Mutex<[(method: String, segments: [Substring])]>([])
+
+    func set(_ routes: [(method: String, path: String)]) {
+        self.routes.withLock { $0 = routes.map { ($0.method, $0.path.split(separator: "/")) } }
+    }
+
+    /// The methods some route answers at `path` (a `{parameter}` matches any one segment). As in
+    /// the router, a fixed segment wins over a parameter: `/v1/vrijwilligers/import` is not `{id}`.
+    func methods(for path: String) -> [String] {
+        let segments = path.split(separator: "/")
+        let matching = routes.withLock { routes in
+            routes.filter { route in
+                route.segments.count == segments.count && zip(route.segments, segments).allSatisfy { $0.hasPrefix("{") || $0 == $1 }
+            }
+        }
+        // How specific each match is: per segment, fixed (1) or a parameter (0), compared in order.
+        func rank(_ route: (method: String, segments: [Substring])) -> [Int] { route.segments.map { $0.hasPrefix("{") ? 0 : 1 } }
+        guard let best = matching.map(rank).max(by: { $0.lexicographicallyPrecedes($1) }) else { return [] }
+        return Array(Set(matching.filter { rank($0) == best }.map(\.method))).sorted()
     }
 }

@@ -46,7 +46,7 @@ enum Pages {
 
     /// A parameter of the address's query; nil when absent or empty.
     static func query(_ request: Request, _ naam: String) -> String? {
-        request.uri.queryParameters[Substring(naam)].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
+        request.uri.queryParameters[Substring(naam)].map(String.init).flatMap { $0.isEmpty || $0.unicodeScalars.contains("\u{0}") ? nil : $0 }
     }
 
     static func melding(_ request: Request) -> String {
