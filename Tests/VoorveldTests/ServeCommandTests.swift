@@ -59,6 +59,65 @@ struct ServeCommandTests {
         #expect(Self.postmasterPID(data) == nil)
     }
 
+    @Test("SIGTERM under load: every request the service took on is answered in full, and it exits cleanly")
+    func sigtermUnderLoad() async throws {
+        let folder = TestDatabase.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let served = try await ServedProgram.start(program: Self.program, dataDirectory: folder + "/data", workingDirectory: folder,
+                                                   arguments: ["--log-format", "json"])
+        let token = "vv_demo_kernteamlid_0000000000000000000000000000"
+        #expect(try await served.get("/v1/hulpvragen", token: token).status == .ok)
+        // Clients that keep sending requests, each with its own request id, until the service is gone.
+        let stopAt = ContinuousClock.now + .seconds(20)
+        let results = try await withThrowingTaskGroup(of: [(id: String, status: Int?)].self) { group in
+            for client in 0..<8 {
+                group.addTask {
+                    var results: [(id: String, status: Int?)] = []
+                    var number = 0
+                    while ContinuousClock.now < stopAt {
+                        number += 1
+                        let id = "last-\(client)-\(number)"
+                        var request = HTTPClientRequest(url: "http://127.0.0.1:\(served.port)/v1/cijfers/monitoring?van=2024-01-01&tot=2026-11-30")
+                        request.headers.add(name: "Authorization", value: "Bearer \(token)")
+                        request.headers.add(name: "X-Request-Id", value: id)
+                        do {
+                            let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
+                            _ = try await response.body.collect(upTo: 1 << 22)
+                            results.append((id, Int(response.status.code)))
+                        } catch {
+                            results.append((id, nil))
+                            // Refused: the service has stopped listening.
+                            if results.suffix(3).allSatisfy({ $0.status == nil }) { break }
+                        }
+                    }
+                    return results
+                }
+            }
+            try await Task.sleep(for: .milliseconds(1500))
+            served.process.terminate()   // SIGTERM, mid-load
+            var all: [(id: String, status: Int?)] = []
+            for try await part in group { all += part }
+            return all
+        }
+        let log = try await served.terminate()
+        // What the service says it answered, by request id.
+        let answered = Dictionary(log.split(separator: "\n").compactMap { line -> (String, Int)? in
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], object["message"] as? String == "request",
+                  let id = object["hb.request.id"] as? String, id.hasPrefix("last-"), let status = (object["status"] as? String).flatMap({ Int($0) })
+            else { return nil }
+            return (id, status)
+        }, uniquingKeysWith: { first, _ in first })
+        let received = Dictionary(results.compactMap { result in result.status.map { (result.id, $0) } }, uniquingKeysWith: { first, _ in first })
+        #expect(answered.count > 20, "only \(answered.count) requests answered")
+        // Every request the service took on was answered with 200, and the client got that answer.
+        #expect(answered.values.allSatisfy { $0 == 200 }, "\(answered.filter { $0.value != 200 })")
+        let lost = answered.keys.filter { received[$0] != 200 }
+        #expect(lost.isEmpty, "answered by the service but not received: \(lost.sorted().prefix(5))")
+        // And no client got an answer the service did not log (nothing half-written).
+        #expect(received.keys.allSatisfy { answered[$0] != nil })
+        print("SIGTERM under load: \(answered.count) requests answered, \(results.count - received.count) refused after shutdown began, 0 lost")
+    }
+
     static func postmasterPID(_ data: String) -> Int32? {
         guard let text = try? String(contentsOfFile: data + "/pgdata/postmaster.pid", encoding: .utf8) else { return nil }
         return text.split(separator: "\n").first.flatMap { Int32($0) }

@@ -1,0 +1,162 @@
+import EmbeddedPostgres
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import Postgres
+import TestDatabase
+import Testing
+import VoorveldHTTP
+import VoorveldStore
+
+/// PostgreSQL dies under a write load and comes back: every write the service acknowledged is
+/// there, none twice, and the service recovers by itself. On a cluster of this test's own, with
+/// PostgreSQL's default durability (the shared test cluster runs without it, for speed).
+@Suite("Faults")
+struct FaultTests {
+    @Test("PostgreSQL killed with SIGKILL during writes and restarted: every acknowledged write is stored once, and the service recovers within seconds")
+    func postgresKilledDuringWrites() async throws {
+        let embedded = try EmbeddedPostgres(.init(directory: TestDatabase.temporaryDirectory(), settings: ["max_connections": "50"]))
+        _ = try await embedded.start()
+        ShutdownAtExit.register(embedded)
+        let configuration = ConnectionConfiguration.unixSocket(
+            directory: embedded.socketDirectory, database: embedded.configuration.database, user: embedded.configuration.user)
+        let owner = ConnectionPool(.init(connection: configuration, maxConnections: 2))
+        try await Migrator(directory: TestEnvironment.sqlDirectory).migrate(owner)
+        try await ServiceRole.ensureLogin(owner)
+        try await SeedLoader(directory: TestEnvironment.seedDirectory, hasher: TestEnvironment.hasher).load(into: owner, demoUsers: true, demoHulpvragen: false)
+        var serviceConfiguration = configuration
+        serviceConfiguration.parameters.append(("user", ServiceRole.login))
+        let service = ConnectionPool(.init(connection: serviceConfiguration, maxConnections: 8, acquireTimeout: .seconds(2)))
+        let app = buildApplication(HTTPConfiguration(port: 0), dependencies: AppDependencies(pool: service, hasher: TestEnvironment.hasher),
+                                   logger: Logger(label: "fault-test"))
+
+        let writers = 8, perWriter = 30
+        let killed = Clock.Tracker()
+        let outcome = try await app.test(.router) { client in
+            try await withThrowingTaskGroup(of: [Acknowledged].self) { group in
+                for writer in 0..<writers {
+                    group.addTask {
+                        var acknowledged: [Acknowledged] = []
+                        for number in 0..<perWriter {
+                            let key = "fout-\(writer)-\(number)"
+                            let body = HulpvragenTests.hulpvraag(#""dossierreferentie": "\#(key)""#)
+                            // A client that retries with the same Idempotency-Key until it gets an answer.
+                            let started = ContinuousClock.now
+                            while true {
+                                let answer = try? await client.execute(
+                                    uri: "/v1/hulpvragen", method: .post,
+                                    headers: HulpvragenTests.headers(Demo.kernteamlid.token, [HTTPField.Name("Idempotency-Key")!: key]),
+                                    body: ByteBuffer(string: body)
+                                ) { response in
+                                    (response.status, try? JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+                                }
+                                if let answer, answer.0 == .created, let id = answer.1?["id"] as? String {
+                                    acknowledged.append(Acknowledged(key: key, id: id, at: ContinuousClock.now))
+                                    break
+                                }
+                                // Anything else while the database is away must be an error answer, never a wrong success.
+                                if let status = answer?.0 { #expect(status.code >= 500 || status == .conflict, "\(key): \(status)") }
+                                guard ContinuousClock.now - started < .seconds(90) else { throw FaultError("\(key) got no answer in 90 s") }
+                                try await Task.sleep(for: .milliseconds(100))
+                            }
+                        }
+                        return acknowledged
+                    }
+                }
+                // Mid-load: kill every PostgreSQL process at once, wait, start it again.
+                try await Task.sleep(for: .milliseconds(800))
+                let postmaster = try #require(embedded.postmasterPID())
+                for child in Self.children(of: postmaster) { kill(child, SIGKILL) }
+                kill(postmaster, SIGKILL)
+                await killed.mark()
+                // While it is down, the API and the readiness check say so quickly, in problem+json.
+                for uri in ["/health/ready", "/v1/hulpvragen"] {
+                    let asked = ContinuousClock.now
+                    try await client.execute(uri: uri, method: .get, headers: HulpvragenTests.headers(Demo.kernteamlid.token)) { response in
+                        #expect(response.status == .serviceUnavailable, "\(uri): \(response.status)")
+                        #expect(response.headers[.contentType] == "application/problem+json")
+                    }
+                    let took = ContinuousClock.now - asked
+                    #expect(took < .seconds(5), "\(uri) took \(took) with the database down")
+                    print("fault test: \(uri) answered 503 in \(took) with PostgreSQL down")
+                }
+                try await Task.sleep(for: .seconds(1))
+                try await Self.restart(embedded)
+                await killed.restarted()
+                var all: [Acknowledged] = []
+                for try await part in group { all += part }
+                return all
+            }
+        }
+
+        // Every acknowledged write is there exactly once, with the id the client was given.
+        #expect(outcome.count == writers * perWriter)
+        let stored = try await owner.withConnection { connection in
+            try await connection.query("SELECT dossierreferentie, id::text FROM hulpvragen WHERE dossierreferentie LIKE 'fout-%'") { row in
+                (try row.decode(0, as: String.self), try row.decode(1, as: String.self))
+            }
+        }
+        #expect(stored.count == writers * perWriter, "stored \(stored.count), acknowledged \(outcome.count)")
+        #expect(Set(stored.map(\.0)).count == stored.count, "a write was stored twice")
+        let storedIds = Dictionary(stored, uniquingKeysWith: { first, _ in first })
+        #expect(outcome.allSatisfy { storedIds[$0.key] == $0.id }, "an acknowledged id differs from the stored one")
+        // The service came back by itself: the first write after the restart was acknowledged soon.
+        let restartedAt = try #require(await killed.restartedAt)
+        let firstAfter = outcome.map(\.at).filter { $0 > restartedAt }.min()
+        let recovery = try #require(firstAfter) - restartedAt
+        #expect(recovery < .seconds(5), "first write \(recovery) after the restart")
+        print("fault test: \(outcome.count) writes acknowledged, \(stored.count) stored, first write \(recovery) after PostgreSQL was back")
+
+        await service.close()
+        await owner.close()
+        try await embedded.stop()
+    }
+
+    struct Acknowledged: Sendable {
+        var key: String
+        var id: String
+        var at: ContinuousClock.Instant
+    }
+
+    struct FaultError: Error, CustomStringConvertible {
+        var description: String
+        init(_ description: String) { self.description = description }
+    }
+
+    /// The processes whose parent is `pid` (PostgreSQL's backends and helpers).
+    static func children(of pid: Int32) -> [Int32] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap(Int32.init).filter { child in
+            guard let stat = try? String(contentsOfFile: "/proc/\(child)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { return false }
+            // After "pid (name) state ppid": the fourth field, counted past the name, which may hold spaces.
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            return fields.count > 1 && Int32(fields[1]) == pid
+        }
+    }
+
+    /// Starts the killed cluster again, once its old processes have let go of it.
+    static func restart(_ embedded: EmbeddedPostgres) async throws {
+        let started = ContinuousClock.now
+        while true {
+            do {
+                _ = try await embedded.start()
+                return
+            } catch where ContinuousClock.now - started < .seconds(30) {
+                try await Task.sleep(for: .milliseconds(250))
+            }
+        }
+    }
+}
+
+enum Clock {
+    /// When PostgreSQL was killed and when it was back.
+    actor Tracker {
+        private(set) var killedAt: ContinuousClock.Instant?
+        private(set) var restartedAt: ContinuousClock.Instant?
+        func mark() { killedAt = .now }
+        func restarted() { restartedAt = .now }
+    }
+}
