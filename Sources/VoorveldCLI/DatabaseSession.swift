@@ -16,6 +16,8 @@ import VoorveldStore
 struct DatabaseSession {
     let owner: ConnectionPool
     let service: ConnectionPool
+    /// A streaming replica for the figures (`REPORTS_DATABASE_URL`), as the service's role.
+    var reports: ConnectionPool? = nil
     /// Whether `owner` is a connection of its own (embedded, or DATABASE_OWNER_URL), so that
     /// `serve` may migrate with it.
     let hasOwnerConnection: Bool
@@ -32,7 +34,13 @@ struct DatabaseSession {
             logger.info("using the configured PostgreSQL", metadata: ["target": "\(configured)"])
             let service = ConnectionPool(.init(connection: configured, maxConnections: options.maxConnections), logger: logger)
             let owner = ownerConfiguration.map { ConnectionPool(.init(connection: $0, maxConnections: 2), logger: logger) } ?? service
-            return DatabaseSession(owner: owner, service: service, hasOwnerConnection: ownerConfiguration != nil, embedded: nil, isNewCluster: false)
+            var session = DatabaseSession(owner: owner, service: service, hasOwnerConnection: ownerConfiguration != nil, embedded: nil, isNewCluster: false)
+            if let reportsURL = environment["REPORTS_DATABASE_URL"].flatMap({ $0.isEmpty ? nil : $0 }) {
+                let reports = ConnectionConfiguration(url: reportsURL)
+                logger.info("reading the figures from the reports database", metadata: ["target": "\(reports)"])
+                session.reports = ConnectionPool(.init(connection: reports, maxConnections: max(2, options.maxConnections / 2)), logger: logger)
+            }
+            return session
         }
         guard ProcessInfo.processInfo.environment["DATABASE_OWNER_URL"] == nil else {
             throw CommandError("DATABASE_OWNER_URL is set but DATABASE_URL (or PGHOST...) is not: set both, or neither for the embedded database.")
@@ -79,6 +87,7 @@ struct DatabaseSession {
 
     /// Closes the pools, then stops the embedded server if this session runs one.
     func close() async {
+        await reports?.close()
         await service.close()
         if owner !== service { await owner.close() }
         do {

@@ -72,7 +72,9 @@ struct VoorveldServer: Service {
             try await session.prepare(database, seedDirectory: seedDirectory, logger: logger)
             // Row-level security is only a second line if the service's role cannot bypass it.
             try await ServiceRole.verify(session.service)
-            let app = buildApplication(http, dependencies: AppDependencies(pool: session.service, hasher: database.hasher, onthulling: onthulling),
+            if let reports = session.reports { try await ServiceRole.verify(reports) }
+            let app = buildApplication(http, dependencies: AppDependencies(pool: session.service, hasher: database.hasher, onthulling: onthulling,
+                                                                          rapportage: session.reports),
                                        logger: logger)
             try await app.run()
         } catch {

@@ -24,14 +24,17 @@ public struct AppDependencies: Sendable {
     public var onthulling: Onthulling
     /// What `/metrics` reports; one per application.
     public var metrics: Metrics
+    /// A read replica for the wethouder's figures (`REPORTS_DATABASE_URL`); nil: the primary.
+    public var rapportage: ConnectionPool?
 
     public init(pool: ConnectionPool, hasher: PasswordHasher = PasswordHasher(), authSettings: AuthStore.Settings = .init(),
-                onthulling: Onthulling = Onthulling(), metrics: Metrics = Metrics()) {
+                onthulling: Onthulling = Onthulling(), metrics: Metrics = Metrics(), rapportage: ConnectionPool? = nil) {
         self.pool = pool
         self.hasher = hasher
         self.authSettings = authSettings
         self.onthulling = onthulling
         self.metrics = metrics
+        self.rapportage = rapportage
     }
 }
 
@@ -61,12 +64,12 @@ public func buildRouter(_ dependencies: AppDependencies) -> Router<AppRequestCon
     router.middlewares.add(ProblemMiddleware(routes: routes))
     router.middlewares.add(AuthenticationMiddleware(auth: auth))
 
-    HealthController(pool: pool, metrics: dependencies.metrics).addRoutes(to: router)
+    HealthController(pool: pool, rapportage: dependencies.rapportage, metrics: dependencies.metrics).addRoutes(to: router)
     StartPage(gebieden: GebiedStore(pool: pool)).addRoutes(to: router)
     LoginPage(auth: auth).addRoutes(to: router)
     HulpvraagPages(pool: pool, metrics: dependencies.metrics).addRoutes(to: router)
     VrijwilligerPages(pool: pool).addRoutes(to: router)
-    CijfersPage(pool: pool, onthulling: dependencies.onthulling).addRoutes(to: router)
+    CijfersPage(pool: pool, rapportage: dependencies.rapportage, onthulling: dependencies.onthulling).addRoutes(to: router)
     IkController().addRoutes(to: router)
     GebiedController(gebieden: GebiedStore(pool: pool)).addRoutes(to: router)
     CodelijstenController(referenties: ReferentieStore(pool: pool)).addRoutes(to: router)
@@ -74,7 +77,7 @@ public func buildRouter(_ dependencies: AppDependencies) -> Router<AppRequestCon
     VoorzieningenController(pool: pool).addRoutes(to: router)
     HulpvragenController(pool: pool).addRoutes(to: router)
     KoppelingenController(pool: pool, metrics: dependencies.metrics).addRoutes(to: router)
-    UitkomstenController(pool: pool, onthulling: dependencies.onthulling).addRoutes(to: router)
+    UitkomstenController(pool: pool, rapportage: dependencies.rapportage, onthulling: dependencies.onthulling).addRoutes(to: router)
     OpenAPIController().addRoutes(to: router)
     BeheerController(users: UserStore(pool: pool, hasher: dependencies.hasher), audit: AuditStore(pool: pool)).addRoutes(to: router)
     routes.set(router.routes.map { ($0.method.rawValue, $0.path.description) })

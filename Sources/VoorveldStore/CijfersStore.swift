@@ -4,10 +4,32 @@ import Voorveld
 
 /// The figures of closed hulpvragen, counted by PostgreSQL (`cijfers_voorliggend_veld`), which
 /// gives a wethouder counts only and a kernteamlid those of their own kernteams.
+///
+/// With a reports database (a streaming replica of the primary), the figures are read there, so
+/// heavy reports never slow down the kernteams' work; the audit row of each read is written to the
+/// primary, which is the only database that takes writes.
 public struct CijfersStore: Sendable {
     let pool: ConnectionPool
+    let rapportage: ConnectionPool?
 
-    public init(pool: ConnectionPool) { self.pool = pool }
+    public init(pool: ConnectionPool, rapportage: ConnectionPool? = nil) {
+        self.pool = pool
+        self.rapportage = rapportage
+    }
+
+    /// Reads in one snapshot, on the reports database when there is one, and records `audit`.
+    private func lees<T: Sendable>(in scope: AccessScope, audit: AuditRegel, _ body: (PostgresConnection) async throws -> T) async throws -> T {
+        guard let rapportage else {
+            return try await pool.withTransaction(in: scope, .repeatableRead) { connection in
+                let result = try await body(connection)
+                try await AuditStore.record(audit, on: connection)
+                return result
+            }
+        }
+        let result = try await rapportage.withTransaction(in: scope, .repeatableRead, body)
+        try await pool.withTransaction(in: scope) { connection in try await AuditStore.record(audit, on: connection) }
+        return result
+    }
 
     /// The groups a figure can be split by.
     public static let indelingen = ["totaal", "kernteam", "kern", "maand", "kwartaal", "jaar", "leefgebied", "kanaal", "jeugd"]
@@ -17,7 +39,7 @@ public struct CijfersStore: Sendable {
         -> (tellingen: [Telling], totaal: Telling)
     {
         // One snapshot for the rows and the total, so they always agree.
-        try await pool.withTransaction(in: scope, .repeatableRead) { connection in
+        try await lees(in: scope, audit: audit) { connection in
             func tel(_ groep: String) async throws -> [Telling] {
                 try await connection.query("SELECT * FROM cijfers_voorliggend_veld($1, $2, $3)", [van, tot, groep]) { row in
                     Telling(waarde: try row.decode(0), afgesloten: try row.decode(1), teltMee: try row.decode(2), alleen: try row.decode(3),
@@ -26,7 +48,6 @@ public struct CijfersStore: Sendable {
             }
             let tellingen = per == "totaal" ? [] : try await tel(per)
             let totaal = try await tel("totaal").first ?? Telling(waarde: "totaal", afgesloten: 0, teltMee: 0, alleen: 0, betrokken: 0, ingetrokken: 0)
-            try await AuditStore.record(audit, on: connection)
             return (tellingen, totaal)
         }
     }
@@ -42,7 +63,7 @@ public struct CijfersStore: Sendable {
     }
 
     public func monitoring(van: CalendarDate, tot: CalendarDate, in scope: AccessScope, audit: AuditRegel) async throws -> Monitoringgegevens {
-        try await pool.withTransaction(in: scope, .repeatableRead) { connection in
+        try await lees(in: scope, audit: audit) { connection in
             let kernteams = try await Self.kernteams(in: scope, on: connection)
             let kernen = try await connection.query("""
                 SELECT k.kern FROM kernteam_kernen k WHERE k.gemeente = huidige_gemeente() AND k.kernteam = ANY($1) ORDER BY k.kern
@@ -53,7 +74,6 @@ public struct CijfersStore: Sendable {
                 (kern: try row.decode(0, as: String.self), leefgebied: try row.decode(1, as: String.self), aantal: try row.decode(2, as: Int.self))
             }
             let nazorg = try await Self.nazorg(van: van, tot: tot, on: connection)
-            try await AuditStore.record(audit, on: connection)
             return Monitoringgegevens(kernteams: kernteams, kernen: kernen, leefgebieden: leefgebieden, instroom: instroom,
                                       perLeefgebied: perLeefgebied, nazorg: nazorg)
         }
@@ -64,7 +84,7 @@ public struct CijfersStore: Sendable {
     public func signalen(van: CalendarDate, tot: CalendarDate, in scope: AccessScope, audit: AuditRegel) async throws
         -> (kernteams: [String], instroom: [String: [String: Int]], tekorten: [(kern: String, leefgebied: String, aantal: Int)], nazorg: (gevraagd: Int, nogOpgelost: Int))
     {
-        try await pool.withTransaction(in: scope, .repeatableRead) { connection in
+        try await lees(in: scope, audit: audit) { connection in
             let kernteams = try await Self.kernteams(in: scope, on: connection)
             var instroom: [String: [String: Int]] = [:]
             for groep in try await Self.instroom(van: van, tot: tot, on: connection) {
@@ -74,7 +94,6 @@ public struct CijfersStore: Sendable {
                 (kern: try row.decode(0, as: String.self), leefgebied: try row.decode(1, as: String.self), aantal: try row.decode(2, as: Int.self))
             }
             let nazorg = try await Self.nazorg(van: van, tot: tot, on: connection)
-            try await AuditStore.record(audit, on: connection)
             return (kernteams, instroom, tekorten, nazorg)
         }
     }

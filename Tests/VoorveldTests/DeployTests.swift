@@ -140,8 +140,8 @@ struct DeployTests {
             configuration.parameters.map { "\($0.keyword)='\($0.value)'" }.joined(separator: " ")
         }
         let sourceInfo = conninfo(target.database(source))
-        try Self.run(pgDump, ["--format=custom", "--file=\(dump)", "--dbname=\(sourceInfo)"])
-        try Self.run(pgRestore, ["--exit-on-error", "--single-transaction", "--dbname=\(conninfo(target))", dump])
+        try runProgram(pgDump, ["--format=custom", "--file=\(dump)", "--dbname=\(sourceInfo)"])
+        try runProgram(pgRestore, ["--exit-on-error", "--single-transaction", "--dbname=\(conninfo(target))", dump])
 
         let restored = ConnectionPool(.init(connection: target, maxConnections: 2))
         let after = try await Self.fingerprint(restored, tables)
@@ -160,17 +160,5 @@ struct DeployTests {
         await service.close()
         await restored.close()
         await environment.close()
-    }
-
-    static func run(_ program: String, _ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: program)
-        process.arguments = arguments
-        let errors = Pipe()
-        process.standardError = errors
-        try process.run()
-        process.waitUntilExit()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(process.terminationStatus == 0, "\(program) failed: \(message)")
     }
 }

@@ -17,18 +17,9 @@ import VoorveldStore
 struct FaultTests {
     @Test("PostgreSQL killed with SIGKILL during writes and restarted: every acknowledged write is stored once, and the service recovers within seconds")
     func postgresKilledDuringWrites() async throws {
-        let embedded = try EmbeddedPostgres(.init(directory: TestDatabase.temporaryDirectory(), settings: ["max_connections": "50"]))
-        _ = try await embedded.start()
-        ShutdownAtExit.register(embedded)
-        let configuration = ConnectionConfiguration.unixSocket(
-            directory: embedded.socketDirectory, database: embedded.configuration.database, user: embedded.configuration.user)
-        let owner = ConnectionPool(.init(connection: configuration, maxConnections: 2))
-        try await Migrator(directory: TestEnvironment.sqlDirectory).migrate(owner)
-        try await ServiceRole.ensureLogin(owner)
-        try await SeedLoader(directory: TestEnvironment.seedDirectory, hasher: TestEnvironment.hasher).load(into: owner, demoUsers: true, demoHulpvragen: false)
-        var serviceConfiguration = configuration
-        serviceConfiguration.parameters.append(("user", ServiceRole.login))
-        let service = ConnectionPool(.init(connection: serviceConfiguration, maxConnections: 8, acquireTimeout: .seconds(2)))
+        let cluster = try await OwnCluster.start(demoHulpvragen: false)
+        let embedded = cluster.embedded
+        let service = cluster.service()
         let app = buildApplication(HTTPConfiguration(port: 0), dependencies: AppDependencies(pool: service, hasher: TestEnvironment.hasher),
                                    logger: Logger(label: "fault-test"))
 
@@ -93,6 +84,8 @@ struct FaultTests {
 
         // Every acknowledged write is there exactly once, with the id the client was given.
         #expect(outcome.count == writers * perWriter)
+        // A new pool: the connections of before the crash are gone.
+        let owner = ConnectionPool(.init(connection: embedded.connection(user: embedded.configuration.user), maxConnections: 1))
         let stored = try await owner.withConnection { connection in
             try await connection.query("SELECT dossierreferentie, id::text FROM hulpvragen WHERE dossierreferentie LIKE 'fout-%'") { row in
                 (try row.decode(0, as: String.self), try row.decode(1, as: String.self))
@@ -111,6 +104,7 @@ struct FaultTests {
 
         await service.close()
         await owner.close()
+        await cluster.owner.close()
         try await embedded.stop()
     }
 

@@ -1,6 +1,8 @@
+import EmbeddedPostgres
 import Foundation
 import Postgres
 import TestDatabase
+import Testing
 import VoorveldHTTP
 import VoorveldStore
 
@@ -63,4 +65,57 @@ enum Demo {
     static let wethouder = (naam: "wethouder", wachtwoord: "demo-wethouder", token: "vv_demo_wethouder_00000000000000000000000000000")
     static let beheerder = (naam: "beheerder", wachtwoord: "demo-beheerder", token: "vv_demo_beheerder_00000000000000000000000000000")
     static let twenterand = (naam: "kernteamlid.twenterand", wachtwoord: "demo-twenterand", token: "vv_demo_twenterand_0000000000000000000000000000")
+}
+
+/// A PostgreSQL cluster of a test's own, with PostgreSQL's default durability (the shared test
+/// cluster runs without it, for speed), migrated and seeded with the demo users: for tests that
+/// kill, copy or stop the server.
+struct OwnCluster {
+    let embedded: EmbeddedPostgres
+    let owner: ConnectionPool
+
+    static func start(demoHulpvragen: Bool) async throws -> OwnCluster {
+        let embedded = try EmbeddedPostgres(.init(directory: TestDatabase.temporaryDirectory(), settings: ["max_connections": "50"]))
+        _ = try await embedded.start()
+        ShutdownAtExit.register(embedded)
+        let owner = ConnectionPool(.init(connection: embedded.connection(user: embedded.configuration.user), maxConnections: 2))
+        try await Migrator(directory: TestEnvironment.sqlDirectory).migrate(owner)
+        try await ServiceRole.ensureLogin(owner)
+        try await SeedLoader(directory: TestEnvironment.seedDirectory, hasher: TestEnvironment.hasher)
+            .load(into: owner, demoUsers: true, demoHulpvragen: demoHulpvragen)
+        return OwnCluster(embedded: embedded, owner: owner)
+    }
+
+    /// A pool of the service's login role on this cluster.
+    func service(maxConnections: Int = 8) -> ConnectionPool {
+        ConnectionPool(.init(connection: embedded.connection(user: ServiceRole.login), maxConnections: maxConnections, acquireTimeout: .seconds(2)))
+    }
+}
+
+extension EmbeddedPostgres {
+    func connection(user: String) -> ConnectionConfiguration {
+        .unixSocket(directory: socketDirectory, database: configuration.database, user: user)
+    }
+}
+
+/// Runs a program to its end; a non-zero exit fails the test with what it wrote to standard error.
+/// With `asServer`, a PostgreSQL server program runs as the `postgres` user when we are root (as
+/// EmbeddedPostgres does), into `folder`, which that user then owns.
+func runProgram(_ program: String, _ arguments: [String], asServerIn folder: String? = nil) throws {
+    let process = Process()
+    if let folder, geteuid() == 0 {
+        try FileManager.default.setAttributes([.ownerAccountName: "postgres", .groupOwnerAccountName: "postgres", .posixPermissions: 0o700],
+                                              ofItemAtPath: folder)
+        process.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
+        process.arguments = ["-u", "postgres", "--", program] + arguments
+    } else {
+        process.executableURL = URL(fileURLWithPath: program)
+        process.arguments = arguments
+    }
+    let errors = Pipe()
+    process.standardError = errors
+    try process.run()
+    process.waitUntilExit()
+    let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    try #require(process.terminationStatus == 0, "\(program) failed: \(message)")
 }

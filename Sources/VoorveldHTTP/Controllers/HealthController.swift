@@ -5,6 +5,8 @@ import Postgres
 /// `/metrics`: the operators' figures (`Metrics`), for a scraper on the same host or a beheerder.
 struct HealthController {
     let pool: ConnectionPool
+    /// The reports database, when the figures are read from a replica.
+    let rapportage: ConnectionPool?
     let metrics: Metrics
 
     func addRoutes(to router: Router<AppRequestContext>) {
@@ -37,9 +39,15 @@ struct HealthController {
 
     @Sendable func ready(_ request: Request, context: AppRequestContext) async throws -> Status {
         // A load balancer polls this; it must answer within seconds even when the database hangs.
-        guard await pool.ping(timeout: .seconds(2)) else {
-            throw Problem(status: .serviceUnavailable, detail: "De database is niet bereikbaar.", checks: ["database": "onbereikbaar"])
+        // The reports database is told apart: without it only the figures fail, so the service
+        // stays ready, and the check says which one is down.
+        async let primary = pool.ping(timeout: .seconds(2))
+        async let reports = rapportage?.ping(timeout: .seconds(2))
+        var checks = ["database": await primary ? "ok" : "onbereikbaar"]
+        if let reports = await reports { checks["rapportagedatabase"] = reports ? "ok" : "onbereikbaar" }
+        guard checks["database"] == "ok" else {
+            throw Problem(status: .serviceUnavailable, detail: "De database is niet bereikbaar.", checks: checks)
         }
-        return Status(status: "ok", checks: ["database": "ok"])
+        return Status(status: "ok", checks: checks)
     }
 }

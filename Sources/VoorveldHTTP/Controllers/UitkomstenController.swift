@@ -13,9 +13,9 @@ struct UitkomstenController {
     let cijfers: CijfersStore
     let onthulling: Onthulling
 
-    init(pool: ConnectionPool, onthulling: Onthulling) {
+    init(pool: ConnectionPool, rapportage: ConnectionPool? = nil, onthulling: Onthulling) {
         hulpvragen = HulpvraagStore(pool: pool)
-        cijfers = CijfersStore(pool: pool)
+        cijfers = CijfersStore(pool: pool, rapportage: rapportage)
         self.onthulling = onthulling
     }
 

@@ -13,9 +13,9 @@ struct CijfersPage {
     let pool: ConnectionPool
     let api: UitkomstenController
 
-    init(pool: ConnectionPool, onthulling: Onthulling) {
+    init(pool: ConnectionPool, rapportage: ConnectionPool?, onthulling: Onthulling) {
         self.pool = pool
-        api = UitkomstenController(pool: pool, onthulling: onthulling)
+        api = UitkomstenController(pool: pool, rapportage: rapportage, onthulling: onthulling)
     }
 
     func addRoutes(to router: Router<AppRequestContext>) {
