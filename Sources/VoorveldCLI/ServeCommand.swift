@@ -30,6 +30,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The wethouder's figures: counts below this are never shown; a multiple of 5, since shown counts are rounded to 5.")
     var suppressionThreshold: Int = 5
 
+    @Option(name: .long, help: "Beyond this many requests in progress, more are refused at once with 503 and Retry-After.")
+    var maxRequestsInFlight = 64
+
     @Option(name: .long, help: "The wethouder's figures: percentages only from this denominator on.")
     var minimumDenominator: Int = 10
 
@@ -39,6 +42,7 @@ struct ServeCommand: AsyncParsableCommand {
         guard (5...100).contains(suppressionThreshold), suppressionThreshold % 5 == 0 else {
             throw ValidationError("--suppression-threshold must be a multiple of 5 from 5 to 100.")
         }
+        guard maxRequestsInFlight >= 1 else { throw ValidationError("--max-requests-in-flight must be at least 1.") }
         guard minimumDenominator >= suppressionThreshold else { throw ValidationError("--minimum-denominator must be at least the threshold.") }
     }
 
@@ -49,6 +53,7 @@ struct ServeCommand: AsyncParsableCommand {
             database: database,
             seedDirectory: try Resources.directory("seed-data", given: seedDir),
             onthulling: Onthulling(drempel: suppressionThreshold, minimumNoemer: minimumDenominator),
+            maxRequestsInFlight: maxRequestsInFlight,
             logger: logger)
         let group = ServiceGroup(configuration: .init(
             services: [server], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
@@ -64,6 +69,7 @@ struct VoorveldServer: Service {
     let database: DatabaseOptions
     let seedDirectory: String
     var onthulling = Onthulling()
+    var maxRequestsInFlight = 64
     let logger: Logger
 
     func run() async throws {
@@ -74,7 +80,7 @@ struct VoorveldServer: Service {
             try await ServiceRole.verify(session.service)
             if let reports = session.reports { try await ServiceRole.verify(reports) }
             let app = buildApplication(http, dependencies: AppDependencies(pool: session.service, hasher: database.hasher, onthulling: onthulling,
-                                                                          rapportage: session.reports),
+                                                                          rapportage: session.reports, maxRequestsInFlight: maxRequestsInFlight),
                                        logger: logger)
             try await app.run()
         } catch {

@@ -26,15 +26,19 @@ public struct AppDependencies: Sendable {
     public var metrics: Metrics
     /// A read replica for the wethouder's figures (`REPORTS_DATABASE_URL`); nil: the primary.
     public var rapportage: ConnectionPool?
+    /// Beyond this many requests in progress, more are refused at once with 503 and Retry-After.
+    public var maxRequestsInFlight: Int
 
     public init(pool: ConnectionPool, hasher: PasswordHasher = PasswordHasher(), authSettings: AuthStore.Settings = .init(),
-                onthulling: Onthulling = Onthulling(), metrics: Metrics = Metrics(), rapportage: ConnectionPool? = nil) {
+                onthulling: Onthulling = Onthulling(), metrics: Metrics = Metrics(), rapportage: ConnectionPool? = nil,
+                maxRequestsInFlight: Int = 64) {
         self.pool = pool
         self.hasher = hasher
         self.authSettings = authSettings
         self.onthulling = onthulling
         self.metrics = metrics
         self.rapportage = rapportage
+        self.maxRequestsInFlight = maxRequestsInFlight
     }
 }
 
@@ -62,6 +66,7 @@ public func buildRouter(_ dependencies: AppDependencies) -> Router<AppRequestCon
     router.middlewares.add(SecurityHeadersMiddleware())
     let routes = RouteTable()
     router.middlewares.add(ProblemMiddleware(routes: routes))
+    router.middlewares.add(LoadSheddingMiddleware(limit: dependencies.maxRequestsInFlight, metrics: dependencies.metrics))
     router.middlewares.add(AuthenticationMiddleware(auth: auth))
 
     HealthController(pool: pool, rapportage: dependencies.rapportage, metrics: dependencies.metrics).addRoutes(to: router)

@@ -36,6 +36,12 @@ public final class Metrics: Sendable {
                              labels: [("rule", regel)]).increment()
     }
 
+    /// A request refused because too many were in progress (`LoadSheddingMiddleware`).
+    func geweigerdTeDruk() {
+        registry.makeCounter(descriptor: .init(namespace: "voorveld", metricName: "http_requests_shed", unitName: "total",
+                                               helpText: "Requests refused with 503 because too many were in progress.")).increment()
+    }
+
     /// The exposition, with the pool's state of this moment.
     func render(pool: ConnectionPool.Statistics, maxConnections: Int) -> String {
         func gauge(_ name: String, _ unit: String, _ help: String, _ value: Int) {

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Logging
 import Testing
 import VoorveldHTTP
 
@@ -34,6 +35,31 @@ struct MetricsTests {
             #expect(text.contains("voorveld_db_pool_max_connections 4"))
             // Ids never become labels.
             #expect(!text.contains(hulpvraag))
+        }
+        await environment.close()
+    }
+
+    @Test("beyond the requests in progress it may take, the service refuses at once with 503 and Retry-After; health and metrics still answer")
+    func loadShedding() async throws {
+        let environment = try await TestEnvironment.seeded()
+        var dependencies = environment.dependencies
+        dependencies.maxRequestsInFlight = 0   // every request is one too many
+        let app = buildApplication(HTTPConfiguration(port: 0), dependencies: dependencies, logger: Logger(label: "test"))
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/v1/ik", method: .get, headers: [.authorization: "Bearer \(Demo.kernteamlid.token)"]) { response in
+                #expect(response.status == .serviceUnavailable)
+                #expect(response.headers[.retryAfter] == "1")
+                #expect(response.headers[.contentType] == "application/problem+json")
+            }
+            try await client.execute(uri: "/hulpvragen", method: .get) { response in
+                #expect(response.status == .serviceUnavailable)
+                #expect(String(buffer: response.body).contains("Het is op dit moment te druk"))
+            }
+            try await client.execute(uri: "/health/ready", method: .get) { #expect($0.status == .ok) }
+            let text = try await client.execute(uri: "/metrics", method: .get, headers: [.authorization: "Bearer \(Demo.beheerder.token)"]) { response in
+                String(buffer: response.body)
+            }
+            #expect(text.contains("voorveld_http_requests_shed_total 2"))
         }
         await environment.close()
     }

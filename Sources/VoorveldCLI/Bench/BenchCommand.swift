@@ -37,6 +37,8 @@ struct MatchingBench: AsyncParsableCommand {
     @Option(help: "Seconds per measurement.") var seconds = 10
     @Option(help: "Concurrent clients for the throughput runs (and pgbench).") var concurrency = 8
     @Option(help: "Port for the service under test.") var port = 18089
+    @Option(help: "Then hold a mixed workload (reads, candidate searches, intakes, bookings) at a fixed rate for this many seconds, and overload it for a third of that; 0: skip.")
+    var mixedSeconds = 0
     @OptionGroup var folder: BenchFolder
 
     func run() async throws {
@@ -58,6 +60,7 @@ struct MatchingBench: AsyncParsableCommand {
                 try await measure(load, requests: requests, session: session, directory: directory)
                 try await bookingContention(load, session: session)
                 try await planCheck(session, requests: requests)
+                if mixedSeconds > 0 { try await mixedLoad(load, session: session) }
             } catch {
                 try? await client.shutdown()
                 await services.triggerGracefulShutdown()
@@ -186,6 +189,8 @@ struct MatchingBench: AsyncParsableCommand {
     /// succeed; the database must refuse every other one.
     func bookingContention(_ load: LoadGenerator, session: DatabaseSession) async throws {
         let (volunteers, hulpvragen) = try await session.owner.withTransaction { connection in
+            // The counting triggers count a gemeente's hulpvragen only in its own scope.
+            try await connection.execute("SELECT set_config('voorveld.gemeente', 'GM9001', true)")
             let volunteers = try await connection.query("""
                 UPDATE vrijwilligers SET max_hulpvragen = 2 WHERE id IN (
                     SELECT v.id FROM vrijwilligers v WHERE v.gemeente = 'GM9001' AND v.kern = 'k1' AND v.status = 'actief'
@@ -265,6 +270,59 @@ struct MatchingBench: AsyncParsableCommand {
             The candidate query finds volunteers through indexes on (gemeente, kern) and looks up details only for
             those who pass the cheap rules: it reads on average \(Int(average)) of \(total) volunteers per hulpvraag
             (\(String(format: "%.2f", average / Double(max(total, 1)) * 100))%): the neighbourhood of the kern, not the register.
+            """)
+    }
+
+    /// A day's work at a fixed rate: mostly candidate searches and reads, some intakes and bookings,
+    /// each as its kernteam; then the same mix at three times the maximum, where the service must
+    /// answer (503 with Retry-After when it cannot take more) rather than let requests time out.
+    func mixedLoad(_ load: LoadGenerator, session: DatabaseSession) async throws {
+        let rows = try await session.owner.withConnection { connection in
+            try await connection.query("""
+                SELECT h.id::text, substr(h.gemeente, 4)::int, substr(h.kernteam, 2)::int, h.kern,
+                       (SELECT v.id::text FROM vrijwilligers v WHERE v.gemeente = h.gemeente AND v.kern = h.kern AND v.status = 'actief' LIMIT 1)
+                FROM hulpvragen h WHERE h.gemeente LIKE 'GM9%' AND NOT h.veilig_thuis ORDER BY h.id
+                """) { row in
+                (try row.decode(0, as: String.self), try row.decode(1, as: Int.self), try row.decode(2, as: Int.self), try row.decode(3, as: String.self),
+                 try row.decode(4, as: String?.self))
+            }
+        }
+        let leefgebied = try await session.owner.withConnection { connection in
+            try await connection.queryOne("SELECT code FROM leefgebieden ORDER BY volgorde LIMIT 1") { row in try row.decode(0, as: String.self) }
+        } ?? "financien"
+        let base = "http://127.0.0.1:\(port)"
+        // Out of every 20 requests: 10 candidate searches, 4 reads of a hulpvraag, 3 lists, 2 intakes, 1 booking.
+        let mix: @Sendable (Int) -> LoadGenerator.Request = { index in
+            let (id, gemeente, kernteam, kern, vrijwilliger) = rows[(index / 20 * 7 + index) % rows.count]
+            let token = BenchData.token(gemeente: gemeente, kernteam: kernteam)
+            switch index % 20 {
+            case 0..<10: return .init(url: "\(base)/v1/hulpvragen/\(id)/kandidaten", token: token)
+            case 10..<14: return .init(url: "\(base)/v1/hulpvragen/\(id)", token: token)
+            case 14..<17: return .init(url: "\(base)/v1/hulpvragen?paginaGrootte=20", token: token)
+            case 17..<19:
+                return .init(method: .POST, url: "\(base)/v1/hulpvragen", token: token, body: """
+                    {"initialen": "B.", "kern": "\(kern)", "kanaal": "telefoon", "leefgebieden": ["\(leefgebied)"], "duur": "eenmalig", "toestemmingVrijwilliger": true}
+                    """)
+            default:
+                return .init(method: .POST, url: "\(base)/v1/hulpvragen/\(id)/koppelingen", token: token,
+                             body: #"{"vrijwilliger": "\#(vrijwilliger ?? "00000000-0000-0000-0000-000000000000")"}"#)
+            }
+        }
+        let maximum = await load.closedLoop(mix, concurrency: concurrency, duration: .seconds(max(5, mixedSeconds / 6)))
+        let rate = (maximum.perSecond * 0.6).rounded()
+        let steady = await load.openLoop({ mix($0 + 100_000) }, rate: rate, duration: .seconds(mixedSeconds))
+        let overload = await load.openLoop({ mix($0 + 900_000) }, rate: (maximum.perSecond * 3).rounded(), duration: .seconds(max(10, mixedSeconds / 3)))
+        func row(_ title: String, _ result: LoadGenerator.Result) -> String {
+            "| \(title) | \(result.count) | \(Bench.ms(result.percentile(0.5))) | \(Bench.ms(result.percentile(0.95))) | \(Bench.ms(result.percentile(0.99))) | \(Self.statuses(result)) |"
+        }
+        print("""
+
+            ## Mixed workload (10/20 candidate searches, 4/20 reads, 3/20 lists, 2/20 intakes, 1/20 bookings; \(concurrency) clients for the maximum)
+            maximum (closed loop): \(Int(maximum.perSecond)) req/s
+            | phase | requests | p50 | p95 | p99 | statuses (0: no answer within 30 s) |
+            |---|---|---|---|---|---|
+            \(row("steady, \(Int(rate)) req/s for \(mixedSeconds) s", steady))
+            \(row("overload, \(Int(maximum.perSecond * 3)) req/s for \(max(10, mixedSeconds / 3)) s", overload))
             """)
     }
 
