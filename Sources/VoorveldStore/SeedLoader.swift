@@ -147,7 +147,9 @@ public struct SeedLoader: Sendable {
                         decode: { _ in 1 }) == nil
                     else { return 0 }
                     let id = try await HulpvraagStore.create(hulpvraag, on: connection) { id in
-                        AuditRegel(gebruiker: "systeem", rol: .kernteamlid, actie: "hulpvraag-registreren", objectType: "hulpvraag",
+                        // In the regisseur's name, as the scope says: the audit log takes no row for anyone
+                        // else (only a superuser would get past that).
+                        AuditRegel(gebruiker: scope.gebruiker, rol: .kernteamlid, actie: "hulpvraag-registreren", objectType: "hulpvraag",
                                    objectId: id.uuidString.lowercased(), doel: "voorbeeldgegevens", resultaat: .toegestaan)
                     }.id!
                     if let afsluiting {

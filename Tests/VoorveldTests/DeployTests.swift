@@ -105,6 +105,18 @@ struct DeployTests {
         await environment.close()
     }
 
+    /// The service's role is bound by row-level security, and the wethouder's figures count
+    /// closed hulpvragen: grants, policies and the counting functions are in place.
+    static func expectServiceReadsFigures(_ service: ConnectionPool) async throws {
+        try await ServiceRole.verify(service)
+        let wethouder = AccessScope(gemeente: "GM1734", gebruiker: "wethouder", rollen: [.wethouder], kernteams: [])
+        let figures = try await CijfersStore(pool: service).voorliggendVeld(
+            van: .init(year: 2026, month: 1, day: 1), tot: .init(year: 2026, month: 12, day: 31), per: "totaal", in: wethouder,
+            audit: AuditRegel(gebruiker: "wethouder", rol: .wethouder, actie: "cijfers-lezen", objectType: "cijfers", objectId: "test",
+                              doel: "test", resultaat: .toegestaan))
+        #expect(figures.totaal.afgesloten > 0)
+    }
+
     /// A fingerprint of every table: its row count and a hash of all its rows in a fixed order.
     static func fingerprint(_ pool: ConnectionPool, _ tables: [String]) async throws -> [String: String] {
         try await pool.withConnection { connection in
@@ -150,15 +162,57 @@ struct DeployTests {
         var serviceConfiguration = target
         serviceConfiguration.parameters.append(("user", ServiceRole.login))
         let service = ConnectionPool(.init(connection: serviceConfiguration, maxConnections: 2))
-        try await ServiceRole.verify(service)
-        let wethouder = AccessScope(gemeente: "GM1734", gebruiker: "wethouder", rollen: [.wethouder], kernteams: [])
-        let figures = try await CijfersStore(pool: service).voorliggendVeld(
-            van: .init(year: 2026, month: 1, day: 1), tot: .init(year: 2026, month: 12, day: 31), per: "totaal", in: wethouder,
-            audit: AuditRegel(gebruiker: "wethouder", rol: .wethouder, actie: "cijfers-lezen", objectType: "cijfers", objectId: "test",
-                              doel: "test", resultaat: .toegestaan))
-        #expect(figures.totaal.afgesloten > 0)
+        try await Self.expectServiceReadsFigures(service)
         await service.close()
         await restored.close()
         await environment.close()
+    }
+
+    @Test("as deploy/compose-init.sql prepares it, an owner who is no superuser migrates, seeds, counts the figures and runs retention")
+    func ownerWithoutSuperuser() async throws {
+        let embedded = try EmbeddedPostgres(.init(directory: TestDatabase.temporaryDirectory(), settings: TestDatabase.fastSettings))
+        _ = try await embedded.start()
+        ShutdownAtExit.register(embedded)
+        // The script, statement by statement (CREATE DATABASE runs outside a transaction), into a database of its own.
+        let script = try String(contentsOfFile: TestDatabase.repositoryRoot + "/deploy/compose-init.sql", encoding: .utf8)
+            .replacingOccurrences(of: "CREATE DATABASE voorveld ", with: "CREATE DATABASE voorveld_compose ")
+        let parts = script.components(separatedBy: "\\connect voorveld\n")
+        #expect(parts.count == 2)
+        func statements(_ text: String) -> [String] {
+            text.components(separatedBy: ";\n").map { $0.split(separator: "\n").filter { !$0.hasPrefix("--") }.joined(separator: "\n") }
+                .filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        }
+        let superuser = ConnectionPool(.init(connection: embedded.connection(user: embedded.configuration.user), maxConnections: 1))
+        try await superuser.withConnection { connection in
+            for statement in statements(parts[0]) { try await connection.executeScript(statement) }
+        }
+        let superuserCompose = ConnectionPool(.init(connection: embedded.connection(user: embedded.configuration.user).database("voorveld_compose"), maxConnections: 1))
+        try await superuserCompose.withConnection { connection in
+            for statement in statements(parts[1]) { try await connection.executeScript(statement) }
+        }
+        let owner = ConnectionPool(.init(connection: embedded.connection(user: "voorveld_owner").database("voorveld_compose"), maxConnections: 2))
+        let isSuperuser = try await owner.withConnection { connection in
+            try await connection.queryOne("SELECT rolsuper FROM pg_roles WHERE rolname = current_user") { row in try row.decode(0, as: Bool.self) }
+        }
+        #expect(isSuperuser == false)
+        try await Migrator(directory: TestEnvironment.sqlDirectory).migrate(owner)
+        try await SeedLoader(directory: TestEnvironment.seedDirectory, hasher: TestEnvironment.hasher).load(into: owner, demoUsers: true, demoHulpvragen: true)
+        // The service's role made by the script is bound by row-level security and reads the figures.
+        let service = ConnectionPool(.init(connection: embedded.connection(user: "voorveld_app").database("voorveld_compose"), maxConnections: 2))
+        try await Self.expectServiceReadsFigures(service)
+        // Retention as this owner: closed hulpvragen lose their details and go, under forced row-level security.
+        var policy = RetentionStore.Policy()
+        policy.hulpvraaggegevens = .days(0)
+        policy.hulpvragen = .days(0)
+        let report = try await RetentionStore(pool: owner).run(policy, dryRun: false)
+        #expect(report.hulpvragen > 0)
+        let closedLeft = try await superuserCompose.withConnection { connection in
+            try await connection.queryOne("SELECT count(*) FROM hulpvragen WHERE status = 'afgesloten' AND afgesloten_op <= current_date") { row in
+                try row.decode(0, as: Int.self)
+            }
+        }
+        #expect(closedLeft == 0)
+        for pool in [service, owner, superuserCompose, superuser] { await pool.close() }
+        try await embedded.stop()
     }
 }

@@ -52,8 +52,10 @@ struct MatchingBench: AsyncParsableCommand {
                                        dependencies: AppDependencies(pool: session.service, hasher: options.hasher), logger: logger)
             let services = ServiceGroup(configuration: .init(services: [app], logger: logger))
             let server = Task { try await services.run() }
+            // Enough connections that an overload reaches the service instead of queueing in this
+            // client (as many separate browsers would): the closed loops use `concurrency` of them.
             let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(
-                connectionPool: .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 64)))
+                connectionPool: .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 1024)))
             do {
                 let load = LoadGenerator(client: client)
                 try await waitUntilReady(load)
