@@ -7,8 +7,9 @@
 --
 -- Run as the owner on the coordinator, after `voorveld migrate` and before loading data:
 --   psql "$DATABASE_OWNER_URL" -v ON_ERROR_STOP=1 -f deploy/citus.sql
--- Untested here (no Citus on this machine): run the test suite against a Citus coordinator
--- before the first real use. Citus needs triggers on distributed tables allowed
+-- Untested here (no Citus on this machine), and known not to be enough yet: see "A national
+-- deployment on Citus" in deploy/README.md (scope settings on workers, the login-name trigger,
+-- token lookups on every node). Run the test suite against a Citus coordinator before real use. Citus needs triggers on distributed tables allowed
 -- (citus.enable_unsafe_triggers = on): the counting triggers of sql/008 only touch rows of the
 -- same gemeente, so they stay on one node.
 CREATE EXTENSION IF NOT EXISTS citus;

@@ -12,7 +12,7 @@ CREATE TABLE gebruikersnamen (
 INSERT INTO gebruikersnamen (naam, gemeente) SELECT naam, gemeente FROM gebruikers;
 
 -- Only the owner adds users (`voorveld users add`); the service never reads this table.
-CREATE FUNCTION gebruikersnaam_reserveren() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION gebruikersnaam_reserveren() RETURNS trigger LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
 BEGIN
     INSERT INTO gebruikersnamen (naam, gemeente) VALUES (NEW.naam, NEW.gemeente) ON CONFLICT (naam) DO NOTHING;
     IF NOT EXISTS (SELECT 1 FROM gebruikersnamen WHERE naam = NEW.naam AND gemeente = NEW.gemeente) THEN
@@ -32,6 +32,8 @@ CREATE INDEX gebruikers_naam ON gebruikers (naam);
 
 -- Tokens and sessions are found by the hash of their secret. The secrets are 256 random bits,
 -- so two never share a hash; the key is per gemeente, and the lookup has an index of its own.
+-- Only the demo seed chooses its own token texts, each different. A reserved login name stays
+-- reserved when its user is removed.
 ALTER TABLE api_tokens DROP CONSTRAINT api_tokens_hash_key;
 ALTER TABLE api_tokens ADD CONSTRAINT api_tokens_gemeente_hash_key UNIQUE (gemeente, hash);
 CREATE INDEX api_tokens_hash ON api_tokens (hash);

@@ -220,12 +220,15 @@ private struct RetryableBegin: Error {
 
 public enum IsolationLevel: Sendable {
     case readCommitted, repeatableRead, serializable
+    /// One snapshot that may only read: also what a standby allows.
+    case repeatableReadReadOnly
 
     var beginStatement: String {
         switch self {
         case .readCommitted: "BEGIN ISOLATION LEVEL READ COMMITTED"
         case .repeatableRead: "BEGIN ISOLATION LEVEL REPEATABLE READ"
         case .serializable: "BEGIN ISOLATION LEVEL SERIALIZABLE"
+        case .repeatableReadReadOnly: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
         }
     }
 }

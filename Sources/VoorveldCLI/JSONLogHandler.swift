@@ -29,8 +29,9 @@ struct JSONLogHandler: LogHandler {
         if let error = event.error { fields["error"] = String(describing: error) }
         guard var data = try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys, .withoutEscapingSlashes]) else { return }
         data.append(0x0A)
-        // One write per line, so lines from several threads never interleave.
-        FileHandle.standardError.write(data)
+        // One write per line, so lines from several threads never interleave; a log that cannot be
+        // written (a closed pipe) must not take the service down.
+        try? FileHandle.standardError.write(contentsOf: data)
     }
 
     static func json(_ value: Logger.Metadata.Value) -> Any {

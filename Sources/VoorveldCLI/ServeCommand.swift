@@ -1,6 +1,8 @@
 import ArgumentParser
+import Foundation
 import Hummingbird
 import Logging
+import Postgres
 import ServiceLifecycle
 import Voorveld
 import VoorveldHTTP
@@ -33,6 +35,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Beyond this many requests in progress, more are refused at once with 503 and Retry-After.")
     var maxRequestsInFlight = 64
 
+    @Option(name: .long, help: ArgumentHelp("The address of a reverse proxy in front of the service, whose X-Forwarded-For names the client (repeat for more).", valueName: "ip"))
+    var trustedProxy: [String] = []
+
     @Option(name: .long, help: "The wethouder's figures: percentages only from this denominator on.")
     var minimumDenominator: Int = 10
 
@@ -54,6 +59,7 @@ struct ServeCommand: AsyncParsableCommand {
             seedDirectory: try Resources.directory("seed-data", given: seedDir),
             onthulling: Onthulling(drempel: suppressionThreshold, minimumNoemer: minimumDenominator),
             maxRequestsInFlight: maxRequestsInFlight,
+            trustedProxies: Set(trustedProxy),
             logger: logger)
         let group = ServiceGroup(configuration: .init(
             services: [server], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
@@ -70,6 +76,7 @@ struct VoorveldServer: Service {
     let seedDirectory: String
     var onthulling = Onthulling()
     var maxRequestsInFlight = 64
+    var trustedProxies: Set<String> = []
     let logger: Logger
 
     func run() async throws {
@@ -78,9 +85,18 @@ struct VoorveldServer: Service {
             try await session.prepare(database, seedDirectory: seedDirectory, logger: logger)
             // Row-level security is only a second line if the service's role cannot bypass it.
             try await ServiceRole.verify(session.service)
-            if let reports = session.reports { try await ServiceRole.verify(reports) }
+            if let reports = session.reports {
+                // A replica that is away at start-up only takes the figures down, not the service.
+                do {
+                    try await ServiceRole.verify(reports)
+                } catch let error as PostgresError where error.kind == .connection || error.kind == .poolTimeout {
+                    logger.warning("the reports database is not reachable; the figures answer 503 until it is", metadata: ["error": "\(error.kind)"])
+                }
+            }
+            let metricsToken = ProcessInfo.processInfo.environment["VOORVELD_METRICS_TOKEN"].flatMap { $0.count >= 16 ? $0 : nil }
             let app = buildApplication(http, dependencies: AppDependencies(pool: session.service, hasher: database.hasher, onthulling: onthulling,
-                                                                          rapportage: session.reports, maxRequestsInFlight: maxRequestsInFlight),
+                                                                          rapportage: session.reports, maxRequestsInFlight: maxRequestsInFlight,
+                                                                          metricsToken: metricsToken, trustedProxies: trustedProxies),
                                        logger: logger)
             try await app.run()
         } catch {

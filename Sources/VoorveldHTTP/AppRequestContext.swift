@@ -6,8 +6,9 @@ public struct AppRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The authenticated person, set by `AuthenticationMiddleware`; nil when anonymous.
     public var gebruiker: Gebruiker?
-    /// The client's address, for rate limiting logins.
-    public let remoteAddress: String
+    /// The client's address, for rate limiting logins: the peer's, or behind a trusted reverse
+    /// proxy the one it names (`ClientAddressMiddleware`).
+    public var remoteAddress: String
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

@@ -28,10 +28,14 @@ public struct AppDependencies: Sendable {
     public var rapportage: ConnectionPool?
     /// Beyond this many requests in progress, more are refused at once with 503 and Retry-After.
     public var maxRequestsInFlight: Int
+    /// The bearer token a Prometheus scraper sends for `/metrics`; nil: no metrics.
+    public var metricsToken: String?
+    /// Addresses of reverse proxies whose `X-Forwarded-For` names the client (for the login lockout).
+    public var trustedProxies: Set<String>
 
     public init(pool: ConnectionPool, hasher: PasswordHasher = PasswordHasher(), authSettings: AuthStore.Settings = .init(),
                 onthulling: Onthulling = Onthulling(), metrics: Metrics = Metrics(), rapportage: ConnectionPool? = nil,
-                maxRequestsInFlight: Int = 64) {
+                maxRequestsInFlight: Int = 64, metricsToken: String? = nil, trustedProxies: Set<String> = []) {
         self.pool = pool
         self.hasher = hasher
         self.authSettings = authSettings
@@ -39,6 +43,8 @@ public struct AppDependencies: Sendable {
         self.metrics = metrics
         self.rapportage = rapportage
         self.maxRequestsInFlight = maxRequestsInFlight
+        self.metricsToken = metricsToken
+        self.trustedProxies = trustedProxies
     }
 }
 
@@ -61,6 +67,7 @@ public func buildRouter(_ dependencies: AppDependencies) -> Router<AppRequestCon
     // Outermost first: every answer gets an id and a log line, then the security headers, and
     // every error becomes problem+json before either sees it. Authentication comes last, so a
     // refused token is a problem+json answer too.
+    router.middlewares.add(ClientAddressMiddleware(trustedProxies: dependencies.trustedProxies))
     router.middlewares.add(RequestLogMiddleware())
     router.middlewares.add(MetricsMiddleware(metrics: dependencies.metrics))
     router.middlewares.add(SecurityHeadersMiddleware())
@@ -69,7 +76,8 @@ public func buildRouter(_ dependencies: AppDependencies) -> Router<AppRequestCon
     router.middlewares.add(LoadSheddingMiddleware(limit: dependencies.maxRequestsInFlight, metrics: dependencies.metrics))
     router.middlewares.add(AuthenticationMiddleware(auth: auth))
 
-    HealthController(pool: pool, rapportage: dependencies.rapportage, metrics: dependencies.metrics).addRoutes(to: router)
+    HealthController(pool: pool, rapportage: dependencies.rapportage, metrics: dependencies.metrics, metricsToken: dependencies.metricsToken)
+        .addRoutes(to: router)
     StartPage(gebieden: GebiedStore(pool: pool)).addRoutes(to: router)
     LoginPage(auth: auth).addRoutes(to: router)
     HulpvraagPages(pool: pool, metrics: dependencies.metrics).addRoutes(to: router)

@@ -4304,7 +4304,7 @@ enum OpenAPIDocument {
     "required": true,
     "schema": {
      "type": "string",
-     "pattern": "^(W/)?\"[0-9]{1,9}\"$"
+     "pattern": "^\"[0-9]{1,9}\"$"
     },
     "description": "De ETag van de versie die u wijzigt, zoals een GET die gaf (\"3\"); 412 als iemand anders intussen wijzigde, 400 als het geen ETag is."
    }

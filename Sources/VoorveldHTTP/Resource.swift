@@ -105,11 +105,14 @@ extension Hulpvraag: Resourcerecord {}
 enum ETag {
     static func of(_ versie: Int) -> String { "\"\(versie)\"" }
 
+    /// The version in a strong ETag `"3"` (1 to 9 digits); nil for anything else. If-Match
+    /// compares strongly (RFC 9110), so a weak `W/"3"` matches nothing.
     static func versie(_ header: String) -> Int? {
-        var text = header.trimmingCharacters(in: .whitespaces)
-        if text.hasPrefix("W/") { text.removeFirst(2) }
-        guard text.count >= 3, text.hasPrefix("\""), text.hasSuffix("\"") else { return nil }
-        return Int(text.dropFirst().dropLast())
+        let text = header.trimmingCharacters(in: .whitespaces)
+        guard text.count >= 3, text.count <= 11, text.hasPrefix("\""), text.hasSuffix("\"") else { return nil }
+        let digits = text.dropFirst().dropLast()
+        guard digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return Int(digits)
     }
 }
 
@@ -147,6 +150,7 @@ struct Zoekvraag {
 
     /// A typed parameter that is present must have a value: `?van=` is a mistake, not "no date".
     private mutating func leeg(_ naam: String, _ melding: String) -> Bool {
+        gelezen.insert(naam)
         guard parameters[naam]?.isEmpty == true else { return false }
         fouten.append(Veldfout(veld: naam, melding: melding))
         return true

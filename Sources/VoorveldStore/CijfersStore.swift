@@ -26,7 +26,8 @@ public struct CijfersStore: Sendable {
                 return result
             }
         }
-        let result = try await rapportage.withTransaction(in: scope, .repeatableRead, body)
+        // Read-only, so a reports URL that names a writable server by mistake still writes nothing.
+        let result = try await rapportage.withTransaction(in: scope, .repeatableReadReadOnly, body)
         try await pool.withTransaction(in: scope) { connection in try await AuditStore.record(audit, on: connection) }
         return result
     }

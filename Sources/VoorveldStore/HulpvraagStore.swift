@@ -131,9 +131,10 @@ public struct HulpvraagStore: Sendable {
     }
 
     /// A change under a row lock, so that of two concurrent changes to one version only the first
-    /// wins; made only if the hulpvraag still has `versie`, and audited. The input is read first
-    /// (`lees`, against the current state), so bad input is reported as such even with an old
-    /// version; then the version is checked, then `change` writes.
+    /// wins; made only if the hulpvraag still has `versie` (checked first, as RFC 9110 evaluates
+    /// preconditions before the content: input judged against a newer state would read as the
+    /// client's mistake), then the input is read against that state (`lees`), written
+    /// (`change`) and audited.
     private func wijzig<Invoer>(
         _ id: UUID, versie: Int, in scope: AccessScope, audit: AuditRegel, lees: (Hulpvraag, PostgresConnection) async throws -> Invoer,
         _ change: (Invoer, PostgresConnection) async throws -> Void
@@ -141,8 +142,8 @@ public struct HulpvraagStore: Sendable {
         try await pool.withTransaction(in: scope) { connection in
             try await connection.execute("SELECT 1 FROM hulpvragen WHERE gemeente = huidige_gemeente() AND id = $1 FOR UPDATE", [id])
             guard let current = try await Self.get(id, on: connection) else { return .nietGevonden }
-            let invoer = try await lees(current, connection)
             guard current.versie == versie else { return .verouderd(current) }
+            let invoer = try await lees(current, connection)
             try await change(invoer, connection)
             try await AuditStore.record(audit, on: connection)
             return .gewijzigd(try await Self.get(id, on: connection)!)

@@ -13,6 +13,13 @@ public enum Secret {
         return prefix + text
     }
 
+    /// Whether two secrets are the same, in a time that does not depend on where they differ.
+    public static func equal(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        return zip(x, y).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+
     /// Whether `value` could be one of these without a prefix: 43 base64url characters.
     public static func isWellFormed(_ value: String) -> Bool {
         value.utf8.count == 43 && value.utf8.allSatisfy { byte in

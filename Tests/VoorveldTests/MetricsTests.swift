@@ -5,15 +5,21 @@ import HummingbirdTesting
 import Logging
 import Testing
 import VoorveldHTTP
+import VoorveldStore
 
 @Suite("Metrics")
 struct MetricsTests {
+    static let token = "scrape-" + Secret.generate()
+
     @Test("/metrics counts requests by route template, times candidate searches, counts refused bookings and shows the pool")
     func metrics() async throws {
         let environment = try await TestEnvironment.seeded()
         let ids = try await AccessMatrixTests.ids(environment)
         let hulpvraag = ids["hulpvraag-heteren"]!
-        try await HulpvragenTests.app(environment).test(.router) { client in
+        var dependencies = environment.dependencies
+        dependencies.metricsToken = Self.token
+        let app = buildApplication(HTTPConfiguration(port: 0), dependencies: dependencies, logger: Logger(label: "test"))
+        try await app.test(.router) { client in
             let kernteamlid = HulpvragenTests.headers(Demo.kernteamlid.token)
             for _ in 0..<2 {
                 try await client.execute(uri: "/v1/hulpvragen/\(hulpvraag)/kandidaten", method: .get, headers: kernteamlid) { #expect($0.status == .ok) }
@@ -22,7 +28,11 @@ struct MetricsTests {
             // The volunteer the hulpvraag already has, proposed again: refused by the database's rule.
             try await client.execute(uri: "/v1/hulpvragen/\(hulpvraag)/koppelingen", method: .post, headers: kernteamlid,
                                      body: ByteBuffer(string: #"{"vrijwilliger": "\#(ids["overbetuwe"]!)"}"#)) { #expect($0.status == .conflict) }
-            let text = try await client.execute(uri: "/metrics", method: .get, headers: [.authorization: "Bearer \(Demo.beheerder.token)"]) { response in
+            // Not for a user's token, however high its role; only for the scraper's.
+            try await client.execute(uri: "/metrics", method: .get, headers: [.authorization: "Bearer \(Demo.beheerder.token)"]) { response in
+                #expect(response.status == .unauthorized)
+            }
+            let text = try await client.execute(uri: "/metrics", method: .get, headers: [.authorization: "Bearer \(Self.token)"]) { response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType]?.hasPrefix("text/plain; version=0.0.4") == true)
                 return String(buffer: response.body)
@@ -44,6 +54,7 @@ struct MetricsTests {
         let environment = try await TestEnvironment.seeded()
         var dependencies = environment.dependencies
         dependencies.maxRequestsInFlight = 0   // every request is one too many
+        dependencies.metricsToken = Self.token
         let app = buildApplication(HTTPConfiguration(port: 0), dependencies: dependencies, logger: Logger(label: "test"))
         try await app.test(.router) { client in
             try await client.execute(uri: "/v1/ik", method: .get, headers: [.authorization: "Bearer \(Demo.kernteamlid.token)"]) { response in
@@ -56,7 +67,7 @@ struct MetricsTests {
                 #expect(String(buffer: response.body).contains("Het is op dit moment te druk"))
             }
             try await client.execute(uri: "/health/ready", method: .get) { #expect($0.status == .ok) }
-            let text = try await client.execute(uri: "/metrics", method: .get, headers: [.authorization: "Bearer \(Demo.beheerder.token)"]) { response in
+            let text = try await client.execute(uri: "/metrics", method: .get, headers: [.authorization: "Bearer \(Self.token)"]) { response in
                 String(buffer: response.body)
             }
             #expect(text.contains("voorveld_http_requests_shed_total 2"))

@@ -41,8 +41,8 @@ struct ServeCommandTests {
         let second = try await ServedProgram.start(program: Self.program, dataDirectory: data, workingDirectory: folder, arguments: ["--log-format", "json"])
         #expect(try await second.get("/health/ready").status == .ok)
         #expect(try await second.get("/v1/ik", token: "vv_demo_twenterand_0000000000000000000000000000").body.contains("GM1700"))
-        // The metrics, to a scraper on this host: the requests just made, and the pool.
-        let metrics = try await second.get("/metrics")
+        // The metrics, to the scraper with its token: the requests just made, and the pool.
+        let metrics = try await second.get("/metrics", token: "scrape-token-of-the-test")
         #expect(metrics.status == .ok)
         #expect(metrics.body.contains(#"voorveld_http_requests_total{route="/v1/ik",method="GET",status="200"} 1"#))
         #expect(metrics.body.contains("voorveld_db_pool_open_connections "))
@@ -140,6 +140,7 @@ struct ServedProgram {
         process.currentDirectoryURL = URL(fileURLWithPath: workingDirectory)
         // Nothing configured: no DATABASE_URL, no PG* variables.
         process.environment = ProcessInfo.processInfo.environment.filter { $0.key != "DATABASE_URL" && !$0.key.hasPrefix("PG") }
+            .merging(["VOORVELD_METRICS_TOKEN": "scrape-token-of-the-test"]) { $1 }
         process.standardOutput = log
         process.standardError = log
         try process.run()

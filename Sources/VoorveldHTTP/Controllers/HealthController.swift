@@ -1,13 +1,16 @@
 import Hummingbird
 import Postgres
+import VoorveldStore
 
 /// `/health/live`: the process answers. `/health/ready`: it can serve, i.e. the database answers.
-/// `/metrics`: the operators' figures (`Metrics`), for a scraper on the same host or a beheerder.
+/// `/metrics`: the operators' figures (`Metrics`), for a scraper with the metrics token.
 struct HealthController {
     let pool: ConnectionPool
     /// The reports database, when the figures are read from a replica.
     let rapportage: ConnectionPool?
     let metrics: Metrics
+    /// The scraper's bearer token (`VOORVELD_METRICS_TOKEN`); nil: no metrics.
+    let metricsToken: String?
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/health/live", use: live)
@@ -15,18 +18,21 @@ struct HealthController {
         router.get("/metrics", use: metricsText)
     }
 
-    /// Prometheus text. The figures hold no personal data, but they tell about load and use: a
-    /// scraper on this host (loopback) gets them, anyone else needs a beheerder's token.
+    /// Prometheus text. The figures hold no personal data, but they tell about load and use, so
+    /// only a scraper with the metrics token gets them (never by address: behind a reverse proxy
+    /// every request comes from the same one). Without a token configured there are no metrics.
     @Sendable func metricsText(_ request: Request, context: AppRequestContext) async throws -> Response {
-        if !Self.isLoopback(context.remoteAddress) { _ = try context.require(.beheerder) }
+        guard let metricsToken else { throw Problem.notFound() }
+        let given = request.headers[.authorization].flatMap { $0.hasPrefix("Bearer ") ? String($0.dropFirst(7)) : nil } ?? ""
+        guard Secret.equal(given, metricsToken) else {
+            throw Problem(status: .unauthorized, detail: "Stuur het metrics-token mee (Authorization: Bearer ...).",
+                          headers: [.wwwAuthenticate: #"Bearer realm="voorveld-metrics""#])
+        }
         let text = metrics.render(pool: await pool.statistics(), maxConnections: pool.configuration.maxConnections)
         return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                         body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
     }
 
-    static func isLoopback(_ address: String) -> Bool {
-        address == "::1" || address.hasPrefix("127.") || address.hasPrefix("::ffff:127.")
-    }
 
     struct Status: ResponseEncodable {
         var status: String

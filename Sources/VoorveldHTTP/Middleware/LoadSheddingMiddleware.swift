@@ -14,6 +14,9 @@ struct LoadSheddingMiddleware<Context: RequestContext>: RouterMiddleware {
         let count = Atomic<Int>(0)
     }
 
+    /// Always answered: the load balancer's and the scraper's view of the service.
+    static var altijd: Set<String> { ["/health/live", "/health/ready", "/metrics"] }
+
     init(limit: Int, metrics: Metrics) {
         self.limit = limit
         self.metrics = metrics
@@ -21,15 +24,20 @@ struct LoadSheddingMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        let path = request.uri.path
-        if path.hasPrefix("/health/") || path == "/metrics" { return try await next(request, context) }
-        let now = inFlight.count.wrappingAdd(1, ordering: .relaxed).newValue
-        defer { inFlight.count.wrappingSubtract(1, ordering: .relaxed) }
-        guard now <= limit else {
-            metrics.geweigerdTeDruk()
-            throw Problem(status: .serviceUnavailable, title: "Te druk",
-                          detail: "Het is op dit moment te druk. Probeer het over een paar seconden opnieuw.", headers: [.retryAfter: "1"])
+        if Self.altijd.contains(request.uri.path) { return try await next(request, context) }
+        // Take a place only while there is one, so refused requests never crowd out others.
+        var current = inFlight.count.load(ordering: .relaxed)
+        while true {
+            guard current < limit else {
+                metrics.geweigerdTeDruk()
+                throw Problem(status: .serviceUnavailable, title: "Te druk",
+                              detail: "Het is op dit moment te druk. Probeer het over een paar seconden opnieuw.", headers: [.retryAfter: "1"])
+            }
+            let (exchanged, original) = inFlight.count.compareExchange(expected: current, desired: current + 1, ordering: .relaxed)
+            if exchanged { break }
+            current = original
         }
+        defer { inFlight.count.wrappingSubtract(1, ordering: .relaxed) }
         return try await next(request, context)
     }
 }

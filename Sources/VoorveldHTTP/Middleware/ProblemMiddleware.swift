@@ -25,7 +25,7 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             headers = error.headers
             if error.status == .notFound && error.body == nil {
                 let allowed = routes.methods(for: request.uri.path)
-                if allowed.isEmpty {
+                if allowed.isEmpty || allowed.contains(request.method.rawValue) {
                     problem.detail = "Er is niets op dit adres."
                 } else {
                     problem = Problem(status: .methodNotAllowed, detail: "Dit adres kent alleen \(allowed.joined(separator: ", ")).")
@@ -38,12 +38,17 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let error as PostgresError where error.sqlState == "22021" || error.sqlState == "22P05" {
             // Text PostgreSQL cannot store (a NUL character) that slipped past the checks: the
             // request's fault, not the service's.
-            context.logger.warning("unstorable text in a request", metadata: ["error": "\(error)"])
+            context.logger.warning("unstorable text in a request", metadata: ["sqlstate": "\(error.sqlState ?? "")"])
             problem = Problem(status: .badRequest, detail: "Het verzoek bevat een teken dat niet kan worden opgeslagen (NUL).")
         } catch let error as PostgresError where error.kind == .poolTimeout || error.kind == .connection {
             context.logger.error("database unavailable", metadata: ["error": "\(error)"])
             problem = Problem(status: .serviceUnavailable, detail: "De database is tijdelijk niet bereikbaar. Probeer het over enkele seconden opnieuw.")
             headers = [.retryAfter: "5"]
+        } catch let error as PostgresError {
+            // Never PostgreSQL's DETAIL: it can quote a row ("Failing row contains ...").
+            context.logger.error("request failed", metadata: [
+                "error": "\(error.kind)", "sqlstate": "\(error.sqlState ?? "")", "constraint": "\(error.constraint ?? "")"])
+            problem = Problem(status: .internalServerError, detail: "Er ging iets mis. Noem bij een melding deze code: \(context.id).")
         } catch {
             context.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))"])
             problem = Problem(status: .internalServerError, detail: "Er ging iets mis. Noem bij een melding deze code: \(context.id).")

@@ -27,9 +27,6 @@ enum CSRF {
     /// Whether a posted form's token is the one in the visitor's cookie.
     static func isValid(_ request: Request, formToken: String?) -> Bool {
         guard let cookie = request.cookies[cookieName]?.value, Secret.isWellFormed(cookie), let formToken else { return false }
-        let a = Array(cookie.utf8), b = Array(formToken.utf8)
-        guard a.count == b.count else { return false }
-        // Constant time: every byte is compared, whatever the first difference.
-        return zip(a, b).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
+        return Secret.equal(cookie, formToken)
     }
 }
