@@ -85,9 +85,40 @@ struct AuthenticationTests {
     }
 
     /// Posts the login form with its token: the fields as a form body.
-    static func postLogin(_ client: some TestClientProtocol, _ fields: String, sessie: String? = nil) async throws -> (status: HTTPResponse.Status, headers: HTTPFields, body: String) {
+    @Test("behind a trusted reverse proxy the login lockout counts per client (X-Forwarded-For); from anyone else the header is ignored")
+    func lockoutBehindProxy() async throws {
+        let environment = try await TestEnvironment.seeded()
+        var dependencies = environment.dependencies
+        dependencies.authSettings.maxFailuresPerAddress = 4
+        dependencies.authSettings.maxFailuresPerName = 100
+        // In these in-process tests every request comes from the address "onbekend": the proxy.
+        for trusted in [true, false] {
+            dependencies.trustedProxies = trusted ? ["onbekend"] : []
+            let app = buildApplication(HTTPConfiguration(port: 0), dependencies: dependencies, logger: Logger(label: "test"))
+            try await app.test(.router) { client in
+                // One client guesses wrong, under several names, until its address is locked out.
+                for attempt in 0..<5 {
+                    _ = try await Self.postLogin(client, "gebruikersnaam=raad\(attempt)&wachtwoord=fout", forwardedFor: "203.0.113.7")
+                }
+                let guesser = try await Self.postLogin(client, "gebruikersnaam=kernteamlid&wachtwoord=\(Demo.kernteamlid.wachtwoord)",
+                                                       forwardedFor: "203.0.113.7")
+                #expect(guesser.status == .tooManyRequests)
+                // Another client behind the same proxy: locked out too only when the proxy is not trusted.
+                let other = try await Self.postLogin(client, "gebruikersnaam=steunpunt&wachtwoord=\(Demo.steunpunt.wachtwoord)",
+                                                     forwardedFor: "198.51.100.20")
+                #expect(other.status == (trusted ? .seeOther : .tooManyRequests), "trusted: \(trusted)")
+            }
+            try await environment.owner.withConnection { connection in try await connection.execute("DELETE FROM mislukte_inlogpogingen") }
+        }
+        await environment.close()
+    }
+
+    static func postLogin(_ client: some TestClientProtocol, _ fields: String, sessie: String? = nil, forwardedFor: String? = nil) async throws
+        -> (status: HTTPResponse.Status, headers: HTTPFields, body: String)
+    {
         let token = try await formulier(client)
         var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+        if let forwardedFor { headers[HTTPField.Name("X-Forwarded-For")!] = "10.0.0.1, \(forwardedFor)" }
         headers[.cookie] = "__Host-voorveld-formulier=\(token)" + (sessie.map { "; __Host-voorveld-sessie=\($0)" } ?? "")
         return try await client.execute(uri: "/inloggen", method: .post, headers: headers, body: ByteBuffer(string: "csrf=\(token)&" + fields)) { response in
             (response.status, response.headers, String(buffer: response.body))
