@@ -24,7 +24,7 @@ struct FaultTests {
                                    logger: Logger(label: "fault-test"))
 
         let writers = 8, perWriter = 30
-        let killed = Clock.Tracker()
+        let back = Restart()
         let outcome = try await app.test(.router) { client in
             try await withThrowingTaskGroup(of: [Acknowledged].self) { group in
                 for writer in 0..<writers {
@@ -61,7 +61,6 @@ struct FaultTests {
                 let postmaster = try #require(embedded.postmasterPID())
                 for child in Self.children(of: postmaster) { kill(child, SIGKILL) }
                 kill(postmaster, SIGKILL)
-                await killed.mark()
                 // While it is down, the API and the readiness check say so quickly, in problem+json.
                 for uri in ["/health/ready", "/v1/hulpvragen"] {
                     let asked = ContinuousClock.now
@@ -75,7 +74,7 @@ struct FaultTests {
                 }
                 try await Task.sleep(for: .seconds(1))
                 try await Self.restart(embedded)
-                await killed.restarted()
+                await back.mark()
                 var all: [Acknowledged] = []
                 for try await part in group { all += part }
                 return all
@@ -96,7 +95,7 @@ struct FaultTests {
         let storedIds = Dictionary(stored, uniquingKeysWith: { first, _ in first })
         #expect(outcome.allSatisfy { storedIds[$0.key] == $0.id }, "an acknowledged id differs from the stored one")
         // The service came back by itself: the first write after the restart was acknowledged soon.
-        let restartedAt = try #require(await killed.restartedAt)
+        let restartedAt = try #require(await back.at)
         let firstAfter = outcome.map(\.at).filter { $0 > restartedAt }.min()
         let recovery = try #require(firstAfter) - restartedAt
         #expect(recovery < .seconds(5), "first write \(recovery) after the restart")
@@ -145,12 +144,8 @@ struct FaultTests {
     }
 }
 
-enum Clock {
-    /// When PostgreSQL was killed and when it was back.
-    actor Tracker {
-        private(set) var killedAt: ContinuousClock.Instant?
-        private(set) var restartedAt: ContinuousClock.Instant?
-        func mark() { killedAt = .now }
-        func restarted() { restartedAt = .now }
-    }
+/// When PostgreSQL was back after the kill.
+actor Restart {
+    private(set) var at: ContinuousClock.Instant?
+    func mark() { at = .now }
 }

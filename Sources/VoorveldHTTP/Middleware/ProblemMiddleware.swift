@@ -16,6 +16,7 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var problem: Problem
         var headers: HTTPFields = [:]
+        var internalError: Problem { Problem(status: .internalServerError, detail: "Er ging iets mis. Noem bij een melding deze code: \(context.id).") }
         do {
             return try await next(request, context)
         } catch let error as Problem {
@@ -48,10 +49,10 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             // Never PostgreSQL's DETAIL: it can quote a row ("Failing row contains ...").
             context.logger.error("request failed", metadata: [
                 "error": "\(error.kind)", "sqlstate": "\(error.sqlState ?? "")", "constraint": "\(error.constraint ?? "")"])
-            problem = Problem(status: .internalServerError, detail: "Er ging iets mis. Noem bij een melding deze code: \(context.id).")
+            problem = internalError
         } catch {
             context.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))"])
-            problem = Problem(status: .internalServerError, detail: "Er ging iets mis. Noem bij een melding deze code: \(context.id).")
+            problem = internalError
         }
         problem.instance = problem.instance ?? request.uri.path
         guard Self.isPage(request.uri.path) else { return problem.response(headers: headers) }
