@@ -187,6 +187,16 @@ class Pages(unittest.TestCase):
         self.assertIn("Opgelost met alleen het voorliggend veld (vrijwilliger)", self.text())
         self.assertIn("Werkt de oplossing nog?", self.text())
         self.scan("hulpvraag-afgesloten")
+        # Reopened from the edit page, where every field shows what is stored.
+        self.driver.find_element(By.LINK_TEXT, "Gegevens wijzigen of hulpvraag heropenen").click()
+        self.assertEqual(self.find("h1").text, "Hulpvraag wijzigen")
+        self.assertEqual(self.find("#initialen").get_attribute("value"), "B.")
+        self.scan("hulpvraag-wijzigen")
+        self.choose("status", "in-behandeling")
+        self.submit(self.button("Wijzigingen opslaan"))
+        self.assertIn("De gegevens zijn opgeslagen", self.text())
+        self.assertIn("Hulpvraag · In behandeling", self.find("h1").text)
+        self.assertIn("Hulpvraag afsluiten", self.text())
         # On a tablet in the team meeting (portrait): nothing wider than the screen but the tables,
         # which scroll in their own box.
         self.driver.set_window_size(820, 1180)

@@ -121,6 +121,86 @@ struct PagesTests {
         await environment.close()
     }
 
+    /// A stored hulpvraag as the edit form posts it (the test's own copy of the page's mapping).
+    static func velden(_ h: Hulpvraag) -> [(String, String)] {
+        var velden: [(String, String)] = [
+            ("initialen", h.initialen), ("geboortejaar", h.geboortejaar.map(String.init) ?? ""), ("dossierreferentie", h.dossierreferentie ?? ""),
+            ("regisseur", h.regisseur), ("kern", h.kern), ("kanaal", h.kanaal.rawValue), ("ontvangenOp", h.ontvangenOp.description),
+            ("status", h.status.rawValue), ("duur", h.duur.rawValue), ("urenPerWeek", h.urenPerWeek.map(String.init) ?? ""),
+            ("omschrijving", h.omschrijving), ("toestemmingVrijwilliger", h.toestemmingVrijwilliger ? "ja" : "nee"),
+        ]
+        if h.jeugd { velden.append(("jeugd", "ja")) }
+        if h.gezamenlijkHuisbezoek { velden.append(("gezamenlijkHuisbezoek", "ja")) }
+        if h.veiligThuis { velden.append(("veiligThuis", "ja")) }
+        return velden + h.leefgebieden.map { ("leefgebieden", $0) } + h.taken.map { ("taken", $0) } + h.dagdelen.map { ("dagdelen", $0) }
+    }
+
+    @Test("editing on the page: the form shows what is stored; a bad edit or an old version changes nothing and keeps what was typed; a good one is stored, ZRM scores kept")
+    func editHulpvraag() async throws {
+        let environment = try await TestEnvironment.seeded()
+        let id = try #require(UUID(uuidString: try await AccessMatrixTests.ids(environment)["hulpvraag-heteren"]!))
+        let leefgebied = try #require(try await Self.stored(environment, id)?.leefgebieden.first)
+        try await environment.owner.withConnection { connection in
+            try await connection.execute("UPDATE hulpvraag_leefgebieden SET zrm_score = 2 WHERE hulpvraag = $1 AND leefgebied = $2", [id, leefgebied])
+        }
+        let voor = try #require(try await Self.stored(environment, id))
+        #expect(voor.zrmScores == [leefgebied: 2])
+        let pad = "/hulpvragen/\(id.uuidString.lowercased())"
+        try await HulpvragenTests.app(environment).test(.router) { client in
+            let headers = Self.headers(Demo.kernteamlid.token, Self.urlencoded)
+            try await client.execute(uri: "\(pad)/wijzigen", method: .get, headers: Self.headers(Demo.kernteamlid.token)) { response in
+                #expect(response.status == .ok)
+                let html = String(buffer: response.body)
+                #expect(html.contains("<title>Hulpvraag wijzigen · Voorveld</title>"))
+                #expect(html.contains(#"<form method="post" action="\#(pad)" novalidate>"#))
+                #expect(html.contains(#"<input type="hidden" name="versie" value="\#(voor.versie!)">"#))
+                #expect(html.contains(#"name="initialen" type="text" value="\#(Self.HTML(voor.initialen))""#))
+                #expect(html.contains(#"name="regisseur" type="text" value="\#(voor.regisseur)""#))
+                #expect(html.contains(#"value="\#(leefgebied)" checked"#))
+                #expect(html.contains(#"name="toestemmingVrijwilliger" value="\#(voor.toestemmingVrijwilliger ? "ja" : "nee")" checked"#))
+            }
+            let omschrijving = "Nu ook hulp bij de boodschappen"
+            let gewijzigd = Self.velden(voor).map { $0.0 == "omschrijving" ? ("omschrijving", omschrijving) : $0 }
+            // No leefgebied and a regisseur outside the team: both named, what was typed kept, nothing changed.
+            let fout = gewijzigd.filter { $0.0 != "leefgebieden" }.map { $0.0 == "regisseur" ? ("regisseur", "steunpunt") : $0 }
+            try await client.execute(uri: pad, method: .post, headers: headers,
+                                     body: Self.form([("csrf", Self.token), ("versie", String(voor.versie!))] + fout)) { response in
+                #expect(response.status == .badRequest)
+                let html = String(buffer: response.body)
+                #expect(html.contains(#"id="leefgebieden-fout">"#))
+                #expect(html.contains(omschrijving))
+                #expect(html.contains("De wijzigingen zijn nog niet opgeslagen"))
+            }
+            try await client.execute(uri: pad, method: .post, headers: headers,
+                                     body: Self.form([("csrf", Self.token), ("versie", String(voor.versie!))] + gewijzigd.map { $0.0 == "regisseur" ? ("regisseur", "steunpunt") : $0 })) { response in
+                #expect(response.status == .badRequest)
+                #expect(String(buffer: response.body).contains(#"<p class="fout" id="regisseur-fout">Regisseur is geen lid van het kernteam van deze hulpvraag</p>"#))
+            }
+            #expect(try await Self.stored(environment, id)?.versie == voor.versie)
+            // An older version: refused, the typed text kept on top of the new version.
+            try await client.execute(uri: pad, method: .post, headers: headers,
+                                     body: Self.form([("csrf", Self.token), ("versie", String(voor.versie! - 1))] + gewijzigd)) { response in
+                #expect(response.status == .conflict)
+                let html = String(buffer: response.body)
+                #expect(html.contains("Iemand anders heeft deze hulpvraag intussen gewijzigd"))
+                #expect(html.contains("De nieuwe stand verschilt in: Omschrijving."))
+                #expect(html.contains(#"<input type="hidden" name="versie" value="\#(voor.versie!)">"#))
+                #expect(html.contains(omschrijving))
+            }
+            try await client.execute(uri: pad, method: .post, headers: headers,
+                                     body: Self.form([("csrf", Self.token), ("versie", String(voor.versie!))] + gewijzigd)) { response in
+                #expect(response.status == .seeOther)
+                #expect(response.headers[.location] == "\(pad)?melding=opgeslagen")
+            }
+        }
+        let na = try #require(try await Self.stored(environment, id))
+        #expect(na.omschrijving == "Nu ook hulp bij de boodschappen")
+        #expect(na.versie == voor.versie! + 1)
+        #expect(na.zrmScores == [leefgebied: 2])
+        #expect(na.leefgebieden.sorted() == voor.leefgebieden.sorted() && na.dagdelen == voor.dagdelen && na.kern == voor.kern && na.regisseur == voor.regisseur)
+        await environment.close()
+    }
+
     /// What `HTML.escape` makes of a text (the test's own copy, so it can catch a change).
     static func HTML(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
@@ -180,6 +260,24 @@ struct PagesTests {
                 #expect(response.status == .conflict)
                 #expect(String(buffer: response.body).contains("Iemand anders heeft deze hulpvraag intussen gewijzigd"))
             }
+
+            // Reopened from its edit page: the closure goes, the hulpvraag is back in behandeling.
+            try await client.execute(uri: "/hulpvragen/\(id)/wijzigen", method: .get, headers: Self.headers(Demo.kernteamlid.token)) { response in
+                #expect(response.status == .ok)
+                let html = String(buffer: response.body)
+                #expect(html.contains(#"<option value="afgesloten" selected>"#))
+                #expect(html.contains(#"<option value="in-behandeling">"#))
+                #expect(html.contains("om de hulpvraag te heropenen"))
+            }
+            let heropenen = Self.velden(stored).map { $0.0 == "status" ? ("status", "in-behandeling") : $0 }
+            try await client.execute(uri: "/hulpvragen/\(id)", method: .post, headers: headers,
+                                     body: Self.form([("csrf", Self.token), ("versie", String(stored.versie!))] + heropenen)) { response in
+                #expect(response.status == .seeOther)
+                #expect(response.headers[.location] == "/hulpvragen/\(id)?melding=opgeslagen")
+            }
+            let heropend = try #require(try await Self.stored(environment, UUID(uuidString: id)!))
+            #expect(heropend.status == .inBehandeling)
+            #expect(heropend.afsluiting == nil)
         }
         await environment.close()
     }

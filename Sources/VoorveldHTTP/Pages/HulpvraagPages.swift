@@ -6,8 +6,8 @@ import Voorveld
 import VoorveldStore
 
 /// The kernteamlid's pages: the team's hulpvragen and the nazorg due this week, registering a
-/// hulpvraag, and the hulpvraag page where candidates are found, koppelingen proposed and
-/// followed, and the hulpvraag is closed. They check and store exactly what the API does.
+/// or editing (and reopening) a hulpvraag, and the hulpvraag page where candidates are found,
+/// koppelingen proposed and followed, and the hulpvraag is closed. They check and store exactly what the API does.
 struct HulpvraagPages {
     let pool: ConnectionPool
     let hulpvragen: HulpvraagStore
@@ -30,6 +30,8 @@ struct HulpvraagPages {
         router.get("/hulpvragen/nieuw", use: nieuw)
         router.post("/hulpvragen", use: registreer)
         router.get("/hulpvragen/{id}", use: toon)
+        router.get("/hulpvragen/{id}/wijzigen", use: bewerk)
+        router.post("/hulpvragen/{id}", use: wijzig)
         router.post("/hulpvragen/{id}/koppelingen", use: stelVoor)
         router.post("/hulpvragen/{id}/afsluiting", use: sluitAf)
         router.post("/hulpvragen/{id}/nazorg", use: nazorg)
@@ -96,7 +98,7 @@ struct HulpvraagPages {
         }
     }
 
-    // MARK: - Registering
+    // MARK: - Registering and editing
 
     @Sendable func nieuw(_ request: Request, context: AppRequestContext) async throws -> Response {
         let gebruiker = try context.require(.kernteamlid)
@@ -104,46 +106,152 @@ struct HulpvraagPages {
         return try await formulierPagina(request, context, gebruiker, Self.velden(formulier))
     }
 
+    @Sendable func bewerk(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let gebruiker = try context.require(.kernteamlid)
+        let id = try Pages.id(context, Self.nietGevonden)
+        guard let hulpvraag = try await hulpvragen.get(id, in: AccessScope(gebruiker), audit: api.audit(gebruiker, context, "hulpvraag-lezen", id)) else {
+            throw Self.nietGevonden
+        }
+        return try await formulierPagina(request, context, gebruiker, Self.velden(Self.formulier(hulpvraag)), bestaand: hulpvraag, versie: hulpvraag.versie)
+    }
+
     @Sendable func registreer(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await opslaan(request, context, id: nil)
+    }
+
+    @Sendable func wijzig(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await opslaan(request, context, id: try Pages.id(context, Self.nietGevonden))
+    }
+
+    /// Registers a hulpvraag (`id` nil) or changes one, which can also reopen it; problems come
+    /// back next to their fields with what was typed.
+    func opslaan(_ request: Request, _ context: AppRequestContext, id: UUID?) async throws -> Response {
         let gebruiker = try context.require(.kernteamlid)
         let scope = AccessScope(gebruiker)
         let formulier = try await Pages.formulier(request, context: context)
+        let bekend = try await referenties.referenties(in: scope)
         // Consent is asked, never assumed: the page has no default answer.
         let toestemming = ["ja", "nee"].contains(formulier["toestemmingVrijwilliger"] ?? "") ? []
             : [Veldfout(veld: "toestemmingVrijwilliger", melding: "kies ja of nee")]
-        let bekend = try await referenties.referenties(in: scope)
-        do {
+        func lees(_ bestaand: Hulpvraag?) throws -> Hulpvraag {
             var fouten = toestemming, hulpvraag: Hulpvraag?
             do {
-                hulpvraag = try Hulpvraag.lees(formulier.invoer(lijsten: Self.lijsten), door: gebruiker, referenties: bekend, vandaag: .vandaag())
+                hulpvraag = try Hulpvraag.lees(formulier.invoer(lijsten: Self.lijsten), door: gebruiker, referenties: bekend, vandaag: .vandaag(), bestaand: bestaand)
             } catch let gelezen as Invoerfouten {
                 fouten = gelezen.fouten + fouten
             }
-            guard fouten.isEmpty, let hulpvraag else { throw Invoerfouten(fouten) }
-            let opgeslagen = try await HulpvragenController.mapRules {
-                try await hulpvragen.create(hulpvraag, in: scope) { id in api.audit(gebruiker, context, "hulpvraag-registreren", id) }
+            guard fouten.isEmpty, var hulpvraag else { throw Invoerfouten(fouten) }
+            // The form has no ZRM scores: those recorded through the API stay with their leefgebieden.
+            if let bestaand {
+                let leefgebieden = Set(hulpvraag.leefgebieden)
+                hulpvraag.zrmScores = bestaand.zrmScores.filter { leefgebieden.contains($0.key) }
             }
-            return Pages.naar("/hulpvragen/\(opgeslagen.id!.uuidString.lowercased())", melding: "geregistreerd")
-        } catch let fouten as Invoerfouten {
-            return try await formulierPagina(request, context, gebruiker, Self.velden(formulier, fouten.fouten), status: .badRequest)
-        } catch let problem as Problem where !problem.veldfouten.isEmpty {
-            return try await formulierPagina(request, context, gebruiker, Self.velden(formulier, problem.veldfouten), status: .badRequest)
+            return hulpvraag
         }
+        var bestaand: Hulpvraag?
+        func opnieuw(_ fouten: [Veldfout], melding: String = "", versie: Int? = formulier.versie, status: HTTPResponse.Status = .badRequest) async throws -> Response {
+            if let id, bestaand == nil {
+                bestaand = try await hulpvragen.get(id, in: scope, audit: api.audit(gebruiker, context, "hulpvraag-lezen", id))
+                guard bestaand != nil else { throw Self.nietGevonden }
+            }
+            return try await formulierPagina(request, context, gebruiker, Self.velden(formulier, fouten), bestaand: bestaand, versie: versie, melding: melding, status: status)
+        }
+        do {
+            guard let id else {
+                let opgeslagen = try await HulpvragenController.mapRules {
+                    try await hulpvragen.create(try lees(nil), in: scope) { id in api.audit(gebruiker, context, "hulpvraag-registreren", id) }
+                }
+                return Pages.naar("/hulpvragen/\(opgeslagen.id!.uuidString.lowercased())", melding: "geregistreerd")
+            }
+            guard let versie = formulier.versie else {
+                return try await opnieuw([], melding: Self.alert("Het formulier was onvolledig. Open de hulpvraag opnieuw en breng uw wijziging nog eens aan."))
+            }
+            let result = try await HulpvragenController.mapRules {
+                try await hulpvragen.update(id, versie: versie, in: scope, audit: api.audit(gebruiker, context, "hulpvraag-wijzigen", id)) { current in
+                    bestaand = current
+                    return try lees(current)
+                }
+            }
+            switch result {
+            case .gewijzigd: return Pages.naar("/hulpvragen/\(id.uuidString.lowercased())", melding: "opgeslagen")
+            case .nietGevonden: throw Self.nietGevonden
+            case .verouderd(let nu):
+                // Someone else saved first: what this user typed stays, on top of the new version.
+                bestaand = nu
+                func gevuld(_ f: Formulier, _ veld: String) -> [String] { f.waarden(veld).filter { !$0.isEmpty }.sorted() }
+                let anders = Self.formulier(nu)
+                let verschil = Self.formuliervelden.filter { gevuld(anders, $0) != gevuld(formulier, $0) }.map { Self.labels[$0] ?? $0 }
+                return try await opnieuw(
+                    [], melding: Self.alert("Iemand anders heeft deze hulpvraag intussen gewijzigd. Hieronder staat wat u invulde; kijk het na en sla opnieuw op."
+                                            + (verschil.isEmpty ? "" : " De nieuwe stand verschilt in: \(verschil.joined(separator: ", ")).")),
+                    versie: nu.versie, status: .conflict)
+            }
+        } catch let fouten as Invoerfouten {
+            return try await opnieuw(fouten.fouten)
+        } catch let problem as Problem where !problem.veldfouten.isEmpty {
+            return try await opnieuw(problem.veldfouten)
+        }
+    }
+
+    static func alert(_ tekst: String) -> String {
+        #"<div role="alert" tabindex="-1" id="fouten"><h2>Niet opgeslagen</h2><p>\#(HTML.escape(tekst))</p></div>"#
+    }
+
+    /// The fields of the form, in its order.
+    static let formuliervelden = [
+        "initialen", "geboortejaar", "dossierreferentie", "regisseur", "kern", "kanaal", "ontvangenOp", "status", "leefgebieden", "taken", "dagdelen",
+        "duur", "urenPerWeek", "omschrijving", "toestemmingVrijwilliger", "jeugd", "gezamenlijkHuisbezoek", "veiligThuis",
+    ]
+
+    /// A stored hulpvraag as the form's fields.
+    static func formulier(_ h: Hulpvraag) -> Formulier {
+        func ja(_ waarde: Bool) -> String { waarde ? "ja" : "" }
+        var velden: [(String, String)] = [
+            ("initialen", h.initialen), ("geboortejaar", h.geboortejaar.map(String.init) ?? ""), ("dossierreferentie", h.dossierreferentie ?? ""),
+            ("regisseur", h.regisseur), ("kern", h.kern), ("kanaal", h.kanaal.rawValue), ("ontvangenOp", h.ontvangenOp.description),
+            ("status", h.status.rawValue), ("duur", h.duur.rawValue), ("urenPerWeek", h.urenPerWeek.map(String.init) ?? ""),
+            ("omschrijving", h.omschrijving), ("toestemmingVrijwilliger", h.toestemmingVrijwilliger ? "ja" : "nee"), ("jeugd", ja(h.jeugd)),
+            ("gezamenlijkHuisbezoek", ja(h.gezamenlijkHuisbezoek)), ("veiligThuis", ja(h.veiligThuis)),
+        ]
+        velden += h.leefgebieden.map { ("leefgebieden", $0) } + h.taken.map { ("taken", $0) } + h.dagdelen.map { ("dagdelen", $0) }
+        return Formulier(velden.filter { !$0.1.isEmpty })
     }
 
     /// The form's fields; errors can also name what the form derives (the kernteam from the kern).
     static func velden(_ formulier: Formulier, _ fouten: [Veldfout] = []) -> Velden {
-        Velden(formulier, fouten: fouten, labels: ["kernteam": "Kernteam", "regisseur": "Regisseur", "status": "Status", "zrmScores": "ZRM-scores"])
+        Velden(formulier, fouten: fouten, labels: labels)
     }
 
-    func formulierPagina(_ request: Request, _ context: AppRequestContext, _ gebruiker: Gebruiker, _ velden: Velden,
-                         status: HTTPResponse.Status = .ok) async throws -> Response {
+    static let labels = [
+        "initialen": "Initialen", "geboortejaar": "Geboortejaar", "dossierreferentie": "Dossierreferentie", "regisseur": "Regisseur", "kern": "Kern",
+        "kernteam": "Kernteam", "kanaal": "Kanaal", "ontvangenOp": "Ontvangen op", "status": "Status", "leefgebieden": "Leefgebieden", "taken": "Taken",
+        "dagdelen": "Dagdelen", "duur": "Duur", "urenPerWeek": "Uren per week", "omschrijving": "Omschrijving",
+        "toestemmingVrijwilliger": "Toestemming voor een vrijwilliger", "jeugd": "Jongere", "gezamenlijkHuisbezoek": "Gezamenlijk huisbezoek",
+        "veiligThuis": "Veilig Thuis-signaal", "zrmScores": "ZRM-scores",
+    ]
+
+    /// The form for a new hulpvraag, or for changing `bestaand` (made from `versie`).
+    func formulierPagina(_ request: Request, _ context: AppRequestContext, _ gebruiker: Gebruiker, _ velden: Velden, bestaand: Hulpvraag? = nil,
+                         versie: Int? = nil, melding: String = "", status: HTTPResponse.Status = .ok) async throws -> Response {
         let namen = try await Codenamen.laad(pool, in: AccessScope(gebruiker))
-        return try Pages.toon(request, context: context, gebruiker, titel: "Nieuwe hulpvraag", huidig: "/hulpvragen/nieuw", status: status) { csrf in
+        let pad = bestaand.map { "/hulpvragen/\($0.id!.uuidString.lowercased())" }
+        let titel = bestaand == nil ? "Nieuwe hulpvraag" : "Hulpvraag wijzigen"
+        return try Pages.toon(request, context: context, gebruiker, titel: titel, huidig: bestaand == nil ? "/hulpvragen/nieuw" : "/hulpvragen", status: status) { csrf in
             let kernen = namen.kernen(van: gebruiker)
+            // The steps a page may take: "gekoppeld" follows from a koppeling and closing has its
+            // own form, so what is left is starting work and reopening.
+            let statussen = bestaand.map { h in
+                [h.status] + HulpvraagStatus.allCases.filter { $0 != h.status && $0 != .gekoppeld && $0 != .afgesloten && h.status.magNaar($0) }
+            } ?? []
+            let statusveld = statussen.count < 2 ? "" : velden.keuze(
+                "status", "Status", opties: statussen.map { ($0.rawValue, $0.naam) }, leeg: nil,
+                hint: bestaand?.status == .afgesloten ? "Kies \u{201C}\(HulpvraagStatus.inBehandeling.naam)\u{201D} om de hulpvraag te heropenen; de uitkomst en de nazorg vervallen dan." : nil)
+            let veiligThuis = bestaand?.veiligThuis == true
+                ? #"<input type="hidden" name="veiligThuis" value="ja"><p>Er is een Veilig Thuis-signaal; dat blijft vastgelegd.</p>"#
+                : velden.vinkje("veiligThuis", "Er is een Veilig Thuis-signaal", hint: "De hulpvraag gaat dan direct naar het loket en krijgt nooit een vrijwilliger.")
             let form = """
-                <form method="post" action="/hulpvragen" novalidate>
-                \(CSRF.hiddenField(csrf))
+                <form method="post" action="\(pad ?? "/hulpvragen")" novalidate>
+                \(CSRF.hiddenField(csrf))\(versie.map { #"<input type="hidden" name="versie" value="\#($0)">"# } ?? "")
                 <h2>De inwoner</h2>
                 \(velden.tekst("initialen", "Initialen", hint: "Alleen de voorletters, bijvoorbeeld J.K.", verplicht: true, attributen: #" autocomplete="off""#))
                 \(velden.tekst("geboortejaar", "Geboortejaar", type: "number", attributen: #" inputmode="numeric" min="1900""#))
@@ -151,6 +259,9 @@ struct HulpvraagPages {
                 \(velden.keuze("kern", "Kern", opties: kernen.map { ($0.code, $0.naam) }, leeg: kernen.count == 1 ? nil : "Kies een kern", verplicht: true))
                 \(velden.keuze("kanaal", "Kanaal: hoe kwam de vraag binnen", opties: Kanaal.allCases.map { ($0.rawValue, $0.naam) }, verplicht: true))
                 \(velden.tekst("ontvangenOp", "Ontvangen op", type: "date", verplicht: true))
+                \(bestaand == nil ? "" : velden.tekst("regisseur", "Regisseur", hint: "De gebruikersnaam van het kernteamlid dat de hulpvraag regisseert.",
+                                                      verplicht: true, attributen: #" autocomplete="off""#))
+                \(statusveld)
                 <h2>De vraag</h2>
                 \(velden.vinkjes("leefgebieden", "Leefgebieden", opties: namen.leefgebiedOpties, hint: "Kies er minstens één."))
                 \(velden.vinkjes("taken", "Taken (niet verplicht)", opties: namen.taakOpties))
@@ -163,11 +274,12 @@ struct HulpvraagPages {
                                hint: "Vraag het de inwoner; zonder toestemming stelt Voorveld geen vrijwilligers voor."))
                 \(velden.vinkje("jeugd", "Het gaat vooral om een jongere onder de 18"))
                 \(velden.vinkje("gezamenlijkHuisbezoek", "Er was een gezamenlijk huisbezoek met een consulent van het loket"))
-                \(velden.vinkje("veiligThuis", "Er is een Veilig Thuis-signaal", hint: "De hulpvraag gaat dan direct naar het loket en krijgt nooit een vrijwilliger."))
-                <p><button type="submit">Hulpvraag registreren</button></p>
+                \(veiligThuis)
+                <p><button type="submit">\(bestaand == nil ? "Hulpvraag registreren" : "Wijzigingen opslaan")</button>\(pad.map { #" <a href="\#($0)">Annuleren</a>"# } ?? "")</p>
                 </form>
                 """
-            return "<h1>Nieuwe hulpvraag</h1>\n\(velden.samenvatting("De hulpvraag is nog niet geregistreerd"))\n\(form)"
+            let samenvatting = velden.samenvatting(bestaand == nil ? "De hulpvraag is nog niet geregistreerd" : "De wijzigingen zijn nog niet opgeslagen")
+            return "<h1>\(titel)</h1>\n\(melding)\(samenvatting)\n\(form)"
         }
     }
 
@@ -203,6 +315,7 @@ struct HulpvraagPages {
                 <h1>Hulpvraag · \(HTML.escape(hulpvraag.status.naam))</h1>
                 \(melding)\(alert)
                 \(weergave.gegevens)
+                <p><a href="/hulpvragen/\(id.uuidString.lowercased())/wijzigen">\(hulpvraag.status == .afgesloten ? "Gegevens wijzigen of hulpvraag heropenen" : "Gegevens wijzigen")</a></p>
                 <h2 id="koppelingen">Koppelingen</h2>
                 \(weergave.koppelingen(lijst?.items ?? [], redenen: redenen))
                 \(kandidaten.map(weergave.kandidaten) ?? "")
