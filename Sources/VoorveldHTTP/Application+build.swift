@@ -65,8 +65,9 @@ public func buildRouter(_ dependencies: AppDependencies) -> Router<AppRequestCon
     let auth = AuthStore(pool: pool, hasher: dependencies.hasher, settings: dependencies.authSettings)
     let router = Router(context: AppRequestContext.self)
     // Outermost first: every answer gets an id and a log line, then the security headers, and
-    // every error becomes problem+json before either sees it. Authentication comes last, so a
-    // refused token is a problem+json answer too.
+    // every error becomes problem+json (or an error page) before either sees it. Authentication
+    // comes after, so a refused token is a problem+json answer too; the routes' errors are turned
+    // into answers inside authentication, where an error page knows the user for its menu.
     router.middlewares.add(ClientAddressMiddleware(trustedProxies: dependencies.trustedProxies))
     router.middlewares.add(RequestLogMiddleware())
     router.middlewares.add(MetricsMiddleware(metrics: dependencies.metrics))
@@ -75,6 +76,7 @@ public func buildRouter(_ dependencies: AppDependencies) -> Router<AppRequestCon
     router.middlewares.add(ProblemMiddleware(routes: routes))
     router.middlewares.add(LoadSheddingMiddleware(limit: dependencies.maxRequestsInFlight, metrics: dependencies.metrics))
     router.middlewares.add(AuthenticationMiddleware(auth: auth))
+    router.middlewares.add(ProblemMiddleware(routes: routes))
 
     HealthController(pool: pool, rapportage: dependencies.rapportage, metrics: dependencies.metrics, metricsToken: dependencies.metricsToken)
         .addRoutes(to: router)

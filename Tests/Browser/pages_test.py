@@ -128,6 +128,8 @@ class Pages(unittest.TestCase):
                 # A page of another role, opened by its address: refused, in Dutch, with a way back.
                 self.driver.get(BASE + forbidden[name][0])
                 self.assertIn("Geen toegang", self.find("h1").text)
+                # The menu stays: the error page is one of the user's own pages.
+                self.assertEqual([a.get_attribute("href").replace(BASE, "") for a in self.driver.find_elements(By.CSS_SELECTOR, "header nav a")], links)
                 self.scan("geen-toegang-" + name)
                 self.driver.find_element(By.LINK_TEXT, "Naar de startpagina").click()
                 self.assertEqual(self.driver.current_url, BASE + landing)
@@ -281,6 +283,7 @@ class Pages(unittest.TestCase):
         self.log_in("kernteamlid")
         self.driver.get(BASE + "/hulpvragen/00000000-0000-0000-0000-000000000000")
         self.assertEqual(self.find("h1").text, "Niet gevonden")
+        self.assertTrue(self.driver.find_elements(By.XPATH, "//header//form[@action='/uitloggen']//button"))
         self.scan("niet-gevonden")
 
 

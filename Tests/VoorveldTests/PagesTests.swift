@@ -201,6 +201,29 @@ struct PagesTests {
         await environment.close()
     }
 
+    @Test("an error page keeps a logged-in user's menu and logout button; an anonymous visitor is sent to the login page")
+    func errorPageHasTheMenu() async throws {
+        let environment = try await TestEnvironment.seeded()
+        try await HulpvragenTests.app(environment).test(.router) { client in
+            try await client.execute(uri: "/cijfers", method: .get, headers: Self.headers(Demo.kernteamlid.token)) { response in
+                #expect(response.status == .forbidden)
+                let html = String(buffer: response.body)
+                #expect(html.contains("<h1>Geen toegang</h1>"))
+                #expect(html.contains(#"<nav aria-label="Hoofdmenu"><ul><li><a href="/hulpvragen">Hulpvragen</a></li><li><a href="/hulpvragen/nieuw">Nieuwe hulpvraag</a></li></ul></nav>"#))
+                #expect(html.contains(#"<form class="uitloggen" method="post" action="/uitloggen"><input type="hidden" name="csrf" value="\#(Self.token)">"#))
+            }
+            try await client.execute(uri: "/hulpvragen/\(UUID())", method: .get, headers: Self.headers(Demo.steunpunt.token)) { response in
+                #expect(response.status == .forbidden)
+                #expect(String(buffer: response.body).contains(#"<li><a href="/vrijwilligers">Vrijwilligers</a></li>"#))
+            }
+            try await client.execute(uri: "/cijfers", method: .get) { response in
+                #expect(response.status == .seeOther)
+                #expect(response.headers[.location] == "/inloggen")
+            }
+        }
+        await environment.close()
+    }
+
     /// What `HTML.escape` makes of a text (the test's own copy, so it can catch a change).
     static func HTML(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")

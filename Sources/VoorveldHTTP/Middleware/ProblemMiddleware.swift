@@ -4,12 +4,16 @@ import Logging
 import NIOCore
 import Postgres
 import Synchronization
+import Voorveld
 
 /// Turns every error into an answer no one has to decipher: `application/problem+json` for the
 /// API, a Dutch error page for the pages (and the login page for a visitor who is not logged in).
 /// Never an empty body or a stack trace: unexpected errors are logged with the request id and
-/// answered with a generic 500 that names that id, never with internals.
-struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
+/// answered with a generic 500 that names that id, never with internals. It is installed twice:
+/// outside authentication and load shedding for their refusals, and inside them for the routes'
+/// errors, where the page can show a logged-in user's menu.
+struct ProblemMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
     /// The routes, to tell "no such address" (404) from "not with this method" (405).
     let routes: RouteTable
 
@@ -57,7 +61,7 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         problem.instance = problem.instance ?? request.uri.path
         guard Self.isPage(request.uri.path) else { return problem.response(headers: headers) }
         if problem.status == 401 { return Response(status: .seeOther, headers: [.location: "/inloggen"]) }
-        return Self.page(problem, headers: headers)
+        return Self.page(problem, headers: headers, request: request, gebruiker: context.gebruiker)
     }
 
     /// Everything outside the API, the health checks and the metrics is a page for people.
@@ -65,17 +69,22 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         !path.hasPrefix("/v1/") && !path.hasPrefix("/health/") && path != "/metrics"
     }
 
-    static func page(_ problem: Problem, headers: HTTPFields) -> Response {
+    /// The error page; a logged-in user keeps the menu of their pages (and the logout button).
+    static func page(_ problem: Problem, headers: HTTPFields, request: Request, gebruiker: Gebruiker?) -> Response {
         let velden = problem.veldfouten.isEmpty ? ""
             : "<ul>" + problem.veldfouten.map { "<li>\(HTML.escape(Velden.zin($0.veld, $0.melding)))</li>" }.joined() + "</ul>"
-        let html = Layout.page(title: problem.title, body: """
+        let csrf = gebruiker.map { _ in CSRF.token(request) }
+        let menu = gebruiker.flatMap { gebruiker in csrf.map { Layout.Menu(gebruiker: gebruiker, csrf: $0.token) } }
+        let html = Layout.page(title: problem.title, menu: menu, body: """
             <h1>\(HTML.escape(problem.title))</h1>
             <p>\(HTML.escape(problem.detail ?? "Dit lukte niet."))</p>\(velden)
             <p><a href="/">Naar de startpagina</a></p>
             """)
         var fields: HTTPFields = [.contentType: "text/html; charset=utf-8"]
         fields.append(contentsOf: (problem.headers + headers).filter { $0.name != .wwwAuthenticate })
-        return Response(status: HTTPResponse.Status(code: problem.status), headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
+        var response = Response(status: HTTPResponse.Status(code: problem.status), headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
+        if let csrf, csrf.nieuw { response.setCookie(Cookie.host(CSRF.cookieName, csrf.token)) }
+        return response
     }
 }
 

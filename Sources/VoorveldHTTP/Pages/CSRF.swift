@@ -12,11 +12,16 @@ enum CSRF {
     /// A page with forms: `render` gets the visitor's token for the hidden fields; a visitor
     /// without one gets a new one, and its cookie.
     static func page(_ request: Request, context: some RequestContext, status: HTTPResponse.Status = .ok, _ render: (String) -> String) throws -> Response {
-        let existing = request.cookies[cookieName].map(\.value).flatMap { Secret.isWellFormed($0) ? $0 : nil }
-        let token = existing ?? Secret.generate()
+        let (token, nieuw) = Self.token(request)
         var response = try HTML(render(token), status: status).response(from: request, context: context)
-        if existing == nil { response.setCookie(Cookie.host(cookieName, token)) }
+        if nieuw { response.setCookie(Cookie.host(cookieName, token)) }
         return response
+    }
+
+    /// The visitor's token, or a new one (`nieuw`: its cookie must still be set).
+    static func token(_ request: Request) -> (token: String, nieuw: Bool) {
+        if let existing = request.cookies[cookieName]?.value, Secret.isWellFormed(existing) { return (existing, false) }
+        return (Secret.generate(), true)
     }
 
     /// The hidden field every form of the pages carries.
