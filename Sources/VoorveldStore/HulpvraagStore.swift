@@ -66,6 +66,13 @@ public struct HulpvraagStore: Sendable {
                        nazorg_vastgelegd_op = CASE WHEN $17 = 'afgesloten' THEN nazorg_vastgelegd_op END
                 WHERE gemeente = huidige_gemeente() AND id = $19
                 """, Self.binds(nieuw) + [id])
+            // Reopened: the closure's ZRM scores go with the rest of the closure.
+            if nieuw.status != .afgesloten {
+                try await connection.execute("""
+                    UPDATE hulpvraag_leefgebieden SET zrm_score_afsluiting = NULL
+                    WHERE gemeente = huidige_gemeente() AND hulpvraag = $1 AND zrm_score_afsluiting IS NOT NULL
+                    """, [id])
+            }
             // Leefgebieden are changed in place, so the ZRM scores at closure stay with them.
             try await connection.execute(
                 "DELETE FROM hulpvraag_leefgebieden WHERE gemeente = huidige_gemeente() AND hulpvraag = $1 AND leefgebied <> ALL($2::text[])",

@@ -198,6 +198,10 @@ class Pages(unittest.TestCase):
         self.submit(self.button("Wijzigingen opslaan"))
         self.assertIn("De gegevens zijn opgeslagen", self.text())
         self.assertIn("Hulpvraag · In behandeling", self.find("h1").text)
+        # What the form carried back unchanged is still there.
+        details = self.find("dl.gegevens").text
+        for kept in ("Heteren", "Telefoon", "Financiën", "Administratie", "Kortdurend"):
+            self.assertIn(kept, details)
         self.assertIn("Hulpvraag afsluiten", self.text())
         # On a tablet in the team meeting (portrait): nothing wider than the screen but the tables,
         # which scroll in their own box.

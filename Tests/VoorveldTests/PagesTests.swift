@@ -121,21 +121,47 @@ struct PagesTests {
         await environment.close()
     }
 
-    /// A stored hulpvraag as the edit form posts it (the test's own copy of the page's mapping).
-    static func velden(_ h: Hulpvraag) -> [(String, String)] {
-        var velden: [(String, String)] = [
-            ("initialen", h.initialen), ("geboortejaar", h.geboortejaar.map(String.init) ?? ""), ("dossierreferentie", h.dossierreferentie ?? ""),
-            ("regisseur", h.regisseur), ("kern", h.kern), ("kanaal", h.kanaal.rawValue), ("ontvangenOp", h.ontvangenOp.description),
-            ("status", h.status.rawValue), ("duur", h.duur.rawValue), ("urenPerWeek", h.urenPerWeek.map(String.init) ?? ""),
-            ("omschrijving", h.omschrijving), ("toestemmingVrijwilliger", h.toestemmingVrijwilliger ? "ja" : "nee"),
-        ]
-        if h.jeugd { velden.append(("jeugd", "ja")) }
-        if h.gezamenlijkHuisbezoek { velden.append(("gezamenlijkHuisbezoek", "ja")) }
-        if h.veiligThuis { velden.append(("veiligThuis", "ja")) }
-        return velden + h.leefgebieden.map { ("leefgebieden", $0) } + h.taken.map { ("taken", $0) } + h.dagdelen.map { ("dagdelen", $0) }
+    /// The fields the form with `action` in `html` would post as it stands: its inputs with their
+    /// values, the checked boxes, the selected options and the text areas (the test's own reading
+    /// of the page, so the round trip through what is rendered is tested).
+    static func formulier(_ html: String, action: String) throws -> Ingevuld {
+        let begin = try #require(html.range(of: #"<form method="post" action="\#(action)""#))
+        let form = String(html[begin.lowerBound...].prefix { _ in true }.split(separator: "</form>", maxSplits: 1)[0])
+        func attribuut(_ tag: Substring, _ naam: String) -> String? {
+            tag.firstMatch(of: try! Regex(#" \#(naam)="([^"]*)""#, as: (Substring, Substring).self)).map { unescape(String($0.1)) }
+        }
+        func unescape(_ text: String) -> String {
+            text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&quot;", with: "\"")
+                .replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
+        }
+        var velden: [(String, String)] = []
+        for match in form.matches(of: /<input [^>]*>|<select [^>]*>.*?<\/select>|<textarea [^>]*>[^<]*<\/textarea>/.dotMatchesNewlines()) {
+            let tag = match.output
+            guard let naam = attribuut(tag, "name") else { continue }
+            if tag.hasPrefix("<select") {
+                let gekozen = tag.firstMatch(of: /<option value="([^"]*)" selected>/).map { unescape(String($0.1)) }
+                    ?? tag.firstMatch(of: /<option value="([^"]*)"/).map { unescape(String($0.1)) }
+                velden.append((naam, gekozen ?? ""))
+            } else if tag.hasPrefix("<textarea") {
+                velden.append((naam, unescape(String(tag.firstMatch(of: />([^<]*)</)!.1))))
+            } else if ["checkbox", "radio"].contains(attribuut(tag, "type")) {
+                if tag.contains(" checked") { velden.append((naam, attribuut(tag, "value") ?? "on")) }
+            } else {
+                velden.append((naam, attribuut(tag, "value") ?? ""))
+            }
+        }
+        return Ingevuld(velden: velden)
     }
 
-    @Test("editing on the page: the form shows what is stored; a bad edit or an old version changes nothing and keeps what was typed; a good one is stored, ZRM scores kept")
+    /// The edit form on the page at `uri`, as `demo` gets it.
+    static func bewerkformulier(_ client: some TestClientProtocol, _ uri: String, action: String, _ demo: String) async throws -> Ingevuld {
+        try await client.execute(uri: uri, method: .get, headers: Self.headers(demo)) { response in
+            #expect(response.status == .ok)
+            return try Self.formulier(String(buffer: response.body), action: action)
+        }
+    }
+
+    @Test("editing on the page: the form shows what is stored; a bad edit changes nothing and keeps what was typed; a good one is stored, ZRM scores kept")
     func editHulpvraag() async throws {
         let environment = try await TestEnvironment.seeded()
         let id = try #require(UUID(uuidString: try await AccessMatrixTests.ids(environment)["hulpvraag-heteren"]!))
@@ -148,56 +174,119 @@ struct PagesTests {
         let pad = "/hulpvragen/\(id.uuidString.lowercased())"
         try await HulpvragenTests.app(environment).test(.router) { client in
             let headers = Self.headers(Demo.kernteamlid.token, Self.urlencoded)
-            try await client.execute(uri: "\(pad)/wijzigen", method: .get, headers: Self.headers(Demo.kernteamlid.token)) { response in
+            var velden = try await client.execute(uri: "\(pad)/wijzigen", method: .get, headers: Self.headers(Demo.kernteamlid.token)) { response in
                 #expect(response.status == .ok)
                 let html = String(buffer: response.body)
                 #expect(html.contains("<title>Hulpvraag wijzigen · Voorveld</title>"))
-                #expect(html.contains(#"<form method="post" action="\#(pad)" novalidate>"#))
-                #expect(html.contains(#"<input type="hidden" name="versie" value="\#(voor.versie!)">"#))
-                #expect(html.contains(#"name="initialen" type="text" value="\#(Self.HTML(voor.initialen))""#))
-                #expect(html.contains(#"name="regisseur" type="text" value="\#(voor.regisseur)""#))
-                #expect(html.contains(#"value="\#(leefgebied)" checked"#))
-                #expect(html.contains(#"name="toestemmingVrijwilliger" value="\#(voor.toestemmingVrijwilliger ? "ja" : "nee")" checked"#))
+                return try Self.formulier(html, action: pad)
             }
-            let omschrijving = "Nu ook hulp bij de boodschappen"
-            let gewijzigd = Self.velden(voor).map { $0.0 == "omschrijving" ? ("omschrijving", omschrijving) : $0 }
-            // No leefgebied and a regisseur outside the team: both named, what was typed kept, nothing changed.
-            let fout = gewijzigd.filter { $0.0 != "leefgebieden" }.map { $0.0 == "regisseur" ? ("regisseur", "steunpunt") : $0 }
-            try await client.execute(uri: pad, method: .post, headers: headers,
-                                     body: Self.form([("csrf", Self.token), ("versie", String(voor.versie!))] + fout)) { response in
+            // The form says what is stored.
+            #expect(velden["versie"] == String(voor.versie!))
+            #expect(velden["initialen"] == voor.initialen && velden["regisseur"] == voor.regisseur && velden["kern"] == voor.kern)
+            #expect(velden["kanaal"] == voor.kanaal.rawValue && velden["duur"] == voor.duur.rawValue && velden["ontvangenOp"] == voor.ontvangenOp.description)
+            #expect(velden["geboortejaar"] == voor.geboortejaar.map(String.init) ?? "" && velden["omschrijving"] == voor.omschrijving)
+            #expect(velden.waarden("leefgebieden").sorted() == voor.leefgebieden.sorted() && velden.waarden("taken").sorted() == voor.taken.sorted())
+            #expect(velden.waarden("dagdelen").sorted() == voor.dagdelen.sorted())
+            #expect(velden["toestemmingVrijwilliger"] == (voor.toestemmingVrijwilliger ? "ja" : "nee"))
+            #expect(velden["status"] == (voor.status == .nieuw ? "nieuw" : nil))
+
+            // No leefgebied and an empty regisseur: both named, what was typed kept, nothing changed.
+            let omschrijving = "Nu ook hulp bij de boodschappen.\nEn de tuin."
+            velden.zet("omschrijving", omschrijving.replacingOccurrences(of: "\n", with: "\r\n"))
+            var fout = velden
+            fout.zet("regisseur", "")
+            fout.zet("leefgebieden", nil)
+            try await client.execute(uri: pad, method: .post, headers: headers, body: Self.form(fout.velden)) { response in
                 #expect(response.status == .badRequest)
                 let html = String(buffer: response.body)
                 #expect(html.contains(#"id="leefgebieden-fout">"#))
-                #expect(html.contains(omschrijving))
+                #expect(html.contains(#"<p class="fout" id="regisseur-fout">Regisseur is verplicht</p>"#))
+                #expect(html.contains(Self.HTML(omschrijving) + "</textarea>"))
                 #expect(html.contains("De wijzigingen zijn nog niet opgeslagen"))
             }
-            try await client.execute(uri: pad, method: .post, headers: headers,
-                                     body: Self.form([("csrf", Self.token), ("versie", String(voor.versie!))] + gewijzigd.map { $0.0 == "regisseur" ? ("regisseur", "steunpunt") : $0 })) { response in
+            // A regisseur outside the kernteam: the database's rule, next to the field.
+            var buiten = velden
+            buiten.zet("regisseur", "steunpunt")
+            try await client.execute(uri: pad, method: .post, headers: headers, body: Self.form(buiten.velden)) { response in
                 #expect(response.status == .badRequest)
                 #expect(String(buffer: response.body).contains(#"<p class="fout" id="regisseur-fout">Regisseur is geen lid van het kernteam van deze hulpvraag</p>"#))
             }
-            #expect(try await Self.stored(environment, id)?.versie == voor.versie)
-            // An older version: refused, the typed text kept on top of the new version.
-            try await client.execute(uri: pad, method: .post, headers: headers,
-                                     body: Self.form([("csrf", Self.token), ("versie", String(voor.versie! - 1))] + gewijzigd)) { response in
-                #expect(response.status == .conflict)
-                let html = String(buffer: response.body)
-                #expect(html.contains("Iemand anders heeft deze hulpvraag intussen gewijzigd"))
-                #expect(html.contains("De nieuwe stand verschilt in: Omschrijving."))
-                #expect(html.contains(#"<input type="hidden" name="versie" value="\#(voor.versie!)">"#))
-                #expect(html.contains(omschrijving))
+            // Without the version it was made from: refused, nothing changed.
+            let zonder = velden
+            try await client.execute(uri: pad, method: .post, headers: headers, body: Self.form(zonder.velden.filter { $0.0 != "versie" })) { response in
+                #expect(response.status == .badRequest)
+                #expect(String(buffer: response.body).contains("Het formulier was onvolledig."))
             }
-            try await client.execute(uri: pad, method: .post, headers: headers,
-                                     body: Self.form([("csrf", Self.token), ("versie", String(voor.versie!))] + gewijzigd)) { response in
+            #expect(try await Self.stored(environment, id)?.versie == voor.versie)
+            try await client.execute(uri: pad, method: .post, headers: headers, body: Self.form(velden.velden)) { response in
                 #expect(response.status == .seeOther)
                 #expect(response.headers[.location] == "\(pad)?melding=opgeslagen")
             }
         }
         let na = try #require(try await Self.stored(environment, id))
-        #expect(na.omschrijving == "Nu ook hulp bij de boodschappen")
+        #expect(na.omschrijving == "Nu ook hulp bij de boodschappen.\nEn de tuin.")
         #expect(na.versie == voor.versie! + 1)
         #expect(na.zrmScores == [leefgebied: 2])
-        #expect(na.leefgebieden.sorted() == voor.leefgebieden.sorted() && na.dagdelen == voor.dagdelen && na.kern == voor.kern && na.regisseur == voor.regisseur)
+        #expect(na.leefgebieden.sorted() == voor.leefgebieden.sorted() && na.dagdelen == voor.dagdelen && na.taken == voor.taken)
+        #expect(na.kern == voor.kern && na.kanaal == voor.kanaal && na.duur == voor.duur && na.regisseur == voor.regisseur && na.status == voor.status)
+        #expect(na.ontvangenOp == voor.ontvangenOp && na.geboortejaar == voor.geboortejaar && na.toestemmingVrijwilliger == voor.toestemmingVrijwilliger)
+        await environment.close()
+    }
+
+    @Test("someone else saved first: the typed text stays on the new version, and only the fields the other person changed are named")
+    func editConflictNamesTheOtherPersonsChanges() async throws {
+        let environment = try await TestEnvironment.seeded()
+        let id = try #require(try await AccessMatrixTests.ids(environment)["hulpvraag-heteren"])
+        let pad = "/hulpvragen/\(id)"
+        try await HulpvragenTests.app(environment).test(.router) { client in
+            let headers = Self.headers(Demo.kernteamlid.token, Self.urlencoded)
+            // Two people open the same hulpvraag; the other saves new hours first.
+            var eigen = try await Self.bewerkformulier(client, "\(pad)/wijzigen", action: pad, Demo.kernteamlid.token)
+            var ander = eigen
+            ander.zet("urenPerWeek", "7")
+            try await client.execute(uri: pad, method: .post, headers: headers, body: Self.form(ander.velden)) { response in
+                #expect(response.status == .seeOther)
+            }
+            eigen.zet("omschrijving", "Mijn aanvulling")
+            let opnieuw = try await client.execute(uri: pad, method: .post, headers: headers, body: Self.form(eigen.velden)) { response in
+                #expect(response.status == .conflict)
+                let html = String(buffer: response.body)
+                #expect(html.contains("Iemand anders heeft deze hulpvraag intussen gewijzigd, in: Uren per week. Hieronder staat wat u invulde"))
+                #expect(html.contains("Mijn aanvulling</textarea>"))
+                return try Self.formulier(html, action: pad)
+            }
+            #expect(opnieuw["versie"].flatMap { Int($0) } == Int(eigen["versie"]!)! + 1)
+            // Saved again from the page it got: this user's version stands.
+            try await client.execute(uri: pad, method: .post, headers: headers, body: Self.form(opnieuw.velden)) { response in
+                #expect(response.status == .seeOther)
+            }
+        }
+        let stored = try #require(try await Self.stored(environment, UUID(uuidString: id)!))
+        #expect(stored.omschrijving == "Mijn aanvulling")
+        await environment.close()
+    }
+
+    @Test("a volunteer saved first by someone else: only their change is named, the typed text stays")
+    func volunteerEditConflict() async throws {
+        let environment = try await TestEnvironment.seeded()
+        let id = try #require(try await AccessMatrixTests.ids(environment)["overbetuwe"])
+        let pad = "/vrijwilligers/\(id)"
+        try await HulpvragenTests.app(environment).test(.router) { client in
+            let headers = Self.headers(Demo.steunpunt.token, Self.urlencoded)
+            var eigen = try await Self.bewerkformulier(client, pad, action: pad, Demo.steunpunt.token)
+            var ander = eigen
+            ander.zet("maxHulpvragen", "3")
+            try await client.execute(uri: pad, method: .post, headers: headers, body: Self.form(ander.velden)) { response in
+                #expect(response.status == .seeOther)
+            }
+            eigen.zet("telefoon", "0612345678")
+            try await client.execute(uri: pad, method: .post, headers: headers, body: Self.form(eigen.velden)) { response in
+                #expect(response.status == .conflict)
+                let html = String(buffer: response.body)
+                #expect(html.contains("Iemand anders heeft deze vrijwilliger intussen gewijzigd, in: Hoeveel inwoners tegelijk. Hieronder staat wat u invulde"))
+                #expect(html.contains(#"name="telefoon" type="tel" value="0612345678""#))
+            }
+        }
         await environment.close()
     }
 
@@ -284,23 +373,33 @@ struct PagesTests {
                 #expect(String(buffer: response.body).contains("Iemand anders heeft deze hulpvraag intussen gewijzigd"))
             }
 
-            // Reopened from its edit page: the closure goes, the hulpvraag is back in behandeling.
-            try await client.execute(uri: "/hulpvragen/\(id)/wijzigen", method: .get, headers: Self.headers(Demo.kernteamlid.token)) { response in
+            // Closing ZRM scores, as the API records them.
+            try await environment.owner.withConnection { connection in
+                try await connection.execute("UPDATE hulpvraag_leefgebieden SET zrm_score_afsluiting = 4 WHERE hulpvraag = $1", [UUID(uuidString: id)!])
+            }
+            // Reopened from its edit page: the closure goes, its ZRM scores too; the hulpvraag is back in behandeling.
+            var velden = try await client.execute(uri: "/hulpvragen/\(id)/wijzigen", method: .get, headers: Self.headers(Demo.kernteamlid.token)) { response in
                 #expect(response.status == .ok)
                 let html = String(buffer: response.body)
                 #expect(html.contains(#"<option value="afgesloten" selected>"#))
                 #expect(html.contains(#"<option value="in-behandeling">"#))
                 #expect(html.contains("om de hulpvraag te heropenen"))
+                return try Self.formulier(html, action: "/hulpvragen/\(id)")
             }
-            let heropenen = Self.velden(stored).map { $0.0 == "status" ? ("status", "in-behandeling") : $0 }
-            try await client.execute(uri: "/hulpvragen/\(id)", method: .post, headers: headers,
-                                     body: Self.form([("csrf", Self.token), ("versie", String(stored.versie!))] + heropenen)) { response in
+            velden.zet("status", "in-behandeling")
+            try await client.execute(uri: "/hulpvragen/\(id)", method: .post, headers: headers, body: Self.form(velden.velden)) { response in
                 #expect(response.status == .seeOther)
                 #expect(response.headers[.location] == "/hulpvragen/\(id)?melding=opgeslagen")
             }
             let heropend = try #require(try await Self.stored(environment, UUID(uuidString: id)!))
             #expect(heropend.status == .inBehandeling)
             #expect(heropend.afsluiting == nil)
+            let scores = try await environment.owner.withConnection { connection in
+                try await connection.queryOne("SELECT count(zrm_score_afsluiting) FROM hulpvraag_leefgebieden WHERE hulpvraag = $1", [UUID(uuidString: id)!]) { row in
+                    try row.decode(0, as: Int.self)
+                }
+            }
+            #expect(scores == 0)
         }
         await environment.close()
     }
@@ -424,4 +523,19 @@ struct PagesTests {
 
 extension CalendarDate {
     func adding(dagen: Int) -> CalendarDate { CalendarDate(daysSince2000: daysSince2000 + dagen) }
+}
+
+/// A form as a browser would post it: its fields in order, a field more than once for a group of
+/// checkboxes.
+struct Ingevuld {
+    var velden: [(String, String)]
+
+    subscript(naam: String) -> String? { velden.first { $0.0 == naam }?.1 }
+    func waarden(_ naam: String) -> [String] { velden.filter { $0.0 == naam }.map(\.1) }
+
+    /// Sets a field to one value, or leaves it out (nil: a group with nothing checked).
+    mutating func zet(_ naam: String, _ waarde: String?) {
+        velden.removeAll { $0.0 == naam }
+        if let waarde { velden.append((naam, waarde)) }
+    }
 }

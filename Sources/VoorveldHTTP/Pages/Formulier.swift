@@ -22,9 +22,10 @@ struct Formulier: Sendable {
     init(urlencoded text: String) {
         velden = text.split(separator: "&", omittingEmptySubsequences: true).map { pair in
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            // Browsers send a textarea's line breaks as CR LF; stored text has LF only.
             func decode(_ part: Substring) -> String {
                 let spaced = part.replacingOccurrences(of: "+", with: " ")
-                return spaced.removingPercentEncoding ?? spaced
+                return (spaced.removingPercentEncoding ?? spaced).replacingOccurrences(of: "\r\n", with: "\n")
             }
             return (decode(parts[0]), parts.count > 1 ? decode(parts[1]) : "")
         }
@@ -45,8 +46,8 @@ struct Formulier: Sendable {
 
     /// The form as the domain's raw input, so a page checks exactly what the API checks. Fields
     /// in `lijsten` are lists (checkbox groups: none checked is an empty list); the form's own
-    /// fields (`csrf`, `versie`) are left out.
-    func invoer(lijsten: Set<String>, negeer: Set<String> = [CSRF.field, "versie"]) -> [String: RuweWaarde] {
+    /// fields (`csrf`, `versie`, `afdruk`) are left out.
+    func invoer(lijsten: Set<String>, negeer: Set<String> = Grondslag.velden.union([CSRF.field])) -> [String: RuweWaarde] {
         var invoer: [String: RuweWaarde] = [:]
         for (naam, waarde) in velden where !negeer.contains(naam) && !lijsten.contains(naam) {
             if invoer[naam] == nil { invoer[naam] = .tekst(waarde) }

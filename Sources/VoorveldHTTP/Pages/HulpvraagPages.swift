@@ -112,7 +112,9 @@ struct HulpvraagPages {
         guard let hulpvraag = try await hulpvragen.get(id, in: AccessScope(gebruiker), audit: api.audit(gebruiker, context, "hulpvraag-lezen", id)) else {
             throw Self.nietGevonden
         }
-        return try await formulierPagina(request, context, gebruiker, Self.velden(Self.formulier(hulpvraag)), bestaand: hulpvraag, versie: hulpvraag.versie)
+        let formulier = Self.formulier(hulpvraag)
+        return try await formulierPagina(request, context, gebruiker, Self.velden(formulier), bestaand: hulpvraag,
+                                         grondslag: Grondslag(versie: hulpvraag.versie!, formulier, velden: Self.formuliervelden))
     }
 
     @Sendable func registreer(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -128,13 +130,19 @@ struct HulpvraagPages {
     func opslaan(_ request: Request, _ context: AppRequestContext, id: UUID?) async throws -> Response {
         let gebruiker = try context.require(.kernteamlid)
         let scope = AccessScope(gebruiker)
-        let formulier = try await Pages.formulier(request, context: context)
+        var formulier = try await Pages.formulier(request, context: context)
+        let grondslag = Grondslag(geplaatst: formulier)
+        if id != nil && grondslag == nil { throw Pages.onvolledig }
         let bekend = try await referenties.referenties(in: scope)
-        // Consent is asked, never assumed: the page has no default answer.
-        let toestemming = ["ja", "nee"].contains(formulier["toestemmingVrijwilliger"] ?? "") ? []
+        // Consent is asked, never assumed: the page has no default answer. An edit names its
+        // regisseur (left empty, the domain would keep the old one).
+        var paginafouten = ["ja", "nee"].contains(formulier["toestemmingVrijwilliger"] ?? "") ? []
             : [Veldfout(veld: "toestemmingVrijwilliger", melding: "kies ja of nee")]
+        if id != nil && (formulier["regisseur"] ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+            paginafouten.insert(Veldfout(veld: "regisseur", melding: "is verplicht"), at: 0)
+        }
         func lees(_ bestaand: Hulpvraag?) throws -> Hulpvraag {
-            var fouten = toestemming, hulpvraag: Hulpvraag?
+            var fouten = paginafouten, hulpvraag: Hulpvraag?
             do {
                 hulpvraag = try Hulpvraag.lees(formulier.invoer(lijsten: Self.lijsten), door: gebruiker, referenties: bekend, vandaag: .vandaag(), bestaand: bestaand)
             } catch let gelezen as Invoerfouten {
@@ -148,53 +156,53 @@ struct HulpvraagPages {
             }
             return hulpvraag
         }
-        var bestaand: Hulpvraag?
-        func opnieuw(_ fouten: [Veldfout], melding: String = "", versie: Int? = formulier.versie, status: HTTPResponse.Status = .badRequest) async throws -> Response {
+        func opnieuw(_ fouten: [Veldfout], bestaand: Hulpvraag? = nil, grondslag: Grondslag? = grondslag, melding: String = "",
+                     status: HTTPResponse.Status = .badRequest) async throws -> Response {
+            var bestaand = bestaand
             if let id, bestaand == nil {
                 bestaand = try await hulpvragen.get(id, in: scope, audit: api.audit(gebruiker, context, "hulpvraag-lezen", id))
                 guard bestaand != nil else { throw Self.nietGevonden }
             }
-            return try await formulierPagina(request, context, gebruiker, Self.velden(formulier, fouten), bestaand: bestaand, versie: versie, melding: melding, status: status)
+            return try await formulierPagina(request, context, gebruiker, Self.velden(formulier, fouten), bestaand: bestaand, grondslag: grondslag,
+                                             melding: melding, status: status)
         }
         do {
-            guard let id else {
+            guard let id, let grondslag else {
                 let opgeslagen = try await HulpvragenController.mapRules {
                     try await hulpvragen.create(try lees(nil), in: scope) { id in api.audit(gebruiker, context, "hulpvraag-registreren", id) }
                 }
                 return Pages.naar("/hulpvragen/\(opgeslagen.id!.uuidString.lowercased())", melding: "geregistreerd")
             }
-            guard let versie = formulier.versie else {
-                return try await opnieuw([], melding: Self.alert("Het formulier was onvolledig. Open de hulpvraag opnieuw en breng uw wijziging nog eens aan."))
-            }
             let result = try await HulpvragenController.mapRules {
-                try await hulpvragen.update(id, versie: versie, in: scope, audit: api.audit(gebruiker, context, "hulpvraag-wijzigen", id)) { current in
-                    bestaand = current
-                    return try lees(current)
-                }
+                try await hulpvragen.update(id, versie: grondslag.versie, in: scope, audit: api.audit(gebruiker, context, "hulpvraag-wijzigen", id), maak: lees)
             }
             switch result {
             case .gewijzigd: return Pages.naar("/hulpvragen/\(id.uuidString.lowercased())", melding: "opgeslagen")
             case .nietGevonden: throw Self.nietGevonden
-            case .verouderd(let nu):
-                // Someone else saved first: what this user typed stays, on top of the new version.
-                bestaand = nu
-                func gevuld(_ f: Formulier, _ veld: String) -> [String] { f.waarden(veld).filter { !$0.isEmpty }.sorted() }
-                let anders = Self.formulier(nu)
-                let verschil = Self.formuliervelden.filter { gevuld(anders, $0) != gevuld(formulier, $0) }.map { Self.labels[$0] ?? $0 }
+            case .verouderd:
+                // Someone else saved first: what this user typed stays, now on top of the new
+                // version (read again, so the reading is audited), and the fields the other person
+                // changed are named. A status they changed is theirs: the choice made on the old
+                // one (say, reopening) is not carried over.
+                guard let nu = try await hulpvragen.get(id, in: scope, audit: api.audit(gebruiker, context, "hulpvraag-lezen", id)) else {
+                    throw Self.nietGevonden
+                }
+                let stand = Self.formulier(nu)
+                let gewijzigd = grondslag.gewijzigd(stand, velden: Self.formuliervelden)
+                if gewijzigd?.contains("status") ?? true { formulier.zet("status", nu.status.rawValue) }
+                let namen = (gewijzigd ?? []).map { Self.labels[$0] ?? $0 }
                 return try await opnieuw(
-                    [], melding: Self.alert("Iemand anders heeft deze hulpvraag intussen gewijzigd. Hieronder staat wat u invulde; kijk het na en sla opnieuw op."
-                                            + (verschil.isEmpty ? "" : " De nieuwe stand verschilt in: \(verschil.joined(separator: ", ")).")),
-                    versie: nu.versie, status: .conflict)
+                    [], bestaand: nu, grondslag: Grondslag(versie: nu.versie!, stand, velden: Self.formuliervelden),
+                    melding: Pages.nietOpgeslagen("Iemand anders heeft deze hulpvraag intussen gewijzigd"
+                                                  + (namen.isEmpty ? "." : ", in: \(namen.joined(separator: ", ")).")
+                                                  + " Hieronder staat wat u invulde; kijk het na en sla opnieuw op."),
+                    status: .conflict)
             }
         } catch let fouten as Invoerfouten {
             return try await opnieuw(fouten.fouten)
         } catch let problem as Problem where !problem.veldfouten.isEmpty {
             return try await opnieuw(problem.veldfouten)
         }
-    }
-
-    static func alert(_ tekst: String) -> String {
-        #"<div role="alert" tabindex="-1" id="fouten"><h2>Niet opgeslagen</h2><p>\#(HTML.escape(tekst))</p></div>"#
     }
 
     /// The fields of the form, in its order.
@@ -230,19 +238,21 @@ struct HulpvraagPages {
         "veiligThuis": "Veilig Thuis-signaal", "zrmScores": "ZRM-scores",
     ]
 
-    /// The form for a new hulpvraag, or for changing `bestaand` (made from `versie`).
+    /// The form for a new hulpvraag, or for changing `bestaand` (made from `grondslag`).
     func formulierPagina(_ request: Request, _ context: AppRequestContext, _ gebruiker: Gebruiker, _ velden: Velden, bestaand: Hulpvraag? = nil,
-                         versie: Int? = nil, melding: String = "", status: HTTPResponse.Status = .ok) async throws -> Response {
+                         grondslag: Grondslag? = nil, melding: String = "", status: HTTPResponse.Status = .ok) async throws -> Response {
         let namen = try await Codenamen.laad(pool, in: AccessScope(gebruiker))
         let pad = bestaand.map { "/hulpvragen/\($0.id!.uuidString.lowercased())" }
         let titel = bestaand == nil ? "Nieuwe hulpvraag" : "Hulpvraag wijzigen"
         return try Pages.toon(request, context: context, gebruiker, titel: titel, huidig: bestaand == nil ? "/hulpvragen/nieuw" : "/hulpvragen", status: status) { csrf in
             let kernen = namen.kernen(van: gebruiker)
-            // The steps a page may take: "gekoppeld" follows from a koppeling and closing has its
-            // own form, so what is left is starting work and reopening.
-            let statussen = bestaand.map { h in
-                [h.status] + HulpvraagStatus.allCases.filter { $0 != h.status && $0 != .gekoppeld && $0 != .afgesloten && h.status.magNaar($0) }
-            } ?? []
+            // The steps this page takes: starting work on a new one and reopening a closed one.
+            // "Gekoppeld" and back follow from the koppelingen, and closing has its own form.
+            let statussen: [HulpvraagStatus] = switch bestaand?.status {
+            case .nieuw: [.nieuw, .inBehandeling]
+            case .afgesloten: [.afgesloten, .inBehandeling]
+            default: []
+            }
             let statusveld = statussen.count < 2 ? "" : velden.keuze(
                 "status", "Status", opties: statussen.map { ($0.rawValue, $0.naam) }, leeg: nil,
                 hint: bestaand?.status == .afgesloten ? "Kies \u{201C}\(HulpvraagStatus.inBehandeling.naam)\u{201D} om de hulpvraag te heropenen; de uitkomst en de nazorg vervallen dan." : nil)
@@ -251,7 +261,7 @@ struct HulpvraagPages {
                 : velden.vinkje("veiligThuis", "Er is een Veilig Thuis-signaal", hint: "De hulpvraag gaat dan direct naar het loket en krijgt nooit een vrijwilliger.")
             let form = """
                 <form method="post" action="\(pad ?? "/hulpvragen")" novalidate>
-                \(CSRF.hiddenField(csrf))\(versie.map { #"<input type="hidden" name="versie" value="\#($0)">"# } ?? "")
+                \(CSRF.hiddenField(csrf))\(grondslag?.verborgenVelden ?? "")
                 <h2>De inwoner</h2>
                 \(velden.tekst("initialen", "Initialen", hint: "Alleen de voorletters, bijvoorbeeld J.K.", verplicht: true, attributen: #" autocomplete="off""#))
                 \(velden.tekst("geboortejaar", "Geboortejaar", type: "number", attributen: #" inputmode="numeric" min="1900""#))

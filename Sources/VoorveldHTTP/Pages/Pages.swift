@@ -28,6 +28,16 @@ enum Pages {
         return formulier
     }
 
+    /// A posted edit form without the version it was made from (not one of these pages' forms):
+    /// nothing is changed.
+    static let onvolledig = Problem(status: .badRequest, title: "Formulier onvolledig",
+                                    detail: "Het formulier was onvolledig. Open de pagina opnieuw en breng uw wijziging nog eens aan.")
+
+    /// The message at the top of a form that was not saved.
+    static func nietOpgeslagen(_ tekst: String) -> String {
+        #"<div role="alert" tabindex="-1" id="fouten"><h2>Niet opgeslagen</h2><p>\#(HTML.escape(tekst))</p></div>"#
+    }
+
     /// After a successful post: to the page that shows the result (Post/Redirect/Get), so a
     /// reload does not post again. `melding` is a code of `meldingen`, never user data.
     static func naar(_ pad: String, melding: String? = nil) -> Response {

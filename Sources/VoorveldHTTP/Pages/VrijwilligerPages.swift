@@ -106,7 +106,7 @@ struct VrijwilligerPages {
     @Sendable func nieuw(_ request: Request, context: AppRequestContext) async throws -> Response {
         let gebruiker = try context.require(.steunpunt)
         let formulier = Formulier([("langsteInzet", Inzetduur.kortdurend.rawValue), ("urenPerWeek", "2"), ("maxHulpvragen", "1"), ("status", "actief")])
-        return try await formulierPagina(request, context, gebruiker, Velden(formulier), id: nil, versie: nil)
+        return try await formulierPagina(request, context, gebruiker, Velden(formulier), id: nil, grondslag: nil)
     }
 
     @Sendable func toon(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -115,8 +115,9 @@ struct VrijwilligerPages {
         guard let vrijwilliger = try await register.get(id, in: AccessScope(gebruiker), audit: audit(gebruiker, context, "vrijwilliger-lezen", id)) else {
             throw Self.nietGevonden
         }
-        return try await formulierPagina(request, context, gebruiker, Velden(Self.formulier(vrijwilliger)), id: id, versie: vrijwilliger.versie,
-                                         melding: Pages.melding(request))
+        let formulier = Self.formulier(vrijwilliger)
+        return try await formulierPagina(request, context, gebruiker, Velden(formulier), id: id,
+                                         grondslag: Grondslag(versie: vrijwilliger.versie!, formulier, velden: Vrijwilliger.velden), melding: Pages.melding(request))
     }
 
     @Sendable func voegToe(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -132,8 +133,10 @@ struct VrijwilligerPages {
         let gebruiker = try context.require(.steunpunt)
         let scope = AccessScope(gebruiker)
         let formulier = try await Pages.formulier(request, context: context)
-        func opnieuw(_ fouten: [Veldfout], melding: String = "", status: HTTPResponse.Status = .badRequest) async throws -> Response {
-            try await formulierPagina(request, context, gebruiker, Velden(formulier, fouten: fouten), id: id, versie: formulier.versie, melding: melding, status: status)
+        let grondslag = Grondslag(geplaatst: formulier)
+        if id != nil && grondslag == nil { throw Pages.onvolledig }
+        func opnieuw(_ fouten: [Veldfout], grondslag: Grondslag? = grondslag, melding: String = "", status: HTTPResponse.Status = .badRequest) async throws -> Response {
+            try await formulierPagina(request, context, gebruiker, Velden(formulier, fouten: fouten), id: id, grondslag: grondslag, melding: melding, status: status)
         }
         let vrijwilliger: Vrijwilliger
         do {
@@ -142,7 +145,7 @@ struct VrijwilligerPages {
             return try await opnieuw(fouten.fouten)
         }
         let bestaat = Veldfout(veld: "referentie", melding: "'\(vrijwilliger.referentie)' is al de referentie van een andere vrijwilliger")
-        guard let id else {
+        guard let id, let grondslag else {
             do {
                 let opgeslagen = try await register.create(vrijwilliger, in: scope) { id in audit(gebruiker, context, "vrijwilliger-toevoegen", id) }
                 return Pages.naar("/vrijwilligers/\(opgeslagen.id!.uuidString.lowercased())", melding: "opgeslagen")
@@ -150,34 +153,37 @@ struct VrijwilligerPages {
                 return try await opnieuw([bestaat], status: .conflict)
             }
         }
-        guard let versie = formulier.versie else {
-            return try await opnieuw([], melding: Self.alert("Het formulier was onvolledig. Open de vrijwilliger opnieuw en breng uw wijziging nog eens aan."))
-        }
         let result: RegisterStore<Vrijwilliger>.Wijziging
         do {
-            result = try await register.update(id, to: vrijwilliger, versie: versie, in: scope, audit: audit(gebruiker, context, "vrijwilliger-wijzigen", id))
+            result = try await register.update(id, to: vrijwilliger, versie: grondslag.versie, in: scope, audit: audit(gebruiker, context, "vrijwilliger-wijzigen", id))
         } catch let error as PostgresError where error.isUniqueViolation {
             return try await opnieuw([bestaat], status: .conflict)
         }
         switch result {
         case .gewijzigd: return Pages.naar("/vrijwilligers/\(id.uuidString.lowercased())", melding: "opgeslagen")
         case .nietGevonden: throw Self.nietGevonden
-        case .verouderd(let nu):
-            // Someone else saved first: what this user typed stays, now on top of the new version,
-            // and the fields the other person's version has differently are named.
-            let anders = Self.formulier(nu), eigen = Self.formulier(vrijwilliger)
-            let verschil = Vrijwilliger.velden.filter { anders.waarden($0).sorted() != eigen.waarden($0).sorted() }
-            return try await formulierPagina(
-                request, context, gebruiker, Velden(formulier), id: id, versie: nu.versie,
-                melding: Self.alert("Iemand anders heeft deze vrijwilliger intussen gewijzigd. Hieronder staat wat u invulde; kijk het na en sla opnieuw op."
-                                    + (verschil.isEmpty ? "" : " De nieuwe stand verschilt in: \(verschil.joined(separator: ", ")).")),
+        case .verouderd:
+            // Someone else saved first: what this user typed stays, now on top of the new version
+            // (read again, so the reading is audited), and the fields the other person changed are named.
+            guard let nu = try await register.get(id, in: scope, audit: audit(gebruiker, context, "vrijwilliger-lezen", id)) else { throw Self.nietGevonden }
+            let stand = Self.formulier(nu)
+            let namen = (grondslag.gewijzigd(stand, velden: Vrijwilliger.velden) ?? []).map { Self.labels[$0] ?? $0 }
+            return try await opnieuw(
+                [], grondslag: Grondslag(versie: nu.versie!, stand, velden: Vrijwilliger.velden),
+                melding: Pages.nietOpgeslagen("Iemand anders heeft deze vrijwilliger intussen gewijzigd"
+                                              + (namen.isEmpty ? "." : ", in: \(namen.joined(separator: ", ")).")
+                                              + " Hieronder staat wat u invulde; kijk het na en sla opnieuw op."),
                 status: .conflict)
         }
     }
 
-    static func alert(_ tekst: String) -> String {
-        #"<div role="alert" tabindex="-1" id="fouten"><h2>Niet opgeslagen</h2><p>\#(HTML.escape(tekst))</p></div>"#
-    }
+    /// The fields' names on the form.
+    static let labels = [
+        "referentie": "Referentie", "voornaam": "Voornaam", "achternaam": "Achternaam", "email": "E-mailadres", "telefoon": "Telefoonnummer",
+        "kern": "Woonkern", "buurkernen": "Helpt ook in", "maxAfstandKm": "Afstand", "leefgebieden": "Leefgebieden", "taken": "Taken",
+        "beschikbaarheid": "Beschikbaar", "afwezigheden": "Afwezig", "langsteInzet": "Langste inzet", "urenPerWeek": "Uren per week",
+        "maxHulpvragen": "Hoeveel inwoners tegelijk", "vogDatum": "Datum VOG", "status": "Status",
+    ]
 
     /// A stored volunteer as the form's fields.
     static func formulier(_ v: Vrijwilliger) -> Formulier {
@@ -193,7 +199,7 @@ struct VrijwilligerPages {
     }
 
     func formulierPagina(
-        _ request: Request, _ context: AppRequestContext, _ gebruiker: Gebruiker, _ velden: Velden, id: UUID?, versie: Int?, melding: String = "",
+        _ request: Request, _ context: AppRequestContext, _ gebruiker: Gebruiker, _ velden: Velden, id: UUID?, grondslag: Grondslag?, melding: String = "",
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let scope = AccessScope(gebruiker)
@@ -210,7 +216,7 @@ struct VrijwilligerPages {
             let actie = id.map { "/vrijwilligers/\($0.uuidString.lowercased())" } ?? "/vrijwilligers"
             let form = """
                 <form method="post" action="\(actie)" novalidate>
-                \(CSRF.hiddenField(csrf))\(versie.map { #"<input type="hidden" name="versie" value="\#($0)">"# } ?? "")
+                \(CSRF.hiddenField(csrf))\(grondslag?.verborgenVelden ?? "")
                 <h2>Persoon</h2>
                 \(velden.tekst("referentie", "Referentie", hint: "Uw eigen sleutel, zoals in de spreadsheet van het steunpunt.", verplicht: true, attributen: #" autocomplete="off""#))
                 \(velden.tekst("voornaam", "Voornaam", verplicht: true, attributen: #" autocomplete="off""#))
