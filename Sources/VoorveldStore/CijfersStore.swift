@@ -17,8 +17,9 @@ public struct CijfersStore: Sendable {
         self.rapportage = rapportage
     }
 
-    /// Reads in one snapshot, on the reports database when there is one, and records `audit`.
-    private func lees<T: Sendable>(in scope: AccessScope, audit: AuditRegel, _ body: (PostgresConnection) async throws -> T) async throws -> T {
+    /// Reads in one snapshot, on the reports database when there is one, and records `audit`:
+    /// figures read together in `body` (with the `static` readers below) always agree.
+    public func momentopname<T: Sendable>(in scope: AccessScope, audit: AuditRegel, _ body: (PostgresConnection) async throws -> T) async throws -> T {
         guard let rapportage else {
             return try await pool.withTransaction(in: scope, .repeatableRead) { connection in
                 let result = try await body(connection)
@@ -37,20 +38,26 @@ public struct CijfersStore: Sendable {
 
     /// Exact counts per group, and for the whole scope, of hulpvragen closed from `van` to `tot`.
     public func voorliggendVeld(van: CalendarDate, tot: CalendarDate, per: String, in scope: AccessScope, audit: AuditRegel) async throws
-        -> (tellingen: [Telling], totaal: Telling)
+        -> Tellingen
     {
         // One snapshot for the rows and the total, so they always agree.
-        try await lees(in: scope, audit: audit) { connection in
-            func tel(_ groep: String) async throws -> [Telling] {
-                try await connection.query("SELECT * FROM cijfers_voorliggend_veld($1, $2, $3)", [van, tot, groep]) { row in
-                    Telling(waarde: try row.decode(0), afgesloten: try row.decode(1), teltMee: try row.decode(2), alleen: try row.decode(3),
-                            betrokken: try row.decode(4), ingetrokken: try row.decode(5))
-                }
+        try await momentopname(in: scope, audit: audit) { connection in try await Self.voorliggendVeld(van: van, tot: tot, per: per, on: connection) }
+    }
+
+    /// Counts per group and for the whole scope.
+    public typealias Tellingen = (tellingen: [Telling], totaal: Telling)
+
+    /// The counts in the caller's snapshot.
+    public static func voorliggendVeld(van: CalendarDate, tot: CalendarDate, per: String, on connection: PostgresConnection) async throws -> Tellingen {
+        func tel(_ groep: String) async throws -> [Telling] {
+            try await connection.query("SELECT * FROM cijfers_voorliggend_veld($1, $2, $3)", [van, tot, groep]) { row in
+                Telling(waarde: try row.decode(0), afgesloten: try row.decode(1), teltMee: try row.decode(2), alleen: try row.decode(3),
+                        betrokken: try row.decode(4), ingetrokken: try row.decode(5))
             }
-            let tellingen = per == "totaal" ? [] : try await tel(per)
-            let totaal = try await tel("totaal").first ?? Telling(waarde: "totaal", afgesloten: 0, teltMee: 0, alleen: 0, betrokken: 0, ingetrokken: 0)
-            return (tellingen, totaal)
         }
+        let tellingen = per == "totaal" ? [] : try await tel(per)
+        let totaal = try await tel("totaal").first ?? Telling(waarde: "totaal", afgesloten: 0, teltMee: 0, alleen: 0, betrokken: 0, ingetrokken: 0)
+        return (tellingen, totaal)
     }
 
     /// What the monitoring tables are made of, for hulpvragen received from `van` to `tot`.
@@ -64,39 +71,49 @@ public struct CijfersStore: Sendable {
     }
 
     public func monitoring(van: CalendarDate, tot: CalendarDate, in scope: AccessScope, audit: AuditRegel) async throws -> Monitoringgegevens {
-        try await lees(in: scope, audit: audit) { connection in
-            let kernteams = try await Self.kernteams(in: scope, on: connection)
-            let kernen = try await connection.query("""
-                SELECT k.kern FROM kernteam_kernen k WHERE k.gemeente = huidige_gemeente() AND k.kernteam = ANY($1) ORDER BY k.kern
-                """, [kernteams]) { row in try row.decode(0, as: String.self) }
-            let leefgebieden = try await connection.query("SELECT code FROM leefgebieden ORDER BY volgorde") { row in try row.decode(0, as: String.self) }
-            let instroom = try await Self.instroom(van: van, tot: tot, on: connection)
-            let perLeefgebied = try await connection.query("SELECT * FROM cijfers_leefgebieden($1, $2)", [van, tot]) { row in
-                (kern: try row.decode(0, as: String.self), leefgebied: try row.decode(1, as: String.self), aantal: try row.decode(2, as: Int.self))
-            }
-            let nazorg = try await Self.nazorg(van: van, tot: tot, on: connection)
-            return Monitoringgegevens(kernteams: kernteams, kernen: kernen, leefgebieden: leefgebieden, instroom: instroom,
-                                      perLeefgebied: perLeefgebied, nazorg: nazorg)
+        try await momentopname(in: scope, audit: audit) { connection in try await Self.monitoring(van: van, tot: tot, in: scope, on: connection) }
+    }
+
+    /// The monitoring data in the caller's snapshot.
+    public static func monitoring(van: CalendarDate, tot: CalendarDate, in scope: AccessScope, on connection: PostgresConnection) async throws
+        -> Monitoringgegevens
+    {
+        let kernteams = try await Self.kernteams(in: scope, on: connection)
+        let kernen = try await connection.query("""
+            SELECT k.kern FROM kernteam_kernen k WHERE k.gemeente = huidige_gemeente() AND k.kernteam = ANY($1) ORDER BY k.kern
+            """, [kernteams]) { row in try row.decode(0, as: String.self) }
+        let leefgebieden = try await connection.query("SELECT code FROM leefgebieden ORDER BY volgorde") { row in try row.decode(0, as: String.self) }
+        let instroom = try await Self.instroom(van: van, tot: tot, on: connection)
+        let perLeefgebied = try await connection.query("SELECT * FROM cijfers_leefgebieden($1, $2)", [van, tot]) { row in
+            (kern: try row.decode(0, as: String.self), leefgebied: try row.decode(1, as: String.self), aantal: try row.decode(2, as: Int.self))
         }
+        let nazorg = try await Self.nazorg(van: van, tot: tot, on: connection)
+        return Monitoringgegevens(kernteams: kernteams, kernen: kernen, leefgebieden: leefgebieden, instroom: instroom,
+                                  perLeefgebied: perLeefgebied, nazorg: nazorg)
     }
 
     /// Intake per kernteam per month, the supply gaps, and nazorg, for the signals: only what they
     /// use, in one snapshot.
-    public func signalen(van: CalendarDate, tot: CalendarDate, in scope: AccessScope, audit: AuditRegel) async throws
-        -> (kernteams: [String], instroom: [String: [String: Int]], tekorten: [(kern: String, leefgebied: String, aantal: Int)], nazorg: (gevraagd: Int, nogOpgelost: Int))
-    {
-        try await lees(in: scope, audit: audit) { connection in
-            let kernteams = try await Self.kernteams(in: scope, on: connection)
-            var instroom: [String: [String: Int]] = [:]
-            for groep in try await Self.instroom(van: van, tot: tot, on: connection) {
-                instroom[groep.kernteam, default: [:]][groep.maand, default: 0] += groep.aantal
-            }
-            let tekorten = try await connection.query("SELECT * FROM cijfers_tekorten()") { row in
-                (kern: try row.decode(0, as: String.self), leefgebied: try row.decode(1, as: String.self), aantal: try row.decode(2, as: Int.self))
-            }
-            let nazorg = try await Self.nazorg(van: van, tot: tot, on: connection)
-            return (kernteams, instroom, tekorten, nazorg)
+    public func signalen(van: CalendarDate, tot: CalendarDate, in scope: AccessScope, audit: AuditRegel) async throws -> Signaalgegevens {
+        try await momentopname(in: scope, audit: audit) { connection in try await Self.signalen(van: van, tot: tot, in: scope, on: connection) }
+    }
+
+    public typealias Signaalgegevens = (
+        kernteams: [String], instroom: [String: [String: Int]], tekorten: [(kern: String, leefgebied: String, aantal: Int)], nazorg: (gevraagd: Int, nogOpgelost: Int)
+    )
+
+    /// The signals' data in the caller's snapshot.
+    public static func signalen(van: CalendarDate, tot: CalendarDate, in scope: AccessScope, on connection: PostgresConnection) async throws -> Signaalgegevens {
+        let kernteams = try await Self.kernteams(in: scope, on: connection)
+        var instroom: [String: [String: Int]] = [:]
+        for groep in try await Self.instroom(van: van, tot: tot, on: connection) {
+            instroom[groep.kernteam, default: [:]][groep.maand, default: 0] += groep.aantal
         }
+        let tekorten = try await connection.query("SELECT * FROM cijfers_tekorten()") { row in
+            (kern: try row.decode(0, as: String.self), leefgebied: try row.decode(1, as: String.self), aantal: try row.decode(2, as: Int.self))
+        }
+        let nazorg = try await Self.nazorg(van: van, tot: tot, on: connection)
+        return (kernteams, instroom, tekorten, nazorg)
     }
 
     /// The kernteams a table has rows for: all of the gemeente for a wethouder, else the caller's own;

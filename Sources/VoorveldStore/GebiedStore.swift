@@ -49,17 +49,23 @@ public struct GebiedStore: Sendable {
     }
 
     public func kernen(in scope: AccessScope) async throws -> [Kern] {
-        try await pool.withTransaction(in: scope) { connection in
-            try await connection.query("""
-                SELECT gemeente, code, naam, latitude, longitude FROM kernen WHERE gemeente = $1 ORDER BY naam
-                """, [scope.gemeente], decode: Self.decodeKern)
-        }
+        try await pool.withTransaction(in: scope) { connection in try await Self.kernen(on: connection) }
+    }
+
+    /// The kernen of the gemeente of the caller's transaction.
+    public static func kernen(on connection: PostgresConnection) async throws -> [Kern] {
+        try await connection.query("""
+            SELECT gemeente, code, naam, latitude, longitude FROM kernen WHERE gemeente = huidige_gemeente() ORDER BY naam
+            """, decode: Self.decodeKern)
     }
 
     public func kernteams(in scope: AccessScope) async throws -> [Kernteam] {
-        try await pool.withTransaction(in: scope) { connection in
-            try await connection.query(Self.kernteamQuery + " WHERE t.gemeente = $1 ORDER BY t.naam", [scope.gemeente], decode: Self.decodeKernteam)
-        }
+        try await pool.withTransaction(in: scope) { connection in try await Self.kernteams(on: connection) }
+    }
+
+    /// The kernteams of the gemeente of the caller's transaction.
+    public static func kernteams(on connection: PostgresConnection) async throws -> [Kernteam] {
+        try await connection.query(Self.kernteamQuery + " WHERE t.gemeente = huidige_gemeente() ORDER BY t.naam", decode: Self.decodeKernteam)
     }
 
     public func kernteam(_ code: String, in scope: AccessScope) async throws -> Kernteam? {

@@ -29,18 +29,22 @@ public struct ReferentieStore: Sendable {
 
     /// The code lists everyone may read.
     public func leefgebieden() async throws -> [Leefgebied] {
-        try await pool.withConnection { connection in
-            try await connection.query("SELECT code, naam, volgorde FROM leefgebieden ORDER BY volgorde") { row in
-                Leefgebied(code: try row.decode(0), naam: try row.decode(1), volgorde: try row.decode(2))
-            }
+        try await pool.withConnection { connection in try await Self.leefgebieden(on: connection) }
+    }
+
+    public static func leefgebieden(on connection: PostgresConnection) async throws -> [Leefgebied] {
+        try await connection.query("SELECT code, naam, volgorde FROM leefgebieden ORDER BY volgorde") { row in
+            Leefgebied(code: try row.decode(0), naam: try row.decode(1), volgorde: try row.decode(2))
         }
     }
 
     public func taken() async throws -> [Taak] {
-        try await pool.withConnection { connection in
-            try await connection.query("SELECT code, naam FROM taken ORDER BY naam") { row in
-                Taak(code: try row.decode(0), naam: try row.decode(1))
-            }
+        try await pool.withConnection { connection in try await Self.taken(on: connection) }
+    }
+
+    public static func taken(on connection: PostgresConnection) async throws -> [Taak] {
+        try await connection.query("SELECT code, naam FROM taken ORDER BY naam") { row in
+            Taak(code: try row.decode(0), naam: try row.decode(1))
         }
     }
 }

@@ -495,7 +495,18 @@ struct PagesTests {
             #expect(html.contains(#"<svg viewBox="0 0 720 280" width="100%" role="img""#))
             // No person on the wethouder's page.
             #expect(!html.contains("DEMO-HV"))
+            // A table that does not exist: nothing read.
+            try await client.execute(uri: "/cijfers/onbekend", method: .get, headers: headers) { response in
+                #expect(response.status == .notFound)
+            }
         }
+        // One reading (and one audit row) for the whole dashboard, and one for the download, naming its table.
+        let gelezen = try await environment.owner.withConnection { connection in
+            try await connection.query("SELECT object_id FROM auditlog WHERE actie = 'cijfers-lezen' AND gebruiker = 'wethouder' ORDER BY id") { row in
+                try row.decode(0, as: String.self)
+            }
+        }
+        #expect(gelezen == ["voorliggend-veld per kern", "dashboard per-kern", "dashboard"])
         await environment.close()
     }
 

@@ -101,10 +101,17 @@ struct UitkomstenController {
     func voorliggendVeld(_ gebruiker: Gebruiker, _ context: AppRequestContext, van: CalendarDate, tot: CalendarDate, per: String) async throws
         -> VoorliggendVeldCijfers
     {
-        let (tellingen, totaal) = try await cijfers.voorliggendVeld(
+        let tellingen = try await cijfers.voorliggendVeld(
             van: van, tot: tot, per: per, in: AccessScope(gebruiker), audit: cijferAudit(gebruiker, context, "voorliggend-veld per \(per)"))
-        return VoorliggendVeldCijfers(per: per, van: van.description, tot: tot.description, tellingen: tellingen, totaal: totaal,
-                                      onthulling: gecontroleerd(gebruiker))
+        return voorliggendVeld(gebruiker, van: van, tot: tot, per: per, tellingen)
+    }
+
+    /// Counts read from the store, as `gebruiker` may see them.
+    func voorliggendVeld(_ gebruiker: Gebruiker, van: CalendarDate, tot: CalendarDate, per: String, _ tellingen: CijfersStore.Tellingen)
+        -> VoorliggendVeldCijfers
+    {
+        VoorliggendVeldCijfers(per: per, van: van.description, tot: tot.description, tellingen: tellingen.tellingen, totaal: tellingen.totaal,
+                               onthulling: gecontroleerd(gebruiker))
     }
 
     /// Disclosure control for a wethouder; exact counts only for a kernteamlid who is not also wethouder.
@@ -134,6 +141,11 @@ struct UitkomstenController {
 
     func monitoring(_ gebruiker: Gebruiker, _ context: AppRequestContext, van: CalendarDate, tot: CalendarDate) async throws -> Monitoring {
         let gegevens = try await cijfers.monitoring(van: van, tot: tot, in: AccessScope(gebruiker), audit: cijferAudit(gebruiker, context, "monitoring"))
+        return monitoring(gebruiker, van: van, tot: tot, gegevens)
+    }
+
+    /// Monitoring data read from the store, as `gebruiker` may see it.
+    func monitoring(_ gebruiker: Gebruiker, van: CalendarDate, tot: CalendarDate, _ gegevens: CijfersStore.Monitoringgegevens) -> Monitoring {
         let maanden = Self.maanden(eindigend: tot, aantal: (tot.year * 12 + tot.month) - (van.year * 12 + van.month) + 1)
         return Monitoring(
             van: van.description, tot: tot.description, maanden: maanden, kernteams: gegevens.kernteams, kernen: gegevens.kernen,
@@ -152,15 +164,25 @@ struct UitkomstenController {
 
     /// The signals of the twelve complete months up to `tot` (default: the last complete month).
     func signalen(_ gebruiker: Gebruiker, _ context: AppRequestContext, tot gevraagd: CalendarDate?) async throws -> Signalen {
-        // Complete months only: a month still running would look like a fall.
+        let periode = Self.signaalperiode(tot: gevraagd)
+        let gegevens = try await cijfers.signalen(van: periode.van, tot: periode.tot, in: AccessScope(gebruiker), audit: cijferAudit(gebruiker, context, "signalen"))
+        return signalen(gebruiker, periode, gegevens)
+    }
+
+    /// The twelve complete months up to `tot` (default and at most: the last complete month); a
+    /// month still running would look like a fall.
+    static func signaalperiode(tot gevraagd: CalendarDate?) -> (van: CalendarDate, tot: CalendarDate, maanden: [String]) {
         let vandaag = CalendarDate.vandaag()
         let eindeVorigeMaand = CalendarDate(daysSince2000: CalendarDate(year: vandaag.year, month: vandaag.month, day: 1).daysSince2000 - 1)
         let tot = min(gevraagd ?? eindeVorigeMaand, eindeVorigeMaand)
         let maanden = Self.maanden(eindigend: tot, aantal: 12)
-        let van = CalendarDate(iso: maanden[0] + "-01")!
-        let gegevens = try await cijfers.signalen(van: van, tot: tot, in: AccessScope(gebruiker), audit: cijferAudit(gebruiker, context, "signalen"))
-        return Signalen(
-            tot: tot.description, maanden: maanden, instroom: gegevens.instroom, kernteams: gegevens.kernteams, tekorten: gegevens.tekorten,
+        return (CalendarDate(iso: maanden[0] + "-01")!, tot, maanden)
+    }
+
+    /// The signals' data read from the store, as `gebruiker` may see it.
+    func signalen(_ gebruiker: Gebruiker, _ periode: (van: CalendarDate, tot: CalendarDate, maanden: [String]), _ gegevens: CijfersStore.Signaalgegevens) -> Signalen {
+        Signalen(
+            tot: periode.tot.description, maanden: periode.maanden, instroom: gegevens.instroom, kernteams: gegevens.kernteams, tekorten: gegevens.tekorten,
             nazorg: gegevens.nazorg, onthulling: gecontroleerd(gebruiker))
     }
 

@@ -77,10 +77,13 @@ struct CijfersPage {
         let cijfers = try await cijfers(gebruiker, context, periode, verloop: Pages.query(request, "verloop"))
         let velden = Velden(periode.formulier, fouten: periode.fouten)
         let query = "van=\(periode.van)&tot=\(periode.tot)"
-        func sectie(_ tabel: Tabel, _ toelichting: String = "") -> String {
-            tabel.html + toelichting + #"<p><a href="/cijfers/\#(tabel.id)?\#(query)" download>\#(HTML.escape(tabel.titel)) downloaden (CSV)</a></p>"#
+        func sectie(_ id: String, _ toelichting: String = "") -> String {
+            guard let tabel = cijfers.tabel(id) else { return "" }
+            return tabel.html + toelichting + #"<p><a href="/cijfers/\#(tabel.id)?\#(query)" download>\#(HTML.escape(tabel.titel)) downloaden (CSV)</a></p>"#
         }
-        let totaal = cijfers.voorliggendVeld.totaal
+        guard let totaal = cijfers.voorliggendVeld?.totaal, let verloop = cijfers.verloop, let signalen = cijfers.signalen else {
+            throw Problem(status: .internalServerError, detail: "De cijfers zijn onvolledig gelezen.")
+        }
         let groot = totaal.alleenVoorliggendVeld.percentage.map { "\(Int($0))%" } ?? "–"
         let betrokken = totaal.voorliggendVeldBetrokken.percentage.map { "\(Int($0))%" } ?? "–"
         let status = periode.fouten.isEmpty ? HTTPResponse.Status.ok : .badRequest
@@ -99,25 +102,25 @@ struct CijfersPage {
             <p>\(HTML.escape(VoorliggendVeldCijfers.definities["alleenVoorliggendVeld"]!))</p>
             <p>Met het voorliggend veld betrokken (ook samen met maatwerk): <strong>\(betrokken)</strong>.
             \(HTML.escape(VoorliggendVeldCijfers.definities["ingetrokken"]!))</p>
-            <h2>Verloop per \(cijfers.verloop.per)</h2>
-            \(cijfers.verloop.per == "kwartaal" && Pages.query(request, "verloop") != "kwartaal"
+            <h2>Verloop per \(verloop.per)</h2>
+            \(verloop.per == "kwartaal" && Pages.query(request, "verloop") != "kwartaal"
                 ? "<p>Per maand zijn de aantallen te klein om te tonen; daarom per kwartaal.</p>" : "")
-            \(Self.grafiek(cijfers.verloop))
-            \(sectie(cijfers.tabellen[0]))
-            <p><a href="/cijfers?\(query)&amp;verloop=\(cijfers.verloop.per == "maand" ? "kwartaal" : "maand")">Verloop per \(cijfers.verloop.per == "maand" ? "kwartaal" : "maand") tonen</a></p>
+            \(Self.grafiek(verloop))
+            \(sectie("verloop"))
+            <p><a href="/cijfers?\(query)&amp;verloop=\(verloop.per == "maand" ? "kwartaal" : "maand")">Verloop per \(verloop.per == "maand" ? "kwartaal" : "maand") tonen</a></p>
             <h2>Per kern</h2>
-            \(sectie(cijfers.tabellen[1]))
+            \(sectie("per-kern"))
             <h2>Per leefgebied</h2>
-            \(sectie(cijfers.tabellen[2], "<p>Een hulpvraag met meer leefgebieden telt bij elk ervan.</p>"))
+            \(sectie("per-leefgebied", "<p>Een hulpvraag met meer leefgebieden telt bij elk ervan.</p>"))
             <h2>Instroom per kernteam per maand</h2>
-            \(sectie(cijfers.tabellen[3]))
+            \(sectie("instroom"))
             <h2>Kanalen en jongeren</h2>
-            \(sectie(cijfers.tabellen[4]))
-            \(sectie(cijfers.tabellen[5]))
+            \(sectie("kanalen"))
+            \(sectie("overig"))
             <h2>Signalen</h2>
-            <p>Over de twaalf volle maanden tot en met \(Pages.datum(CalendarDate(iso: cijfers.signalen.tot))).</p>
-            \(sectie(cijfers.tabellen[6]))
-            \(sectie(cijfers.tabellen[7]))
+            <p>Over de twaalf volle maanden tot en met \(Pages.datum(CalendarDate(iso: signalen.tot))).</p>
+            \(sectie("dalende-instroom"))
+            \(sectie("tekorten"))
             """
         }
     }
@@ -127,39 +130,96 @@ struct CijfersPage {
         let naam = try context.parameters.require("tabel")
         let periode = Self.periode(request)
         guard periode.fouten.isEmpty else { throw Problem.invalid(periode.fouten) }
-        guard let tabel = try await cijfers(gebruiker, context, periode, verloop: Pages.query(request, "verloop")).tabellen.first(where: { $0.id == naam }) else {
-            throw Problem.notFound("Er is geen tabel '\(naam)'.")
-        }
+        guard Self.tabelIds.contains(naam),
+              let tabel = try await cijfers(gebruiker, context, periode, verloop: Pages.query(request, "verloop"), tabel: naam).tabel(naam)
+        else { throw Problem.notFound("Er is geen tabel '\(naam)'.") }
         return CSVExport.response(tabel.csv, filename: "\(tabel.id)-\(periode.van)-\(periode.tot).csv")
     }
 
     struct Cijfers {
-        var voorliggendVeld: VoorliggendVeldCijfers
+        /// The whole period, for the large percentage; nil when only a download's table was read.
+        var voorliggendVeld: VoorliggendVeldCijfers?
         /// Per month, or per quarter when asked or when too few months may be shown.
-        var verloop: VoorliggendVeldCijfers
-        var signalen: Signalen
+        var verloop: VoorliggendVeldCijfers?
+        var signalen: Signalen?
         var tabellen: [Tabel]
+
+        func tabel(_ id: String) -> Tabel? { tabellen.first { $0.id == id } }
     }
 
-    /// Every figure of the dashboard for the period, as the wethouder may see it.
-    /// - Parameter verloop: `maand` or `kwartaal`; nil: per month unless fewer than two months may be shown.
-    func cijfers(_ gebruiker: Gebruiker, _ context: AppRequestContext, _ periode: Periode, verloop: String?) async throws -> Cijfers {
-        let (van, tot) = (periode.van, periode.tot)
-        let namen = try await Codenamen.laad(pool, in: AccessScope(gebruiker))
-        let totaal = try await api.voorliggendVeld(gebruiker, context, van: van, tot: tot, per: "totaal")
-        var perPeriode = try await api.voorliggendVeld(gebruiker, context, van: van, tot: tot, per: verloop == "kwartaal" ? "kwartaal" : "maand")
-        if verloop == nil, perPeriode.rijen.filter({ $0.alleenVoorliggendVeld.percentage != nil }).count < 2 {
-            perPeriode = try await api.voorliggendVeld(gebruiker, context, van: van, tot: tot, per: "kwartaal")
-        }
-        let perKern = try await api.voorliggendVeld(gebruiker, context, van: van, tot: tot, per: "kern")
-        let perLeefgebied = try await api.voorliggendVeld(gebruiker, context, van: van, tot: tot, per: "leefgebied")
-        let monitoring = try await api.monitoring(gebruiker, context, van: van, tot: tot)
-        let signalen = try await api.signalen(gebruiker, context, tot: tot)
+    /// The dashboard's tables, each downloadable on its own.
+    static let tabelIds: Set<String> = ["verloop", "per-kern", "per-leefgebied", "instroom", "kanalen", "overig", "dalende-instroom", "tekorten"]
 
-        let vvKop = ["Afgesloten", "Alleen voorliggend veld", "Voorliggend veld betrokken"]
-        func vvRijen(_ cijfers: VoorliggendVeldCijfers, _ naam: (String) -> String) -> [[String]] {
-            cijfers.rijen.map { [naam($0.waarde), Self.tekst($0.afgesloten), Self.tekst($0.alleenVoorliggendVeld), Self.tekst($0.voorliggendVeldBetrokken)] }
+    /// What one reading of the figures found, before disclosure control.
+    struct Gelezen: Sendable {
+        var namen: Codenamen
+        var perMaand, perKwartaal, perKern, perLeefgebied: CijfersStore.Tellingen?
+        var monitoring: CijfersStore.Monitoringgegevens?
+        var signalen: CijfersStore.Signaalgegevens?
+    }
+
+    /// The dashboard's figures for the period, as the wethouder may see them: read in one snapshot
+    /// (so the tables always agree) with one audit row. `tabel` limits the reading to what that one
+    /// table needs, for its download.
+    /// - Parameter verloop: `maand` or `kwartaal`; otherwise per month unless fewer than two months may be shown.
+    func cijfers(_ gebruiker: Gebruiker, _ context: AppRequestContext, _ periode: Periode, verloop gevraagd: String?, tabel: String? = nil) async throws
+        -> Cijfers
+    {
+        let (van, tot) = (periode.van, periode.tot)
+        let verloop = gevraagd.flatMap { ["maand", "kwartaal"].contains($0) ? $0 : nil }
+        func nodig(_ ids: String...) -> Bool { tabel.map(ids.contains) ?? true }
+        let signaalperiode = UitkomstenController.signaalperiode(tot: tot)
+        let scope = AccessScope(gebruiker)
+        let audit = api.cijferAudit(gebruiker, context, tabel.map { "dashboard \($0)" } ?? "dashboard")
+        let gelezen = try await api.cijfers.momentopname(in: scope, audit: audit) { connection in
+            func tellingen(_ per: String, _ nodig: Bool) async throws -> CijfersStore.Tellingen? {
+                nodig ? try await CijfersStore.voorliggendVeld(van: van, tot: tot, per: per, on: connection) : nil
+            }
+            return Gelezen(
+                namen: try await Codenamen.laad(on: connection),
+                perMaand: try await tellingen("maand", nodig("verloop") && verloop != "kwartaal"),
+                perKwartaal: try await tellingen("kwartaal", nodig("verloop") && verloop != "maand"),
+                perKern: try await tellingen("kern", nodig("per-kern")),
+                perLeefgebied: try await tellingen("leefgebied", nodig("per-leefgebied")),
+                monitoring: nodig("instroom", "kanalen", "overig") ? try await CijfersStore.monitoring(van: van, tot: tot, in: scope, on: connection) : nil,
+                signalen: nodig("dalende-instroom", "tekorten")
+                    ? try await CijfersStore.signalen(van: signaalperiode.van, tot: signaalperiode.tot, in: scope, on: connection) : nil)
         }
+        let namen = gelezen.namen
+        func vv(_ per: String, _ tellingen: CijfersStore.Tellingen?) -> VoorliggendVeldCijfers? {
+            tellingen.map { api.voorliggendVeld(gebruiker, van: van, tot: tot, per: per, $0) }
+        }
+        var perPeriode = vv("maand", gelezen.perMaand)
+        if verloop == "kwartaal" || (verloop == nil && (perPeriode?.rijen.filter { $0.alleenVoorliggendVeld.percentage != nil }.count ?? 0) < 2) {
+            perPeriode = vv("kwartaal", gelezen.perKwartaal)
+        }
+        let vvKop = ["Afgesloten", "Alleen voorliggend veld", "Voorliggend veld betrokken"]
+        func vvTabel(_ id: String, _ titel: String, _ kolom: String, _ cijfers: VoorliggendVeldCijfers, _ naam: (String) -> String) -> Tabel {
+            Tabel(id: id, titel: titel, kop: [kolom] + vvKop, rijen: cijfers.rijen.map {
+                [naam($0.waarde), Self.tekst($0.afgesloten), Self.tekst($0.alleenVoorliggendVeld), Self.tekst($0.voorliggendVeldBetrokken)]
+            }, getallen: [1, 2, 3])
+        }
+        var tabellen: [Tabel] = []
+        if let perPeriode {
+            tabellen.append(vvTabel("verloop", "Afgesloten hulpvragen per \(perPeriode.per)", perPeriode.per.capitalized, perPeriode, Self.maandnaam))
+        }
+        if let perKern = vv("kern", gelezen.perKern) {
+            tabellen.append(vvTabel("per-kern", "Afgesloten hulpvragen per kern", "Kern", perKern, namen.kern))
+        }
+        if let perLeefgebied = vv("leefgebied", gelezen.perLeefgebied) {
+            tabellen.append(vvTabel("per-leefgebied", "Afgesloten hulpvragen per leefgebied", "Leefgebied", perLeefgebied, namen.leefgebied))
+        }
+        if let gegevens = gelezen.monitoring {
+            tabellen += Self.monitoringtabellen(api.monitoring(gebruiker, van: van, tot: tot, gegevens), namen)
+        }
+        let signalen = gelezen.signalen.map { api.signalen(gebruiker, signaalperiode, $0) }
+        if let signalen { tabellen += Self.signaaltabellen(signalen, namen) }
+        let totaal = (gelezen.perMaand ?? gelezen.perKern).map { api.voorliggendVeld(gebruiker, van: van, tot: tot, per: "totaal", ([], $0.totaal)) }
+        return Cijfers(voorliggendVeld: tabel == nil ? totaal : nil, verloop: perPeriode, signalen: signalen, tabellen: tabellen)
+    }
+
+    /// Intake per kernteam per month, the channels, and youth, nazorg, home visits and returns.
+    static func monitoringtabellen(_ monitoring: Monitoring, _ namen: Codenamen) -> [Tabel] {
         let instroom = monitoring.instroomPerKernteamPerMaand
         let instroomRijen = instroom.rijen.indices.map { r in
             [namen.kernteam(instroom.rijen[r])] + instroom.cellen[r].map(Self.tekst) + [Self.tekst(instroom.rijtotalen[r])]
@@ -173,16 +233,17 @@ struct CijfersPage {
             ["Gezamenlijke huisbezoeken", Self.tekst(monitoring.gezamenlijkeHuisbezoeken), "", ""],
             ["Terugkeer binnen de nazorgperiode", Self.tekst(monitoring.terugkeer), "", ""],
         ]
-        let tabellen = [
-            Tabel(id: "verloop", titel: "Afgesloten hulpvragen per \(perPeriode.per)", kop: [perPeriode.per.capitalized] + vvKop,
-                  rijen: vvRijen(perPeriode, Self.maandnaam), getallen: [1, 2, 3]),
-            Tabel(id: "per-kern", titel: "Afgesloten hulpvragen per kern", kop: ["Kern"] + vvKop, rijen: vvRijen(perKern, namen.kern), getallen: [1, 2, 3]),
-            Tabel(id: "per-leefgebied", titel: "Afgesloten hulpvragen per leefgebied", kop: ["Leefgebied"] + vvKop,
-                  rijen: vvRijen(perLeefgebied, namen.leefgebied), getallen: [1, 2, 3]),
+        return [
             Tabel(id: "instroom", titel: "Nieuwe hulpvragen per kernteam per maand", kop: ["Kernteam"] + instroom.kolommen.map(Self.maandnaam) + ["Totaal"],
                   rijen: instroomRijen, getallen: Set(1...(instroom.kolommen.count + 1))),
             Tabel(id: "kanalen", titel: "Nieuwe hulpvragen per kanaal", kop: ["Kanaal", "Aantal", "Van", "Aandeel"], rijen: kanalen, getallen: [1, 2, 3]),
             Tabel(id: "overig", titel: "Jongeren, nazorg, huisbezoeken en terugkeer", kop: ["Wat", "Aantal", "Van", "Aandeel"], rijen: overig, getallen: [1, 2, 3]),
+        ]
+    }
+
+    /// The two signals: falling intake and a shortage of supply.
+    static func signaaltabellen(_ signalen: Signalen, _ namen: Codenamen) -> [Tabel] {
+        [
             Tabel(id: "dalende-instroom", titel: "Signaal: dalende instroom", kop: ["Kernteam", "Maanden", "Instroom", "Toelichting"],
                   rijen: signalen.dalendeInstroom.map { signaal in
                       [namen.kernteam(signaal.kernteam), signaal.maanden.map(Self.maandnaam).joined(separator: ", "),
@@ -191,7 +252,6 @@ struct CijfersPage {
             Tabel(id: "tekorten", titel: "Signaal: tekort aan aanbod", kop: ["Kern", "Leefgebied", "Open hulpvragen zonder passend aanbod"],
                   rijen: signalen.tekorten.map { [namen.kern($0.kern), namen.leefgebied($0.leefgebied), Self.tekst($0.openHulpvragen)] }, getallen: [2]),
         ]
-        return Cijfers(voorliggendVeld: totaal, verloop: perPeriode, signalen: signalen, tabellen: tabellen)
     }
 
     // MARK: - Numbers as text

@@ -10,9 +10,13 @@ struct Codenamen: Sendable {
     var taken: [Taak]
 
     static func laad(_ pool: ConnectionPool, in scope: AccessScope) async throws -> Codenamen {
-        let gebieden = GebiedStore(pool: pool), referenties = ReferentieStore(pool: pool)
-        return Codenamen(kernen: try await gebieden.kernen(in: scope), kernteams: try await gebieden.kernteams(in: scope),
-                         leefgebieden: try await referenties.leefgebieden(), taken: try await referenties.taken())
+        try await pool.withTransaction(in: scope) { connection in try await laad(on: connection) }
+    }
+
+    /// In the caller's transaction (which names the gemeente).
+    static func laad(on connection: PostgresConnection) async throws -> Codenamen {
+        Codenamen(kernen: try await GebiedStore.kernen(on: connection), kernteams: try await GebiedStore.kernteams(on: connection),
+                  leefgebieden: try await ReferentieStore.leefgebieden(on: connection), taken: try await ReferentieStore.taken(on: connection))
     }
 
     func kern(_ code: String) -> String { kernen.first { $0.code == code }?.naam ?? code }
