@@ -52,6 +52,20 @@ public struct Kernteam: Sendable, Hashable, Codable {
     }
 }
 
+/// A member of one of the user's own kernteams, as colleagues know them: the login name a
+/// hulpvraag's regisseur is stored by, and the name shown.
+public struct Collega: Sendable, Hashable, Codable {
+    public var naam: String
+    public var weergavenaam: String
+    public var kernteam: String
+
+    public init(naam: String, weergavenaam: String, kernteam: String) {
+        self.naam = naam
+        self.weergavenaam = weergavenaam
+        self.kernteam = kernteam
+    }
+}
+
 /// A life domain of the Zelfredzaamheidsmatrix (ZRM 2017).
 public struct Leefgebied: Sendable, Hashable, Codable {
     public var code: String

@@ -68,6 +68,13 @@ public struct GebiedStore: Sendable {
         try await connection.query(Self.kernteamQuery + " WHERE t.gemeente = huidige_gemeente() ORDER BY t.naam", decode: Self.decodeKernteam)
     }
 
+    /// The enabled members of the caller's own kernteams (`collegas()`), once per kernteam.
+    public static func collegas(on connection: PostgresConnection) async throws -> [Collega] {
+        try await connection.query("SELECT naam, weergavenaam, kernteam FROM collegas()") { row in
+            Collega(naam: try row.decode(0), weergavenaam: try row.decode(1), kernteam: try row.decode(2))
+        }
+    }
+
     public func kernteam(_ code: String, in scope: AccessScope) async throws -> Kernteam? {
         try await pool.withTransaction(in: scope) { connection in
             try await connection.queryOne(Self.kernteamQuery + " WHERE t.gemeente = $1 AND t.code = $2", [scope.gemeente, code], decode: Self.decodeKernteam)

@@ -169,6 +169,15 @@ struct PagesTests {
         try await environment.owner.withConnection { connection in
             try await connection.execute("UPDATE hulpvraag_leefgebieden SET zrm_score = 2 WHERE hulpvraag = $1 AND leefgebied = $2", [id, leefgebied])
         }
+        // Colleagues: one in the team, one who left it (disabled), one in another team.
+        try await environment.owner.withConnection { connection in
+            try await connection.executeScript("""
+                INSERT INTO gebruikers (gemeente, naam, weergavenaam, uitgeschakeld_op) VALUES
+                    ('GM1734', 'carla', 'Carla Collega', NULL), ('GM1734', 'oud', 'Otto Oud', now()), ('GM1734', 'elders', 'Els Elders', NULL);
+                INSERT INTO kernteamleden (gemeente, gebruiker, kernteam) VALUES
+                    ('GM1734', 'carla', 'heteren'), ('GM1734', 'oud', 'heteren'), ('GM1734', 'elders', 'driel');
+                """)
+        }
         let voor = try #require(try await Self.stored(environment, id))
         #expect(voor.zrmScores == [leefgebied: 2])
         let pad = "/hulpvragen/\(id.uuidString.lowercased())"
@@ -178,6 +187,9 @@ struct PagesTests {
                 #expect(response.status == .ok)
                 let html = String(buffer: response.body)
                 #expect(html.contains("<title>Hulpvraag wijzigen · Voorveld</title>"))
+                // The regisseur is chosen from the team's enabled members, by name.
+                let regisseurs = html.firstMatch(of: /<select id="regisseur"[^>]*>(.*?)<\/select>/)?.1.matches(of: /<option value="([^"]*)"[^>]*>([^<]*)</).map { "\($0.1)=\($0.2)" }
+                #expect(regisseurs == ["carla=Carla Collega", "kernteamlid=Karin de Kernteamlid"])
                 return try Self.formulier(html, action: pad)
             }
             // The form says what is stored.
@@ -222,13 +234,22 @@ struct PagesTests {
                 #expect(response.status == .seeOther)
                 #expect(response.headers[.location] == "\(pad)?melding=opgeslagen")
             }
+            // Handed to a colleague, who is shown by name.
+            var overdragen = try await Self.bewerkformulier(client, "\(pad)/wijzigen", action: pad, Demo.kernteamlid.token)
+            overdragen.zet("regisseur", "carla")
+            try await client.execute(uri: pad, method: .post, headers: headers, body: Self.form(overdragen.velden)) { response in
+                #expect(response.status == .seeOther)
+            }
+            try await client.execute(uri: pad, method: .get, headers: Self.headers(Demo.kernteamlid.token)) { response in
+                #expect(String(buffer: response.body).contains("<dt>Regisseur</dt><dd>Carla Collega</dd>"))
+            }
         }
         let na = try #require(try await Self.stored(environment, id))
         #expect(na.omschrijving == "Nu ook hulp bij de boodschappen.\nEn de tuin.")
-        #expect(na.versie == voor.versie! + 1)
+        #expect(na.versie == voor.versie! + 2)
         #expect(na.zrmScores == [leefgebied: 2])
         #expect(na.leefgebieden.sorted() == voor.leefgebieden.sorted() && na.dagdelen == voor.dagdelen && na.taken == voor.taken)
-        #expect(na.kern == voor.kern && na.kanaal == voor.kanaal && na.duur == voor.duur && na.regisseur == voor.regisseur && na.status == voor.status)
+        #expect(na.kern == voor.kern && na.kanaal == voor.kanaal && na.duur == voor.duur && na.regisseur == "carla" && na.status == voor.status)
         #expect(na.ontvangenOp == voor.ontvangenOp && na.geboortejaar == voor.geboortejaar && na.toestemmingVrijwilliger == voor.toestemmingVrijwilliger)
         await environment.close()
     }

@@ -67,11 +67,11 @@ struct HulpvraagPages {
             let inwoner = HTML.escape(h.initialen) + (h.geboortejaar.map { " (\($0))" } ?? "")
             return [#"<a href="/hulpvragen/\#(h.id!.uuidString.lowercased())">\#(inwoner)</a>"#, Pages.datum(h.ontvangenOp),
                     HTML.escape(namen.kern(h.kern)), HTML.escape(h.leefgebieden.map(namen.leefgebied).joined(separator: ", ")),
-                    HTML.escape(h.status.naam), HTML.escape(h.regisseur)]
+                    HTML.escape(h.status.naam), HTML.escape(namen.collega(h.regisseur))]
         }
         let nazorgRijen = nazorg.items.map { h in
             [#"<a href="/hulpvragen/\#(h.id!.uuidString.lowercased())">\#(HTML.escape(h.initialen))</a>"#, Pages.datum(h.afsluiting?.nazorgOp),
-             HTML.escape(namen.kern(h.kern)), HTML.escape(h.regisseur)]
+             HTML.escape(namen.kern(h.kern)), HTML.escape(namen.collega(h.regisseur))]
         }
         let bladeren = Pages.bladeren("/hulpvragen", filters: [("status", filter.status?.rawValue), ("kern", filter.kern), ("leefgebied", filter.leefgebied)],
                                       pagina: paginanummer, getoond: pagina.items.count, totaal: pagina.totaal, soort: ("hulpvraag", "hulpvragen"))
@@ -269,8 +269,8 @@ struct HulpvraagPages {
                 \(velden.keuze("kern", "Kern", opties: kernen.map { ($0.code, $0.naam) }, leeg: kernen.count == 1 ? nil : "Kies een kern", verplicht: true))
                 \(velden.keuze("kanaal", "Kanaal: hoe kwam de vraag binnen", opties: Kanaal.allCases.map { ($0.rawValue, $0.naam) }, verplicht: true))
                 \(velden.tekst("ontvangenOp", "Ontvangen op", type: "date", verplicht: true))
-                \(bestaand == nil ? "" : velden.tekst("regisseur", "Regisseur", hint: "De gebruikersnaam van het kernteamlid dat de hulpvraag regisseert.",
-                                                      verplicht: true, attributen: #" autocomplete="off""#))
+                \(bestaand == nil ? "" : velden.keuze("regisseur", "Regisseur", opties: namen.regisseurOpties(kernteam: nil, huidig: bestaand?.regisseur),
+                                                      leeg: nil, hint: "Het kernteamlid dat de hulpvraag regisseert: één plan, één regisseur.", verplicht: true))
                 \(statusveld)
                 <h2>De vraag</h2>
                 \(velden.vinkjes("leefgebieden", "Leefgebieden", opties: namen.leefgebiedOpties, hint: "Kies er minstens één."))

@@ -18,7 +18,7 @@ struct HulpvraagWeergave {
             ("Dossierreferentie", h.dossierreferentie ?? "–"),
             ("Kern", namen.kern(h.kern)),
             ("Kernteam", namen.kernteam(h.kernteam)),
-            ("Regisseur", h.regisseur),
+            ("Regisseur", namen.collega(h.regisseur)),
             ("Ontvangen", "\(Pages.datum(h.ontvangenOp)) (\(h.kanaal.naam))"),
             ("Leefgebieden", h.leefgebieden.map(namen.leefgebied).joined(separator: ", ")),
             ("Taken", h.taken.isEmpty ? "–" : h.taken.map(namen.taak).joined(separator: ", ")),
