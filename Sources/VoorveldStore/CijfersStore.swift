@@ -18,7 +18,8 @@ public struct CijfersStore: Sendable {
     }
 
     /// Reads in one snapshot, on the reports database when there is one, and records `audit`:
-    /// figures read together in `body` (with the `static` readers below) always agree.
+    /// figures read together in `body` (with the `static` readers below) always agree. `body` only
+    /// reads: on the reports database its transaction is read-only.
     public func momentopname<T: Sendable>(in scope: AccessScope, audit: AuditRegel, _ body: (PostgresConnection) async throws -> T) async throws -> T {
         guard let rapportage else {
             return try await pool.withTransaction(in: scope, .repeatableRead) { connection in

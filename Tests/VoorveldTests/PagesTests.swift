@@ -516,18 +516,39 @@ struct PagesTests {
             #expect(html.contains(#"<svg viewBox="0 0 720 280" width="100%" role="img""#))
             // No person on the wethouder's page.
             #expect(!html.contains("DEMO-HV"))
+            // Too few closings per month to show any: the trend falls back to quarters, and says so.
+            #expect(html.contains("<h2>Verloop per kwartaal</h2>"))
+            #expect(html.contains("Per maand zijn de aantallen te klein om te tonen; daarom per kwartaal."))
+            // Every table of the page has its download, whose header is the table's.
+            let tabellen = ["verloop", "per-kern", "per-leefgebied", "instroom", "kanalen", "overig", "dalende-instroom", "tekorten"]
+            for tabel in tabellen {
+                #expect(html.contains(#"<a href="/cijfers/\#(tabel)?van=2026-01-01&tot=2026-11-30" download>"#), "\(tabel)")
+                try await client.execute(uri: "/cijfers/\(tabel)?van=2026-01-01&tot=2026-11-30", method: .get, headers: headers) { response in
+                    #expect(response.status == .ok, "\(tabel)")
+                    let regels = String(buffer: response.body).dropFirst().split(separator: "\r\n")
+                    let kop = regels.first.map { $0.split(separator: ";").map(String.init) } ?? []
+                    #expect(!kop.isEmpty, "\(tabel)")
+                    // An empty table is a sentence on the page; one with rows has the download's header.
+                    if regels.count > 1 {
+                        let rij = "<tr>" + kop.map { #"<th scope="col"[^>]*>"# + NSRegularExpression.escapedPattern(for: Self.HTML($0)) + "</th>" }.joined() + "</tr>"
+                        let patroon = try Regex(rij)
+                        #expect(html.contains(patroon), "\(tabel): \(kop)")
+                    }
+                }
+            }
             // A table that does not exist: nothing read.
             try await client.execute(uri: "/cijfers/onbekend", method: .get, headers: headers) { response in
                 #expect(response.status == .notFound)
             }
         }
-        // One reading (and one audit row) for the whole dashboard, and one for the download, naming its table.
+        // One reading (and one audit row) for the whole dashboard, and one per download, naming its table.
         let gelezen = try await environment.owner.withConnection { connection in
             try await connection.query("SELECT object_id FROM auditlog WHERE actie = 'cijfers-lezen' AND gebruiker = 'wethouder' ORDER BY id") { row in
                 try row.decode(0, as: String.self)
             }
         }
-        #expect(gelezen == ["voorliggend-veld per kern", "dashboard per-kern", "dashboard"])
+        #expect(gelezen == ["voorliggend-veld per kern", "dashboard per-kern", "dashboard"]
+                + ["verloop", "per-kern", "per-leefgebied", "instroom", "kanalen", "overig", "dalende-instroom", "tekorten"].map { "dashboard \($0)" })
         await environment.close()
     }
 
