@@ -28,15 +28,17 @@ public final class ConnectionPool: Sendable {
     let logger: Logger
     private let threadPool: NIOThreadPool
     private let state: PoolState
+    private let probe: Probe
 
     public init(_ configuration: Configuration, logger: Logger = Logger(label: "voorveld.postgres")) {
         self.configuration = configuration
         self.logger = logger
-        // One thread per connection, plus room for cancel requests and closes, so a cancel
-        // never queues behind the very statement it is meant to stop.
-        threadPool = NIOThreadPool(numberOfThreads: configuration.maxConnections + 2)
+        // One thread per connection and one for the health probe's, plus room for cancel
+        // requests and closes, so a cancel never queues behind the very statement it is meant to stop.
+        threadPool = NIOThreadPool(numberOfThreads: configuration.maxConnections + 3)
         threadPool.start()
         state = PoolState(maxConnections: configuration.maxConnections)
+        probe = Probe(configuration: configuration.connection, threadPool: threadPool)
     }
 
     /// Leases a connection for the duration of `body`.
@@ -96,15 +98,13 @@ public final class ConnectionPool: Sendable {
 
     /// Whether the server answers a trivial query within `timeout`.
     ///
-    /// The answer comes in time even when a connect attempt hangs: the attempt goes on in the
-    /// background and its connection, if it comes, returns to the pool.
+    /// It asks on a connection of its own, outside the pool: a pool that is busy serving requests
+    /// is not a database that is down. The answer comes in time even when a connect attempt
+    /// hangs: the attempt goes on in the background.
     public func ping(timeout: Duration = .seconds(2)) async -> Bool {
         let answer = OnceAnswer()
         let probe = Task {
-            let ok = (try? await withConnection { connection in
-                try await connection.queryOne("SELECT 1") { row in try row.decode(0, as: Int.self) } == 1
-            }) ?? false
-            answer.give(ok)
+            answer.give(await self.probe.ping())
         }
         let timer = Task {
             try? await Task.sleep(for: timeout)
@@ -131,6 +131,7 @@ public final class ConnectionPool: Sendable {
     public func close(timeout: Duration = .seconds(10)) async {
         let idle = await state.close()
         for connection in idle { await connection.close() }
+        await probe.close()
         let deadline = ContinuousClock.now + timeout
         while await state.statistics().open > 0, ContinuousClock.now < deadline {
             try? await Task.sleep(for: .milliseconds(20))
@@ -182,6 +183,65 @@ public final class ConnectionPool: Sendable {
     static func backoff(attempt: Int) -> Duration {
         let base = min(1000.0, 20.0 * Double(1 << min(attempt, 10)))
         return .milliseconds(Int(base * Double.random(in: 0.5...1.0)))
+    }
+}
+
+/// The health check's own connection, opened on first use and again after it broke. Pings run
+/// one after another (each waits for the one before), so two checks never open two connections.
+private actor Probe {
+    let configuration: ConnectionConfiguration
+    let threadPool: NIOThreadPool
+    private var connection: PostgresConnection?
+    private var last: Task<Bool, Never>?
+    private var closed = false
+
+    init(configuration: ConnectionConfiguration, threadPool: NIOThreadPool) {
+        self.configuration = configuration
+        self.threadPool = threadPool
+    }
+
+    func ping() async -> Bool {
+        let previous = last
+        let next = Task { _ = await previous?.value; return await self.check() }
+        last = next
+        return await next.value
+    }
+
+    private func check() async -> Bool {
+        guard !closed else { return false }
+        do {
+            if let open = connection, !(await open.checkAlive()) {
+                connection = nil
+                await open.close()
+            }
+            let current: PostgresConnection
+            if let open = connection {
+                current = open
+            } else {
+                current = try await PostgresConnection.connect(configuration, threadPool: threadPool)
+                guard !closed else {
+                    await current.close()
+                    return false
+                }
+                connection = current
+            }
+            return try await current.queryOne("SELECT 1") { row in try row.decode(0, as: Int.self) } == 1
+        } catch {
+            if let broken = connection {
+                connection = nil
+                await broken.close()
+            }
+            return false
+        }
+    }
+
+    /// Closes the connection; a check still connecting closes its own when it gets one.
+    func close() async {
+        closed = true
+        if let open = connection {
+            connection = nil
+            await open.close()
+        }
     }
 }
 

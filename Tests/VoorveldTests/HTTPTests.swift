@@ -31,6 +31,29 @@ struct HTTPTests {
         await environment.close()
     }
 
+    @Test("ready stays 200 while every pooled connection is busy: a busy pool is not a database that is down")
+    func readyWhilePoolIsBusy() async throws {
+        let environment = try await TestEnvironment.seeded()
+        let pool = environment.dependencies.pool
+        try await Self.app(environment.dependencies).test(.router) { client in
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<pool.configuration.maxConnections {
+                    group.addTask { try await pool.withConnection { _ in try await Task.sleep(for: .seconds(6)) } }
+                }
+                while await pool.statistics().inUse < pool.configuration.maxConnections { try await Task.sleep(for: .milliseconds(20)) }
+                let started = ContinuousClock.now
+                try await client.execute(uri: "/health/ready", method: .get) { response in
+                    #expect(response.status == .ok)
+                    #expect(String(buffer: response.body).contains("\"database\":\"ok\""))
+                }
+                #expect(ContinuousClock.now - started < .seconds(2))
+                #expect(await pool.statistics().inUse == pool.configuration.maxConnections)
+                group.cancelAll()
+            }
+        }
+        await environment.close()
+    }
+
     @Test("ready answers 503 problem+json within seconds when the database is unreachable")
     func unreachableDatabase() async throws {
         let nowhere = TestDatabase.temporaryDirectory()

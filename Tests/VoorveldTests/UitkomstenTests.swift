@@ -4,6 +4,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Logging
+import Postgres
 import Testing
 import Voorveld
 import VoorveldHTTP
@@ -139,6 +140,58 @@ struct UitkomstenTests {
                 #expect(response.status == .ok)
                 let body = try JSON.parse(Data(buffer: response.body))
                 #expect(body["afsluiting"] == nil && body["nazorgOpgelost"] == nil)
+            }
+        }
+        await environment.close()
+    }
+
+    @Test("a Veilig Thuis hulpvraag went to the loket: never closed as solved by the voorliggend veld alone or with a volunteer, in the API and in the database")
+    func veiligThuisGoesToTheLoket() async throws {
+        let environment = try await TestEnvironment.seeded()
+        try await VrijwilligersTests.app(environment).test(.router) { client in
+            let headers: HTTPFields = [.authorization: "Bearer \(Demo.kernteamlid.token)", .contentType: "application/json"]
+            let id = try await client.execute(uri: "/v1/hulpvragen", method: .post, headers: headers,
+                                              body: ByteBuffer(string: HulpvragenTests.hulpvraag(#""ontvangenOp": "2026-10-01", "veiligThuis": true"#))) { response in
+                #expect(response.status == .created)
+                return try JSON.parse(Data(buffer: response.body))["id"]?.string ?? ""
+            }
+            func velden(_ problem: JSON) -> [String] { problem["invalidParams"]?.array?.compactMap { $0["name"]?.string } ?? [] }
+            var (status, problem) = try await Self.sluitAf(client, id, versie: 1, #"{"uitkomst": "opgelost-voorliggend-veld", "onderdelen": ["netwerk"]}"#)
+            #expect(status == .badRequest && velden(problem) == ["uitkomst"])
+            (status, problem) = try await Self.sluitAf(client, id, versie: 1, #"{"uitkomst": "opgelost-voorliggend-veld-en-maatwerk", "onderdelen": ["vrijwilliger"]}"#)
+            #expect(status == .badRequest && velden(problem) == ["onderdelen"])
+            (status, _) = try await Self.sluitAf(client, id, versie: 1, #"{"uitkomst": "loket-maatwerk"}"#)
+            #expect(status == .ok)
+            // The database keeps the rule too, whoever writes.
+            await #expect(throws: PostgresError.self) {
+                try await environment.owner.withConnection { connection in
+                    try await connection.execute("UPDATE hulpvragen SET uitkomst = 'opgelost-voorliggend-veld', onderdelen = '{netwerk}' WHERE id = $1", [UUID(uuidString: id)!])
+                }
+            }
+            let constraint = try await environment.owner.withConnection { connection in
+                do {
+                    try await connection.execute("UPDATE hulpvragen SET onderdelen = '{vrijwilliger}', uitkomst = 'opgelost-voorliggend-veld-en-maatwerk' WHERE id = $1",
+                                                 [UUID(uuidString: id)!])
+                    return ""
+                } catch let error as PostgresError { return error.constraint ?? "" }
+            }
+            #expect(constraint == "hulpvragen_veilig_thuis_naar_loket")
+
+            // A hulpvraag closed as solved by the voorliggend veld gets the signal only when reopened.
+            let ander = try await Self.nieuw(client)
+            (status, _) = try await Self.sluitAf(client, ander, versie: 1, #"{"uitkomst": "opgelost-voorliggend-veld", "onderdelen": ["vrijwilliger"]}"#)
+            #expect(status == .ok)
+            var gewijzigd = headers
+            gewijzigd[.ifMatch] = "\"2\""
+            try await client.execute(uri: "/v1/hulpvragen/\(ander)", method: .put, headers: gewijzigd,
+                                     body: ByteBuffer(string: HulpvragenTests.hulpvraag(#""ontvangenOp": "2026-10-01", "veiligThuis": true"#))) { response in
+                #expect(response.status == .badRequest)
+                let body = try JSON.parse(Data(buffer: response.body))
+                #expect(velden(body) == ["veiligThuis"])
+            }
+            try await client.execute(uri: "/v1/hulpvragen/\(ander)", method: .put, headers: gewijzigd, body: ByteBuffer(
+                string: HulpvragenTests.hulpvraag(#""ontvangenOp": "2026-10-01", "veiligThuis": true, "status": "in-behandeling""#))) { response in
+                #expect(response.status == .ok)
             }
         }
         await environment.close()

@@ -71,6 +71,15 @@ public struct Afsluiting: Sendable, Hashable, Codable {
                 lezer.fout("onderdelen", "alleen bij een uitkomst met het voorliggend veld")
             }
         }
+        // A Veilig Thuis signal goes to the loket and never gets a volunteer (also a rule of the database).
+        if hulpvraag.veiligThuis {
+            if uitkomst?.alleenVoorliggendVeld == true {
+                lezer.fout("uitkomst", "bij een Veilig Thuis-signaal gaat de hulpvraag naar het loket: kies een uitkomst met het loket of maatwerk")
+            }
+            if onderdelen.contains(.vrijwilliger) {
+                lezer.fout("onderdelen", "bij een Veilig Thuis-signaal wordt geen vrijwilliger ingezet")
+            }
+        }
         let scores = lezer.zrmScores("zrmScores", leefgebieden: hulpvraag.leefgebieden)
         let afgesloten = lezer.datum("afgeslotenOp") ?? vandaag
         if afgesloten > vandaag { lezer.fout("afgeslotenOp", "ligt in de toekomst") }

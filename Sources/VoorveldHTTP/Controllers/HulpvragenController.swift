@@ -105,6 +105,11 @@ struct HulpvragenController {
                 throw Problem.invalid([Veldfout(veld: "regisseur", melding: "is geen lid van het kernteam van deze hulpvraag")])
             case "hulpvragen_kern_van_kernteam":
                 throw Problem.invalid([Veldfout(veld: "kern", melding: "hoort niet bij het kernteam van deze hulpvraag")])
+            case "hulpvragen_veilig_thuis_naar_loket":
+                throw Problem.invalid([Veldfout(veld: "veiligThuis", melding: """
+                    deze hulpvraag is afgesloten als opgelost met alleen het voorliggend veld of met een vrijwilliger; \
+                    heropen hem om het Veilig Thuis-signaal vast te leggen
+                    """)])
             case "hulpvragen_veilig_thuis_blijft":
                 throw Problem.invalid([Veldfout(veld: "veiligThuis", melding: "een Veilig Thuis-signaal blijft vastgelegd en kan niet worden ingetrokken")])
             default:

@@ -95,11 +95,15 @@ struct HulpvraagWeergave {
     // MARK: - Closing and nazorg
 
     func afsluitformulier(_ velden: Velden, _ uitkomsten: [Uitkomst]) -> String {
+        // A Veilig Thuis signal went to the loket: not solved by the voorliggend veld alone, never with a volunteer.
+        let mogelijk = hulpvraag.veiligThuis ? uitkomsten.filter { !$0.alleenVoorliggendVeld } : uitkomsten
+        let onderdelen = hulpvraag.veiligThuis ? Onderdeel.allCases.filter { $0 != .vrijwilliger } : Onderdeel.allCases
         let form = """
             <form method="post" action="\(pad)/afsluiting" novalidate>
             \(CSRF.hiddenField(csrf))<input type="hidden" name="versie" value="\(hulpvraag.versie ?? 0)">
-            \(velden.keuze("uitkomst", "Uitkomst", opties: uitkomsten.map { ($0.code, $0.naam) }, verplicht: true))
-            \(velden.vinkjes("onderdelen", "Wat hielp? (bij een oplossing met het voorliggend veld)", opties: Onderdeel.allCases.map { ($0.rawValue, $0.naam) }))
+            \(velden.keuze("uitkomst", "Uitkomst", opties: mogelijk.map { ($0.code, $0.naam) },
+                           hint: hulpvraag.veiligThuis ? "Met een Veilig Thuis-signaal is de hulpvraag naar het loket gegaan." : nil, verplicht: true))
+            \(velden.vinkjes("onderdelen", "Wat hielp? (bij een oplossing met het voorliggend veld)", opties: onderdelen.map { ($0.rawValue, $0.naam) }))
             \(velden.tekst("afgeslotenOp", "Afgesloten op", type: "date", verplicht: true))
             <p><button type="submit">Hulpvraag afsluiten</button></p>
             </form>
