@@ -3670,6 +3670,11 @@ enum OpenAPIDocument {
      "afsluiting": {
       "type": "string",
       "description": "De notitie van het team bij afronden of afbreken (de toelichting bij die stap); alleen voor kernteamleden."
+     },
+     "contact": {
+      "type": "string",
+      "readOnly": true,
+      "description": "Hoe de helper te bereiken is: telefoon en e-mail van de vrijwilliger, of het contact van de voorziening."
      }
     },
     "additionalProperties": false,

@@ -194,7 +194,9 @@ public struct KoppelingStore: Sendable {
                coalesce((SELECT v.voornaam || ' ' || v.achternaam FROM vrijwilligers v WHERE v.gemeente = k.gemeente AND v.id = k.vrijwilliger),
                         (SELECT z.naam FROM voorzieningen z WHERE z.gemeente = k.gemeente AND z.id = k.voorziening), ''),
                k.status::text, k.leefgebieden, k.taken, k.kern, k.dagdelen, k.toelichting, k.reden, k.voorgesteld_door,
-               k.gestart_op, k.beeindigd_op, k.versie, k.afsluiting
+               k.gestart_op, k.beeindigd_op, k.versie, k.afsluiting,
+               coalesce((SELECT concat_ws(' · ', v.telefoon, v.email) FROM vrijwilligers v WHERE v.gemeente = k.gemeente AND v.id = k.vrijwilliger),
+                        (SELECT z.contact FROM voorzieningen z WHERE z.gemeente = k.gemeente AND z.id = k.voorziening), '')
         FROM koppelingen k
         """
 
@@ -208,7 +210,7 @@ public struct KoppelingStore: Sendable {
             naam: try row.decode(4), status: KoppelingStatus(rawValue: try row.decode(5)) ?? .voorgesteld, leefgebieden: try row.decode(6),
             taken: try row.decode(7), kern: try row.decode(8), dagdelen: try row.decode(9), toelichting: try row.decode(10),
             reden: try row.decode(11), voorgesteldDoor: try row.decode(12), gestartOp: try row.decode(13), beeindigdOp: try row.decode(14),
-            versie: try row.decode(15), afsluiting: try row.decode(16, as: String.self).nilIfEmpty)
+            versie: try row.decode(15), afsluiting: try row.decode(16, as: String.self).nilIfEmpty, contact: try row.decode(17, as: String.self).nilIfEmpty)
     }
 }
 

@@ -243,6 +243,14 @@ struct PagesTests {
             try await client.execute(uri: pad, method: .get, headers: Self.headers(Demo.kernteamlid.token)) { response in
                 #expect(String(buffer: response.body).contains("<dt>Regisseur</dt><dd>Carla Collega</dd>"))
             }
+            // The list filters by regisseur: hers now, no longer the user's own.
+            for (regisseur, getoond) in [("carla", true), ("kernteamlid", false)] {
+                try await client.execute(uri: "/hulpvragen?regisseur=\(regisseur)", method: .get, headers: Self.headers(Demo.kernteamlid.token)) { response in
+                    let html = String(buffer: response.body)
+                    #expect(html.contains(#"<option value="\#(regisseur)" selected>"#))
+                    #expect(html.contains(#"<a href="\#(pad)">"#) == getoond, "\(regisseur)")
+                }
+            }
         }
         let na = try #require(try await Self.stored(environment, id))
         #expect(na.omschrijving == "Nu ook hulp bij de boodschappen.\nEn de tuin.")
@@ -365,10 +373,24 @@ struct PagesTests {
                 #expect(response.status == .badRequest)
                 #expect(String(buffer: response.body).contains("wordt afgebroken."))
             }
+            // The page says how to reach the volunteer.
+            let contact = try await environment.owner.withConnection { connection in
+                try await connection.queryOne("""
+                    SELECT concat_ws(' · ', v.telefoon, v.email) FROM koppelingen k JOIN vrijwilligers v ON v.id = k.vrijwilliger WHERE k.id = $1
+                    """, [UUID(uuidString: koppeling)!]) { row in try row.decode(0, as: String.self) }
+            }
+            #expect(contact?.isEmpty == false)
+            try await client.execute(uri: "/hulpvragen/\(id)", method: .get, headers: Self.headers(Demo.kernteamlid.token)) { response in
+                #expect(String(buffer: response.body).contains("<p>Contact: \(Self.HTML(contact ?? "-"))</p>"))
+            }
             try await client.execute(uri: "/koppelingen/\(koppeling)/status", method: .post, headers: headers,
-                                     body: Self.form([("csrf", Self.token), ("versie", String(koppelingVersie)), ("status", "afgebroken"), ("reden", reden)])) { response in
+                                     body: Self.form([("csrf", Self.token), ("versie", String(koppelingVersie)), ("status", "afgebroken"), ("reden", reden),
+                                                      ("toelichting", "Verhuist naar Arnhem")])) { response in
                 #expect(response.status == .seeOther)
                 #expect(response.headers[.location] == "/hulpvragen/\(id)?melding=koppeling-gewijzigd")
+            }
+            try await client.execute(uri: "/hulpvragen/\(id)", method: .get, headers: Self.headers(Demo.kernteamlid.token)) { response in
+                #expect(String(buffer: response.body).contains("<p>Notitie: Verhuist naar Arnhem</p>"))
             }
             try await client.execute(uri: "/hulpvragen/\(id)/afsluiting", method: .post, headers: headers,
                                      body: Self.form([("csrf", Self.token), ("versie", versie), ("onderdelen", "netwerk")])) { response in

@@ -25,11 +25,13 @@ public struct Koppeling: Sendable, Hashable, Codable {
     public var versie: Int?
     /// The team's note on completing or breaking it off; for kernteamleden only.
     public var afsluiting: String?
+    /// How to reach the helper: the volunteer's phone and e-mail, or the voorziening's contact.
+    public var contact: String?
 
     public init(
         id: UUID?, hulpvraag: UUID, vrijwilliger: UUID?, voorziening: UUID?, naam: String, status: KoppelingStatus, leefgebieden: [String],
         taken: [String], kern: String, dagdelen: [String], toelichting: String, reden: String?, voorgesteldDoor: String,
-        gestartOp: CalendarDate?, beeindigdOp: CalendarDate?, versie: Int?, afsluiting: String? = nil
+        gestartOp: CalendarDate?, beeindigdOp: CalendarDate?, versie: Int?, afsluiting: String? = nil, contact: String? = nil
     ) {
         self.id = id
         self.hulpvraag = hulpvraag
@@ -48,6 +50,7 @@ public struct Koppeling: Sendable, Hashable, Codable {
         self.beeindigdOp = beeindigdOp
         self.versie = versie
         self.afsluiting = afsluiting
+        self.contact = contact
     }
 }
 

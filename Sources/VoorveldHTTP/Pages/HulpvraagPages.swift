@@ -51,6 +51,7 @@ struct HulpvraagPages {
         filter.status = waarde("status").flatMap(HulpvraagStatus.init(rawValue:))
         filter.kern = waarde("kern")
         filter.leefgebied = waarde("leefgebied")
+        filter.regisseur = waarde("regisseur")
         let paginanummer = Pages.paginanummer(request)
         filter.paginering = Paginering(pagina: paginanummer, paginaGrootte: Pages.paginaGrootte)
         let pagina = try await hulpvragen.list(filter, in: scope, audit: api.audit(gebruiker, context, "hulpvragen-lezen", nil))
@@ -61,7 +62,8 @@ struct HulpvraagPages {
         let nazorg = try await hulpvragen.list(nazorgFilter, in: scope, audit: api.audit(gebruiker, context, "hulpvragen-lezen", nil))
         let namen = try await Codenamen.laad(pool, in: scope)
 
-        let formulier = Formulier([("status", filter.status?.rawValue ?? ""), ("kern", filter.kern ?? ""), ("leefgebied", filter.leefgebied ?? "")])
+        let formulier = Formulier([("status", filter.status?.rawValue ?? ""), ("kern", filter.kern ?? ""), ("leefgebied", filter.leefgebied ?? ""),
+                                   ("regisseur", filter.regisseur ?? "")])
         let velden = Velden(formulier, optioneelMarkeren: false)
         func rij(_ h: Hulpvraag) -> [String] {
             let inwoner = HTML.escape(h.initialen) + (h.geboortejaar.map { " (\($0))" } ?? "")
@@ -73,7 +75,8 @@ struct HulpvraagPages {
             [#"<a href="/hulpvragen/\#(h.id!.uuidString.lowercased())">\#(HTML.escape(h.initialen))</a>"#, Pages.datum(h.afsluiting?.nazorgOp),
              HTML.escape(namen.kern(h.kern)), HTML.escape(namen.collega(h.regisseur))]
         }
-        let bladeren = Pages.bladeren("/hulpvragen", filters: [("status", filter.status?.rawValue), ("kern", filter.kern), ("leefgebied", filter.leefgebied)],
+        let bladeren = Pages.bladeren("/hulpvragen", filters: [("status", filter.status?.rawValue), ("kern", filter.kern), ("leefgebied", filter.leefgebied),
+                                                              ("regisseur", filter.regisseur)],
                                       pagina: paginanummer, getoond: pagina.items.count, totaal: pagina.totaal, soort: ("hulpvraag", "hulpvragen"))
         return try Pages.toon(request, context: context, gebruiker, titel: "Hulpvragen", huidig: "/hulpvragen") { _ in
             """
@@ -89,6 +92,9 @@ struct HulpvraagPages {
             \(velden.keuze("status", "Status", opties: HulpvraagStatus.allCases.map { ($0.rawValue, $0.naam) }, leeg: "Alle"))
             \(velden.keuze("kern", "Kern", opties: namen.kernen(van: gebruiker).map { ($0.code, $0.naam) }, leeg: "Alle"))
             \(velden.keuze("leefgebied", "Leefgebied", opties: namen.leefgebiedOpties, leeg: "Alle"))
+            \(velden.keuze("regisseur", "Regisseur", opties: namen.regisseurOpties(kernteam: nil, huidig: nil).map { optie in
+                (optie.code, optie.code == gebruiker.naam ? "Ik (\(optie.naam))" : optie.naam)
+            }, leeg: "Iedereen"))
             <p><button type="submit">Filteren</button></p>
             </form>
             \(Pages.tabel("Hulpvragen, nieuwste eerst", kop: ["Inwoner", "Ontvangen", "Kern", "Leefgebieden", "Status", "Regisseur"],
@@ -375,6 +381,11 @@ struct HulpvraagPages {
             return try await zonderVersie(request, context, gebruiker, current.hulpvraag)
         }
         let reden = formulier["reden"].flatMap { $0.isEmpty ? nil : $0 }
+        let toelichting = formulier["toelichting"].map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
+        if let toelichting, toelichting.count > 1000 {
+            return try await hulpvraagPagina(request, context, gebruiker, current.hulpvraag, fout: "De toelichting is te lang: hoogstens 1000 tekens.",
+                                             status: .badRequest)
+        }
         if status == .afgebroken, !(try await koppelingen.afbreekredenen()).contains(where: { $0.code == reden }) {
             return try await hulpvraagPagina(request, context, gebruiker, current.hulpvraag, fout: "Kies waarom de koppeling met \(current.naam) wordt afgebroken.",
                                              status: .badRequest)
@@ -382,7 +393,7 @@ struct HulpvraagPages {
         let result: KoppelingStore.Wijziging
         do {
             result = try await koppelingenAPI.mapRules {
-                try await koppelingen.zet(id, op: status, reden: status == .afgebroken ? reden : nil, toelichting: nil, versie: versie, vandaag: .vandaag(),
+                try await koppelingen.zet(id, op: status, reden: status == .afgebroken ? reden : nil, toelichting: toelichting, versie: versie, vandaag: .vandaag(),
                                           in: scope, audit: koppelingenAPI.audit(gebruiker, context, "koppeling-\(status.rawValue)", "koppeling", id))
             }
         } catch let problem as Problem where problem.status == 409 {

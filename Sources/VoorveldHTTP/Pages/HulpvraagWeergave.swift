@@ -53,10 +53,13 @@ struct HulpvraagWeergave {
                 <form method="post" action="/koppelingen/\(id)/status">\(CSRF.hiddenField(csrf))<input type="hidden" name="versie" value="\(koppeling.versie ?? 0)"><input type="hidden" name="status" value="afgebroken">
                 <label for="reden-\(id)">Reden om af te breken<span class="vh"> – \(HTML.escape(koppeling.naam))</span></label>
                 <select id="reden-\(id)" name="reden" required><option value="">Kies een reden</option>\(redenen.map { #"<option value="\#(HTML.escape($0.code))">\#(HTML.escape($0.naam))</option>"# }.joined())</select>
+                <label for="toelichting-\(id)">Toelichting (niet verplicht)<span class="vh"> – \(HTML.escape(koppeling.naam))</span></label>
+                <input id="toelichting-\(id)" name="toelichting" type="text" maxlength="1000" autocomplete="off">
                 <button type="submit" class="tweede">Afbreken<span class="vh"> – \(HTML.escape(koppeling.naam))</span></button></form>
                 """ : ""
             return """
-                <div class="kaart"><h3>\(HTML.escape(koppeling.naam))</h3><p>\(HTML.escape(details.joined(separator: "; ")))</p>
+                <div class="kaart"><h3>\(HTML.escape(koppeling.naam))</h3><p>\(HTML.escape(details.joined(separator: "; ")))</p>\(
+                    koppeling.contact.map { "<p>Contact: \(HTML.escape($0))</p>" } ?? "")\(koppeling.afsluiting.map { "<p>Notitie: \(HTML.escape($0))</p>" } ?? "")
                 <div class="knoppen">\(verder.joined())\(afbreken)</div></div>
                 """
         }.joined()
