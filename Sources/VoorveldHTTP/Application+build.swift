@@ -84,6 +84,7 @@ public func buildRouter(_ dependencies: AppDependencies) -> Router<AppRequestCon
     LoginPage(auth: auth).addRoutes(to: router)
     HulpvraagPages(pool: pool, metrics: dependencies.metrics).addRoutes(to: router)
     VrijwilligerPages(pool: pool).addRoutes(to: router)
+    VoorzieningPages(pool: pool).addRoutes(to: router)
     CijfersPage(pool: pool, rapportage: dependencies.rapportage, onthulling: dependencies.onthulling).addRoutes(to: router)
     IkController().addRoutes(to: router)
     GebiedController(gebieden: GebiedStore(pool: pool)).addRoutes(to: router)

@@ -251,6 +251,17 @@ class Pages(unittest.TestCase):
         self.driver.get(BASE + "/voorzieningen")
         self.assertIn("controleren, ouder dan een jaar", self.text())
         self.scan("voorzieningen")
+        # A stale voorziening, checked with its provider: no longer marked.
+        stale = self.driver.find_element(By.XPATH, "//tr[td[contains(., 'controleren, ouder dan een jaar')]]/*[1]//a")
+        name = stale.text
+        stale.click()
+        self.scan("voorziening")
+        self.submit(self.button("Opslaan en vandaag nagelopen"))
+        self.assertIn("De gegevens zijn opgeslagen", self.text())
+        self.driver.get(BASE + "/voorzieningen?actualiteit=verouderd")
+        self.assertNotIn(name, self.text())
+        self.driver.get(BASE + "/voorzieningen/nieuw")
+        self.scan("voorziening-nieuw")
         self.driver.get(BASE + "/vrijwilligers/nieuw")
         self.scan("vrijwilliger-nieuw")
 

@@ -319,6 +319,57 @@ struct PagesTests {
         await environment.close()
     }
 
+    @Test("a voorziening added and kept up to date from its page: errors next to the fields, saved as checked today")
+    func voorzieningFromThePage() async throws {
+        let environment = try await TestEnvironment.seeded()
+        try await HulpvragenTests.app(environment).test(.router) { client in
+            let headers = Self.headers(Demo.steunpunt.token, Self.urlencoded)
+            var nieuw = try await Self.bewerkformulier(client, "/voorzieningen/nieuw", action: "/voorzieningen", Demo.steunpunt.token)
+            #expect(nieuw["laatstGeverifieerd"] == CalendarDate.vandaag().description && nieuw["leeftijdsgroep"] == "iedereen")
+            nieuw.zet("naam", "Repaircafé Driel")
+            nieuw.zet("aanbieder", "Dorpshuis Driel")
+            nieuw.zet("referentie", "vz-page-1")
+            nieuw.zet("contact", "0488-123456")
+            // No kernen and no leefgebied: both named, what was typed kept, nothing stored.
+            try await client.execute(uri: "/voorzieningen", method: .post, headers: headers, body: Self.form(nieuw.velden)) { response in
+                #expect(response.status == .badRequest)
+                let html = String(buffer: response.body)
+                #expect(html.contains(#"id="kernen-fout">"#) && html.contains(#"id="leefgebieden-fout">"#))
+                #expect(html.contains(#"value="Repaircafé Driel""#))
+            }
+            nieuw.velden += [("kernen", "driel"), ("leefgebieden", "sociaal-netwerk"), ("laatstGeverifieerd", "2025-01-15")]
+            nieuw.zet("laatstGeverifieerd", "2025-01-15")
+            let pad = try await client.execute(uri: "/voorzieningen", method: .post, headers: headers, body: Self.form(nieuw.velden)) { response in
+                #expect(response.status == .seeOther)
+                return String((response.headers[.location] ?? "").split(separator: "?")[0])
+            }
+            #expect(pad.hasPrefix("/voorzieningen/"))
+            // Old: marked in the list, with a link to its page.
+            try await client.execute(uri: "/voorzieningen?actualiteit=verouderd", method: .get, headers: Self.headers(Demo.steunpunt.token)) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains(#"<a href="\#(pad)">Repaircafé Driel</a>"#))
+                #expect(html.contains("15 januari 2025: controleren, ouder dan een jaar"))
+            }
+            // Checked with the provider today.
+            var bewerk = try await Self.bewerkformulier(client, pad, action: pad, Demo.steunpunt.token)
+            #expect(bewerk.waarden("kernen") == ["driel"] && bewerk["contact"] == "0488-123456")
+            bewerk.velden.append(("nagelopen", "ja"))
+            try await client.execute(uri: pad, method: .post, headers: headers, body: Self.form(bewerk.velden)) { response in
+                #expect(response.status == .seeOther)
+            }
+            try await client.execute(uri: "/voorzieningen?actualiteit=verouderd", method: .get, headers: Self.headers(Demo.steunpunt.token)) { response in
+                #expect(!String(buffer: response.body).contains("Repaircafé Driel"))
+            }
+        }
+        let stored = try await environment.owner.withConnection { connection in
+            try await connection.queryOne("SELECT laatst_geverifieerd, contact FROM voorzieningen WHERE referentie = 'vz-page-1'") { row in
+                (try row.decode(0, as: CalendarDate.self), try row.decode(1, as: String.self))
+            }
+        }
+        #expect(stored?.0 == CalendarDate.vandaag() && stored?.1 == "0488-123456")
+        await environment.close()
+    }
+
     @Test("an error page keeps a logged-in user's menu and logout button; an anonymous visitor is sent to the login page")
     func errorPageHasTheMenu() async throws {
         let environment = try await TestEnvironment.seeded()

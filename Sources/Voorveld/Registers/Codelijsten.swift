@@ -135,3 +135,14 @@ extension Dagdeel {
         return dag + delen[1]
     }
 }
+
+extension Leeftijdsgroep {
+    public var naam: String {
+        switch self {
+        case .jeugd: "Jeugd (tot 18 jaar)"
+        case .volwassenen: "Volwassenen"
+        case .ouderen: "Ouderen"
+        case .iedereen: "Iedereen"
+        }
+    }
+}

@@ -124,7 +124,8 @@ enum Layout {
         dl.gegevens dt { font-weight: 600; }
         dl.gegevens dd { margin: 0; }
         svg text { font: 0.8125rem system-ui, sans-serif; fill: var(--tekst); }
-        textarea { width: 100%; font-family: ui-monospace, monospace; font-size: 0.9375rem; }
+        textarea { width: 100%; }
+        textarea#csv { font-family: ui-monospace, monospace; font-size: 0.9375rem; }
         """
 }
 

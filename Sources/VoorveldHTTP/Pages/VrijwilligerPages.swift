@@ -7,13 +7,12 @@ import VoorveldStore
 
 /// The steunpunt's pages: its volunteers (with the VOGs that expire soon), registering and
 /// editing a volunteer with the availability grid, the volunteer's koppelingen (only what the
-/// volunteer needs), importing the spreadsheet with every bad row shown and fixable in place, and
-/// the voorzieningen with how fresh their records are.
+/// volunteer needs), and importing the spreadsheet with every bad row shown and fixable in place.
+/// (`VoorzieningPages` has the voorzieningen.)
 struct VrijwilligerPages {
     let pool: ConnectionPool
     let vrijwilligers: VrijwilligerStore
     let register: RegisterStore<Vrijwilliger>
-    let voorzieningen: VoorzieningStore
     let koppelingen: KoppelingStore
     let referenties: ReferentieStore
     let api: VrijwilligersController
@@ -22,7 +21,6 @@ struct VrijwilligerPages {
         self.pool = pool
         vrijwilligers = VrijwilligerStore(pool: pool)
         register = RegisterStore(pool: pool)
-        voorzieningen = VoorzieningStore(pool: pool)
         koppelingen = KoppelingStore(pool: pool)
         referenties = ReferentieStore(pool: pool)
         api = VrijwilligersController(pool: pool)
@@ -36,7 +34,6 @@ struct VrijwilligerPages {
         router.post("/vrijwilligers/import", use: importeer)
         router.get("/vrijwilligers/{id}", use: toon)
         router.post("/vrijwilligers/{id}", use: wijzig)
-        router.get("/voorzieningen", use: voorzieningenLijst)
     }
 
     static let nietGevonden = Problem.notFound("Er is geen vrijwilliger op dit adres in uw gemeente.")
@@ -115,9 +112,8 @@ struct VrijwilligerPages {
         guard let vrijwilliger = try await register.get(id, in: AccessScope(gebruiker), audit: audit(gebruiker, context, "vrijwilliger-lezen", id)) else {
             throw Self.nietGevonden
         }
-        let formulier = Self.formulier(vrijwilliger)
-        return try await formulierPagina(request, context, gebruiker, Velden(formulier), id: id,
-                                         grondslag: Grondslag(versie: vrijwilliger.versie!, formulier, velden: Vrijwilliger.velden), melding: Pages.melding(request))
+        return try await formulierPagina(request, context, gebruiker, Velden(Self.formulier(vrijwilliger)), id: id,
+                                         grondslag: bewaarder.grondslag(vrijwilliger), melding: Pages.melding(request))
     }
 
     @Sendable func voegToe(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -131,50 +127,15 @@ struct VrijwilligerPages {
     /// Adds a volunteer (`id` nil) or changes one; problems come back next to their fields.
     func opslaan(_ request: Request, _ context: AppRequestContext, id: UUID?) async throws -> Response {
         let gebruiker = try context.require(.steunpunt)
-        let scope = AccessScope(gebruiker)
         let formulier = try await Pages.formulier(request, context: context)
-        let grondslag = Grondslag(geplaatst: formulier)
-        if id != nil && grondslag == nil { throw Pages.onvolledig }
-        func opnieuw(_ fouten: [Veldfout], grondslag: Grondslag? = grondslag, melding: String = "", status: HTTPResponse.Status = .badRequest) async throws -> Response {
-            try await formulierPagina(request, context, gebruiker, Velden(formulier, fouten: fouten), id: id, grondslag: grondslag, melding: melding, status: status)
+        return try await bewaarder.opslaan(formulier, id: id, gebruiker, context) { velden, grondslag, melding, status in
+            try await formulierPagina(request, context, gebruiker, velden, id: id, grondslag: grondslag, melding: melding, status: status)
         }
-        let vrijwilliger: Vrijwilliger
-        do {
-            vrijwilliger = try Vrijwilliger.lees(formulier.invoer(lijsten: Self.lijsten), referenties: try await referenties.referenties(in: scope))
-        } catch let fouten as Invoerfouten {
-            return try await opnieuw(fouten.fouten)
-        }
-        let bestaat = Veldfout(veld: "referentie", melding: "'\(vrijwilliger.referentie)' is al de referentie van een andere vrijwilliger")
-        guard let id, let grondslag else {
-            do {
-                let opgeslagen = try await register.create(vrijwilliger, in: scope) { id in audit(gebruiker, context, "vrijwilliger-toevoegen", id) }
-                return Pages.naar("/vrijwilligers/\(opgeslagen.id!.uuidString.lowercased())", melding: "opgeslagen")
-            } catch let error as PostgresError where error.isUniqueViolation {
-                return try await opnieuw([bestaat], status: .conflict)
-            }
-        }
-        let result: RegisterStore<Vrijwilliger>.Wijziging
-        do {
-            result = try await register.update(id, to: vrijwilliger, versie: grondslag.versie, in: scope, audit: audit(gebruiker, context, "vrijwilliger-wijzigen", id))
-        } catch let error as PostgresError where error.isUniqueViolation {
-            return try await opnieuw([bestaat], status: .conflict)
-        }
-        switch result {
-        case .gewijzigd: return Pages.naar("/vrijwilligers/\(id.uuidString.lowercased())", melding: "opgeslagen")
-        case .nietGevonden: throw Self.nietGevonden
-        case .verouderd:
-            // Someone else saved first: what this user typed stays, now on top of the new version
-            // (read again, so the reading is audited), and the fields the other person changed are named.
-            guard let nu = try await register.get(id, in: scope, audit: audit(gebruiker, context, "vrijwilliger-lezen", id)) else { throw Self.nietGevonden }
-            let stand = Self.formulier(nu)
-            let namen = (grondslag.gewijzigd(stand, velden: Vrijwilliger.velden) ?? []).map { Self.labels[$0] ?? $0 }
-            return try await opnieuw(
-                [], grondslag: Grondslag(versie: nu.versie!, stand, velden: Vrijwilliger.velden),
-                melding: Pages.nietOpgeslagen("Iemand anders heeft deze vrijwilliger intussen gewijzigd"
-                                              + (namen.isEmpty ? "." : ", in: \(namen.joined(separator: ", ")).")
-                                              + " Hieronder staat wat u invulde; kijk het na en sla opnieuw op."),
-                status: .conflict)
-        }
+    }
+
+    var bewaarder: Registerformulier<Vrijwilliger> {
+        Registerformulier(register: register, referenties: referenties, api: api.register, lijsten: Self.lijsten, labels: Self.labels,
+                          formulier: Self.formulier, pad: "/vrijwilligers")
     }
 
     /// The fields' names on the form.
@@ -320,48 +281,6 @@ struct VrijwilligerPages {
                     \(Self.importFormulier(csrf))
                     """
             }
-        }
-    }
-
-    // MARK: - Voorzieningen
-
-    @Sendable func voorzieningenLijst(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let gebruiker = try context.require(.steunpunt)
-        let scope = AccessScope(gebruiker)
-        let vandaag = CalendarDate.vandaag()
-        var filter = VoorzieningStore.Filter()
-        filter.kern = Pages.query(request, "kern")
-        filter.leefgebied = Pages.query(request, "leefgebied")
-        let verouderd = Pages.query(request, "actualiteit") == "verouderd"
-        if verouderd { filter.geverifieerdVoor = CalendarDate(daysSince2000: vandaag.daysSince2000 - 365) }
-        let paginanummer = Pages.paginanummer(request)
-        filter.paginering = Paginering(pagina: paginanummer, paginaGrootte: Pages.paginaGrootte)
-        let pagina = try await voorzieningen.list(filter, in: scope)
-        let namen = try await Codenamen.laad(pool, in: scope)
-        let velden = Velden(Formulier([("kern", filter.kern ?? ""), ("leefgebied", filter.leefgebied ?? ""), ("actualiteit", verouderd ? "verouderd" : "")]), optioneelMarkeren: false)
-        let rijen = pagina.items.map { v in
-            [HTML.escape(v.naam), HTML.escape(v.aanbieder), HTML.escape(v.heleGemeente ? "Hele gemeente" : v.kernen.map(namen.kern).joined(separator: ", ")),
-             HTML.escape(v.leefgebieden.map(namen.leefgebied).joined(separator: ", ")),
-             v.isVerouderd(vandaag: vandaag)
-                ? #"<span class="waarschuwing">\#(Pages.datum(v.laatstGeverifieerd)): controleren, ouder dan een jaar</span>"#
-                : Pages.datum(v.laatstGeverifieerd)]
-        }
-        let bladeren = Pages.bladeren("/voorzieningen", filters: [("kern", filter.kern), ("leefgebied", filter.leefgebied), ("actualiteit", verouderd ? "verouderd" : nil)],
-                                      pagina: paginanummer, getoond: pagina.items.count, totaal: pagina.totaal, soort: ("voorziening", "voorzieningen"))
-        return try Pages.toon(request, context: context, gebruiker, titel: "Voorzieningen", huidig: "/voorzieningen") { _ in
-            """
-            <h1>Algemene voorzieningen</h1>
-            <p>Een voorziening waarvan de gegevens meer dan een jaar niet zijn gecontroleerd, staat gemarkeerd: bel de aanbieder en werk de gegevens bij.</p>
-            <form class="filters" method="get" action="/voorzieningen">
-            \(velden.keuze("kern", "Kern", opties: namen.kernOpties, leeg: "Alle"))
-            \(velden.keuze("leefgebied", "Leefgebied", opties: namen.leefgebiedOpties, leeg: "Alle"))
-            \(velden.keuze("actualiteit", "Actualiteit", opties: [("verouderd", "Langer dan een jaar niet gecontroleerd")], leeg: "Alle"))
-            <p><button type="submit">Filteren</button></p>
-            </form>
-            \(Pages.tabel("Voorzieningen", kop: ["Naam", "Aanbieder", "Kernen", "Leefgebieden", "Laatst gecontroleerd"], rijen: rijen,
-                          leeg: "Geen voorzieningen met deze filters."))
-            \(bladeren)
-            """
         }
     }
 }
