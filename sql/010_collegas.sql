@@ -7,7 +7,7 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_te
     SELECT g.naam, g.weergavenaam, l.kernteam
     FROM kernteamleden l
     JOIN gebruikers g ON g.gemeente = l.gemeente AND g.naam = l.gebruiker
-    WHERE l.gemeente = huidige_gemeente() AND g.uitgeschakeld_op IS NULL
+    WHERE heeft_rol('kernteamlid') AND l.gemeente = huidige_gemeente() AND g.uitgeschakeld_op IS NULL
       AND l.kernteam IN (SELECT eigen.kernteam FROM kernteamleden eigen
                          WHERE eigen.gemeente = huidige_gemeente() AND eigen.gebruiker = huidige_gebruiker())
     ORDER BY g.weergavenaam, g.naam, l.kernteam

@@ -14,5 +14,13 @@ BEGIN
     RETURN NEW;
 END
 $$;
-CREATE TRIGGER hulpvraag_veilig_thuis_uitkomst BEFORE INSERT OR UPDATE OF uitkomst, onderdelen, veilig_thuis ON hulpvragen
+-- Checked when the closure or the signal changes, so closures made before this rule can still be
+-- edited as they are. Those can be found for review with:
+--   SELECT h.gemeente, h.id FROM hulpvragen h JOIN uitkomsten u ON u.code = h.uitkomst
+--   WHERE h.veilig_thuis AND (u.alleen_voorliggend_veld OR 'vrijwilliger' = ANY (h.onderdelen));
+CREATE TRIGGER hulpvraag_veilig_thuis_uitkomst BEFORE INSERT ON hulpvragen
     FOR EACH ROW EXECUTE FUNCTION hulpvraag_veilig_thuis_uitkomst();
+CREATE TRIGGER hulpvraag_veilig_thuis_uitkomst_wijziging BEFORE UPDATE OF uitkomst, onderdelen, veilig_thuis ON hulpvragen
+    FOR EACH ROW WHEN (NEW.uitkomst IS DISTINCT FROM OLD.uitkomst OR NEW.onderdelen IS DISTINCT FROM OLD.onderdelen
+                       OR NEW.veilig_thuis IS DISTINCT FROM OLD.veilig_thuis)
+    EXECUTE FUNCTION hulpvraag_veilig_thuis_uitkomst();

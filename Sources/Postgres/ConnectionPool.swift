@@ -104,7 +104,7 @@ public final class ConnectionPool: Sendable {
     public func ping(timeout: Duration = .seconds(2)) async -> Bool {
         let answer = OnceAnswer()
         let probe = Task {
-            answer.give(await self.probe.ping())
+            answer.give(await self.probe.ping(timeout: timeout))
         }
         let timer = Task {
             try? await Task.sleep(for: timeout)
@@ -186,13 +186,15 @@ public final class ConnectionPool: Sendable {
     }
 }
 
-/// The health check's own connection, opened on first use and again after it broke. Pings run
-/// one after another (each waits for the one before), so two checks never open two connections.
+/// The health check's own connection, opened on first use and again after it broke. Checks that
+/// come while one runs share its answer; a check that has not answered within the timeout is
+/// given up (its connection too, closed when it returns), so a half-open connection cannot hold
+/// readiness down, and waiting callers never pile up behind it.
 private actor Probe {
     let configuration: ConnectionConfiguration
     let threadPool: NIOThreadPool
     private var connection: PostgresConnection?
-    private var last: Task<Bool, Never>?
+    private var running: (task: Task<Bool, Never>, started: ContinuousClock.Instant)?
     private var closed = false
 
     init(configuration: ConnectionConfiguration, threadPool: NIOThreadPool) {
@@ -200,39 +202,55 @@ private actor Probe {
         self.threadPool = threadPool
     }
 
-    func ping() async -> Bool {
-        let previous = last
-        let next = Task { _ = await previous?.value; return await self.check() }
-        last = next
-        return await next.value
+    func ping(timeout: Duration) async -> Bool {
+        if let running {
+            if ContinuousClock.now - running.started < timeout { return await running.task.value }
+            // Stuck: leave it and its connection behind.
+            self.running = nil
+            connection = nil
+        }
+        let task = Task { await self.check() }
+        running = (task, ContinuousClock.now)
+        let result = await task.value
+        if running?.task == task { running = nil }
+        return result
     }
 
     private func check() async -> Bool {
         guard !closed else { return false }
+        var current = connection
         do {
-            if let open = connection, !(await open.checkAlive()) {
-                connection = nil
+            if let open = current, !(await open.checkAlive()) {
+                forget(open)
                 await open.close()
+                current = nil
             }
-            let current: PostgresConnection
-            if let open = connection {
-                current = open
-            } else {
-                current = try await PostgresConnection.connect(configuration, threadPool: threadPool)
+            if current == nil {
+                let opened = try await PostgresConnection.connect(configuration, threadPool: threadPool)
                 guard !closed else {
-                    await current.close()
+                    await opened.close()
                     return false
                 }
-                connection = current
+                connection = opened
+                current = opened
             }
-            return try await current.queryOne("SELECT 1") { row in try row.decode(0, as: Int.self) } == 1
+            let open = current!
+            let answered = try await open.queryOne("SELECT 1") { row in try row.decode(0, as: Int.self) } == 1
+            // Given up on while it ran: nobody else will close it.
+            if connection !== open { await open.close() }
+            return answered
         } catch {
-            if let broken = connection {
-                connection = nil
+            if let broken = current {
+                forget(broken)
                 await broken.close()
             }
             return false
         }
+    }
+
+    /// Drops `gone` as the probe's connection, unless a newer one has taken its place.
+    private func forget(_ gone: PostgresConnection) {
+        if connection === gone { connection = nil }
     }
 
     /// Closes the connection; a check still connecting closes its own when it gets one.

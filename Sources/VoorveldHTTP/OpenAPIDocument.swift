@@ -3674,7 +3674,7 @@ enum OpenAPIDocument {
      "contact": {
       "type": "string",
       "readOnly": true,
-      "description": "Hoe de helper te bereiken is: telefoon en e-mail van de vrijwilliger, of het contact van de voorziening."
+      "description": "Hoe de helper te bereiken is, zolang de koppeling loopt: telefoon en e-mail van de vrijwilliger, of het contact van de voorziening."
      }
     },
     "additionalProperties": false,

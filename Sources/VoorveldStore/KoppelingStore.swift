@@ -195,8 +195,11 @@ public struct KoppelingStore: Sendable {
                         (SELECT z.naam FROM voorzieningen z WHERE z.gemeente = k.gemeente AND z.id = k.voorziening), ''),
                k.status::text, k.leefgebieden, k.taken, k.kern, k.dagdelen, k.toelichting, k.reden, k.voorgesteld_door,
                k.gestart_op, k.beeindigd_op, k.versie, k.afsluiting,
-               coalesce((SELECT concat_ws(' · ', v.telefoon, v.email) FROM vrijwilligers v WHERE v.gemeente = k.gemeente AND v.id = k.vrijwilliger),
-                        (SELECT z.contact FROM voorzieningen z WHERE z.gemeente = k.gemeente AND z.id = k.voorziening), '')
+               -- How to reach the helper: only while the koppeling runs.
+               CASE WHEN k.status IN ('voorgesteld', 'geaccepteerd', 'gestart') THEN
+                   coalesce((SELECT concat_ws(' · ', v.telefoon, v.email) FROM vrijwilligers v WHERE v.gemeente = k.gemeente AND v.id = k.vrijwilliger),
+                            (SELECT z.contact FROM voorzieningen z WHERE z.gemeente = k.gemeente AND z.id = k.voorziening), '')
+               ELSE '' END
         FROM koppelingen k
         """
 

@@ -25,7 +25,7 @@ public struct Koppeling: Sendable, Hashable, Codable {
     public var versie: Int?
     /// The team's note on completing or breaking it off; for kernteamleden only.
     public var afsluiting: String?
-    /// How to reach the helper: the volunteer's phone and e-mail, or the voorziening's contact.
+    /// How to reach the helper while the koppeling runs: the volunteer's phone and e-mail, or the voorziening's contact.
     public var contact: String?
 
     public init(

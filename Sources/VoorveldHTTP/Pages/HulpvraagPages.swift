@@ -92,7 +92,7 @@ struct HulpvraagPages {
             \(velden.keuze("status", "Status", opties: HulpvraagStatus.allCases.map { ($0.rawValue, $0.naam) }, leeg: "Alle"))
             \(velden.keuze("kern", "Kern", opties: namen.kernen(van: gebruiker).map { ($0.code, $0.naam) }, leeg: "Alle"))
             \(velden.keuze("leefgebied", "Leefgebied", opties: namen.leefgebiedOpties, leeg: "Alle"))
-            \(velden.keuze("regisseur", "Regisseur", opties: namen.regisseurOpties(kernteam: nil, huidig: nil).map { optie in
+            \(velden.keuze("regisseur", "Regisseur", opties: namen.regisseurOpties(kernteam: nil, huidig: filter.regisseur).map { optie in
                 (optie.code, optie.code == gebruiker.naam ? "Ik (\(optie.naam))" : optie.naam)
             }, leeg: "Iedereen"))
             <p><button type="submit">Filteren</button></p>
@@ -382,7 +382,7 @@ struct HulpvraagPages {
         }
         let reden = formulier["reden"].flatMap { $0.isEmpty ? nil : $0 }
         let toelichting = formulier["toelichting"].map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
-        if let toelichting, toelichting.count > 1000 {
+        if let toelichting, toelichting.unicodeScalars.count > 1000 {
             return try await hulpvraagPagina(request, context, gebruiker, current.hulpvraag, fout: "De toelichting is te lang: hoogstens 1000 tekens.",
                                              status: .badRequest)
         }

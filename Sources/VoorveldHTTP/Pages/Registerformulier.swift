@@ -30,12 +30,14 @@ struct Registerformulier<Regel: Registerregel & Resourcerecord> {
     func grondslag(_ regel: Regel) -> Grondslag { Grondslag(versie: regel.versie!, formulier(regel), velden: Regel.velden) }
 
     /// A page's POST: stores the record and goes on to its page, or shows the form again through
-    /// `pagina` (the fields with their problems, the basis, a message, the status).
-    func opslaan(_ formulier: Formulier, id: UUID?, _ gebruiker: Gebruiker, _ context: AppRequestContext,
+    /// `pagina` (the fields with their problems, the basis, a message, the status). `getoond` is
+    /// what the form shows again, when that is not quite what was stored (default: `formulier`).
+    func opslaan(_ formulier: Formulier, getoond: Formulier? = nil, id: UUID?, _ gebruiker: Gebruiker, _ context: AppRequestContext,
                  pagina: (Velden, Grondslag?, String, HTTPResponse.Status) async throws -> Response) async throws -> Response {
         switch try await opslaan(formulier, id: id, gebruiker, context) {
         case .opgeslagen(let response): return response
-        case .opnieuw(let fouten, let grondslag, let melding, let status): return try await pagina(Velden(formulier, fouten: fouten), grondslag, melding, status)
+        case .opnieuw(let fouten, let grondslag, let melding, let status):
+            return try await pagina(Velden(getoond ?? formulier, fouten: fouten), grondslag, melding, status)
         }
     }
 

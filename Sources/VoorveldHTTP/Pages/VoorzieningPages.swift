@@ -108,9 +108,11 @@ struct VoorzieningPages {
     func opslaan(_ request: Request, _ context: AppRequestContext, id: UUID?) async throws -> Response {
         let gebruiker = try context.require(.steunpunt)
         let geplaatst = try await Pages.formulier(request, context: context)
-        var formulier = Formulier(geplaatst.velden.filter { $0.naam != Self.nagelopen })
+        let getoond = Formulier(geplaatst.velden.filter { $0.naam != Self.nagelopen })
+        var formulier = getoond
         if geplaatst[Self.nagelopen] == "ja" { formulier.zet("laatstGeverifieerd", CalendarDate.vandaag().description) }
-        return try await bewaarder.opslaan(formulier, id: id, gebruiker, context) { velden, grondslag, melding, status in
+        // Not saved: the date stays as it was, so a later plain "Opslaan" does not claim a check.
+        return try await bewaarder.opslaan(formulier, getoond: getoond, id: id, gebruiker, context) { velden, grondslag, melding, status in
             try await formulierPagina(request, context, gebruiker, velden, id: id, grondslag: grondslag, melding: melding, status: status)
         }
     }
