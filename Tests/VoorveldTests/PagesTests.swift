@@ -337,8 +337,15 @@ struct PagesTests {
                 #expect(html.contains(#"id="kernen-fout">"#) && html.contains(#"id="leefgebieden-fout">"#))
                 #expect(html.contains(#"value="Repaircafé Driel""#))
             }
-            nieuw.velden += [("kernen", "driel"), ("leefgebieden", "sociaal-netwerk"), ("laatstGeverifieerd", "2025-01-15")]
+            nieuw.velden += [("kernen", "driel"), ("leefgebieden", "sociaal-netwerk")]
             nieuw.zet("laatstGeverifieerd", "2025-01-15")
+            // Both the whole gemeente and a kern: said, not silently dropped.
+            var beide = nieuw
+            beide.zet("heleGemeente", "ja")
+            try await client.execute(uri: "/voorzieningen", method: .post, headers: headers, body: Self.form(beide.velden + [("kernen", "driel")])) { response in
+                #expect(response.status == .badRequest)
+                #expect(String(buffer: response.body).contains("Kernen: kies de kernen of de hele gemeente, niet allebei"))
+            }
             let pad = try await client.execute(uri: "/voorzieningen", method: .post, headers: headers, body: Self.form(nieuw.velden)) { response in
                 #expect(response.status == .seeOther)
                 return String((response.headers[.location] ?? "").split(separator: "?")[0])

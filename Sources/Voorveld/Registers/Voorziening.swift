@@ -78,7 +78,11 @@ public struct Voorziening: Sendable, Hashable, Codable {
         let heleGemeente = lezer.waarheid("heleGemeente") || genoemd.contains("*")
         let kernen = genoemd.filter { $0 != "*" }
         for kern in kernen where !referenties.kernen.contains(kern) { lezer.fout("kernen", "onbekende kern '\(kern)' in deze gemeente") }
-        if kernen.isEmpty && !heleGemeente { lezer.fout("kernen", "noem de kernen, of * voor de hele gemeente") }
+        if kernen.isEmpty && !heleGemeente {
+            lezer.fout("kernen", "kies de kernen, of de hele gemeente (in een bestand: *)")
+        } else if heleGemeente && !kernen.isEmpty {
+            lezer.fout("kernen", "kies de kernen of de hele gemeente, niet allebei")
+        }
         let leefgebieden = lezer.codes("leefgebieden", bekend: referenties.leefgebieden, verplicht: true)
         let taken = lezer.codes("taken", bekend: referenties.taken)
         let dagdelen = lezer.codes("openingsdagdelen", bekend: Set(Dagdeel.alle))

@@ -162,7 +162,7 @@ struct VoorzieningPages {
                 \(velden.keuze("leeftijdsgroep", "Voor wie", opties: Leeftijdsgroep.allCases.map { ($0.rawValue, $0.naam) }, leeg: nil, verplicht: true))
                 <h2>Waar en wanneer</h2>
                 \(velden.vinkje("heleGemeente", "Voor de hele gemeente"))
-                \(velden.vinkjes("kernen", "Of in deze kernen", opties: namen.kernOpties))
+                \(velden.vinkjes("kernen", "Kernen", opties: namen.kernOpties, hint: "De kernen die de voorziening bedient, als dat niet de hele gemeente is."))
                 \(velden.dagdelen("openingsdagdelen", "Open (niet verplicht)", hint: "Vink de dagdelen aan waarop de voorziening open is."))
                 \(velden.tekst("capaciteit", "Plaatsen tegelijk", type: "number", hint: "Leeg als er geen grens is.", attributen: #" inputmode="numeric" min="1""#))
                 <h2>Contact</h2>
