@@ -319,6 +319,37 @@ struct PagesTests {
         await environment.close()
     }
 
+    @Test("the volunteer list shows the places taken by running koppelingen, of the volunteer's maximum")
+    func volunteerListShowsPlacesTaken() async throws {
+        let environment = try await TestEnvironment.seeded()
+        let id = try #require(try await AccessMatrixTests.ids(environment)["overbetuwe"])
+        let (naam, kern, maximum, lopend) = try #require(try await environment.owner.withConnection { connection in
+            try await connection.queryOne("""
+                SELECT v.voornaam || ' ' || v.achternaam, v.kern, v.max_hulpvragen,
+                       (SELECT count(*) FROM koppelingen k WHERE k.vrijwilliger = v.id AND k.status IN ('voorgesteld', 'geaccepteerd', 'gestart'))
+                FROM vrijwilligers v WHERE v.id = $1
+                """, [UUID(uuidString: id)!]) { row in
+                (try row.decode(0, as: String.self), try row.decode(1, as: String.self), try row.decode(2, as: Int.self), try row.decode(3, as: Int.self))
+            }
+        })
+        #expect(lopend == 1)
+        try await HulpvragenTests.app(environment).test(.router) { client in
+            var gevonden = false
+            for pagina in 1...10 where !gevonden {
+                try await client.execute(uri: "/vrijwilligers?kern=\(kern)&pagina=\(pagina)", method: .get, headers: Self.headers(Demo.steunpunt.token)) { response in
+                    let html = String(buffer: response.body)
+                    guard html.contains(#"<a href="/vrijwilligers/\#(id)">\#(Self.HTML(naam))</a>"#) else { return }
+                    gevonden = true
+                    #expect(html.contains(#"<th scope="row"><a href="/vrijwilligers/\#(id)">\#(Self.HTML(naam))</a></th><td>"#))
+                    let rij = html.firstMatch(of: try Regex(NSRegularExpression.escapedPattern(for: "/vrijwilligers/\(id)\"") + #".*?</tr>"#))
+                    #expect(rij.map { String(html[$0.range]).contains("<td>1 van \(maximum)</td>") } == true)
+                }
+            }
+            #expect(gevonden)
+        }
+        await environment.close()
+    }
+
     @Test("a voorziening added and kept up to date from its page: errors next to the fields, saved as checked today")
     func voorzieningFromThePage() async throws {
         let environment = try await TestEnvironment.seeded()

@@ -61,12 +61,13 @@ struct VrijwilligerPages {
         filter.paginering = Paginering(pagina: paginanummer, paginaGrootte: Pages.paginaGrootte)
         let pagina = try await vrijwilligers.list(filter, in: scope, audit: audit(gebruiker, context, "vrijwilligers-lezen", nil))
         let namen = try await Codenamen.laad(pool, in: scope)
+        let bezet = try await vrijwilligers.bezet(pagina.items.compactMap(\.id), in: scope)
         let velden = Velden(Formulier([("kern", filter.kern ?? ""), ("leefgebied", filter.leefgebied ?? ""), ("status", filter.status?.rawValue ?? ""),
                                        ("vog", vogVerloopt ? "verloopt" : "")]), optioneelMarkeren: false)
         let rijen = pagina.items.map { v in
             [#"<a href="/vrijwilligers/\#(v.id!.uuidString.lowercased())">\#(HTML.escape(v.voornaam + " " + v.achternaam))</a>"#,
-             HTML.escape(namen.kern(v.kern)), HTML.escape(v.status.naam), HTML.escape(v.leefgebieden.map(namen.leefgebied).joined(separator: ", ")),
-             Self.vog(v.vogDatum, vandaag: vandaag)]
+             HTML.escape(namen.kern(v.kern)), HTML.escape(v.status.naam), "\(bezet[v.id!] ?? 0) van \(v.maxHulpvragen)",
+             HTML.escape(v.leefgebieden.map(namen.leefgebied).joined(separator: ", ")), Self.vog(v.vogDatum, vandaag: vandaag)]
         }
         let bladeren = Pages.bladeren("/vrijwilligers", filters: [("kern", filter.kern), ("leefgebied", filter.leefgebied), ("status", filter.status?.rawValue),
                                                                   ("vog", vogVerloopt ? "verloopt" : nil)],
@@ -83,7 +84,8 @@ struct VrijwilligerPages {
             \(velden.keuze("vog", "VOG", opties: [("verloopt", "Verlopen, verloopt binnen \(Self.vogWaarschuwingMaanden) maanden of ontbreekt")], leeg: "Alle"))
             <p><button type="submit">Filteren</button></p>
             </form>
-            \(Pages.tabel("Vrijwilligers", kop: ["Naam", "Kern", "Status", "Leefgebieden", "VOG geldig tot"], rijen: rijen, leeg: "Geen vrijwilligers met deze filters."))
+            \(Pages.tabel("Vrijwilligers", kop: ["Naam", "Kern", "Status", "Plaatsen bezet", "Leefgebieden", "VOG geldig tot"], rijen: rijen,
+                          leeg: "Geen vrijwilligers met deze filters."))
             \(bladeren)
             """
         }
