@@ -196,13 +196,9 @@ struct HulpvraagPages {
                 let stand = Self.formulier(nu)
                 let gewijzigd = grondslag.gewijzigd(stand, velden: Self.formuliervelden)
                 if gewijzigd?.contains("status") ?? true { formulier.zet("status", nu.status.rawValue) }
-                let namen = (gewijzigd ?? []).map { Self.labels[$0] ?? $0 }
                 return try await opnieuw(
                     [], bestaand: nu, grondslag: Grondslag(versie: nu.versie!, stand, velden: Self.formuliervelden),
-                    melding: Pages.nietOpgeslagen("Iemand anders heeft deze hulpvraag intussen gewijzigd"
-                                                  + (namen.isEmpty ? "." : ", in: \(namen.joined(separator: ", ")).")
-                                                  + " Hieronder staat wat u invulde; kijk het na en sla opnieuw op."),
-                    status: .conflict)
+                    melding: Grondslag.andermansWijziging("hulpvraag", gewijzigd: gewijzigd, labels: Self.labels), status: .conflict)
             }
         } catch let fouten as Invoerfouten {
             return try await opnieuw(fouten.fouten)

@@ -77,13 +77,9 @@ struct Registerformulier<Regel: Registerregel & Resourcerecord> {
             guard let nu = try await register.get(id, in: scope, audit: lezen) else {
                 throw api.nietGevonden
             }
-            let namen = (grondslag.gewijzigd(self.formulier(nu), velden: Regel.velden) ?? []).map { labels[$0] ?? $0 }
-            return .opnieuw(
-                fouten: [], grondslag: self.grondslag(nu),
-                melding: Pages.nietOpgeslagen("Iemand anders heeft deze \(Regel.soort) intussen gewijzigd"
-                                              + (namen.isEmpty ? "." : ", in: \(namen.joined(separator: ", ")).")
-                                              + " Hieronder staat wat u invulde; kijk het na en sla opnieuw op."),
-                status: .conflict)
+            let gewijzigd = grondslag.gewijzigd(self.formulier(nu), velden: Regel.velden)
+            return .opnieuw(fouten: [], grondslag: self.grondslag(nu),
+                            melding: Grondslag.andermansWijziging(Regel.soort, gewijzigd: gewijzigd, labels: labels), status: .conflict)
         }
     }
 }
