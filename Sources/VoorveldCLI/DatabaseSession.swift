@@ -24,6 +24,10 @@ struct DatabaseSession {
     let embedded: EmbeddedPostgres?
     /// True when the embedded cluster was created just now (so it still needs its demo data).
     let isNewCluster: Bool
+    /// Whether this session started the embedded server. A command run while `serve` (or another
+    /// command) already runs on the same folder uses that server and must leave it running:
+    /// stopping it would take the service down in the middle of its work.
+    var startedEmbedded: Bool = false
 
     /// - Parameter serverSettings: extra settings for the embedded PostgreSQL (a benchmark's memory).
     static func open(_ options: DatabaseOptions, serverSettings: [String: String] = [:], logger: Logger) async throws -> DatabaseSession {
@@ -54,7 +58,8 @@ struct DatabaseSession {
         }
         return DatabaseSession(
             owner: pool(user: embedded.configuration.user, size: 2), service: pool(user: ServiceRole.login, size: options.maxConnections),
-            hasOwnerConnection: true, embedded: embedded, isNewCluster: outcome == .created)
+            hasOwnerConnection: true, embedded: embedded, isNewCluster: outcome == .created,
+            startedEmbedded: outcome != .alreadyRunning)
     }
 
     /// Brings the schema up to date: with the owner's connection when there is one; otherwise it
@@ -85,11 +90,12 @@ struct DatabaseSession {
         }
     }
 
-    /// Closes the pools, then stops the embedded server if this session runs one.
+    /// Closes the pools, then stops the embedded server if this session started it.
     func close() async {
         await reports?.close()
         await service.close()
         if owner !== service { await owner.close() }
+        guard startedEmbedded else { return }
         do {
             try await embedded?.stop()
         } catch {
