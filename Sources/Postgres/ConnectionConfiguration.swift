@@ -74,21 +74,14 @@ public struct ConnectionConfiguration: Sendable, CustomStringConvertible {
         }
     }
 
-    /// The target without secrets, for logs and error messages.
+    /// The target without secrets, for logs and error messages: a secret keyword's value is
+    /// hidden whole, and every other value (a `dbname` may be a whole connection string) as
+    /// `redacted` hides the secrets in it.
     public var description: String {
         let shown = parameters.map { entry -> String in
-            if entry.keyword == "password" { return "password=***" }
-            if entry.keyword == "dbname", entry.value.contains("://") {
-                return "dbname=\(ConnectionConfiguration.redactingPassword(in: entry.value))"
-            }
-            return "\(entry.keyword)=\(entry.value)"
+            let value = Self.secretKeywords.contains(entry.keyword.lowercased()) ? Self.redactionMark : Self.redacted(entry.value)
+            return "\(entry.keyword)=\(value)"
         }
         return shown.isEmpty ? "(from PG* environment)" : shown.joined(separator: " ")
-    }
-
-    static func redactingPassword(in url: String) -> String {
-        guard var components = URLComponents(string: url), components.password != nil else { return url }
-        components.password = "***"
-        return components.string ?? url
     }
 }

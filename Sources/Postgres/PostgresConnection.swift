@@ -43,7 +43,8 @@ public final class PostgresConnection: @unchecked Sendable {
                 PQconnectdbParams(keywords, values, 1)
             }
             guard let handle, PQstatus(handle) == CONNECTION_OK else {
-                let message = PostgresError.connectionMessage(handle)
+                // libpq quotes back what it could not read of the connection string, secrets too.
+                let message = configuration.redacting(PostgresError.connectionMessage(handle))
                 if let handle { PQfinish(handle) }
                 throw PostgresError(.connection, "cannot connect to \(configuration): \(message)")
             }

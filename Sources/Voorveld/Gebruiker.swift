@@ -21,14 +21,22 @@ public struct Gebruiker: Sendable, Hashable, Codable {
     public var rollen: Set<Rol>
     /// The kernteams whose hulpvragen this person works on (as kernteamlid).
     public var kernteams: Set<String>
+    /// How this person proved who they are, as PostgreSQL knows it: `t:` or `s:` and the hex
+    /// SHA-256 of the API token or session secret of this request (nil for an operator's
+    /// maintenance). The database derives the transaction's row-level security scope from it
+    /// alone (sql/012); never shown, never encoded.
+    public var bewijs: String?
 
-    public init(naam: String, weergavenaam: String, gemeente: String, rollen: Set<Rol>, kernteams: Set<String>) {
+    public init(naam: String, weergavenaam: String, gemeente: String, rollen: Set<Rol>, kernteams: Set<String>, bewijs: String? = nil) {
         self.naam = naam
         self.weergavenaam = weergavenaam
         self.gemeente = gemeente
         self.rollen = rollen
         self.kernteams = kernteams
+        self.bewijs = bewijs
     }
+
+    private enum CodingKeys: String, CodingKey { case naam, weergavenaam, gemeente, rollen, kernteams }
 
     public func heeft(_ rol: Rol) -> Bool { rollen.contains(rol) }
 

@@ -53,8 +53,11 @@ struct UsersCommand: AsyncParsableCommand {
                 }
                 password = line
             }
+            // The name shown to colleagues, as the registers' names are stored and checked.
+            let weergavenaam = Tekstsoort.opgeslagen(displayName)
+            if let melding = Tekstsoort.naam.fout(in: weergavenaam) { throw ValidationError("--display-name \(melding).") }
             let user = UserStore.NieuweGebruiker(
-                naam: name, weergavenaam: displayName, gemeente: gemeente, rollen: Set(roles), kernteams: Set(kernteams), wachtwoord: password)
+                naam: name, weergavenaam: weergavenaam, gemeente: gemeente, rollen: Set(roles), kernteams: Set(kernteams), wachtwoord: password)
             try await DatabaseSession.with(database, logger: logger) { session in
                 try await UserStore(pool: session.owner, hasher: database.hasher).add(user, replace: replace)
             }

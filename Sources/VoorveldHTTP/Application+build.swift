@@ -32,10 +32,13 @@ public struct AppDependencies: Sendable {
     public var metricsToken: String?
     /// Addresses of reverse proxies whose `X-Forwarded-For` names the client (for the login lockout).
     public var trustedProxies: Set<String>
+    /// How many password checks run at once, and how many wait (one per core unless set).
+    public var passwordChecks: PasswordCheckLimiter
 
     public init(pool: ConnectionPool, hasher: PasswordHasher = PasswordHasher(), authSettings: AuthStore.Settings = .init(),
                 onthulling: Onthulling = Onthulling(), metrics: Metrics = Metrics(), rapportage: ConnectionPool? = nil,
-                maxRequestsInFlight: Int = 64, metricsToken: String? = nil, trustedProxies: Set<String> = []) {
+                maxRequestsInFlight: Int = 64, metricsToken: String? = nil, trustedProxies: Set<String> = [],
+                passwordChecks: PasswordCheckLimiter = .shared) {
         self.pool = pool
         self.hasher = hasher
         self.authSettings = authSettings
@@ -45,6 +48,7 @@ public struct AppDependencies: Sendable {
         self.maxRequestsInFlight = maxRequestsInFlight
         self.metricsToken = metricsToken
         self.trustedProxies = trustedProxies
+        self.passwordChecks = passwordChecks
     }
 }
 
@@ -62,7 +66,7 @@ public func buildApplication(_ configuration: HTTPConfiguration, dependencies: A
 /// one is covered for every role.
 public func buildRouter(_ dependencies: AppDependencies) -> Router<AppRequestContext> {
     let pool = dependencies.pool
-    let auth = AuthStore(pool: pool, hasher: dependencies.hasher, settings: dependencies.authSettings)
+    let auth = AuthStore(pool: pool, hasher: dependencies.hasher, settings: dependencies.authSettings, limiter: dependencies.passwordChecks)
     let router = Router(context: AppRequestContext.self)
     // Outermost first: every answer gets an id and a log line, then the security headers, and
     // every error becomes problem+json (or an error page) before either sees it. Authentication
@@ -77,6 +81,8 @@ public func buildRouter(_ dependencies: AppDependencies) -> Router<AppRequestCon
     router.middlewares.add(LoadSheddingMiddleware(limit: dependencies.maxRequestsInFlight, metrics: dependencies.metrics))
     router.middlewares.add(AuthenticationMiddleware(auth: auth))
     router.middlewares.add(ProblemMiddleware(routes: routes))
+    // Innermost: a refusal because of role is audited before it becomes an answer.
+    router.middlewares.add(RefusalAuditMiddleware(audit: AuditStore(pool: pool)))
 
     HealthController(pool: pool, rapportage: dependencies.rapportage, metrics: dependencies.metrics, metricsToken: dependencies.metricsToken)
         .addRoutes(to: router)

@@ -1572,14 +1572,14 @@ enum OpenAPIDocument {
   "/v1/koppelingen": {
    "get": {
     "summary": "Koppelingen",
-    "description": "Kernteamleden: de koppelingen van hun kernteams; het steunpunt: die van de vrijwilligers van de gemeente. Rollen: kernteamlid, steunpunt.",
+    "description": "Kernteamleden: de koppelingen van hun kernteams; het steunpunt: die van de vrijwilligers van de gemeente, als KoppelingVoorSteunpunt. Rollen: kernteamlid, steunpunt.",
     "responses": {
      "200": {
       "description": "Een pagina.",
       "content": {
        "application/json": {
         "schema": {
-         "$ref": "#/components/schemas/KoppelingenPagina"
+         "$ref": "#/components/schemas/KoppelingenVoorRolPagina"
         }
        }
       },
@@ -1617,7 +1617,7 @@ enum OpenAPIDocument {
       "name": "status",
       "in": "query",
       "required": false,
-      "description": "Alleen met deze status.",
+      "description": "Alleen met deze status; beeindigd is afgerond of afgebroken. Voor het steunpunt is elke beëindigde koppeling beeindigd, welke van de twee ook gevraagd wordt.",
       "schema": {
        "type": "string",
        "enum": [
@@ -1625,7 +1625,8 @@ enum OpenAPIDocument {
         "geaccepteerd",
         "gestart",
         "afgerond",
-        "afgebroken"
+        "afgebroken",
+        "beeindigd"
        ]
       }
      },
@@ -1641,14 +1642,22 @@ enum OpenAPIDocument {
   "/v1/koppelingen/{id}": {
    "get": {
     "summary": "Een koppeling",
-    "description": "Eén koppeling. Rollen: kernteamlid, steunpunt.",
+    "description": "Eén koppeling: geheel voor het eigen kernteam (met ETag), voor het steunpunt als KoppelingVoorSteunpunt. Rollen: kernteamlid, steunpunt.",
     "responses": {
      "200": {
       "description": "De koppeling.",
       "content": {
        "application/json": {
         "schema": {
-         "$ref": "#/components/schemas/Koppeling"
+         "oneOf": [
+          {
+           "$ref": "#/components/schemas/Koppeling"
+          },
+          {
+           "$ref": "#/components/schemas/KoppelingVoorSteunpunt"
+          }
+         ],
+         "description": "Een koppeling van het eigen kernteam geheel (Koppeling); een andere, voor het steunpunt, als KoppelingVoorSteunpunt."
         }
        }
       },
@@ -1657,7 +1666,7 @@ enum OpenAPIDocument {
         "$ref": "#/components/headers/API-Version"
        },
        "ETag": {
-        "$ref": "#/components/headers/ETag"
+        "$ref": "#/components/headers/Kernteam-ETag"
        }
       }
      },
@@ -2499,7 +2508,8 @@ enum OpenAPIDocument {
      "referentie": {
       "type": "string",
       "maxLength": 64,
-      "description": "De eigen sleutel van het steunpunt; uniek in de gemeente."
+      "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$",
+      "description": "De eigen sleutel van het steunpunt; uniek in de gemeente. Letters a-z en A-Z, cijfers en - _ . /; begint met een letter of cijfer."
      },
      "voornaam": {
       "type": "string"
@@ -2650,7 +2660,9 @@ enum OpenAPIDocument {
      },
      "referentie": {
       "type": "string",
-      "maxLength": 64
+      "maxLength": 64,
+      "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$",
+      "description": "Letters a-z en A-Z, cijfers en - _ . /; begint met een letter of cijfer."
      },
      "aanbieder": {
       "type": "string"
@@ -2775,7 +2787,8 @@ enum OpenAPIDocument {
      "dossierreferentie": {
       "type": "string",
       "maxLength": 64,
-      "description": "Verwijzing naar het dossier in het eigen regiesysteem van de gemeente; nooit een BSN."
+      "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$",
+      "description": "Verwijzing naar het dossier in het eigen regiesysteem van de gemeente; nooit een BSN. Letters a-z en A-Z, cijfers en - _ . /; begint met een letter of cijfer."
      },
      "initialen": {
       "type": "string",
@@ -3691,7 +3704,115 @@ enum OpenAPIDocument {
      "toelichting",
      "voorgesteldDoor"
     ],
-    "description": "Een vrijwilliger of voorziening gekoppeld aan een hulpvraag, met alleen wat de helper moet weten."
+    "description": "Een vrijwilliger of voorziening gekoppeld aan een hulpvraag, zoals het kernteam van die hulpvraag haar ziet; met alleen wat de helper moet weten, nooit de hulpvraag zelf."
+   },
+   "KoppelingVoorSteunpunt": {
+    "type": "object",
+    "properties": {
+     "id": {
+      "type": "string",
+      "format": "uuid"
+     },
+     "vrijwilliger": {
+      "type": "string",
+      "format": "uuid"
+     },
+     "naam": {
+      "type": "string",
+      "description": "Naam van de vrijwilliger."
+     },
+     "status": {
+      "type": "string",
+      "enum": [
+       "voorgesteld",
+       "geaccepteerd",
+       "gestart",
+       "beeindigd"
+      ],
+      "description": "Afgerond of afgebroken heet voor het steunpunt allebei beeindigd: waarom een koppeling eindigde, blijft bij het kernteam."
+     },
+     "plekVrij": {
+      "type": "boolean",
+      "description": "De plek die deze koppeling bij de vrijwilliger innam, is weer vrij."
+     },
+     "melding": {
+      "type": "string",
+      "description": "Neutrale tekst voor de vrijwilliger, bijvoorbeeld: De koppeling is beëindigd; de plek is weer vrij."
+     },
+     "leefgebieden": {
+      "type": "array",
+      "items": {
+       "type": "string",
+       "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"
+      }
+     },
+     "taken": {
+      "type": "array",
+      "items": {
+       "type": "string",
+       "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"
+      }
+     },
+     "kern": {
+      "type": "string"
+     },
+     "dagdelen": {
+      "type": "array",
+      "items": {
+       "type": "string",
+       "enum": [
+        "ma-ochtend",
+        "ma-middag",
+        "ma-avond",
+        "di-ochtend",
+        "di-middag",
+        "di-avond",
+        "wo-ochtend",
+        "wo-middag",
+        "wo-avond",
+        "do-ochtend",
+        "do-middag",
+        "do-avond",
+        "vr-ochtend",
+        "vr-middag",
+        "vr-avond",
+        "za-ochtend",
+        "za-middag",
+        "za-avond",
+        "zo-ochtend",
+        "zo-middag",
+        "zo-avond"
+       ]
+      }
+     },
+     "toelichting": {
+      "type": "string",
+      "maxLength": 1000,
+      "description": "De notitie van het kernteam voor de helper, zolang de koppeling loopt."
+     },
+     "gestartOp": {
+      "type": "string",
+      "format": "date"
+     },
+     "beeindigdOp": {
+      "type": "string",
+      "format": "date"
+     }
+    },
+    "additionalProperties": false,
+    "required": [
+     "id",
+     "vrijwilliger",
+     "naam",
+     "status",
+     "plekVrij",
+     "melding",
+     "leefgebieden",
+     "taken",
+     "kern",
+     "dagdelen"
+    ],
+    "description": "Een koppeling van een vrijwilliger zoals het steunpunt haar ziet: alleen wat de vrijwilliger moet weten. Nooit de hulpvraag, de reden van beëindigen of de notitie van het team."
    },
    "KoppelingVoorstel": {
     "type": "object",
@@ -3765,6 +3886,45 @@ enum OpenAPIDocument {
       "type": "array",
       "items": {
        "$ref": "#/components/schemas/Koppeling"
+      }
+     },
+     "pagina": {
+      "type": "integer",
+      "minimum": 1
+     },
+     "paginaGrootte": {
+      "type": "integer",
+      "minimum": 1,
+      "maximum": 200
+     },
+     "totaal": {
+      "type": "integer",
+      "minimum": 0
+     }
+    },
+    "additionalProperties": false,
+    "required": [
+     "items",
+     "pagina",
+     "paginaGrootte",
+     "totaal"
+    ]
+   },
+   "KoppelingenVoorRolPagina": {
+    "type": "object",
+    "properties": {
+     "items": {
+      "type": "array",
+      "items": {
+       "oneOf": [
+        {
+         "$ref": "#/components/schemas/Koppeling"
+        },
+        {
+         "$ref": "#/components/schemas/KoppelingVoorSteunpunt"
+        }
+       ],
+       "description": "Een koppeling van het eigen kernteam geheel (Koppeling); een andere, voor het steunpunt, als KoppelingVoorSteunpunt."
       }
      },
      "pagina": {
@@ -4504,6 +4664,13 @@ enum OpenAPIDocument {
    },
    "Huidige-ETag": {
     "description": "De huidige versie, als iemand anders intussen wijzigde.",
+    "required": false,
+    "schema": {
+     "type": "string"
+    }
+   },
+   "Kernteam-ETag": {
+    "description": "De versie van de koppeling, alleen voor het kernteam van de hulpvraag; het steunpunt wijzigt geen koppeling en krijgt er geen.",
     "required": false,
     "schema": {
      "type": "string"

@@ -19,6 +19,9 @@ public struct Problem: Error, Sendable, Encodable {
     public var fouten: [Importfout]?
     /// Extra response headers (`WWW-Authenticate`, `Retry-After`); not part of the body.
     public var headers: HTTPFields = [:]
+    /// A 403 because of the user's role (`rolGeweigerd()`), not because of a form (CSRF): such a
+    /// refusal is written to the audit log (`RefusalAuditMiddleware`). Not part of the body.
+    var doorRol = false
 
     enum CodingKeys: String, CodingKey {
         case type, title, status, detail, instance, checks, invalidParams, fouten
@@ -40,6 +43,13 @@ public struct Problem: Error, Sendable, Encodable {
     /// 403: authenticated, but the role does not allow this.
     static func forbidden(_ detail: String = "Uw rol geeft geen toegang tot deze gegevens.") -> Problem {
         Problem(status: .forbidden, detail: detail)
+    }
+
+    /// 403 because of the user's role, as `require` refuses: audited as a refusal.
+    static func rolGeweigerd() -> Problem {
+        var problem = forbidden()
+        problem.doorRol = true
+        return problem
     }
 
     /// 404, also for records that exist but are outside the user's scope: their existence is not revealed.

@@ -3,9 +3,9 @@ import Postgres
 import Voorveld
 
 /// Authentication: bearer tokens, password logins with rate limiting, and web sessions.
-/// It works through the owner's authentication functions (see `sql/002_toegang_en_audit.sql`):
-/// the service role never reads a token or session table, and reads a password hash only for the
-/// one login it is checking.
+/// It works through the owner's authentication functions (`sql/002_toegang_en_audit.sql`,
+/// `sql/012_scope_uit_bewijs.sql`): the service role never reads a token or session table, nor a
+/// password hash; it can start a session only with the right password.
 public struct AuthStore: Sendable {
     public struct Settings: Sendable {
         /// A session ends after this long without use.
@@ -22,12 +22,15 @@ public struct AuthStore: Sendable {
 
     let pool: ConnectionPool
     let hasher: PasswordHasher
+    let limiter: PasswordCheckLimiter
     public let settings: Settings
 
-    public init(pool: ConnectionPool, hasher: PasswordHasher = PasswordHasher(), settings: Settings = Settings()) {
+    public init(pool: ConnectionPool, hasher: PasswordHasher = PasswordHasher(), settings: Settings = Settings(),
+                limiter: PasswordCheckLimiter = .shared) {
         self.pool = pool
         self.hasher = hasher
         self.settings = settings
+        self.limiter = limiter
     }
 
     /// The user holding `token`, if it is valid now (not expired, not revoked, user not disabled).
@@ -44,9 +47,7 @@ public struct AuthStore: Sendable {
         guard sessie.utf8.count < 200 else { return nil }
         return try await pool.withConnection { connection in
             try await connection.queryOne(
-                "SELECT * FROM authenticeer_sessie($1, make_interval(secs => $2), make_interval(secs => $3))",
-                [sessie, Double(settings.sessionIdle.components.seconds), Double(settings.sessionMaximum.components.seconds)],
-                decode: Self.decodeGebruiker)
+                "SELECT * FROM authenticeer_sessie($1)", [sessie], decode: Self.decodeGebruiker)
         }
     }
 
@@ -57,48 +58,51 @@ public struct AuthStore: Sendable {
         case ongeldig
         /// Too many failures for this name or address; try again after the window.
         case geblokkeerd
+        /// Too many password checks at once on this server; try again in a moment.
+        case bezet
     }
 
     /// Checks a password login and, when it is right, starts a new session.
+    ///
+    /// Every attempt, whether or not the name exists or could exist, is counted per name and per
+    /// address before its password is checked (`inlog_begin`), and at most
+    /// `PasswordCheckLimiter.shared`'s number of checks run at once, so that a flood of attempts
+    /// cannot make a real login wait for seconds. The service never sees the stored hash: it gets
+    /// the salt, computes the hash of what was typed, and the database compares (`inlog_afronden`).
     /// - Parameters:
     ///   - adres: the client's address, for the per-address limit.
     ///   - requestId: recorded in the audit log.
     public func login(naam: String, wachtwoord: String, adres: String, requestId: String? = nil) async throws -> LoginResult {
-        let naam = naam.lowercased()
-        guard Gebruikersnaam.isValid(naam) else {
-            // Not a possible name: answer as slowly as a wrong password, and store nothing.
-            _ = await hasher.verify(wachtwoord, hash: nil)
-            return .ongeldig
-        }
+        // Any text is counted, as typed (lowercase, bounded), so that impossible names cannot be
+        // tried for free; only a possible one can match a user.
+        let naam = String(naam.lowercased().prefix(64))
+        guard let permit = limiter.enter() else { return .bezet }
+        defer { permit.leave() }
+        await permit.wait()
         let since = Date().addingTimeInterval(-Double(settings.lockoutWindow.components.seconds))
-        // Counted as a failure before the password is checked, under a lock per name, so that
-        // parallel guesses cannot all slip under the limit; success clears it again.
         let attempt = try await pool.withConnection { connection in
             try await connection.queryOne(
-                "SELECT * FROM inlog_poging($1, $2, $3, $4::integer, $5::integer)",
-                [naam, adres, since, settings.maxFailuresPerName, settings.maxFailuresPerAddress]
+                "SELECT * FROM inlog_begin($1, $2, $3, $4::integer, $5::integer, $6)",
+                [naam, adres, since, settings.maxFailuresPerName, settings.maxFailuresPerAddress, requestId]
             ) { row in
-                (gemeente: try row.decode(0, as: String?.self), hash: try row.decode(1, as: String?.self),
-                 disabled: try row.decode(2, as: Bool?.self), blocked: try row.decode(3, as: Bool.self))
+                (salt: try row.decode(0, as: String?.self), blocked: try row.decode(1, as: Bool.self))
             }
         }
         guard let attempt else { return .ongeldig }
-        if attempt.blocked {
-            try await audit(gemeente: attempt.gemeente, naam: naam, resultaat: .geweigerd, doel: "inloggen (geblokkeerd)", requestId: requestId)
-            return .geblokkeerd
-        }
-        let valid = await hasher.verify(wachtwoord, hash: attempt.hash) && attempt.disabled == false
-        guard valid else {
-            try await audit(gemeente: attempt.gemeente, naam: naam, resultaat: .geweigerd, doel: "inloggen", requestId: requestId)
-            return .ongeldig
-        }
+        if attempt.blocked { return .geblokkeerd }
+        // With no salt (no such user, or one who cannot log in) the same work is done, so that
+        // the answer takes as long.
+        let computed = await hasher.compute(wachtwoord, salt: attempt.salt)
+        guard let computed, attempt.salt != nil else { return .ongeldig }
         // Always a new session id at login, so a planted id can never become a logged-in one.
         let sessie = Secret.generate()
-        try await pool.withConnection { connection in
-            try await connection.execute("SELECT start_sessie($1, $2)", [naam, sessie])
+        let ok = try await pool.withConnection { connection in
+            try await connection.queryOne(
+                "SELECT inlog_afronden($1, $2, $3, make_interval(secs => $4), make_interval(secs => $5), $6)",
+                [naam, computed, sessie, Double(settings.sessionIdle.components.seconds), Double(settings.sessionMaximum.components.seconds), requestId]
+            ) { row in try row.decode(0, as: Bool.self) }
         }
-        try await audit(gemeente: attempt.gemeente, naam: naam, resultaat: .toegestaan, doel: "inloggen", requestId: requestId)
-        return .ingelogd(sessie: sessie)
+        return ok == true ? .ingelogd(sessie: sessie) : .ongeldig
     }
 
     /// Ends a session; an unknown one is ignored.
@@ -108,22 +112,10 @@ public struct AuthStore: Sendable {
         }
     }
 
-    /// Logins are audited in the user's gemeente; a name that exists nowhere has no gemeente to log in.
-    private func audit(gemeente: String?, naam: String, resultaat: AuditRegel.Resultaat, doel: String, requestId: String?) async throws {
-        guard let gemeente else { return }
-        let scope = AccessScope(gemeente: gemeente, gebruiker: naam, rollen: [], kernteams: [])
-        try await pool.withTransaction(in: scope) { connection in
-            try await AuditStore.record(
-                AuditRegel(gebruiker: naam, rol: nil, actie: "inloggen", objectType: "sessie", objectId: nil, doel: doel,
-                           resultaat: resultaat, requestId: requestId),
-                on: connection)
-        }
-    }
-
     @Sendable static func decodeGebruiker(_ row: borrowing PostgresRow) throws -> Gebruiker {
         Gebruiker(
             naam: try row.decode(1), weergavenaam: try row.decode(2), gemeente: try row.decode(0),
             rollen: Set(try row.decode(3, as: [String].self).compactMap(Rol.init(rawValue:))),
-            kernteams: Set(try row.decode(4, as: [String].self)))
+            kernteams: Set(try row.decode(4, as: [String].self)), bewijs: try row.decode(5, as: String.self))
     }
 }

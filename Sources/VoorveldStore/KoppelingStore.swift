@@ -140,9 +140,16 @@ public struct KoppelingStore: Sendable {
         }
     }
 
+    /// The whole koppeling, for a kernteamlid of its hulpvraag's kernteam; nil for anyone else.
     public func get(_ id: UUID, in scope: AccessScope, audit: AuditRegel) async throws -> Koppeling? {
+        try await weergave(id, in: scope, audit: audit)?.kernteam
+    }
+
+    /// The koppeling as the scope may see it: whole for its own kernteam, the volunteer's part for
+    /// the steunpunt; nil when the scope may not see it at all.
+    public func weergave(_ id: UUID, in scope: AccessScope, audit: AuditRegel) async throws -> Koppelingweergave? {
         try await pool.withTransaction(in: scope) { connection in
-            let found = try await Self.get(id, on: connection)
+            let found = try await connection.queryOne(Self.select + " WHERE k.gemeente = huidige_gemeente() AND k.id = $1", [id], decode: Self.decode)
             var regel = audit
             regel.resultaat = found == nil ? .nietGevonden : .toegestaan
             try await AuditStore.record(regel, on: connection)
@@ -150,27 +157,36 @@ public struct KoppelingStore: Sendable {
         }
     }
 
+    /// A status to filter on: one of the kernteam's, or `beeindigd` (completed or broken off), the
+    /// only ended status the steunpunt knows. The steunpunt's rows are filtered on their own
+    /// status, so `afgebroken` finds every ended one there: no filter tells which were broken off.
+    public enum Statusfilter: String, CaseIterable, Sendable {
+        case voorgesteld, geaccepteerd, gestart, afgerond, afgebroken, beeindigd
+    }
+
     public struct Filter: Sendable {
         public var hulpvraag: UUID?
         public var vrijwilliger: UUID?
-        public var status: KoppelingStatus?
+        public var status: Statusfilter?
         public var paginering = Paginering()
 
         public init() {}
     }
 
-    /// The koppelingen the scope may see, newest first; nil when `filter.hulpvraag` names one the
-    /// scope may not see.
-    public func list(_ filter: Filter, in scope: AccessScope, audit: AuditRegel) async throws -> Pagina<Koppeling>? {
+    /// The koppelingen the scope may see, each as it may see it, newest first; nil when
+    /// `filter.hulpvraag` names one the scope may not see.
+    public func list(_ filter: Filter, in scope: AccessScope, audit: AuditRegel) async throws -> Pagina<Koppelingweergave>? {
         try await pool.withTransaction(in: scope) { connection in
             if let hulpvraag = filter.hulpvraag,
                try await connection.queryOne("SELECT 1 FROM hulpvragen WHERE gemeente = huidige_gemeente() AND id = $1", [hulpvraag], decode: { _ in 1 }) == nil {
                 return nil
             }
             let pagina = try await connection.pagina(
-                Self.select, countFrom: "koppelingen k", conditions: """
+                Self.select, countFrom: Self.from, conditions: """
                     WHERE k.gemeente = huidige_gemeente() AND ($1::uuid IS NULL OR k.hulpvraag = $1)
-                      AND ($2::uuid IS NULL OR k.vrijwilliger = $2) AND ($3::text IS NULL OR k.status::text = $3)
+                      AND ($2::uuid IS NULL OR k.vrijwilliger = $2)
+                      AND ($3::text IS NULL OR CASE WHEN e.eigen THEN k.status::text = $3 OR ($3 = 'beeindigd' AND k.status IN ('afgerond', 'afgebroken'))
+                                                    ELSE \(Self.steunpuntStatus("k.status::text")) = \(Self.steunpuntStatus("$3")) END)
                     """,
                 binds: [filter.hulpvraag, filter.vrijwilliger, filter.status?.rawValue], orderBy: "k.aangemaakt_op DESC, k.id",
                 filter.paginering, decode: Self.decode)
@@ -189,31 +205,63 @@ public struct KoppelingStore: Sendable {
         }
     }
 
-    static let select = """
-        SELECT k.id, k.hulpvraag, k.vrijwilliger, k.voorziening,
-               coalesce((SELECT v.voornaam || ' ' || v.achternaam FROM vrijwilligers v WHERE v.gemeente = k.gemeente AND v.id = k.vrijwilliger),
-                        (SELECT z.naam FROM voorzieningen z WHERE z.gemeente = k.gemeente AND z.id = k.voorziening), ''),
-               k.status::text, k.leefgebieden, k.taken, k.kern, k.dagdelen, k.toelichting, k.reden, k.voorgesteld_door,
-               k.gestart_op, k.beeindigd_op, k.versie, k.afsluiting,
-               -- How to reach the helper: only while the koppeling runs.
-               CASE WHEN k.status IN ('voorgesteld', 'geaccepteerd', 'gestart') THEN
-                   coalesce((SELECT concat_ws(' · ', v.telefoon, v.email) FROM vrijwilligers v WHERE v.gemeente = k.gemeente AND v.id = k.vrijwilliger),
-                            (SELECT z.contact FROM voorzieningen z WHERE z.gemeente = k.gemeente AND z.id = k.voorziening), '')
-               ELSE '' END
-        FROM koppelingen k
+    /// Each row with whether it is the caller's own kernteam's: a kernteamlid sees the hulpvraag
+    /// (row-level security shows it only to its own kernteam). Any other row the caller sees, the
+    /// steunpunt sees as its volunteer's, and gets only the volunteer's part of it.
+    static let from = """
+        koppelingen k CROSS JOIN LATERAL (
+            SELECT (SELECT heeft_rol('kernteamlid'))
+                   AND EXISTS (SELECT 1 FROM hulpvragen h WHERE h.gemeente = k.gemeente AND h.id = k.hulpvraag) AS eigen) e
         """
 
-    static func get(_ id: UUID, on connection: PostgresConnection) async throws -> Koppeling? {
-        try await connection.queryOne(select + " WHERE k.gemeente = huidige_gemeente() AND k.id = $1", [id], decode: decode)
+    /// A status as the steunpunt knows it: completed and broken off are both `beeindigd`.
+    static func steunpuntStatus(_ status: String) -> String {
+        "(CASE WHEN \(status) IN ('afgerond', 'afgebroken', 'beeindigd') THEN 'beeindigd' ELSE \(status) END)"
     }
 
-    @Sendable static func decode(_ row: borrowing PostgresRow) throws -> Koppeling {
-        Koppeling(
-            id: try row.decode(0), hulpvraag: try row.decode(1), vrijwilliger: try row.decode(2), voorziening: try row.decode(3),
+    /// What a kernteam has of a koppeling; for the steunpunt's rows the columns it must not learn
+    /// (the hulpvraag, the reason, the team's note, who proposed it, the status as it ended) are
+    /// never read from the database at all, so they cannot reach it by any mistake further on.
+    static let select = """
+        SELECT k.id, e.eigen, k.vrijwilliger, k.voorziening,
+               coalesce((SELECT v.voornaam || ' ' || v.achternaam FROM vrijwilligers v WHERE v.gemeente = k.gemeente AND v.id = k.vrijwilliger),
+                        (SELECT z.naam FROM voorzieningen z WHERE z.gemeente = k.gemeente AND z.id = k.voorziening), ''),
+               CASE WHEN e.eigen THEN k.status::text ELSE \(steunpuntStatus("k.status::text")) END,
+               k.leefgebieden, k.taken, k.kern, k.dagdelen,
+               CASE WHEN e.eigen OR k.status IN ('voorgesteld', 'geaccepteerd', 'gestart') THEN k.toelichting END,
+               k.gestart_op, k.beeindigd_op,
+               -- The kernteam's alone.
+               CASE WHEN e.eigen THEN k.hulpvraag END, CASE WHEN e.eigen THEN k.reden END, CASE WHEN e.eigen THEN k.voorgesteld_door END,
+               CASE WHEN e.eigen THEN k.versie END, CASE WHEN e.eigen THEN k.afsluiting END,
+               -- How to reach the helper: for the kernteam, only while the koppeling runs.
+               CASE WHEN e.eigen AND k.status IN ('voorgesteld', 'geaccepteerd', 'gestart') THEN
+                   coalesce((SELECT concat_ws(' · ', v.telefoon, v.email) FROM vrijwilligers v WHERE v.gemeente = k.gemeente AND v.id = k.vrijwilliger),
+                            (SELECT z.contact FROM voorzieningen z WHERE z.gemeente = k.gemeente AND z.id = k.voorziening), '')
+               END
+        FROM \(from)
+        """
+
+    /// The whole koppeling, when it is the scope's own kernteam's.
+    static func get(_ id: UUID, on connection: PostgresConnection) async throws -> Koppeling? {
+        try await connection.queryOne(select + " WHERE k.gemeente = huidige_gemeente() AND k.id = $1", [id], decode: decode)?.kernteam
+    }
+
+    @Sendable static func decode(_ row: borrowing PostgresRow) throws -> Koppelingweergave {
+        let id = try row.decode(0, as: UUID.self)
+        guard try row.decode(1, as: Bool.self), let hulpvraag = try row.decode(13, as: UUID?.self) else {
+            return .steunpunt(KoppelingVoorSteunpunt(
+                id: id, vrijwilliger: try row.decode(2), naam: try row.decode(4),
+                status: KoppelingVoorSteunpunt.Status(rawValue: try row.decode(5)) ?? .beeindigd, leefgebieden: try row.decode(6),
+                taken: try row.decode(7), kern: try row.decode(8), dagdelen: try row.decode(9), toelichting: try row.decode(10),
+                gestartOp: try row.decode(11), beeindigdOp: try row.decode(12)))
+        }
+        return .kernteam(Koppeling(
+            id: id, hulpvraag: hulpvraag, vrijwilliger: try row.decode(2), voorziening: try row.decode(3),
             naam: try row.decode(4), status: KoppelingStatus(rawValue: try row.decode(5)) ?? .voorgesteld, leefgebieden: try row.decode(6),
-            taken: try row.decode(7), kern: try row.decode(8), dagdelen: try row.decode(9), toelichting: try row.decode(10),
-            reden: try row.decode(11), voorgesteldDoor: try row.decode(12), gestartOp: try row.decode(13), beeindigdOp: try row.decode(14),
-            versie: try row.decode(15), afsluiting: try row.decode(16, as: String.self).nilIfEmpty, contact: try row.decode(17, as: String.self).nilIfEmpty)
+            taken: try row.decode(7), kern: try row.decode(8), dagdelen: try row.decode(9), toelichting: try row.decode(10, as: String?.self) ?? "",
+            reden: try row.decode(14), voorgesteldDoor: try row.decode(15, as: String?.self) ?? "", gestartOp: try row.decode(11),
+            beeindigdOp: try row.decode(12), versie: try row.decode(16), afsluiting: try row.decode(17, as: String?.self)?.nilIfEmpty,
+            contact: try row.decode(18, as: String?.self)?.nilIfEmpty))
     }
 }
 

@@ -1,3 +1,6 @@
+// bcrypt with a given salt, which HummingbirdBcrypt's API does not offer: its C core, built as
+// part of hummingbird-auth.
+import CBcrypt
 import Foundation
 import HummingbirdBcrypt
 import NIOPosix
@@ -58,6 +61,21 @@ public struct PasswordHasher: Sendable {
         return result ?? false
     }
 
+    /// The bcrypt hash of `password` with `salt` (`$2b$12$` and 22 characters: the start of a
+    /// stored hash), for the database to compare with the hash it keeps (`inlog_afronden`). With
+    /// no salt it does the same work with a throw-away one, so an unknown login name cannot be
+    /// told apart by timing; nil when the salt is malformed.
+    public func compute(_ password: String, salt: String?) async -> String? {
+        let cost = cost
+        let result = try? await NIOThreadPool.singleton.runIfActive { () -> String? in
+            let salt = salt ?? String(PasswordHasher.dummyHash(cost: cost).prefix(29))
+            var output = [CChar](repeating: 0, count: 128)
+            guard c_hb_bcrypt_hashpass(password, salt, &output, output.count) == 0 else { return nil }
+            return String(decoding: output.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        }
+        return result ?? nil
+    }
+
     private static let dummies = DummyHashes()
 
     static func dummyHash(cost: UInt8) -> String { dummies.hash(cost: cost) }
@@ -73,5 +91,78 @@ private final class DummyHashes: Sendable {
         let made = Bcrypt.hash(Secret.generate(), cost: cost)
         hashes.withLock { $0[cost] = made }
         return made
+    }
+}
+
+/// At most so many password checks at once, and so many waiting for their turn; beyond that a
+/// login is refused at once ("try again in a moment") instead of queueing. A bcrypt check keeps a
+/// core busy for a quarter of a second by design, so without a bound a burst of attempts (real or
+/// hostile) makes every login wait for seconds.
+public final class PasswordCheckLimiter: Sendable {
+    /// One check per core, and a short queue behind them.
+    public static let shared = PasswordCheckLimiter(
+        running: max(1, ProcessInfo.processInfo.activeProcessorCount), waiting: 4 * max(1, ProcessInfo.processInfo.activeProcessorCount))
+
+    public let maxRunning: Int
+    public let maxWaiting: Int
+
+    private struct State {
+        var running = 0
+        var admitted = 0
+        var peak = 0
+        var queue: [CheckedContinuation<Void, Never>] = []
+    }
+    private let state = Mutex(State())
+
+    public init(running: Int, waiting: Int) {
+        precondition(running > 0 && waiting >= 0)
+        maxRunning = running
+        maxWaiting = waiting
+    }
+
+    /// A place in line, or nil when the line is full.
+    public func enter() -> Permit? {
+        let admitted = state.withLock { state -> Bool in
+            guard state.admitted < maxRunning + maxWaiting else { return false }
+            state.admitted += 1
+            return true
+        }
+        return admitted ? Permit(limiter: self) : nil
+    }
+
+    /// The most checks that ever ran at once (for tests and metrics).
+    public var peakRunning: Int { state.withLock { $0.peak } }
+
+    fileprivate func wait() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let runNow = state.withLock { state -> Bool in
+                if state.running < maxRunning {
+                    state.running += 1
+                    state.peak = max(state.peak, state.running)
+                    return true
+                }
+                state.queue.append(continuation)
+                return false
+            }
+            if runNow { continuation.resume() }
+        }
+    }
+
+    fileprivate func leave() {
+        let next = state.withLock { state -> CheckedContinuation<Void, Never>? in
+            state.admitted -= 1
+            // The place goes straight to the next in line, so `running` stays as it is.
+            if !state.queue.isEmpty { return state.queue.removeFirst() }
+            state.running -= 1
+            return nil
+        }
+        next?.resume()
+    }
+
+    /// One admitted login: `wait()` for a free place, then `leave()` when done.
+    public struct Permit: Sendable {
+        let limiter: PasswordCheckLimiter
+        public func wait() async { await limiter.wait() }
+        public func leave() { limiter.leave() }
     }
 }

@@ -32,17 +32,20 @@ struct PoolTests {
     @Test("a waiter times out with a clear error when every connection stays busy")
     func waiterTimesOut() async throws {
         let pool = try await TestDatabase.freshPool(maxConnections: 1, acquireTimeout: .milliseconds(300))
+        // The holder keeps the only connection until the waiter has timed out, however long
+        // either takes on this machine.
+        let released = Tally()
         let holder = Task {
-            try await pool.withConnection { connection in
-                try await connection.execute("SELECT pg_sleep(2)")
-            }
+            try await pool.withConnection { _ in _ = try await TestDatabase.waitUntil { released.count > 0 } }
         }
-        try await Task.sleep(for: .milliseconds(200))
+        let held = try await TestDatabase.waitUntil { await pool.statistics().inUse == 1 }
+        try #require(held, "the holder did not get the connection within 120 s")
         let error = await #expect(throws: PostgresError.self) {
             try await pool.withConnection { _ in () }
         }
         #expect(error?.kind == .poolTimeout)
         #expect(error?.message.contains("acquire timeout") == true)
+        released.add()
         _ = try await holder.value
         // Once the holder is done, the pool serves again.
         let one = try await pool.withConnection { connection in
@@ -55,11 +58,22 @@ struct PoolTests {
     @Test("task cancellation cancels the running query and leaves the connection usable")
     func cancellation() async throws {
         let pool = try await TestDatabase.freshPool(maxConnections: 1)
+        // Another session, to see the query run.
+        let observer = ConnectionPool(.init(connection: pool.configuration.connection, maxConnections: 1))
         try await pool.withConnection { connection in
             let backend = try await connection.queryOne("SELECT pg_backend_pid()") { row in try row.decode(0, as: Int.self) }
+            let pid = try #require(backend)
             let started = ContinuousClock.now
             let sleeper = Task { try await connection.execute("SELECT pg_sleep(60)") }
-            try await Task.sleep(for: .milliseconds(300))
+            // Cancelled while the server runs it, not before it is sent (that is the next test).
+            let running = try await TestDatabase.waitUntil {
+                try await observer.withConnection { observing in
+                    try await observing.queryOne("""
+                        SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE pid = $1 AND state = 'active' AND query LIKE '%pg_sleep(60)%')
+                        """, [pid]) { row in try row.decode(0, as: Bool.self) } == true
+                }
+            }
+            #expect(running, "the query was not seen running within 120 s")
             sleeper.cancel()
             let result = await sleeper.result
             let error = try #require(result.failureValue as? PostgresError)
@@ -73,6 +87,7 @@ struct PoolTests {
         // And the pool kept it: the connection was idle, so it was reusable.
         let statistics = await pool.statistics()
         #expect(statistics.open == 1 && statistics.idle == 1)
+        await observer.close()
         await pool.close()
     }
 
@@ -95,16 +110,18 @@ struct PoolTests {
     @Test("the statement timeout stops a runaway statement")
     func statementTimeout() async throws {
         var configuration = try await TestDatabase.fresh()
-        configuration.statementTimeout = .milliseconds(200)
+        // Long enough that the connection's own setup statements never hit it on a busy machine;
+        // the runaway statement sleeps twenty times as long.
+        configuration.statementTimeout = .seconds(2)
         let pool = ConnectionPool(.init(connection: configuration, maxConnections: 1))
         let error = await #expect(throws: PostgresError.self) {
-            try await pool.withConnection { connection in try await connection.execute("SELECT pg_sleep(10)") }
+            try await pool.withConnection { connection in try await connection.execute("SELECT pg_sleep(40)") }
         }
         #expect(error?.sqlState == "57014")
         let setting = try await pool.withConnection { connection in
             try await connection.queryOne("SELECT current_setting('statement_timeout')") { row in try row.decode(0, as: String.self) }
         }
-        #expect(setting == "200ms")
+        #expect(setting == "2s")
         await pool.close()
     }
 

@@ -80,13 +80,16 @@ struct TransactionTests {
         let pool = try await TestDatabase.freshPool(maxConnections: 4, acquireTimeout: .seconds(30))
         try await pool.withConnection { try await $0.executeScript("CREATE TABLE teller (n integer NOT NULL); INSERT INTO teller VALUES (0)") }
         let attempts = Counter()
+        // All four have read n before any of them writes it: they conflict however the machine
+        // schedules them (on a retry the barrier is already open).
+        let barrier = Barrier(parties: 4)
         try await withThrowingTaskGroup(of: Void.self) { group in
             for _ in 0..<4 {
                 group.addTask {
                     try await pool.withTransaction(.serializable, attempts: 20) { connection in
                         await attempts.increment()
                         let n = try await connection.queryOne("SELECT n FROM teller") { row in try row.decode(0, as: Int.self) }!
-                        try await connection.execute("SELECT pg_sleep(0.05)")
+                        await barrier.arrive()
                         try await connection.execute("UPDATE teller SET n = $1", [n + 1])
                     }
                 }

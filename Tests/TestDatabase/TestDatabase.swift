@@ -40,6 +40,33 @@ public enum TestDatabase {
     /// The repository's root folder, found from this file's place in it.
     public static let repositoryRoot: String = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+    /// Waits until `condition` holds, asking every `interval`: true once it does, false when
+    /// `timeout` ran out first.
+    ///
+    /// For a test to wait for the very thing it needs (a request answered, a query running)
+    /// instead of sleeping a fixed time that assumes how fast the machine is: CI runs the suites in
+    /// parallel on two busy cores. The bound only ends a wait that would never succeed, so it is
+    /// generous; the caller fails with a message that says what did not happen.
+    public static func waitUntil(
+        timeout: Duration = .seconds(120), every interval: Duration = .milliseconds(20),
+        isolation: isolated (any Actor)? = #isolation, _ condition: () async throws -> Bool
+    ) async throws -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while true {
+            if try await condition() { return true }
+            if ContinuousClock.now >= deadline { return false }
+            try await Task.sleep(for: interval)
+        }
+    }
+}
+
+/// A number that concurrent tasks raise and a test waits on (with `TestDatabase.waitUntil`).
+public final class Tally: Sendable {
+    private let value = Mutex(0)
+    public init() {}
+    public func add(_ amount: Int = 1) { value.withLock { $0 += amount } }
+    public var count: Int { value.withLock { $0 } }
 }
 
 /// The shared test server: configured, or embedded and started once.

@@ -286,7 +286,7 @@ struct AccessMatrixTests {
             }
             for (gemeente, id) in rows { ids[gemeente == "GM1734" ? "voorziening-overbetuwe" : "voorziening-twenterand"] = id }
         }
-        let scope = AccessScope(gemeente: "GM1734", gebruiker: "kernteamlid", rollen: [.kernteamlid], kernteams: ["heteren"])
+        let scope = try await environment.proven(AccessScope(gemeente: "GM1734", gebruiker: "kernteamlid", rollen: [.kernteamlid], kernteams: ["heteren"]))
         let hulpvraag = Hulpvraag(
             id: nil, dossierreferentie: "D-1", initialen: "J.", geboortejaar: 1950, regisseur: "kernteamlid", kernteam: "heteren", kern: "heteren",
             kanaal: .telefoon, ontvangenOp: CalendarDate(year: 2026, month: 11, day: 2), leefgebieden: ["financien"], zrmScores: [:], taken: [],

@@ -1,6 +1,7 @@
 import CalendarDate
 import Foundation
 import Postgres
+import TestDatabase
 import Testing
 import Voorveld
 import VoorveldStore
@@ -28,7 +29,9 @@ import VoorveldStore
         func kies<T>(_ items: [T]) -> T { items[Int(random.next() % UInt64(items.count))] }
 
         @discardableResult func inTeam<T: Sendable>(_ teams: [String], _ body: (PostgresConnection) async throws -> T) async throws -> T {
-            let scope = AccessScope(gemeente: Self.gemeente, gebruiker: "test-\(teams[0])", rollen: [.kernteamlid], kernteams: teams)
+            // One real user per set of kernteams: the database takes the scope from that user's token.
+            let teams = Set(teams).sorted()
+            let scope = try await environment.proven(AccessScope(gemeente: Self.gemeente, gebruiker: "test-\(teams.joined(separator: "-"))", rollen: [.kernteamlid], kernteams: teams))
             return try await environment.service.withTransaction(in: scope) { try await body($0) }
         }
         func hulpvragen(gesloten: Bool) async throws -> [(id: UUID, kernteam: String)] {
@@ -139,7 +142,7 @@ import VoorveldStore
             case 10:   // edited as the service does it: kanaal, youth, visit and leefgebieden at once, open or closed
                 guard let (id, team) = try await hulpvragen(gesloten: random.next() % 2 == 0).randomElement(using: &random) else { continue }
                 let store = HulpvraagStore(pool: environment.service)
-                let scope = AccessScope(gemeente: Self.gemeente, gebruiker: "test-\(team)", rollen: [.kernteamlid], kernteams: [team])
+                let scope = try await environment.proven(AccessScope(gemeente: Self.gemeente, gebruiker: "test-\(team)", rollen: [.kernteamlid], kernteams: [team]))
                 let current = try await store.get(id, in: scope, audit: Self.audit("test-\(team)"))
                 let kanaal = Kanaal(rawValue: kies(kanalen))!
                 let jeugd = random.next() % 2 == 0, bezoek = random.next() % 2 == 0
@@ -175,8 +178,8 @@ import VoorveldStore
 
         // The figures, for periods of whole and partial months, and by every split, equal counting
         // the rows: for the wethouder (the whole gemeente) and for a kernteamlid (their own team).
-        let wethouder = AccessScope(gemeente: Self.gemeente, gebruiker: "wethouder", rollen: [.wethouder], kernteams: [])
-        let kernteamlid = AccessScope(gemeente: Self.gemeente, gebruiker: "kernteamlid", rollen: [.kernteamlid], kernteams: ["heteren"])
+        let wethouder = try await environment.proven(AccessScope(gemeente: Self.gemeente, gebruiker: "wethouder", rollen: [.wethouder], kernteams: []))
+        let kernteamlid = try await environment.proven(AccessScope(gemeente: Self.gemeente, gebruiker: "kernteamlid", rollen: [.kernteamlid], kernteams: ["heteren"]))
         var periodes = [(CalendarDate(iso: "2019-01-01")!, CalendarDate(iso: "2026-12-31")!), (CalendarDate(iso: "2024-03-01")!, CalendarDate(iso: "2024-03-31")!),
                         (CalendarDate(iso: "2024-03-02")!, CalendarDate(iso: "2024-03-30")!), (CalendarDate(iso: "2023-12-31")!, CalendarDate(iso: "2024-02-01")!)]
         for _ in 0..<12 {
@@ -327,7 +330,7 @@ extension CijfersPerMaandTests {
     @Test("a new hulpvraag of a resident within the nazorg period of an earlier one is a return, decided at registration; the figures count it")
     func terugkeer() async throws {
         let environment = try await TestEnvironment.seeded()
-        let scope = AccessScope(gemeente: Self.gemeente, gebruiker: "kernteamlid", rollen: [.kernteamlid], kernteams: ["heteren"])
+        let scope = try await environment.proven(AccessScope(gemeente: Self.gemeente, gebruiker: "kernteamlid", rollen: [.kernteamlid], kernteams: ["heteren"]))
         func nieuw(_ dossier: String, _ ontvangen: String, afgesloten: String? = nil, nazorg: String? = nil) async throws -> Bool {
             try await environment.service.withTransaction(in: scope) { connection in
                 try await connection.queryOne("""
@@ -369,7 +372,7 @@ extension CijfersPerMaandTests {
             try await connection.execute("INSERT INTO kernteamleden (gemeente, gebruiker, kernteam) VALUES ('GM1734', 'test-elst', 'elst-noord')")
             try await connection.execute("INSERT INTO gebruiker_rollen (gemeente, gebruiker, rol) VALUES ('GM1734', 'test-elst', 'kernteamlid')")
         }
-        let elst = AccessScope(gemeente: Self.gemeente, gebruiker: "test-elst", rollen: [.kernteamlid], kernteams: ["elst-noord"])
+        let elst = try await environment.proven(AccessScope(gemeente: Self.gemeente, gebruiker: "test-elst", rollen: [.kernteamlid], kernteams: ["elst-noord"]))
         try await environment.service.withTransaction(in: elst) { connection in
             try await connection.execute("""
                 INSERT INTO hulpvragen (gemeente, initialen, regisseur, kernteam, kern, kanaal, ontvangen_op, duur, dossierreferentie, status, uitkomst,
@@ -386,28 +389,49 @@ extension CijfersPerMaandTests {
     @Test("a leefgebied added while another transaction closes the hulpvraag is counted once the two are done, in both counts")
     func concurrentChanges() async throws {
         let environment = try await TestEnvironment.seeded()
-        let scope = AccessScope(gemeente: Self.gemeente, gebruiker: "kernteamlid", rollen: [.kernteamlid], kernteams: ["heteren"])
+        let scope = try await environment.proven(AccessScope(gemeente: Self.gemeente, gebruiker: "kernteamlid", rollen: [.kernteamlid], kernteams: ["heteren"]))
         let id = try await environment.service.withTransaction(in: scope) { connection in
             try await connection.queryOne("""
                 INSERT INTO hulpvragen (gemeente, initialen, regisseur, kernteam, kern, kanaal, ontvangen_op, duur)
                 VALUES ($1, 'T.', 'kernteamlid', 'heteren', 'heteren', 'telefoon', '2026-03-03', 'eenmalig') RETURNING id
                 """, [Self.gemeente]) { row in try row.decode(0, as: UUID.self) }
         }!
-        // The closing transaction holds on for a moment after its UPDATE; the leefgebied arrives meanwhile.
+        // The closing transaction holds on after its UPDATE until the leefgebied's transaction waits
+        // for it (or, should it not have to, is done): the two overlap however the machine schedules them.
+        let bijgewerkt = Tally(), toegevoegd = Tally()
         async let sluiten: Void = environment.service.withTransaction(in: scope) { connection in
             try await connection.execute("""
                 UPDATE hulpvragen SET status = 'afgesloten', uitkomst = 'opgelost-voorliggend-veld', afgesloten_op = '2026-03-20' WHERE id = $1
                 """, [id])
-            try await connection.execute("SELECT pg_sleep(0.6)")
+            bijgewerkt.add()
+            let overlapt = try await TestDatabase.waitUntil {
+                if toegevoegd.count > 0 { return true }
+                return try await Self.someoneWaitsForALock(environment.owner)
+            }
+            #expect(overlapt, "the leefgebied's transaction neither waited for the closing one nor was done within 120 s")
         }
-        try await Task.sleep(for: .milliseconds(200))
+        let bijgewerktOp = try await TestDatabase.waitUntil { bijgewerkt.count > 0 }
+        #expect(bijgewerktOp, "the closing transaction did not get its UPDATE done within 120 s")
         try await environment.service.withTransaction(in: scope) { connection in
             try await connection.execute("INSERT INTO hulpvraag_leefgebieden (gemeente, hulpvraag, leefgebied) VALUES ($1, $2, 'financien')", [Self.gemeente, id])
         }
+        toegevoegd.add()
         try await sluiten
         let (opgeteld, geteld) = try await Self.counts(environment.owner)
         #expect(opgeteld == geteld, "\(Set(opgeteld).symmetricDifference(geteld).sorted())")
         #expect(opgeteld.contains("a|GM1734|leefgebied|2026-03-01|heteren|financien|1|1|1|1|0|0|0"))
         await environment.close()
+    }
+
+    /// Whether a session on this test's database waits for a lock (here: the leefgebied's
+    /// transaction for the closing one's). pg_locks and these columns of pg_stat_activity are
+    /// visible to every role.
+    static func someoneWaitsForALock(_ owner: ConnectionPool) async throws -> Bool {
+        try await owner.withConnection { connection in
+            try await connection.queryOne("""
+                SELECT EXISTS (SELECT 1 FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+                               WHERE NOT l.granted AND a.datname = current_database())
+                """) { row in try row.decode(0, as: Bool.self) }
+        } == true
     }
 }

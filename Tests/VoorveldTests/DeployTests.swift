@@ -109,7 +109,7 @@ struct DeployTests {
     /// closed hulpvragen: grants, policies and the counting functions are in place.
     static func expectServiceReadsFigures(_ service: ConnectionPool) async throws {
         try await ServiceRole.verify(service)
-        let wethouder = AccessScope(gemeente: "GM1734", gebruiker: "wethouder", rollen: [.wethouder], kernteams: [])
+        let wethouder = try await TestEnvironment.scope(token: Demo.wethouder.token, service: service)
         let figures = try await CijfersStore(pool: service).voorliggendVeld(
             van: .init(year: 2026, month: 1, day: 1), tot: .init(year: 2026, month: 12, day: 31), per: "totaal", in: wethouder,
             audit: AuditRegel(gebruiker: "wethouder", rol: .wethouder, actie: "cijfers-lezen", objectType: "cijfers", objectId: "test",

@@ -25,6 +25,7 @@ struct FaultTests {
 
         let writers = 8, perWriter = 30
         let back = Restart()
+        let acknowledgedSoFar = Tally()
         let outcome = try await app.test(.router) { client in
             try await withThrowingTaskGroup(of: [Acknowledged].self) { group in
                 for writer in 0..<writers {
@@ -32,6 +33,12 @@ struct FaultTests {
                         var acknowledged: [Acknowledged] = []
                         for number in 0..<perWriter {
                             let key = "fout-\(writer)-\(number)"
+                            // Each writer's last write waits for the restart: there are writes after
+                            // it, however fast the others went.
+                            if number == perWriter - 1 {
+                                guard try await TestDatabase.waitUntil(timeout: .seconds(300), { await back.at != nil })
+                                else { throw FaultError("\(key): PostgreSQL was not back within 300 s") }
+                            }
                             let body = HulpvragenTests.hulpvraag(#""dossierreferentie": "\#(key)""#)
                             // A client that retries with the same Idempotency-Key until it gets an answer.
                             let started = ContinuousClock.now
@@ -45,19 +52,23 @@ struct FaultTests {
                                 }
                                 if let answer, answer.0 == .created, let id = answer.1?["id"] as? String {
                                     acknowledged.append(Acknowledged(key: key, id: id, at: ContinuousClock.now))
+                                    acknowledgedSoFar.add()
                                     break
                                 }
                                 // Anything else while the database is away must be an error answer, never a wrong success.
                                 if let status = answer?.0 { #expect(status.code >= 500 || status == .conflict, "\(key): \(status)") }
-                                guard ContinuousClock.now - started < .seconds(90) else { throw FaultError("\(key) got no answer in 90 s") }
+                                guard ContinuousClock.now - started < .seconds(180) else { throw FaultError("\(key) got no answer in 180 s") }
+                                // A client's pause between retries, not a wait for anything.
                                 try await Task.sleep(for: .milliseconds(100))
                             }
                         }
                         return acknowledged
                     }
                 }
-                // Mid-load: kill every PostgreSQL process at once, wait, start it again.
-                try await Task.sleep(for: .milliseconds(800))
+                // Mid-load (once every writer could have had a write acknowledged, however long that
+                // takes here): kill every PostgreSQL process at once, wait, start it again.
+                let loaded = try await TestDatabase.waitUntil(timeout: .seconds(120)) { acknowledgedSoFar.count >= writers }
+                try #require(loaded, "only \(acknowledgedSoFar.count) writes acknowledged after 120 s, before any fault")
                 let postmaster = try #require(embedded.postmasterPID())
                 for child in Self.children(of: postmaster) { kill(child, SIGKILL) }
                 kill(postmaster, SIGKILL)
@@ -72,6 +83,8 @@ struct FaultTests {
                     #expect(took < .seconds(5), "\(uri) took \(took) with the database down")
                     print("fault test: \(uri) answered 503 in \(took) with PostgreSQL down")
                 }
+                // Down for a while, not for the sake of any speed: the writers keep retrying against a
+                // database that is away.
                 try await Task.sleep(for: .seconds(1))
                 try await Self.restart(embedded)
                 await back.mark()
@@ -137,7 +150,8 @@ struct FaultTests {
             do {
                 _ = try await embedded.start()
                 return
-            } catch where ContinuousClock.now - started < .seconds(30) {
+            } catch where ContinuousClock.now - started < .seconds(120) {
+                // Until the killed processes have let go; the bound only catches a start that never works.
                 try await Task.sleep(for: .milliseconds(250))
             }
         }

@@ -43,14 +43,15 @@ indirect enum JSON: Decodable, Equatable, CustomStringConvertible {
 /// Checks a JSON value against the part of JSON Schema (2020-12, as OpenAPI 3.1 uses it) that our
 /// document uses: `$ref` within the document, `type` (one or a list), `properties`, `required`,
 /// `additionalProperties`, `items`, `enum`, `format` (date, uuid, email), `minimum`, `maximum`,
-/// `minLength`, `maxLength`, `pattern`, `minItems` and `maxItems`. Any other keyword fails the check, so the document
+/// `minLength`, `maxLength`, `pattern`, `minItems`, `maxItems` and `oneOf` (exactly one of the
+/// schemas matches). Any other keyword fails the check, so the document
 /// cannot silently use something this validator ignores.
 struct JSONSchemaValidator {
     let document: JSON
 
     static let known: Set<String> = [
         "$ref", "type", "properties", "required", "additionalProperties", "items", "enum", "format", "minimum", "maximum",
-        "minLength", "maxLength", "pattern", "minItems", "maxItems", "description", "default", "example", "readOnly",
+        "minLength", "maxLength", "pattern", "minItems", "maxItems", "oneOf", "description", "default", "example", "readOnly",
     ]
 
     /// Every problem found, as `path: reason`; empty when the value matches.
@@ -59,6 +60,14 @@ struct JSONSchemaValidator {
         guard let keywords = schema.object else { return ["\(path): the schema is not an object"] }
         var found: [String] = []
         for key in keywords.keys where !Self.known.contains(key) { found.append("\(path): schema keyword '\(key)' is not supported") }
+        if let options = schema["oneOf"]?.array {
+            let results = options.map { problems(value, $0, at: path) }
+            let matching = results.filter(\.isEmpty).count
+            if matching != 1 {
+                found.append("\(path): matches \(matching) of the \(options.count) oneOf schemas, not exactly one"
+                             + (matching == 0 ? ": " + results.map { $0.prefix(2).joined(separator: "; ") }.joined(separator: " | ") : ""))
+            }
+        }
         if let type = schema["type"] {
             let types = type.strings ?? [type.string ?? ""]
             if !types.contains(where: { Self.matches(value, type: $0) }) {

@@ -41,7 +41,7 @@ struct PagesTests {
 
     /// A hulpvraag of kernteam Heteren as stored.
     static func stored(_ environment: TestEnvironment, _ id: UUID) async throws -> Hulpvraag? {
-        let scope = AccessScope(gemeente: "GM1734", gebruiker: "kernteamlid", rollen: [.kernteamlid], kernteams: ["heteren"])
+        let scope = try await environment.proven(AccessScope(gemeente: "GM1734", gebruiker: "kernteamlid", rollen: [.kernteamlid], kernteams: ["heteren"]))
         return try await HulpvraagStore(pool: environment.service).get(id, in: scope, audit: AuditRegel(
             gebruiker: "kernteamlid", rol: .kernteamlid, actie: "hulpvraag-lezen", objectType: "hulpvraag", objectId: id.uuidString, doel: "test",
             resultaat: .toegestaan))
@@ -592,7 +592,7 @@ struct PagesTests {
     @Test("the dashboard's tables and CSV downloads carry the API's figures, with the same suppression")
     func dashboardMatchesAPI() async throws {
         let environment = try await TestEnvironment.seeded(hulpvragen: true)
-        let kernen = try await GebiedStore(pool: environment.service).kernen(in: AccessScope(gemeente: "GM1734", gebruiker: "wethouder", rollen: [.wethouder], kernteams: []))
+        let kernen = try await GebiedStore(pool: environment.service).kernen(in: try await environment.proven(AccessScope(gemeente: "GM1734", gebruiker: "wethouder", rollen: [.wethouder], kernteams: [])))
         let naam = Dictionary(uniqueKeysWithValues: kernen.map { ($0.code, $0.naam) })
         try await HulpvragenTests.app(environment).test(.router) { client in
             let headers = Self.headers(Demo.wethouder.token)

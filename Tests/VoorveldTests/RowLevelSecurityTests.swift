@@ -29,7 +29,8 @@ struct RowLevelSecurityTests {
     func forgottenFilter() async throws {
         let environment = try await TestEnvironment.seeded()
         for gemeente in ["GM1734", "GM1700"] {
-            let seen = try await environment.service.withTransaction(in: .init(gemeente: gemeente, gebruiker: "test", rollen: [.beheerder], kernteams: [])) { connection in
+            let scope = try await environment.proven(AccessScope(gemeente: gemeente, gebruiker: "test-\(gemeente.lowercased())", rollen: [.beheerder], kernteams: []))
+            let seen = try await environment.service.withTransaction(in: scope) { connection in
                 var seen: Set<String> = []
                 for table in Self.perGemeente where table != "gemeenten" {
                     // Deliberately no WHERE clause.
@@ -41,7 +42,7 @@ struct RowLevelSecurityTests {
             }
             #expect(seen == [gemeente])
         }
-        // A gemeente that does not exist sees nothing.
+        // A scope the service only claims, without a proof, sees nothing.
         let nothing = try await environment.service.withTransaction(in: .init(gemeente: "GM9999", gebruiker: "test", rollen: [.beheerder], kernteams: [])) { connection in
             try await connection.queryOne("SELECT count(*) FROM kernen") { row in try row.decode(0, as: Int.self) }
         }
@@ -53,7 +54,7 @@ struct RowLevelSecurityTests {
     func scopeIsTransactionLocal() async throws {
         let environment = try await TestEnvironment.seeded()
         let pool = ConnectionPool(.init(connection: environment.service.configuration.connection, maxConnections: 1))
-        let inside = try await pool.withTransaction(in: .onderhoud(gemeente: "GM1734")) { connection in
+        let inside = try await pool.withTransaction(in: try await environment.proven(AccessScope(gemeente: "GM1734", gebruiker: "steunpunt", rollen: [.steunpunt], kernteams: []))) { connection in
             try await connection.queryOne("SELECT count(*) FROM kernen") { row in try row.decode(0, as: Int.self) }
         }
         #expect(inside == 14)
@@ -68,7 +69,7 @@ struct RowLevelSecurityTests {
     @Test("the audit log cannot be changed or removed by the service, nor written for another gemeente")
     func auditLogAppendOnly() async throws {
         let environment = try await TestEnvironment.seeded()
-        let scope = AccessScope(gemeente: "GM1734", gebruiker: "beheerder", rollen: [.beheerder], kernteams: [])
+        let scope = try await environment.proven(AccessScope(gemeente: "GM1734", gebruiker: "beheerder", rollen: [.beheerder], kernteams: []))
         let regel = AuditRegel(gebruiker: "beheerder", rol: .beheerder, actie: "lezen", objectType: "test", objectId: nil, doel: "test", resultaat: .toegestaan)
         try await AuditStore(pool: environment.service).record(regel, in: scope)
 
@@ -88,7 +89,7 @@ struct RowLevelSecurityTests {
         }
         #expect(foreign?.sqlState == "42501")
         // Only a beheerder reads it.
-        let asKernteamlid = try await AuditStore(pool: environment.service).list(.init(), in: .init(gemeente: "GM1734", gebruiker: "kernteamlid", rollen: [.kernteamlid], kernteams: ["heteren"]))
+        let asKernteamlid = try await AuditStore(pool: environment.service).list(.init(), in: try await environment.proven(AccessScope(gemeente: "GM1734", gebruiker: "kernteamlid", rollen: [.kernteamlid], kernteams: ["heteren"])))
         #expect(asKernteamlid.isEmpty)
         let asBeheerder = try await AuditStore(pool: environment.service).list(.init(), in: scope)
         #expect(asBeheerder.contains { $0.objectType == "test" })
@@ -99,12 +100,12 @@ struct RowLevelSecurityTests {
     @Test("a user sees their own account; only the beheerder sees the gemeente's users")
     func usersVisibleToSelfOrBeheerder() async throws {
         let environment = try await TestEnvironment.seeded()
-        let asKernteamlid = AccessScope(gemeente: "GM1734", gebruiker: "kernteamlid", rollen: [.kernteamlid], kernteams: ["heteren"])
+        let asKernteamlid = try await environment.proven(AccessScope(gemeente: "GM1734", gebruiker: "kernteamlid", rollen: [.kernteamlid], kernteams: ["heteren"]))
         let seen = try await environment.service.withTransaction(in: asKernteamlid) { connection in
             try await connection.query("SELECT naam FROM gebruikers") { row in try row.decode(0, as: String.self) }
         }
         #expect(seen == ["kernteamlid"])
-        let asBeheerder = AccessScope(gemeente: "GM1734", gebruiker: "beheerder", rollen: [.beheerder], kernteams: [])
+        let asBeheerder = try await environment.proven(AccessScope(gemeente: "GM1734", gebruiker: "beheerder", rollen: [.beheerder], kernteams: []))
         let all = try await environment.service.withTransaction(in: asBeheerder) { connection in
             try await connection.query("SELECT naam FROM gebruikers ORDER BY naam") { row in try row.decode(0, as: String.self) }
         }
@@ -115,7 +116,7 @@ struct RowLevelSecurityTests {
     @Test("the service cannot forge audit history or make temporary tables")
     func noForgery() async throws {
         let environment = try await TestEnvironment.seeded()
-        let scope = AccessScope(gemeente: "GM1734", gebruiker: "beheerder", rollen: [.beheerder], kernteams: [])
+        let scope = try await environment.proven(AccessScope(gemeente: "GM1734", gebruiker: "beheerder", rollen: [.beheerder], kernteams: []))
         let attempts = [
             // Backdating a line, choosing its id, or writing it in someone else's name.
             "INSERT INTO auditlog (gemeente, tijdstip, gebruiker, actie, object_type, doel, resultaat) VALUES ('GM1734', '2020-01-01', 'beheerder', 'lezen', 'x', 'x', 'toegestaan')",
@@ -143,6 +144,113 @@ struct RowLevelSecurityTests {
             }
             #expect(error?.sqlState == "42501", "\(statement)")
         }
+        await environment.close()
+    }
+
+    /// Every per-gemeente table the service can read, with what its rows hold.
+    static let personal = ["hulpvragen", "hulpvraag_leefgebieden", "koppelingen", "vrijwilligers", "voorzieningen", "gebruikers",
+                           "gebruiker_rollen", "kernteamleden", "auditlog", "idempotentie", "kernen", "kernteams"]
+
+    static func counts(_ connection: PostgresConnection) async throws -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for table in personal {
+            counts[table] = try await connection.queryOne("SELECT count(*) FROM \(table)") { row in try row.decode(0, as: Int.self) }
+        }
+        return counts
+    }
+
+    @Test("with the service's own credentials and every scope setting it can write, nothing personal is visible without a user's secret")
+    func serviceCredentialsAloneSeeNothing() async throws {
+        let environment = try await TestEnvironment.seeded(hulpvragen: true)
+        let everything = AccessScope(gemeente: "GM1734", gebruiker: "kernteamlid", rollen: Rol.allCases,
+                                     kernteams: ["heteren", "driel", "elst", "zetten-hemmen", "oosterhout-slijk-ewijk", "herveld-andelst"])
+        // What an attacker with DATABASE_URL writes: every role, every kernteam; then a made-up
+        // proof, and one in the wrong shape.
+        for bewijs in [nil, "t:" + String(repeating: "ab", count: 32), "s:" + String(repeating: "0", count: 64), "t:' OR true --"] {
+            var forged = everything
+            forged.bewijs = bewijs
+            let seen = try await environment.service.withTransaction(in: forged) { try await Self.counts($0) }
+            #expect(seen.values.allSatisfy { $0 == 0 }, "with proof \(bewijs ?? "none"): \(seen.filter { $0.value > 0 })")
+        }
+        // The settings set directly, outside AccessScope, likewise.
+        let direct = try await environment.service.withTransaction { connection in
+            try await connection.execute("""
+                SELECT set_config('voorveld.gemeente', 'GM1734', true), set_config('voorveld.rollen', 'kernteamlid,steunpunt,wethouder,beheerder', true),
+                       set_config('voorveld.kernteams', 'heteren,driel', true), set_config('voorveld.gebruiker', 'beheerder', true)
+                """)
+            return try await Self.counts(connection)
+        }
+        #expect(direct.values.allSatisfy { $0 == 0 }, "\(direct.filter { $0.value > 0 })")
+        // The hash of a real token is the proof, and then only that user's scope holds: the demo
+        // kernteamlid claims every role but sees no volunteer's audit trail or other users.
+        let real = try await TestEnvironment.scope(token: Demo.kernteamlid.token, service: environment.service)
+        var widened = real
+        widened.rollen = Rol.allCases
+        widened.kernteams = everything.kernteams
+        let seen = try await environment.service.withTransaction(in: widened) { try await Self.counts($0) }
+        #expect(seen["hulpvragen"]! > 0 && seen["vrijwilligers"]! > 0)
+        #expect(seen["auditlog"] == 0 && seen["gebruikers"] == 1)
+        let ownTeam = try await environment.owner.withConnection { connection in
+            try await connection.queryOne("SELECT count(*) FROM hulpvragen WHERE gemeente = 'GM1734' AND kernteam = 'heteren'") { row in try row.decode(0, as: Int.self) }
+        }
+        #expect(seen["hulpvragen"] == ownTeam)
+        // A revoked token's proof stops at once, within the same connection's next transaction.
+        try await environment.owner.withConnection { connection in
+            try await connection.execute("UPDATE api_tokens SET ingetrokken_op = now() WHERE gebruiker = 'kernteamlid'")
+        }
+        let afterRevoke = try await environment.service.withTransaction(in: real) { try await Self.counts($0) }
+        #expect(afterRevoke.values.allSatisfy { $0 == 0 }, "\(afterRevoke.filter { $0.value > 0 })")
+        await environment.close()
+    }
+
+    @Test("the service can neither read a password hash nor start a session without the right password")
+    func noHashNoSessionWithoutPassword() async throws {
+        let environment = try await TestEnvironment.seeded()
+        let salt = try await environment.service.withConnection { connection in
+            try await connection.queryOne("SELECT zout FROM inlog_begin('kernteamlid', 'test', now() - interval '15 minutes', 100, 100, NULL)") { row in
+                try row.decode(0, as: String?.self)
+            }
+        }
+        let stored = try await environment.owner.withConnection { connection in
+            try await connection.queryOne("SELECT wachtwoord_hash FROM gebruikers WHERE naam = 'kernteamlid'") { row in try row.decode(0, as: String.self) }
+        }
+        // Only the salt: cost and 22 characters, not the 31 characters of the hash itself.
+        #expect(salt??.count == 29)
+        #expect(stored.map { $0.hasPrefix(salt!! ) } == true && salt!! != stored)
+        // The old functions that handed out the hash or a session are gone.
+        for call in ["SELECT * FROM inlog_poging('kernteamlid', 'x', now(), 5, 20)", "SELECT start_sessie('kernteamlid', 'x')"] {
+            let error = await #expect(throws: PostgresError.self) {
+                try await environment.service.withConnection { connection in try await connection.execute(call) }
+            }
+            #expect(error?.sqlState == "42883", "\(call)")
+        }
+        // A wrong password, the salt itself or nothing: no session.
+        let wrong = await TestEnvironment.hasher.compute("niet-het-wachtwoord", salt: salt!)
+        for computed in [wrong, salt!, nil, ""] {
+            let ok = try await environment.service.withConnection { connection in
+                try await connection.queryOne("SELECT inlog_afronden('kernteamlid', $1, 'sessie-geheim', interval '30 minutes', interval '10 hours', NULL)",
+                                              [computed]) { row in try row.decode(0, as: Bool.self) }
+            }
+            #expect(ok == false)
+        }
+        let sessions = try await environment.owner.withConnection { connection in
+            try await connection.queryOne("SELECT count(*) FROM sessies") { row in try row.decode(0, as: Int.self) }
+        }
+        #expect(sessions == 0)
+        // The right one: a session, whose proof then gives the user's scope.
+        let right = await TestEnvironment.hasher.compute(Demo.kernteamlid.wachtwoord, salt: salt!)
+        #expect(right == stored)
+        let gebruiker = try await AuthStore(pool: environment.service, hasher: TestEnvironment.hasher, limiter: TestEnvironment.passwordChecks)
+            .login(naam: Demo.kernteamlid.naam, wachtwoord: Demo.kernteamlid.wachtwoord, adres: "test")
+        guard case .ingelogd(let sessie) = gebruiker else {
+            Issue.record("no login: \(gebruiker)")
+            return
+        }
+        let viaSession = try #require(try await AuthStore(pool: environment.service).gebruiker(sessie: sessie))
+        let kernen = try await environment.service.withTransaction(in: AccessScope(viaSession)) { connection in
+            try await connection.queryOne("SELECT count(*) FROM kernen") { row in try row.decode(0, as: Int.self) }
+        }
+        #expect(kernen == 14)
         await environment.close()
     }
 

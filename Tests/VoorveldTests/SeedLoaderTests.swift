@@ -90,7 +90,7 @@ struct SeedLoaderTests {
         // A revoked demo token stays revoked when the demo is loaded again.
         try await users.revokeTokens(naam: "kernteamlid")
         try await loader.load(into: pool, demoUsers: true)
-        let auth = AuthStore(pool: pool, hasher: TestEnvironment.hasher)
+        let auth = AuthStore(pool: pool, hasher: TestEnvironment.hasher, limiter: TestEnvironment.passwordChecks)
         #expect(try await auth.gebruiker(token: "vv_demo_kernteamlid_0000000000000000000000000000") == nil)
         await pool.close()
     }

@@ -14,6 +14,9 @@ struct TestEnvironment {
 
     /// bcrypt at its lowest cost: the tests hash many passwords.
     static let hasher = PasswordHasher(cost: 4)
+    /// Tests log in from many suites at once; the real bound on password checks is tested on its
+    /// own (LoginLimitTests), so here it is wide enough never to answer 'busy'.
+    static let passwordChecks = PasswordCheckLimiter(running: 8, waiting: 10_000)
     static let sqlDirectory = TestDatabase.repositoryRoot + "/sql"
     static let seedDirectory = TestDatabase.repositoryRoot + "/seed-data"
 
@@ -37,12 +40,43 @@ struct TestEnvironment {
     var dependencies: AppDependencies {
         var settings = AuthStore.Settings()
         settings.maxFailuresPerName = 3
-        return AppDependencies(pool: service, hasher: Self.hasher, authSettings: settings)
+        return AppDependencies(pool: service, hasher: Self.hasher, authSettings: settings, passwordChecks: Self.passwordChecks)
     }
 
     func close() async {
         await service.close()
         await owner.close()
+    }
+
+    /// `scope` as the service really gets it: PostgreSQL takes the service's scope only from a
+    /// user's proven token (sql/012), so the user is made (or found) with exactly these roles and
+    /// kernteams, given a token, and the scope comes from authenticating that token.
+    func proven(_ scope: AccessScope) async throws -> AccessScope {
+        let token = "vv_test_\(scope.gemeente)_\(scope.gebruiker)"
+        try await owner.withTransaction { connection in
+            try await connection.execute(
+                "INSERT INTO gebruikers (gemeente, naam, weergavenaam) VALUES ($1, $2, $2) ON CONFLICT DO NOTHING", [scope.gemeente, scope.gebruiker])
+            for rol in scope.rollen {
+                try await connection.execute(
+                    "INSERT INTO gebruiker_rollen VALUES ($1, $2, $3) ON CONFLICT DO NOTHING", [scope.gemeente, scope.gebruiker, rol.rawValue])
+            }
+            for kernteam in scope.kernteams {
+                try await connection.execute(
+                    "INSERT INTO kernteamleden VALUES ($1, $2, $3) ON CONFLICT DO NOTHING", [scope.gemeente, scope.gebruiker, kernteam])
+            }
+            try await connection.execute(
+                "INSERT INTO api_tokens (gemeente, gebruiker, hash, verloopt_op) VALUES ($1, $2, sha256(convert_to($3, 'UTF8')), now() + interval '1 day') ON CONFLICT DO NOTHING",
+                [scope.gemeente, scope.gebruiker, token])
+        }
+        let proven = try await Self.scope(token: token, service: service)
+        try #require(proven.rollen == scope.rollen && proven.kernteams == scope.kernteams,
+                     "\(scope.gebruiker) already exists with other roles or kernteams: \(proven)")
+        return proven
+    }
+
+    /// The scope of whoever holds `token`, as the service authenticates it.
+    static func scope(token: String, service: ConnectionPool) async throws -> AccessScope {
+        AccessScope(try #require(try await AuthStore(pool: service).gebruiker(token: token), "token \(token) is not valid"))
     }
 }
 

@@ -107,7 +107,7 @@ struct UitkomstenTests {
                     == ["financien:7", "sociaal-netwerk:7"])
         }
         // The wethouder's own queries see no hulpvraag row; only the figures function counts them.
-        let rows = try await environment.service.withTransaction(in: AccessScope(gemeente: "GM1734", gebruiker: "wethouder", rollen: [.wethouder], kernteams: [])) { connection in
+        let rows = try await environment.service.withTransaction(in: try await environment.proven(AccessScope(gemeente: "GM1734", gebruiker: "wethouder", rollen: [.wethouder], kernteams: []))) { connection in
             try await connection.queryOne("SELECT count(*) FROM hulpvragen") { row in try row.decode(0, as: Int.self) }
         }
         #expect(rows == 0)

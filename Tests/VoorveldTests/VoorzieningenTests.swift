@@ -81,7 +81,7 @@ struct VoorzieningenTests {
     func importBadRows() async throws {
         let environment = try await TestEnvironment.seeded()
         let store = RegisterStore<Voorziening>(pool: environment.service)
-        let scope = AccessScope(gemeente: "GM1734", gebruiker: "steunpunt", rollen: [.steunpunt], kernteams: [])
+        let scope = try await environment.proven(AccessScope(gemeente: "GM1734", gebruiker: "steunpunt", rollen: [.steunpunt], kernteams: []))
         let audit = AuditRegel(gebruiker: "steunpunt", rol: .steunpunt, actie: "voorzieningen-importeren", objectType: "voorziening",
                                objectId: nil, doel: "test", resultaat: .toegestaan)
         let csv = """

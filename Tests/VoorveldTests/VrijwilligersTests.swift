@@ -212,7 +212,7 @@ struct VrijwilligersTests {
     func largeImport() async throws {
         let environment = try await TestEnvironment.seeded()
         let store = RegisterStore<Vrijwilliger>(pool: environment.service)
-        let scope = AccessScope(gemeente: "GM1734", gebruiker: "steunpunt", rollen: [.steunpunt], kernteams: [])
+        let scope = try await environment.proven(AccessScope(gemeente: "GM1734", gebruiker: "steunpunt", rollen: [.steunpunt], kernteams: []))
         let audit = AuditRegel(gebruiker: "steunpunt", rol: .steunpunt, actie: "vrijwilligers-importeren", objectType: "vrijwilliger",
                                objectId: nil, doel: "test", resultaat: .toegestaan)
         let kernen = ["heteren", "driel", "zetten", "elst-noord", "randwijk"]

@@ -25,7 +25,8 @@ public struct VrijwilligerOptie: Sendable, Hashable {
     public var langsteInzet: Inzetduur
     public var inzetPast: Bool
     public var vogDatum: CalendarDate?
-    /// An earlier koppeling with this resident was broken off.
+    /// An earlier koppeling with this resident was broken off: of this hulpvraag, or of the same
+    /// dossier in the same kernteam (never another team's: sql/013).
     public var eerderAfgebroken: Bool
     public var alGekoppeld: Bool
     /// Completed koppelingen in one of the hulpvraag's leefgebieden.

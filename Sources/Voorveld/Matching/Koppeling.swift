@@ -1,9 +1,9 @@
 import CalendarDate
 import Foundation
 
-/// A volunteer or an algemene voorziening linked to a hulpvraag. It carries a copy of what the
-/// helper needs to know (kern, dayparts, leefgebieden, taken), never the hulpvraag itself, so the
-/// steunpunt can follow its volunteers' koppelingen without seeing the request.
+/// A volunteer or an algemene voorziening linked to a hulpvraag, as its kernteam sees it. It
+/// carries a copy of what the helper needs to know (kern, dayparts, leefgebieden, taken), never
+/// the hulpvraag itself; the steunpunt sees less still (`KoppelingVoorSteunpunt`).
 public struct Koppeling: Sendable, Hashable, Codable {
     public var id: UUID?
     public var hulpvraag: UUID
@@ -51,6 +51,133 @@ public struct Koppeling: Sendable, Hashable, Codable {
         self.versie = versie
         self.afsluiting = afsluiting
         self.contact = contact
+    }
+}
+
+/// A koppeling as the steunpunt sees it: only what the volunteer needs to know. It is a type of its
+/// own, without the fields the steunpunt must not learn, so that they are never there to leak:
+/// not which hulpvraag it is for, not why it ended (a reason such as a Veilig Thuis signal must
+/// never leave the kernteam), not the team's note, not who in the team proposed it. A koppeling
+/// that ended is "beeindigd", whether it was completed or broken off: that it ended and that the
+/// volunteer's place is free again is all the steunpunt needs.
+public struct KoppelingVoorSteunpunt: Sendable, Hashable, Codable {
+    /// The status as the volunteer may hear it: the running steps, or ended.
+    public enum Status: String, CaseIterable, Sendable, Codable {
+        case voorgesteld, geaccepteerd, gestart, beeindigd
+
+        public init(_ status: KoppelingStatus) {
+            switch status {
+            case .voorgesteld: self = .voorgesteld
+            case .geaccepteerd: self = .geaccepteerd
+            case .gestart: self = .gestart
+            case .afgerond, .afgebroken: self = .beeindigd
+            }
+        }
+
+        public var naam: String {
+            switch self {
+            case .voorgesteld: "Voorgesteld"
+            case .geaccepteerd: "Geaccepteerd"
+            case .gestart: "Gestart"
+            case .beeindigd: "Beëindigd"
+            }
+        }
+
+        /// What the steunpunt may tell the volunteer: neutral, the same for every way a koppeling ends.
+        public var melding: String {
+            switch self {
+            case .voorgesteld: "Het kernteam heeft de vrijwilliger voorgesteld; de plek is voor deze koppeling vastgehouden."
+            case .geaccepteerd: "De koppeling is geaccepteerd en begint binnenkort."
+            case .gestart: "De koppeling loopt."
+            case .beeindigd: "De koppeling is beëindigd; de plek is weer vrij."
+            }
+        }
+
+        /// Whether the koppeling no longer holds one of the volunteer's places.
+        public var plekVrij: Bool { self == .beeindigd }
+    }
+
+    public var id: UUID
+    public var vrijwilliger: UUID
+    /// The volunteer's name.
+    public var naam: String
+    public var status: Status
+    /// Whether the place this koppeling held is free again.
+    public var plekVrij: Bool
+    /// The neutral wording for the volunteer (`Status.melding`).
+    public var melding: String
+    /// What the volunteer helps with, where and when: the copy made for the helper at the proposal.
+    public var leefgebieden: [String]
+    public var taken: [String]
+    public var kern: String
+    public var dagdelen: [String]
+    /// The team's note for the helper, while the koppeling runs (nil without one, and once it ended).
+    public var toelichting: String?
+    public var gestartOp: CalendarDate?
+    public var beeindigdOp: CalendarDate?
+
+    public init(
+        id: UUID, vrijwilliger: UUID, naam: String, status: Status, leefgebieden: [String], taken: [String], kern: String,
+        dagdelen: [String], toelichting: String?, gestartOp: CalendarDate?, beeindigdOp: CalendarDate?
+    ) {
+        self.id = id
+        self.vrijwilliger = vrijwilliger
+        self.naam = naam
+        self.status = status
+        plekVrij = status.plekVrij
+        melding = status.melding
+        self.leefgebieden = leefgebieden
+        self.taken = taken
+        self.kern = kern
+        self.dagdelen = dagdelen
+        // Meant for doing the help; once it ended, nothing to keep showing.
+        self.toelichting = status.plekVrij || toelichting?.isEmpty != false ? nil : toelichting
+        self.gestartOp = gestartOp
+        self.beeindigdOp = beeindigdOp
+    }
+
+    /// The steunpunt's view of a volunteer's koppeling the caller has whole (a kernteamlid who is
+    /// also steunpunt, on the steunpunt's page); nil for a voorziening's.
+    public init?(_ koppeling: Koppeling) {
+        guard let id = koppeling.id, let vrijwilliger = koppeling.vrijwilliger else { return nil }
+        self.init(id: id, vrijwilliger: vrijwilliger, naam: koppeling.naam, status: Status(koppeling.status), leefgebieden: koppeling.leefgebieden,
+                  taken: koppeling.taken, kern: koppeling.kern, dagdelen: koppeling.dagdelen, toelichting: koppeling.toelichting,
+                  gestartOp: koppeling.gestartOp, beeindigdOp: koppeling.beeindigdOp)
+    }
+}
+
+/// A koppeling as the caller may see it: whole for a kernteamlid of the hulpvraag's own kernteam,
+/// otherwise (the steunpunt, for the gemeente's volunteers) only what the volunteer needs. It
+/// encodes as what it is: a `Koppeling` or a `KoppelingVoorSteunpunt`.
+public enum Koppelingweergave: Sendable, Hashable, Encodable {
+    case kernteam(Koppeling)
+    case steunpunt(KoppelingVoorSteunpunt)
+
+    public var id: UUID? {
+        switch self {
+        case .kernteam(let koppeling): koppeling.id
+        case .steunpunt(let koppeling): koppeling.id
+        }
+    }
+
+    /// The whole koppeling, when the caller's kernteam has it.
+    public var kernteam: Koppeling? {
+        if case .kernteam(let koppeling) = self { koppeling } else { nil }
+    }
+
+    /// What the steunpunt sees of it, whoever asks.
+    public var voorSteunpunt: KoppelingVoorSteunpunt? {
+        switch self {
+        case .kernteam(let koppeling): KoppelingVoorSteunpunt(koppeling)
+        case .steunpunt(let koppeling): koppeling
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .kernteam(let koppeling): try koppeling.encode(to: encoder)
+        case .steunpunt(let koppeling): try koppeling.encode(to: encoder)
+        }
     }
 }
 

@@ -113,11 +113,11 @@ public struct Hulpvraag: Sendable, Hashable, Codable {
         _ invoer: [String: RuweWaarde], door: Gebruiker, referenties: Referenties, vandaag: CalendarDate, bestaand: Hulpvraag? = nil
     ) throws -> Hulpvraag {
         var lezer = Veldlezer(invoer)
-        let dossier = lezer.tekst("dossierreferentie", maximaal: 64)
+        let dossier = lezer.tekst("dossierreferentie", maximaal: 64, soort: .referentie)
         if let dossier, Self.lijktOpBSN(dossier) {
             lezer.fout("dossierreferentie", "lijkt een BSN; gebruik de referentie van het dossier in het regiesysteem, nooit een BSN")
         }
-        let initialen = lezer.tekst("initialen", verplicht: true, maximaal: 12)
+        let initialen = lezer.tekst("initialen", verplicht: true, maximaal: 12, soort: .naam)
         if let initialen, !initialen.unicodeScalars.allSatisfy(Self.initiaalTeken) {
             lezer.fout("initialen", "alleen letters (A-Z, ook met accent), punten, spaties en streepjes")
         }

@@ -56,25 +56,25 @@ public struct Veldlezer {
         }
     }
 
-    /// Text, trimmed; nil when absent (an error when `verplicht`).
-    public mutating func tekst(_ veld: String, verplicht: Bool = false, maximaal: Int = 200) -> String? {
+    /// Text as it is stored (trimmed, in Unicode NFC), when it fits `soort`; nil when absent (an
+    /// error when `verplicht`) or refused.
+    public mutating func tekst(_ veld: String, verplicht: Bool = false, maximaal: Int = 200, soort: Tekstsoort = .vrijeTekst) -> String? {
         switch waarde(veld) {
         case .leeg:
             if verplicht { fout(veld, "is verplicht") }
             return nil
         case .tekst(let text):
-            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            // PostgreSQL stores no NUL character in text; it is never typed, only sent.
-            guard !trimmed.unicodeScalars.contains("\u{0}") else {
-                fout(veld, Self.ongeldigTeken)
+            let tekst = Tekstsoort.opgeslagen(text)
+            if let melding = soort.fout(in: tekst) {
+                fout(veld, melding)
                 return nil
             }
             // Counted as PostgreSQL counts (code points), so the database never refuses what passed here.
-            guard trimmed.unicodeScalars.count <= maximaal else {
+            guard tekst.unicodeScalars.count <= maximaal else {
                 fout(veld, "is te lang (hoogstens \(maximaal) tekens)")
                 return nil
             }
-            return trimmed
+            return tekst
         default:
             fout(veld, "moet tekst zijn")
             return nil
@@ -209,5 +209,111 @@ public struct Veldlezer {
         for veld in velden.keys.sorted() where !gelezen.contains(veld) && !negeer.contains(veld) {
             fout(veld, "onbekend veld")
         }
+    }
+}
+
+/// What the text of a field may hold. One rule per kind of field, so that the API, the pages and
+/// the CSV import refuse the same text in the same words.
+public enum Tekstsoort: Sendable {
+    /// Free text of one or more lines (an omschrijving, a toelichting), and codes that are looked
+    /// up in a list anyway: tabs and line breaks are fine; other control characters and the
+    /// tekstrichting-tekens are not, since they would reorder what the next reader sees.
+    case vrijeTekst
+    /// A name, or another line shown to people as it was typed (e-mail, telephone, contact): no
+    /// control, format or other invisible character at all. A name that looks like another, or
+    /// shows its letters in another order than it holds them, misleads whoever picks it from a list.
+    case naam
+    /// A key of the steunpunt's or the regiesysteem's own (`referentie`, `dossierreferentie`):
+    /// only what `referentiePatroon` allows.
+    case referentie
+
+    /// What a referentie may be. Plain ASCII, so that a Cyrillic `а` or a Greek `ο` cannot make a
+    /// second volunteer whose key looks the same as the first one's; beginning with a letter or a
+    /// digit, because a spreadsheet (where steunpunten keep these keys) reads a cell that begins with
+    /// `-` as a formula. `isReferentieteken` and `isReferentiebegin` are this expression in code; the
+    /// OpenAPI document has it as the `pattern` of these fields, and a test holds all three equal.
+    public static let referentiePatroon = "^[A-Za-z0-9][A-Za-z0-9._/-]*$"
+
+    public static let referentieMelding = "mag alleen letters a-z en A-Z, cijfers en - _ . / bevatten, en begint met een letter of cijfer"
+    public static let onzichtbaarMelding = "bevat onzichtbare of tekstrichting-tekens"
+
+    /// The text as it is stored: trimmed, and in Unicode NFC. A name typed with a combining accent
+    /// (`e` + U+0301) and one typed with `é` look the same and must be the same: PostgreSQL
+    /// compares and searches bytes, Swift compares characters.
+    public static func opgeslagen(_ text: String) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        // Below U+0300 (the combining accents) every text is NFC already: nearly all Dutch text,
+        // which a large CSV import then does not pay Foundation's normalisation for.
+        guard trimmed.unicodeScalars.contains(where: { $0.value >= 0x300 }) else { return trimmed }
+        return trimmed.precomposedStringWithCanonicalMapping
+    }
+
+    /// Why `text` (as `opgeslagen` gives it) is refused, in Dutch words for next to the field;
+    /// nil when it may be stored.
+    public func fout(in text: String) -> String? {
+        let scalars = text.unicodeScalars
+        // PostgreSQL stores no NUL character in text; it is never typed, only sent.
+        if scalars.contains("\u{0}") { return Veldlezer.ongeldigTeken }
+        switch self {
+        case .referentie:
+            if let teken = scalars.first(where: { !Self.isReferentieteken($0) }) {
+                return "\(Self.referentieMelding) (niet: \(Self.genoemd(teken)))"
+            }
+            if let begin = scalars.first, !Self.isReferentiebegin(begin) { return Self.referentieMelding }
+        case .naam:
+            if let teken = scalars.first(where: Self.isOnzichtbaar) { return "\(Self.onzichtbaarMelding) (\(Self.genoemd(teken)))" }
+        case .vrijeTekst:
+            if let teken = scalars.first(where: { Self.isTekstrichting($0) || (Self.isBesturing($0) && !Self.regelopmaak.contains($0)) }) {
+                return "\(Self.onzichtbaarMelding) (\(Self.genoemd(teken)))"
+            }
+        }
+        return nil
+    }
+
+    /// The characters a referentie is made of.
+    public static func isReferentieteken(_ scalar: Unicode.Scalar) -> Bool {
+        isReferentiebegin(scalar) || scalar == "-" || scalar == "_" || scalar == "." || scalar == "/"
+    }
+
+    /// The characters a referentie may begin with: ASCII letters and digits.
+    public static func isReferentiebegin(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: true
+        default: false
+        }
+    }
+
+    /// The bidirectional controls: marks, embeddings, overrides and isolates, which change the
+    /// order in which the letters after them are shown (U+202E and then `eoJ` shows as `Joe`).
+    public static func isTekstrichting(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
+    }
+
+    /// Characters that show nothing, or nothing of their own: control (Cc) and format (Cf)
+    /// characters, which include the tekstrichting-tekens, zero-width spaces and joiners (U+200B-U+200D),
+    /// the word joiner (U+2060) and the byte order mark (U+FEFF); line and paragraph separators;
+    /// and whatever else Unicode says may be shown as nothing (Default_Ignorable_Code_Point: the
+    /// Hangul fillers, variation selectors, the combining grapheme joiner).
+    public static func isOnzichtbaar(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .control, .format, .lineSeparator, .paragraphSeparator: true
+        default: scalar.properties.isDefaultIgnorableCodePoint || isTekstrichting(scalar)
+        }
+    }
+
+    static func isBesturing(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.generalCategory == .control }
+
+    /// The control characters that text of several lines needs: tab, line feed, carriage return.
+    static let regelopmaak: Set<Unicode.Scalar> = ["\t", "\n", "\r"]
+
+    /// How a refused character is named in a message: by its code point, which the user can look
+    /// up or tell the helpdesk, and shown as well when it can be seen (`'а', U+0430`).
+    static func genoemd(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        return isOnzichtbaar(scalar) || scalar.properties.isWhitespace ? code : "'\(scalar)', \(code)"
     }
 }

@@ -70,9 +70,9 @@ public struct Voorziening: Sendable, Hashable, Codable {
     /// - Throws: `Invoerfouten`.
     public static func lees(_ invoer: [String: RuweWaarde], referenties: Referenties, negeer: Set<String> = []) throws -> Voorziening {
         var lezer = Veldlezer(invoer)
-        let referentie = lezer.tekst("referentie", verplicht: true, maximaal: 64)
-        let aanbieder = lezer.tekst("aanbieder", verplicht: true)
-        let naam = lezer.tekst("naam", verplicht: true)
+        let referentie = lezer.tekst("referentie", verplicht: true, maximaal: 64, soort: .referentie)
+        let aanbieder = lezer.tekst("aanbieder", verplicht: true, soort: .naam)
+        let naam = lezer.tekst("naam", verplicht: true, soort: .naam)
         let omschrijving = lezer.tekst("omschrijving", maximaal: 2000) ?? ""
         let genoemd = lezer.lijst("kernen")
         let heleGemeente = lezer.waarheid("heleGemeente") || genoemd.contains("*")
@@ -88,7 +88,7 @@ public struct Voorziening: Sendable, Hashable, Codable {
         let dagdelen = lezer.codes("openingsdagdelen", bekend: Set(Dagdeel.alle))
         let leeftijdsgroep = lezer.keuze("leeftijdsgroep", Leeftijdsgroep.self) ?? .iedereen
         let capaciteit = lezer.geheelGetal("capaciteit", bereik: 1...100_000)
-        let contact = lezer.tekst("contact") ?? ""
+        let contact = lezer.tekst("contact", soort: .naam) ?? ""
         let geverifieerd = lezer.datum("laatstGeverifieerd", verplicht: true)
         lezer.onbekendeVelden(negeer: negeer)
         guard lezer.fouten.isEmpty, let referentie, let aanbieder, let naam, let geverifieerd else { throw Invoerfouten(lezer.fouten) }

@@ -83,12 +83,12 @@ public struct Vrijwilliger: Sendable, Hashable, Codable {
     /// - Throws: `Invoerfouten`.
     public static func lees(_ invoer: [String: RuweWaarde], referenties: Referenties, negeer: Set<String> = []) throws -> Vrijwilliger {
         var lezer = Veldlezer(invoer)
-        let referentie = lezer.tekst("referentie", verplicht: true, maximaal: 64)
-        let voornaam = lezer.tekst("voornaam", verplicht: true, maximaal: 100)
-        let achternaam = lezer.tekst("achternaam", verplicht: true, maximaal: 100)
-        let email = lezer.tekst("email", maximaal: 200)
+        let referentie = lezer.tekst("referentie", verplicht: true, maximaal: 64, soort: .referentie)
+        let voornaam = lezer.tekst("voornaam", verplicht: true, maximaal: 100, soort: .naam)
+        let achternaam = lezer.tekst("achternaam", verplicht: true, maximaal: 100, soort: .naam)
+        let email = lezer.tekst("email", maximaal: 200, soort: .naam)
         if let email, !Self.lijktOpEmail(email) { lezer.fout("email", "'\(email)' is geen e-mailadres") }
-        let telefoon = lezer.tekst("telefoon", maximaal: 30)
+        let telefoon = lezer.tekst("telefoon", maximaal: 30, soort: .naam)
         let kern = lezer.tekst("kern", verplicht: true)
         if let kern, !referenties.kernen.contains(kern) { lezer.fout("kern", "onbekende kern '\(kern)' in deze gemeente") }
         let buurkernen = lezer.codes("buurkernen", bekend: referenties.kernen)

@@ -148,7 +148,10 @@ struct MatchingBench: AsyncParsableCommand {
             try await connection.executeScript("""
                 DROP TABLE IF EXISTS bench_hulpvragen;
                 CREATE TABLE bench_hulpvragen AS
-                    SELECT row_number() OVER (ORDER BY id)::int AS nr, id, gemeente, kernteam, regisseur FROM hulpvragen
+                    SELECT row_number() OVER (ORDER BY id)::int AS nr, id, gemeente, kernteam, regisseur,
+                           -- the proof of the regisseur's token, from which the database takes the scope (sql/012)
+                           't:' || encode(sha256(convert_to('vv_bench_' || substr(gemeente, 4)::int || '_' || substr(kernteam, 2) || '_' || repeat('0', 32), 'UTF8')), 'hex') AS bewijs
+                    FROM hulpvragen
                     WHERE gemeente LIKE 'GM9%' AND NOT veilig_thuis;
                 ALTER TABLE bench_hulpvragen ADD PRIMARY KEY (nr);
                 GRANT SELECT ON bench_hulpvragen TO voorveld_service;
@@ -159,7 +162,7 @@ struct MatchingBench: AsyncParsableCommand {
         try """
             \\set n random(1, \(count))
             BEGIN;
-            SELECT set_config('voorveld.gemeente', gemeente, true), set_config('voorveld.gebruiker', regisseur, true), set_config('voorveld.rollen', 'kernteamlid', true), set_config('voorveld.kernteams', kernteam, true) FROM bench_hulpvragen WHERE nr = :n;
+            SELECT set_config('voorveld.bewijs', bewijs, true) FROM bench_hulpvragen WHERE nr = :n;
             SELECT * FROM kandidaat_vrijwilligers((SELECT id FROM bench_hulpvragen WHERE nr = :n), current_date);
             SELECT * FROM kandidaat_voorzieningen((SELECT id FROM bench_hulpvragen WHERE nr = :n));
             END;
@@ -260,7 +263,12 @@ struct MatchingBench: AsyncParsableCommand {
             }
         }
         for (id, gemeente, kernteam, regisseur) in sample {
-            let scope = AccessScope(gemeente: gemeente, gebruiker: regisseur, rollen: [.kernteamlid], kernteams: [kernteam])
+            // The regisseur's own token: the database takes the service's scope from it alone.
+            let token = BenchData.token(gemeente: Int(gemeente.dropFirst(3)) ?? 0, kernteam: Int(kernteam.dropFirst()) ?? 0)
+            guard let gebruiker = try await AuthStore(pool: session.service).gebruiker(token: token) else {
+                throw CommandError("the bench token of \(regisseur) is not valid")
+            }
+            let scope = AccessScope(gebruiker)
             counts.append(try await session.service.withTransaction(in: scope) { connection in
                 try await connection.queryOne("SELECT count(*) FROM kandidaat_vrijwilligers($1, current_date)", [id]) { row in try row.decode(0, as: Int.self) } ?? 0
             })

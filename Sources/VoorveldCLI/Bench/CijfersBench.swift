@@ -49,6 +49,14 @@ struct CijfersBench: AsyncParsableCommand {
 
     // MARK: - Data
 
+    /// The scope of bench user `naam`, from its token (made with the data), as the service gets it.
+    static func scope(of naam: String, service: ConnectionPool) async throws -> AccessScope {
+        guard let gebruiker = try await AuthStore(pool: service).gebruiker(token: "vv_cijfers_" + naam) else {
+            throw CommandError("the bench token of \(naam) is not valid")
+        }
+        return AccessScope(gebruiker)
+    }
+
     func prepareData(_ session: DatabaseSession, eersteJaar: Int, laatsteJaar: Int) async throws {
         let owner = session.owner
         let bestaand = try await owner.withConnection { connection in
@@ -103,6 +111,10 @@ struct CijfersBench: AsyncParsableCommand {
             UNION ALL SELECT gemeente, 'bench-' || lower(gemeente) || '-wethouder', 'wethouder' FROM bench_cijfers;
             INSERT INTO kernteamleden (gemeente, gebruiker, kernteam)
             SELECT gemeente, 'bench-' || lower(gemeente) || '-' || code, code FROM kernteams WHERE gemeente LIKE 'GM8%';
+            -- The service's scope comes from a user's token only (sql/012): one per user.
+            INSERT INTO api_tokens (gemeente, gebruiker, hash, omschrijving, verloopt_op)
+            SELECT gemeente, naam, sha256(convert_to('vv_cijfers_' || naam, 'UTF8')), 'benchmark', now() + interval '30 days'
+            FROM gebruikers WHERE gemeente LIKE 'GM8%';
             """)
         // In portions of about half a million, with the triggers off (as a bulk load would be);
         // the monthly counts are made once afterwards, by the same recount a repair would use.
@@ -206,7 +218,7 @@ struct CijfersBench: AsyncParsableCommand {
             let clock = ContinuousClock()
             for gemeente in gemeenten {
                 let gebruiker = "bench-\(gemeente.lowercased())-wethouder"
-                let scope = AccessScope(gemeente: gemeente, gebruiker: gebruiker, rollen: [.wethouder], kernteams: [])
+                let scope = try await Self.scope(of: gebruiker, service: session.service)
                 let audit = AuditRegel(gebruiker: gebruiker, rol: .wethouder, actie: "cijfers-lezen", objectType: "cijfers", objectId: nil,
                                        doel: "benchmark", resultaat: .toegestaan)
                 let begin = clock.now
@@ -343,7 +355,7 @@ struct CijfersBench: AsyncParsableCommand {
         let blokken = 10
         let perBlok = max(1, schrijvingen / blokken / 2)
         let store = HulpvraagStore(pool: session.service)
-        let scope = AccessScope(gemeente: gemeente, gebruiker: regisseur, rollen: [.kernteamlid], kernteams: [kernteam])
+        let scope = try await Self.scope(of: regisseur, service: session.service)
         // Open hulpvragen to close, registered (and counted) as the service would; in portions of 500,
         // since counting takes a lock per hulpvraag until the transaction ends.
         var ids: [UUID] = []

@@ -18,15 +18,19 @@ struct BeheerController {
         var items: [UserStore.Overzicht]
     }
 
+    /// Why the beheerder reads users and the audit log, for the audit log.
+    static let doel = "beheer"
+
     @Sendable func gebruikers(_ request: Request, context: AppRequestContext) async throws -> Gebruikers {
-        let beheerder = try await authorize(context, actie: "gebruikers-lezen", objectType: "gebruiker")
+        // Anyone else is refused, and the refusal audited, by `require` (RefusalAuditMiddleware).
+        let beheerder = try context.require(.beheerder)
         let items = try await users.list(in: AccessScope(beheerder))
-        try await audit.record(regel(beheerder, context, actie: "gebruikers-lezen", objectType: "gebruiker", resultaat: .toegestaan), in: AccessScope(beheerder))
+        try await audit.record(regel(beheerder, context, actie: "gebruikers-lezen", objectType: "gebruiker"), in: AccessScope(beheerder))
         return Gebruikers(items: items)
     }
 
     @Sendable func auditlog(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let beheerder = try await authorize(context, actie: "auditlog-lezen", objectType: "auditlog")
+        let beheerder = try context.require(.beheerder)
         let query = request.uri.queryParameters
         var filter = AuditStore.Filter()
         filter.gebruiker = query["gebruiker"].map(String.init)
@@ -44,7 +48,7 @@ struct BeheerController {
         }
         let scope = AccessScope(beheerder)
         let regels = try await audit.list(filter, in: scope)
-        try await audit.record(regel(beheerder, context, actie: "auditlog-lezen", objectType: "auditlog", resultaat: .toegestaan), in: scope)
+        try await audit.record(regel(beheerder, context, actie: "auditlog-lezen", objectType: "auditlog"), in: scope)
 
         if request.headers[.accept]?.contains("text/csv") == true {
             return CSVExport.response(AuditCSV.render(regels), filename: "auditlog.csv")
@@ -59,24 +63,9 @@ struct BeheerController {
         var volgende: Int?
     }
 
-    /// A beheerder, or 401/403; a refusal of someone logged in is itself audited.
-    private func authorize(_ context: AppRequestContext, actie: String, objectType: String) async throws -> Gebruiker {
-        let gebruiker = try context.requireGebruiker()
-        guard gebruiker.heeft(.beheerder) else {
-            let refusal = regel(gebruiker, context, actie: actie, objectType: objectType, resultaat: .geweigerd)
-            do {
-                try await audit.record(refusal, in: AccessScope(gebruiker))
-            } catch {
-                context.logger.error("could not audit a refusal", metadata: ["error": "\(error)"])
-            }
-            throw Problem.forbidden()
-        }
-        return gebruiker
-    }
-
-    private func regel(_ gebruiker: Gebruiker, _ context: AppRequestContext, actie: String, objectType: String, resultaat: AuditRegel.Resultaat) -> AuditRegel {
-        AuditRegel(gebruiker: gebruiker.naam, rol: gebruiker.heeft(.beheerder) ? .beheerder : gebruiker.rollen.sorted().first,
-                   actie: actie, objectType: objectType, objectId: nil, doel: "beheer", resultaat: resultaat, requestId: context.id)
+    private func regel(_ beheerder: Gebruiker, _ context: AppRequestContext, actie: String, objectType: String) -> AuditRegel {
+        AuditRegel(gebruiker: beheerder.naam, rol: .beheerder, actie: actie, objectType: objectType, objectId: nil, doel: Self.doel,
+                   resultaat: .toegestaan, requestId: context.id)
     }
 
     static func date(_ text: String, field: String) throws -> Date {

@@ -27,6 +27,8 @@ struct HulpvragenController {
     }
 
     static let nietGevonden = Problem.notFound("Er is geen hulpvraag met dit id in uw kernteams.")
+    /// Why a hulpvraag is processed, for the audit log.
+    static let doel = "ondersteuning van de inwoner"
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let gebruiker = try context.require(.kernteamlid)
@@ -120,7 +122,7 @@ struct HulpvragenController {
 
     func audit(_ gebruiker: Gebruiker, _ context: AppRequestContext, _ actie: String, _ id: UUID?) -> AuditRegel {
         AuditRegel(gebruiker: gebruiker.naam, rol: .kernteamlid, actie: actie, objectType: "hulpvraag", objectId: id?.uuidString.lowercased(),
-                   doel: "ondersteuning van de inwoner", resultaat: .toegestaan, requestId: context.id)
+                   doel: Self.doel, resultaat: .toegestaan, requestId: context.id)
     }
 
     static func id(_ context: AppRequestContext) throws -> UUID {

@@ -7,8 +7,9 @@ import VoorveldStore
 
 /// Matching and koppelingen: a kernteamlid opens a hulpvraag, sees who and what can help and why
 /// (`/v1/hulpvragen/{id}/kandidaten`), proposes a koppeling and follows it to completion or
-/// break-off. The steunpunt follows its volunteers' koppelingen, which carry only what the
-/// volunteer needs to know. Every step is audited.
+/// break-off. The steunpunt follows its volunteers' koppelingen as `KoppelingVoorSteunpunt`: only
+/// what the volunteer needs to know, never why one ended nor for which hulpvraag. Every step is
+/// audited.
 struct KoppelingenController {
     let koppelingen: KoppelingStore
     let idempotentie: IdempotentieStore
@@ -33,6 +34,8 @@ struct KoppelingenController {
 
     static let geenHulpvraag = Problem.notFound("Er is geen hulpvraag met dit id in uw kernteams.")
     static let geenKoppeling = Problem.notFound("Er is geen koppeling met dit id die u mag zien.")
+    /// Why koppelingen are processed, for the audit log.
+    static let doel = "bemiddeling"
 
     @Sendable func kandidaten(_ request: Request, context: AppRequestContext) async throws -> Response {
         let gebruiker = try context.require(.kernteamlid)
@@ -61,12 +64,14 @@ struct KoppelingenController {
         var filter = KoppelingStore.Filter()
         filter.hulpvraag = try Self.id(context, else: Self.geenHulpvraag)
         var query = Zoekvraag(request)
-        filter.status = query.keuze("status", KoppelingStatus.self)
+        filter.status = query.keuze("status", KoppelingStatus.self).flatMap { KoppelingStore.Statusfilter(rawValue: $0.rawValue) }
         filter.paginering = query.paginering()
         try query.controleer()
         guard let pagina = try await koppelingen.list(filter, in: AccessScope(gebruiker), audit: audit(gebruiker, context, "koppelingen-lezen", "koppeling", nil))
         else { throw Self.geenHulpvraag }
-        return try Resource.json(Paginaantwoord(pagina, filter.paginering))
+        // The hulpvraag is the team's own (else nil above), and so is each of its koppelingen.
+        let eigen = pagina.items.compactMap(\.kernteam)
+        return try Resource.json(Paginaantwoord(Pagina(items: eigen, totaal: pagina.totaal), filter.paginering))
     }
 
     /// A proposal: `{"vrijwilliger": id}` or `{"voorziening": id}`, with an optional `toelichting`.
@@ -110,21 +115,20 @@ struct KoppelingenController {
         var query = Zoekvraag(request)
         var filter = KoppelingStore.Filter()
         filter.vrijwilliger = query.id("vrijwilliger")
-        filter.status = query.keuze("status", KoppelingStatus.self)
+        filter.status = query.keuze("status", KoppelingStore.Statusfilter.self)
         filter.paginering = query.paginering()
         try query.controleer()
         let pagina = try await koppelingen.list(filter, in: AccessScope(gebruiker), audit: audit(gebruiker, context, "koppelingen-lezen", "koppeling", nil))
-        let zichtbaar = (pagina?.items ?? []).map { Self.zichtbaar($0, voor: gebruiker) }
-        return try Resource.json(Paginaantwoord(Pagina(items: zichtbaar, totaal: pagina?.totaal ?? 0), filter.paginering))
+        return try Resource.json(Paginaantwoord(pagina ?? Pagina(items: [], totaal: 0), filter.paginering))
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let gebruiker = try context.require(.kernteamlid, .steunpunt)
         let id = try Self.id(context, else: Self.geenKoppeling)
-        guard let koppeling = try await koppelingen.get(id, in: AccessScope(gebruiker), audit: audit(gebruiker, context, "koppeling-lezen", "koppeling", id)) else {
-            throw Self.geenKoppeling
-        }
-        return try Resource.json(Self.zichtbaar(koppeling, voor: gebruiker), versie: koppeling.versie)
+        guard let weergave = try await koppelingen.weergave(id, in: AccessScope(gebruiker), audit: audit(gebruiker, context, "koppeling-lezen", "koppeling", id))
+        else { throw Self.geenKoppeling }
+        // The steunpunt changes no koppeling, so it gets no version to send back.
+        return try Resource.json(weergave, versie: weergave.kernteam?.versie)
     }
 
     /// `{"status": "geaccepteerd" | "gestart" | "afgerond" | "afgebroken", "reden": code, "toelichting": text}`,
@@ -159,13 +163,6 @@ struct KoppelingenController {
         }
     }
 
-    /// The steunpunt sees what the volunteer needs, not the team's note on ending it.
-    static func zichtbaar(_ koppeling: Koppeling, voor gebruiker: Gebruiker) -> Koppeling {
-        var koppeling = koppeling
-        if !gebruiker.heeft(.kernteamlid) { koppeling.afsluiting = nil }
-        return koppeling
-    }
-
     @Sendable func afbreekredenen(_ request: Request, context: AppRequestContext) async throws -> Lijst<Afbreekreden> {
         _ = try context.requireGebruiker()
         return Lijst(items: try await koppelingen.afbreekredenen())
@@ -185,6 +182,7 @@ struct KoppelingenController {
             case "koppelingen_status_volgorde": "Deze stap kan niet vanuit de huidige status."
             case "koppelingen_afgesloten": "De hulpvraag is afgesloten; heropen hem eerst."
             case "koppelingen_vog": "Bij een jongere alleen een vrijwilliger met een geldige VOG."
+            // Only this kernteam's own history (sql/013): it says nothing of another team's hulpvragen.
             case "koppelingen_eerder_afgebroken": "Met deze vrijwilliger is eerder een koppeling met deze inwoner afgebroken."
             default: nil
             }
@@ -196,7 +194,7 @@ struct KoppelingenController {
 
     func audit(_ gebruiker: Gebruiker, _ context: AppRequestContext, _ actie: String, _ objectType: String, _ id: UUID?) -> AuditRegel {
         AuditRegel(gebruiker: gebruiker.naam, rol: gebruiker.heeft(.kernteamlid) ? .kernteamlid : .steunpunt, actie: actie, objectType: objectType,
-                   objectId: id?.uuidString.lowercased(), doel: "bemiddeling", resultaat: .toegestaan, requestId: context.id)
+                   objectId: id?.uuidString.lowercased(), doel: Self.doel, resultaat: .toegestaan, requestId: context.id)
     }
 
     static func id(_ context: AppRequestContext, else problem: Problem) throws -> UUID {

@@ -8,11 +8,12 @@ import VoorveldStore
 struct VrijwilligersController {
     let vrijwilligers: VrijwilligerStore
     let register: RegisterController<Vrijwilliger>
+    /// Why volunteer records are processed, for the audit log.
+    static let doel = "vrijwilligersbeheer en bemiddeling"
 
     init(pool: ConnectionPool) {
         vrijwilligers = VrijwilligerStore(pool: pool)
-        register = RegisterController(pool: pool, lezers: [.kernteamlid, .steunpunt], schrijvers: [.steunpunt],
-                                      doel: "vrijwilligersbeheer en bemiddeling", leesAudit: true)
+        register = RegisterController(pool: pool, lezers: [.kernteamlid, .steunpunt], schrijvers: [.steunpunt], doel: Self.doel, leesAudit: true)
     }
 
     func addRoutes(to router: Router<AppRequestContext>) {

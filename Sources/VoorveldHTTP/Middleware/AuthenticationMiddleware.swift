@@ -54,12 +54,13 @@ extension AppRequestContext {
         return gebruiker
     }
 
-    /// The authenticated person if they have one of `rollen`, or 403.
+    /// The authenticated person if they have one of `rollen`, or 403. This is where every role
+    /// check refuses, API and pages alike; `RefusalAuditMiddleware` audits the refusal.
     func require(_ rollen: Rol...) throws -> Gebruiker { try require(rollen) }
 
     func require(_ rollen: [Rol]) throws -> Gebruiker {
         let gebruiker = try requireGebruiker()
-        guard rollen.contains(where: gebruiker.heeft) else { throw Problem.forbidden() }
+        guard rollen.contains(where: gebruiker.heeft) else { throw Problem.rolGeweigerd() }
         return gebruiker
     }
 }

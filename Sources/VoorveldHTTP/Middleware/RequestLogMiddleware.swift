@@ -2,16 +2,21 @@ import HTTPTypes
 import Hummingbird
 import Logging
 
-/// Gives every request an id (the caller's `X-Request-Id` when it is a sane token), returns it
-/// in the response, and logs one line per request: method, path without query, status, duration.
-/// The query string is left out because it may hold personal data.
+/// Gives every request the service's own id (Hummingbird's: random per process, counted per
+/// request), returns it as `X-Request-Id`, and logs one line per request: method, path without
+/// query, status, duration. The query string is left out because it may hold personal data.
+///
+/// A caller's own `X-Request-Id` is never the request's id: the audit log records the request id,
+/// and an id the client chooses could give two users' lines, or two requests, the same one. When it
+/// is a sane token it is kept beside the service's, as `client_request_id` on every log line of the
+/// request, so a client can still find its request in the log.
 struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
     static var requestIDField: HTTPField.Name { HTTPField.Name("X-Request-Id")! }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
         if let given = request.headers[Self.requestIDField], Self.isAcceptable(given) {
-            context.logger[metadataKey: "hb.request.id"] = .string(given)
+            context.logger[metadataKey: "client_request_id"] = .string(given)
         }
         let start = ContinuousClock.now
         var response = try await next(request, context)

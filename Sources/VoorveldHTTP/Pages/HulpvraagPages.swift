@@ -316,6 +316,8 @@ struct HulpvraagPages {
         filter.hulpvraag = id
         filter.paginering = Paginering(pagina: 1, paginaGrootte: Paginering.maximaleGrootte)
         let lijst = try await koppelingen.list(filter, in: scope, audit: koppelingenAPI.audit(gebruiker, context, "koppelingen-lezen", "koppeling", nil))
+        // The hulpvraag is the team's own, so is each of its koppelingen: whole.
+        let eigen = lijst?.items.compactMap(\.kernteam) ?? []
         let namen = try await Codenamen.laad(pool, in: scope)
         let uitkomsten = try await hulpvragen.uitkomsten()
         let redenen = try await koppelingen.afbreekredenen()
@@ -329,7 +331,7 @@ struct HulpvraagPages {
                 \(weergave.gegevens)
                 <p><a href="/hulpvragen/\(id.uuidString.lowercased())/wijzigen">\(hulpvraag.status == .afgesloten ? "Gegevens wijzigen of hulpvraag heropenen" : "Gegevens wijzigen")</a></p>
                 <h2 id="koppelingen">Koppelingen</h2>
-                \(weergave.koppelingen(lijst?.items ?? [], redenen: redenen))
+                \(weergave.koppelingen(eigen, redenen: redenen))
                 \(kandidaten.map(weergave.kandidaten) ?? "")
                 \(hulpvraag.status == .afgesloten ? weergave.afgesloten(uitkomsten) : weergave.afsluitformulier(afsluitVelden, uitkomsten))
                 """
@@ -377,7 +379,11 @@ struct HulpvraagPages {
             return try await zonderVersie(request, context, gebruiker, current.hulpvraag)
         }
         let reden = formulier["reden"].flatMap { $0.isEmpty ? nil : $0 }
-        let toelichting = formulier["toelichting"].map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
+        let toelichting = formulier["toelichting"].map(Tekstsoort.opgeslagen).flatMap { $0.isEmpty ? nil : $0 }
+        // The same rule as the API's toelichting (Veldlezer.tekst): this form reads its fields itself.
+        if let toelichting, let melding = Tekstsoort.vrijeTekst.fout(in: toelichting) {
+            return try await hulpvraagPagina(request, context, gebruiker, current.hulpvraag, fout: "De toelichting \(melding).", status: .badRequest)
+        }
         if let toelichting, toelichting.unicodeScalars.count > 1000 {
             return try await hulpvraagPagina(request, context, gebruiker, current.hulpvraag, fout: "De toelichting is te lang: hoogstens 1000 tekens.",
                                              status: .badRequest)

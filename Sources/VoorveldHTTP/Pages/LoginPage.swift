@@ -52,6 +52,11 @@ struct LoginPage {
             var response = try page(["wachtwoord": "Te veel mislukte pogingen. Probeer het over \(minutes) minuten opnieuw."], .tooManyRequests)
             response.headers[.retryAfter] = String(auth.settings.lockoutWindow.components.seconds)
             return response
+        case .bezet:
+            var response = try page(["wachtwoord": "Er wordt nu veel tegelijk ingelogd. Probeer het over een paar seconden opnieuw."],
+                                    .serviceUnavailable)
+            response.headers[.retryAfter] = "2"
+            return response
         }
     }
 

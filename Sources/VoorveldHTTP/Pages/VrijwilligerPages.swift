@@ -167,12 +167,15 @@ struct VrijwilligerPages {
     ) async throws -> Response {
         let scope = AccessScope(gebruiker)
         let namen = try await Codenamen.laad(pool, in: scope)
-        var lopend: [Koppeling] = []
+        // The steunpunt's page: each koppeling as the steunpunt sees it, even one a user who is
+        // also kernteamlid has whole (that belongs on the hulpvraag's page).
+        var lopend: [KoppelingVoorSteunpunt] = []
         if let id {
             var filter = KoppelingStore.Filter()
             filter.vrijwilliger = id
             filter.paginering = Paginering(pagina: 1, paginaGrootte: Paginering.maximaleGrootte)
-            lopend = try await koppelingen.list(filter, in: scope, audit: api.register.audit(gebruiker, context, "koppelingen-lezen", id))?.items ?? []
+            let pagina = try await koppelingen.list(filter, in: scope, audit: api.register.audit(gebruiker, context, "koppelingen-lezen", id))
+            lopend = pagina?.items.compactMap(\.voorSteunpunt) ?? []
         }
         let titel = id == nil ? "Vrijwilliger toevoegen" : "Vrijwilliger"
         return try Pages.toon(request, context: context, gebruiker, titel: titel, huidig: "/vrijwilligers", status: status) { csrf in
@@ -207,7 +210,7 @@ struct VrijwilligerPages {
             let koppelingenHTML = id == nil ? "" : "<h2>Koppelingen</h2>" + Pages.tabel(
                 "Koppelingen van deze vrijwilliger", kop: ["Kern", "Status", "Leefgebieden en taken", "Wanneer"],
                 rijen: lopend.map { k in
-                    [HTML.escape(namen.kern(k.kern)), HTML.escape(k.status.naam),
+                    [HTML.escape(namen.kern(k.kern)), HTML.escape(k.melding),
                      HTML.escape((k.leefgebieden.map(namen.leefgebied) + k.taken.map(namen.taak)).joined(separator: ", ")),
                      HTML.escape(k.dagdelen.isEmpty ? "Geen voorkeur" : k.dagdelen.map(Dagdeel.naam).joined(separator: ", "))]
                 }, leeg: "Deze vrijwilliger heeft nog geen koppelingen.")

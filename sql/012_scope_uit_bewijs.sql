@@ -1,0 +1,302 @@
+-- Row-level security as a second line that holds against the service's own credentials.
+--
+-- Until now every policy trusted the scope the service set with set_config (voorveld.gemeente,
+-- .gebruiker, .rollen, .kernteams). Anyone holding the service's DATABASE_URL (a leaked
+-- credential, an SQL injection, code run inside the service) could set another gemeente and every
+-- role and read everything. From here on, for every connection but the owner's, the scope comes
+-- only from a proof of a user's secret: `voorveld.bewijs` holds 't:' or 's:' and the hex SHA-256
+-- of an API token or web session secret, and huidige_toegang() looks that hash up in tables the
+-- service cannot read. What the service sets itself in the other settings is ignored.
+--
+-- The owner (migrations, seed loading, the operator's commands, retention) still sets its scope
+-- itself: it owns the tables and could lift row-level security anyway, so the settings are only
+-- its own seat belt, one gemeente at a time.
+--
+-- Passwords: the service no longer reads a password hash. It gets only the bcrypt salt (cost and
+-- 22 characters, which bcrypt does not keep secret), computes the hash of the password it was
+-- given, and hands that to inlog_afronden(), which compares it with the stored hash and only then
+-- starts a session. Without the right password there is no session, and with the service's
+-- credentials no hash to crack offline.
+
+-- A session keeps the limits it was started with, so that the database itself can tell whether
+-- it is still valid, without trusting a number from the service on every use.
+ALTER TABLE sessies ADD COLUMN inactief interval NOT NULL DEFAULT '30 minutes',
+                    ADD COLUMN maximaal interval NOT NULL DEFAULT '10 hours';
+
+CREATE TYPE toegang AS (gemeente text, gebruiker text, rollen text[], kernteams text[]);
+
+-- The scope of the current transaction. For the owner (and a superuser) the settings; for anyone
+-- else what the proof in voorveld.bewijs shows, or nothing (NULL: every policy then matches no
+-- row). Inside this SECURITY DEFINER function current_user is the owner, so "is the session's
+-- login the owner" is pg_has_role(session_user, current_user).
+CREATE FUNCTION huidige_toegang() RETURNS toegang
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE
+    bewijs text := nullif(current_setting('voorveld.bewijs', true), '');
+    gezocht bytea;
+    t toegang;
+BEGIN
+    IF pg_has_role(session_user, current_user, 'MEMBER') THEN
+        t.gemeente := nullif(current_setting('voorveld.gemeente', true), '');
+        t.gebruiker := nullif(current_setting('voorveld.gebruiker', true), '');
+        t.rollen := coalesce(string_to_array(nullif(current_setting('voorveld.rollen', true), ''), ','), '{}');
+        t.kernteams := coalesce(string_to_array(nullif(current_setting('voorveld.kernteams', true), ''), ','), '{}');
+        RETURN t;
+    END IF;
+    IF bewijs IS NULL OR bewijs !~ '^[ts]:[0-9a-f]{64}$' THEN
+        RETURN NULL;
+    END IF;
+    gezocht := decode(substr(bewijs, 3), 'hex');
+    -- One query per kind: the user behind the secret, with roles and kernteams.
+    IF left(bewijs, 1) = 't' THEN
+        SELECT g.gemeente, g.naam,
+               ARRAY(SELECT r.rol FROM gebruiker_rollen r WHERE r.gemeente = g.gemeente AND r.gebruiker = g.naam ORDER BY r.rol),
+               ARRAY(SELECT l.kernteam FROM kernteamleden l WHERE l.gemeente = g.gemeente AND l.gebruiker = g.naam ORDER BY l.kernteam)
+          INTO t.gemeente, t.gebruiker, t.rollen, t.kernteams
+        FROM api_tokens a JOIN gebruikers g ON g.gemeente = a.gemeente AND g.naam = a.gebruiker
+        WHERE a.hash = gezocht AND a.ingetrokken_op IS NULL AND a.verloopt_op > now() AND g.uitgeschakeld_op IS NULL;
+    ELSE
+        SELECT g.gemeente, g.naam,
+               ARRAY(SELECT r.rol FROM gebruiker_rollen r WHERE r.gemeente = g.gemeente AND r.gebruiker = g.naam ORDER BY r.rol),
+               ARRAY(SELECT l.kernteam FROM kernteamleden l WHERE l.gemeente = g.gemeente AND l.gebruiker = g.naam ORDER BY l.kernteam)
+          INTO t.gemeente, t.gebruiker, t.rollen, t.kernteams
+        FROM sessies s JOIN gebruikers g ON g.gemeente = s.gemeente AND g.naam = s.gebruiker
+        WHERE s.hash = gezocht AND g.uitgeschakeld_op IS NULL
+          AND s.laatst_actief_op > now() - s.inactief AND s.aangemaakt_op > now() - s.maximaal;
+    END IF;
+    IF t.gebruiker IS NULL THEN
+        RETURN NULL;
+    END IF;
+    RETURN t;
+END
+$$;
+
+-- The helpers every policy and rule uses, now read from huidige_toegang(). Policies call them
+-- inside a scalar subquery, (SELECT huidige_gemeente()), so that PostgreSQL evaluates each once
+-- per statement instead of once per row.
+CREATE OR REPLACE FUNCTION huidige_gemeente() RETURNS text
+    LANGUAGE sql STABLE AS $$ SELECT (huidige_toegang()).gemeente $$;
+CREATE OR REPLACE FUNCTION huidige_gebruiker() RETURNS text
+    LANGUAGE sql STABLE AS $$ SELECT (huidige_toegang()).gebruiker $$;
+CREATE FUNCTION huidige_rollen() RETURNS text[]
+    LANGUAGE sql STABLE AS $$ SELECT coalesce((huidige_toegang()).rollen, '{}') $$;
+CREATE FUNCTION huidige_kernteams() RETURNS text[]
+    LANGUAGE sql STABLE AS $$ SELECT coalesce((huidige_toegang()).kernteams, '{}') $$;
+-- The gemeente in scope when the scope holds one of `rollen`, else NULL: a policy that needs a
+-- role asks for both at once, in one lookup.
+CREATE FUNCTION huidige_gemeente_voor(rollen text[]) RETURNS text
+    LANGUAGE sql STABLE AS $$ SELECT CASE WHEN t.rollen && huidige_gemeente_voor.rollen THEN t.gemeente END FROM huidige_toegang() t $$;
+CREATE OR REPLACE FUNCTION heeft_rol(rol text) RETURNS boolean
+    LANGUAGE sql STABLE AS $$ SELECT rol = ANY (huidige_rollen()) $$;
+CREATE OR REPLACE FUNCTION in_kernteam(kernteam text) RETURNS boolean
+    LANGUAGE sql STABLE AS $$ SELECT kernteam = ANY (huidige_kernteams()) $$;
+
+CREATE OR REPLACE FUNCTION cijfers_kernteams() RETURNS text[]
+    LANGUAGE sql STABLE AS $$
+    SELECT CASE WHEN heeft_rol('wethouder') THEN NULL
+                WHEN heeft_rol('kernteamlid') THEN huidige_kernteams()
+                ELSE '{}' END
+$$;
+
+-- The policies, the same rules as before, each helper evaluated once per statement.
+ALTER POLICY eigen_gemeente ON gemeenten USING (code = (SELECT huidige_gemeente()));
+ALTER POLICY eigen_gemeente ON kernen USING (gemeente = (SELECT huidige_gemeente()));
+ALTER POLICY eigen_gemeente ON kern_buren USING (gemeente = (SELECT huidige_gemeente()));
+ALTER POLICY eigen_gemeente ON kernteams USING (gemeente = (SELECT huidige_gemeente()));
+ALTER POLICY eigen_gemeente ON kernteam_kernen USING (gemeente = (SELECT huidige_gemeente()));
+
+ALTER POLICY zichzelf_of_beheerder ON gebruikers
+    USING (gemeente = (SELECT huidige_gemeente()) AND (naam = (SELECT huidige_gebruiker()) OR (SELECT heeft_rol('beheerder'))));
+ALTER POLICY zichzelf_of_beheerder ON gebruiker_rollen
+    USING (gemeente = (SELECT huidige_gemeente()) AND (gebruiker = (SELECT huidige_gebruiker()) OR (SELECT heeft_rol('beheerder'))));
+ALTER POLICY zichzelf_of_beheerder ON kernteamleden
+    USING (gemeente = (SELECT huidige_gemeente()) AND (gebruiker = (SELECT huidige_gebruiker()) OR (SELECT heeft_rol('beheerder'))));
+
+ALTER POLICY schrijven_eigen_gemeente ON auditlog
+    WITH CHECK (gemeente = (SELECT huidige_gemeente()) AND gebruiker = (SELECT huidige_gebruiker()));
+ALTER POLICY lezen_door_beheerder ON auditlog USING (gemeente = (SELECT huidige_gemeente_voor('{beheerder}')));
+-- The login functions below write the login's audit line themselves, as the owner: at that moment
+-- there is no session yet to prove who it is.
+CREATE POLICY eigenaar_schrijft ON auditlog FOR INSERT TO CURRENT_USER WITH CHECK (true);
+
+DO $$
+DECLARE
+    tabel text;
+BEGIN
+    FOREACH tabel IN ARRAY ARRAY['vrijwilligers', 'vrijwilliger_kernen', 'vrijwilliger_leefgebieden', 'vrijwilliger_taken',
+                                 'vrijwilliger_afwezigheden', 'voorzieningen', 'voorziening_kernen', 'voorziening_leefgebieden', 'voorziening_taken']
+    LOOP
+        EXECUTE format($f$ALTER POLICY lezen ON %I
+            USING (gemeente = (SELECT huidige_gemeente_voor('{kernteamlid,steunpunt}')))$f$, tabel);
+        EXECUTE format($f$ALTER POLICY schrijven ON %I
+            USING (gemeente = (SELECT huidige_gemeente_voor('{steunpunt}')))
+            WITH CHECK (gemeente = (SELECT huidige_gemeente_voor('{steunpunt}')))$f$, tabel);
+    END LOOP;
+    FOREACH tabel IN ARRAY ARRAY['vrijwilligers', 'vrijwilliger_leefgebieden', 'vrijwilliger_kernen', 'voorzieningen',
+                                 'voorziening_leefgebieden', 'voorziening_kernen', 'hulpvragen']
+    LOOP
+        EXECUTE format('ALTER POLICY cijfers ON %I USING (gemeente = (SELECT huidige_gemeente()))', tabel);
+    END LOOP;
+    FOREACH tabel IN ARRAY ARRAY['afgesloten_per_maand', 'ontvangen_per_maand', 'ontvangen_leefgebieden_per_maand']
+    LOOP
+        EXECUTE format('ALTER POLICY cijfers ON %I USING (gemeente = (SELECT huidige_gemeente())) WITH CHECK (gemeente = (SELECT huidige_gemeente()))', tabel);
+    END LOOP;
+END
+$$;
+
+ALTER POLICY eigen_kernteam ON hulpvragen
+    USING (gemeente = (SELECT huidige_gemeente_voor('{kernteamlid}')) AND kernteam = ANY ((SELECT huidige_kernteams())::text[]));
+ALTER POLICY eigen_kernteam ON hulpvraag_leefgebieden
+    USING (gemeente = (SELECT huidige_gemeente()) AND EXISTS (SELECT 1 FROM hulpvragen h WHERE h.gemeente = hulpvraag_leefgebieden.gemeente AND h.id = hulpvraag));
+ALTER POLICY eigen_kernteam ON hulpvraag_taken
+    USING (gemeente = (SELECT huidige_gemeente()) AND EXISTS (SELECT 1 FROM hulpvragen h WHERE h.gemeente = hulpvraag_taken.gemeente AND h.id = hulpvraag));
+ALTER POLICY eigen_gebruiker ON idempotentie
+    USING (gemeente = (SELECT huidige_gemeente()) AND gebruiker = (SELECT huidige_gebruiker()));
+ALTER POLICY eigen_kernteam ON koppelingen
+    USING (gemeente = (SELECT huidige_gemeente_voor('{kernteamlid}'))
+           AND EXISTS (SELECT 1 FROM hulpvragen h WHERE h.gemeente = koppelingen.gemeente AND h.id = koppelingen.hulpvraag));
+ALTER POLICY steunpunt_lezen ON koppelingen
+    USING (gemeente = (SELECT huidige_gemeente_voor('{steunpunt}')) AND vrijwilliger IS NOT NULL);
+
+-- The gaps read the caller's kernteams once, like the other figures functions (sql/008), instead
+-- of asking for the roles on every row.
+CREATE OR REPLACE FUNCTION cijfers_tekorten()
+RETURNS TABLE (kern text, leefgebied text, open_hulpvragen integer)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+    WITH scope AS (SELECT huidige_gemeente() AS gemeente, cijfers_kernteams() AS teams),
+    vraag AS (
+        SELECT h.gemeente, h.kern, l.leefgebied, count(*)::integer AS aantal
+        FROM scope s
+        JOIN hulpvragen h ON h.gemeente = s.gemeente
+        JOIN hulpvraag_leefgebieden l ON l.gemeente = h.gemeente AND l.hulpvraag = h.id
+        WHERE h.status IN ('nieuw', 'in-behandeling') AND NOT h.veilig_thuis
+          AND (s.teams IS NULL OR h.kernteam = ANY (s.teams))
+        GROUP BY 1, 2, 3
+    )
+    SELECT v.kern, v.leefgebied, v.aantal FROM vraag v
+    WHERE NOT EXISTS (
+            SELECT 1 FROM vrijwilligers w JOIN vrijwilliger_leefgebieden wl ON wl.gemeente = w.gemeente AND wl.vrijwilliger = w.id
+            JOIN kernen wk ON wk.gemeente = w.gemeente AND wk.code = w.kern
+            JOIN kernen hk ON hk.gemeente = v.gemeente AND hk.code = v.kern
+            WHERE w.gemeente = v.gemeente AND w.status = 'actief' AND wl.leefgebied = v.leefgebied
+              AND (w.kern = v.kern
+                   OR EXISTS (SELECT 1 FROM vrijwilliger_kernen vk WHERE vk.gemeente = w.gemeente AND vk.vrijwilliger = w.id AND vk.kern = v.kern)
+                   OR kern_afstand_km(wk.latitude, wk.longitude, hk.latitude, hk.longitude) <= w.max_afstand_km))
+      AND NOT EXISTS (
+            SELECT 1 FROM voorzieningen z JOIN voorziening_leefgebieden zl ON zl.gemeente = z.gemeente AND zl.voorziening = z.id
+            WHERE z.gemeente = v.gemeente AND zl.leefgebied = v.leefgebied
+              AND (z.hele_gemeente OR EXISTS (SELECT 1 FROM voorziening_kernen zk WHERE zk.gemeente = z.gemeente AND zk.voorziening = z.id AND zk.kern = v.kern)))
+    ORDER BY v.aantal DESC, v.kern, v.leefgebied
+$$;
+
+-- Authentication now also returns the proof the service sets for the request's transactions.
+DROP FUNCTION authenticeer_token(text);
+CREATE FUNCTION authenticeer_token(token text)
+RETURNS TABLE (gemeente text, gebruiker text, weergavenaam text, rollen text[], kernteams text[], bewijs text)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+    SELECT g.gemeente, g.naam, g.weergavenaam,
+           ARRAY(SELECT r.rol FROM gebruiker_rollen r WHERE r.gemeente = g.gemeente AND r.gebruiker = g.naam ORDER BY r.rol),
+           ARRAY(SELECT l.kernteam FROM kernteamleden l WHERE l.gemeente = g.gemeente AND l.gebruiker = g.naam ORDER BY l.kernteam),
+           't:' || encode(t.hash, 'hex')
+    FROM api_tokens t
+    JOIN gebruikers g ON g.gemeente = t.gemeente AND g.naam = t.gebruiker
+    WHERE t.hash = sha256(convert_to(token, 'UTF8'))
+      AND t.ingetrokken_op IS NULL AND t.verloopt_op > now() AND g.uitgeschakeld_op IS NULL
+$$;
+
+-- A session is valid while it was active within its idle limit and began within its maximum;
+-- using it counts as activity.
+DROP FUNCTION authenticeer_sessie(text, interval, interval);
+CREATE FUNCTION authenticeer_sessie(sessie text)
+RETURNS TABLE (gemeente text, gebruiker text, weergavenaam text, rollen text[], kernteams text[], bewijs text)
+LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+    WITH geldig AS (
+        UPDATE sessies s SET laatst_actief_op = now()
+        FROM gebruikers g
+        WHERE s.hash = sha256(convert_to(sessie, 'UTF8'))
+          AND g.gemeente = s.gemeente AND g.naam = s.gebruiker AND g.uitgeschakeld_op IS NULL
+          AND s.laatst_actief_op > now() - s.inactief AND s.aangemaakt_op > now() - s.maximaal
+        RETURNING s.gemeente, s.gebruiker, g.weergavenaam, s.hash
+    )
+    SELECT v.gemeente, v.gebruiker, v.weergavenaam,
+           ARRAY(SELECT r.rol FROM gebruiker_rollen r WHERE r.gemeente = v.gemeente AND r.gebruiker = v.gebruiker ORDER BY r.rol),
+           ARRAY(SELECT l.kernteam FROM kernteamleden l WHERE l.gemeente = v.gemeente AND l.gebruiker = v.gebruiker ORDER BY l.kernteam),
+           's:' || encode(v.hash, 'hex')
+    FROM geldig v
+$$;
+
+-- The old login pair handed out the password hash (inlog_poging) and started a session for any
+-- name without a password (start_sessie). Both go.
+DROP FUNCTION inlog_poging(text, text, timestamptz, integer, integer);
+DROP FUNCTION start_sessie(text, text);
+
+-- Begins a password login. Under a lock per login name and per address, it counts the recent
+-- failures for both; when either is at its limit the attempt is refused (audited for an existing
+-- user, and not counted, so a blocked account is not kept blocked by further tries). Otherwise
+-- the attempt is counted as a failure *before* the password is checked, so that parallel guesses
+-- cannot all slip under the limit, whether or not the name exists; a successful login clears it
+-- (inlog_afronden). Returns the stored hash's salt ("$2b$12$" and 22 characters), or NULL for
+-- a name that cannot log in (unknown, disabled, or without a password).
+CREATE FUNCTION inlog_begin(login text, adres text, sinds timestamptz, max_naam integer, max_adres integer, request_id text)
+RETURNS TABLE (zout text, geblokkeerd boolean)
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE
+    per_naam bigint;
+    per_adres bigint;
+    g gebruikers;
+BEGIN
+    PERFORM pg_advisory_xact_lock(hashtext('voorveld-inlog:' || login));
+    PERFORM pg_advisory_xact_lock(hashtext('voorveld-inlog-adres:' || adres));
+    SELECT count(*) INTO per_naam FROM mislukte_inlogpogingen m WHERE m.naam = login AND m.tijdstip > sinds;
+    SELECT count(*) INTO per_adres FROM mislukte_inlogpogingen m WHERE m.adres = inlog_begin.adres AND m.tijdstip > sinds;
+    SELECT * INTO g FROM gebruikers u WHERE u.naam = login;
+    geblokkeerd := per_naam >= max_naam OR per_adres >= max_adres;
+    IF geblokkeerd THEN
+        IF g.naam IS NOT NULL THEN
+            INSERT INTO auditlog (gemeente, gebruiker, rol, actie, object_type, object_id, doel, resultaat, request_id)
+            VALUES (g.gemeente, g.naam, NULL, 'inloggen', 'sessie', NULL, 'inloggen (geblokkeerd)', 'geweigerd', inlog_begin.request_id);
+        END IF;
+        zout := NULL;
+        RETURN NEXT;
+        RETURN;
+    END IF;
+    INSERT INTO mislukte_inlogpogingen (naam, adres) VALUES (login, adres);
+    zout := CASE WHEN g.uitgeschakeld_op IS NULL AND g.wachtwoord_hash ~ '^\$2[aby]\$[0-9]{2}\$[./A-Za-z0-9]{53}$'
+                 THEN left(g.wachtwoord_hash, 29) END;
+    RETURN NEXT;
+END
+$$;
+
+-- Finishes a password login: `berekend` is the bcrypt hash the service computed from the
+-- password it was given and the salt from inlog_begin. Only when it equals the stored hash does
+-- a session start (with its limits), and the name's failures are cleared. Audited either way for
+-- an existing user. Returns whether the login succeeded.
+CREATE FUNCTION inlog_afronden(login text, berekend text, sessie text, inactief interval, maximaal interval, request_id text)
+RETURNS boolean
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE
+    g gebruikers;
+    gelukt boolean;
+BEGIN
+    SELECT * INTO g FROM gebruikers u WHERE u.naam = login;
+    IF g.naam IS NULL THEN
+        RETURN false;
+    END IF;
+    gelukt := g.uitgeschakeld_op IS NULL AND g.wachtwoord_hash IS NOT NULL AND berekend IS NOT NULL
+              AND sha256(convert_to(berekend, 'UTF8')) = sha256(convert_to(g.wachtwoord_hash, 'UTF8'));
+    IF gelukt THEN
+        DELETE FROM mislukte_inlogpogingen WHERE naam = login;
+        INSERT INTO sessies (gemeente, hash, gebruiker, inactief, maximaal)
+        VALUES (g.gemeente, sha256(convert_to(sessie, 'UTF8')), g.naam, inactief, maximaal);
+    END IF;
+    INSERT INTO auditlog (gemeente, gebruiker, rol, actie, object_type, object_id, doel, resultaat, request_id)
+    VALUES (g.gemeente, g.naam, NULL, 'inloggen', 'sessie', NULL, 'inloggen', CASE WHEN gelukt THEN 'toegestaan' ELSE 'geweigerd' END,
+            inlog_afronden.request_id);
+    RETURN gelukt;
+END
+$$;
+
+REVOKE ALL ON FUNCTION authenticeer_token(text), authenticeer_sessie(text),
+    inlog_begin(text, text, timestamptz, integer, integer, text), inlog_afronden(text, text, text, interval, interval, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION authenticeer_token(text), authenticeer_sessie(text),
+    inlog_begin(text, text, timestamptz, integer, integer, text), inlog_afronden(text, text, text, interval, interval, text) TO voorveld_service;
