@@ -28,6 +28,8 @@ SELECT create_reference_table('uitkomsten');
 -- and address, across gemeenten).
 SELECT citus_add_local_table_to_metadata('schema_migrations');
 SELECT citus_add_local_table_to_metadata('mislukte_inlogpogingen');
+-- Begun password logins (sql/015), likewise: found by id, alive for minutes.
+SELECT citus_add_local_table_to_metadata('inlogpogingen_open');
 
 -- Everything per gemeente, co-located, parents before the tables that refer to them.
 SELECT create_distributed_table('kernen', 'gemeente');

@@ -4,9 +4,11 @@
 -- .gebruiker, .rollen, .kernteams). Anyone holding the service's DATABASE_URL (a leaked
 -- credential, an SQL injection, code run inside the service) could set another gemeente and every
 -- role and read everything. From here on, for every connection but the owner's, the scope comes
--- only from a proof of a user's secret: `voorveld.bewijs` holds 't:' or 's:' and the hex SHA-256
--- of an API token or web session secret, and huidige_toegang() looks that hash up in tables the
--- service cannot read. What the service sets itself in the other settings is ignored.
+-- only from a user's secret: `voorveld.bewijs` holds 't:' and an API token or 's:' and a web
+-- session secret, which huidige_toegang() hashes and looks up in tables the service cannot read.
+-- What the service sets itself in the other settings is ignored. (The secret, not its stored
+-- hash: a copy of the tables, a backup or a replica's files, together with the service's
+-- credentials is then still no way in.)
 --
 -- The owner (migrations, seed loading, the operator's commands, retention) still sets its scope
 -- itself: it owns the tables and could lift row-level security anyway, so the settings are only
@@ -16,7 +18,9 @@
 -- 22 characters, which bcrypt does not keep secret), computes the hash of the password it was
 -- given, and hands that to inlog_afronden(), which compares it with the stored hash and only then
 -- starts a session. Without the right password there is no session, and with the service's
--- credentials no hash to crack offline.
+-- credentials no hash to crack offline. Every finish needs its own attempt, begun (and counted by
+-- the lockout) at most five minutes before and used once; the lockout's window and limits and a
+-- session's lifetime can be made stricter by the service, never looser than the documented ones.
 
 -- A session keeps the limits it was started with, so that the database itself can tell whether
 -- it is still valid, without trusting a number from the service on every use.
@@ -43,11 +47,12 @@ BEGIN
         t.kernteams := coalesce(string_to_array(nullif(current_setting('voorveld.kernteams', true), ''), ','), '{}');
         RETURN t;
     END IF;
-    IF bewijs IS NULL OR bewijs !~ '^[ts]:[0-9a-f]{64}$' THEN
+    -- The length apart: a bounded repetition such as {1,199} makes PostgreSQL's regular
+    -- expressions build a state per repetition, which made each call about twice as slow.
+    IF bewijs IS NULL OR length(bewijs) > 201 OR bewijs !~ '^[ts]:[A-Za-z0-9_-]+$' THEN
         RETURN NULL;
     END IF;
-    gezocht := decode(substr(bewijs, 3), 'hex');
-    -- One query per kind: the user behind the secret, with roles and kernteams.
+    gezocht := sha256(convert_to(substr(bewijs, 3), 'UTF8'));
     IF left(bewijs, 1) = 't' THEN
         SELECT g.gemeente, g.naam,
                ARRAY(SELECT r.rol FROM gebruiker_rollen r WHERE r.gemeente = g.gemeente AND r.gebruiker = g.naam ORDER BY r.rol),
@@ -73,28 +78,32 @@ $$;
 
 -- The helpers every policy and rule uses, now read from huidige_toegang(). Policies call them
 -- inside a scalar subquery, (SELECT huidige_gemeente()), so that PostgreSQL evaluates each once
--- per statement instead of once per row.
+-- per statement instead of once per row. They name every function and operator with its schema:
+-- PostgreSQL inlines them into the caller's query, where the caller's search_path would otherwise
+-- decide what `&&` or huidige_toegang() means. (A SET search_path clause would do the same, but
+-- stops the inlining and costs a settings change on every call.)
 CREATE OR REPLACE FUNCTION huidige_gemeente() RETURNS text
-    LANGUAGE sql STABLE AS $$ SELECT (huidige_toegang()).gemeente $$;
+    LANGUAGE sql STABLE AS $$ SELECT (public.huidige_toegang()).gemeente $$;
 CREATE OR REPLACE FUNCTION huidige_gebruiker() RETURNS text
-    LANGUAGE sql STABLE AS $$ SELECT (huidige_toegang()).gebruiker $$;
+    LANGUAGE sql STABLE AS $$ SELECT (public.huidige_toegang()).gebruiker $$;
 CREATE FUNCTION huidige_rollen() RETURNS text[]
-    LANGUAGE sql STABLE AS $$ SELECT coalesce((huidige_toegang()).rollen, '{}') $$;
+    LANGUAGE sql STABLE AS $$ SELECT coalesce((public.huidige_toegang()).rollen, '{}') $$;
 CREATE FUNCTION huidige_kernteams() RETURNS text[]
-    LANGUAGE sql STABLE AS $$ SELECT coalesce((huidige_toegang()).kernteams, '{}') $$;
+    LANGUAGE sql STABLE AS $$ SELECT coalesce((public.huidige_toegang()).kernteams, '{}') $$;
 -- The gemeente in scope when the scope holds one of `rollen`, else NULL: a policy that needs a
 -- role asks for both at once, in one lookup.
 CREATE FUNCTION huidige_gemeente_voor(rollen text[]) RETURNS text
-    LANGUAGE sql STABLE AS $$ SELECT CASE WHEN t.rollen && huidige_gemeente_voor.rollen THEN t.gemeente END FROM huidige_toegang() t $$;
+    LANGUAGE sql STABLE AS $$
+    SELECT CASE WHEN t.rollen OPERATOR(pg_catalog.&&) huidige_gemeente_voor.rollen THEN t.gemeente END FROM public.huidige_toegang() t
+$$;
 CREATE OR REPLACE FUNCTION heeft_rol(rol text) RETURNS boolean
-    LANGUAGE sql STABLE AS $$ SELECT rol = ANY (huidige_rollen()) $$;
+    LANGUAGE sql STABLE AS $$ SELECT rol OPERATOR(pg_catalog.=) ANY (public.huidige_rollen()) $$;
 CREATE OR REPLACE FUNCTION in_kernteam(kernteam text) RETURNS boolean
-    LANGUAGE sql STABLE AS $$ SELECT kernteam = ANY (huidige_kernteams()) $$;
-
+    LANGUAGE sql STABLE AS $$ SELECT kernteam OPERATOR(pg_catalog.=) ANY (public.huidige_kernteams()) $$;
 CREATE OR REPLACE FUNCTION cijfers_kernteams() RETURNS text[]
     LANGUAGE sql STABLE AS $$
-    SELECT CASE WHEN heeft_rol('wethouder') THEN NULL
-                WHEN heeft_rol('kernteamlid') THEN huidige_kernteams()
+    SELECT CASE WHEN public.heeft_rol('wethouder') THEN NULL
+                WHEN public.heeft_rol('kernteamlid') THEN public.huidige_kernteams()
                 ELSE '{}' END
 $$;
 
@@ -155,8 +164,6 @@ ALTER POLICY eigen_gebruiker ON idempotentie
 ALTER POLICY eigen_kernteam ON koppelingen
     USING (gemeente = (SELECT huidige_gemeente_voor('{kernteamlid}'))
            AND EXISTS (SELECT 1 FROM hulpvragen h WHERE h.gemeente = koppelingen.gemeente AND h.id = koppelingen.hulpvraag));
-ALTER POLICY steunpunt_lezen ON koppelingen
-    USING (gemeente = (SELECT huidige_gemeente_voor('{steunpunt}')) AND vrijwilliger IS NOT NULL);
 
 -- The gaps read the caller's kernteams once, like the other figures functions (sql/008), instead
 -- of asking for the roles on every row.
@@ -189,15 +196,14 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_te
     ORDER BY v.aantal DESC, v.kern, v.leefgebied
 $$;
 
--- Authentication now also returns the proof the service sets for the request's transactions.
+-- Authentication, as before; a session now by its own limits.
 DROP FUNCTION authenticeer_token(text);
 CREATE FUNCTION authenticeer_token(token text)
-RETURNS TABLE (gemeente text, gebruiker text, weergavenaam text, rollen text[], kernteams text[], bewijs text)
+RETURNS TABLE (gemeente text, gebruiker text, weergavenaam text, rollen text[], kernteams text[])
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
     SELECT g.gemeente, g.naam, g.weergavenaam,
            ARRAY(SELECT r.rol FROM gebruiker_rollen r WHERE r.gemeente = g.gemeente AND r.gebruiker = g.naam ORDER BY r.rol),
-           ARRAY(SELECT l.kernteam FROM kernteamleden l WHERE l.gemeente = g.gemeente AND l.gebruiker = g.naam ORDER BY l.kernteam),
-           't:' || encode(t.hash, 'hex')
+           ARRAY(SELECT l.kernteam FROM kernteamleden l WHERE l.gemeente = g.gemeente AND l.gebruiker = g.naam ORDER BY l.kernteam)
     FROM api_tokens t
     JOIN gebruikers g ON g.gemeente = t.gemeente AND g.naam = t.gebruiker
     WHERE t.hash = sha256(convert_to(token, 'UTF8'))
@@ -208,7 +214,7 @@ $$;
 -- using it counts as activity.
 DROP FUNCTION authenticeer_sessie(text, interval, interval);
 CREATE FUNCTION authenticeer_sessie(sessie text)
-RETURNS TABLE (gemeente text, gebruiker text, weergavenaam text, rollen text[], kernteams text[], bewijs text)
+RETURNS TABLE (gemeente text, gebruiker text, weergavenaam text, rollen text[], kernteams text[])
 LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
     WITH geldig AS (
         UPDATE sessies s SET laatst_actief_op = now()
@@ -216,12 +222,11 @@ LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public, pg_
         WHERE s.hash = sha256(convert_to(sessie, 'UTF8'))
           AND g.gemeente = s.gemeente AND g.naam = s.gebruiker AND g.uitgeschakeld_op IS NULL
           AND s.laatst_actief_op > now() - s.inactief AND s.aangemaakt_op > now() - s.maximaal
-        RETURNING s.gemeente, s.gebruiker, g.weergavenaam, s.hash
+        RETURNING s.gemeente, s.gebruiker, g.weergavenaam
     )
     SELECT v.gemeente, v.gebruiker, v.weergavenaam,
            ARRAY(SELECT r.rol FROM gebruiker_rollen r WHERE r.gemeente = v.gemeente AND r.gebruiker = v.gebruiker ORDER BY r.rol),
-           ARRAY(SELECT l.kernteam FROM kernteamleden l WHERE l.gemeente = v.gemeente AND l.gebruiker = v.gebruiker ORDER BY l.kernteam),
-           's:' || encode(v.hash, 'hex')
+           ARRAY(SELECT l.kernteam FROM kernteamleden l WHERE l.gemeente = v.gemeente AND l.gebruiker = v.gebruiker ORDER BY l.kernteam)
     FROM geldig v
 $$;
 
@@ -230,54 +235,77 @@ $$;
 DROP FUNCTION inlog_poging(text, text, timestamptz, integer, integer);
 DROP FUNCTION start_sessie(text, text);
 
+-- Begun password logins, each to be finished once, within five minutes (inlog_afronden).
+CREATE TABLE inlogpogingen_open (
+    id       uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+    naam     text NOT NULL,
+    tijdstip timestamptz NOT NULL DEFAULT now()
+);
+ALTER TABLE inlogpogingen_open ENABLE ROW LEVEL SECURITY;
+
+-- A request id for the audit log, only when it looks like one.
+CREATE FUNCTION veilige_request_id(request_id text) RETURNS text
+    LANGUAGE sql IMMUTABLE SET search_path = pg_catalog AS $$
+    SELECT CASE WHEN request_id ~ '^[A-Za-z0-9._-]{1,64}$' THEN request_id END
+$$;
+
 -- Begins a password login. Under a lock per login name and per address, it counts the recent
 -- failures for both; when either is at its limit the attempt is refused (audited for an existing
 -- user, and not counted, so a blocked account is not kept blocked by further tries). Otherwise
 -- the attempt is counted as a failure *before* the password is checked, so that parallel guesses
 -- cannot all slip under the limit, whether or not the name exists; a successful login clears it
--- (inlog_afronden). Returns the stored hash's salt ("$2b$12$" and 22 characters), or NULL for
--- a name that cannot log in (unknown, disabled, or without a password).
+-- (inlog_afronden). At most 5 failures per name and 20 per address in at least 15 minutes,
+-- whatever the caller asks. Returns the attempt to finish, and the stored hash's salt ("$2b$12$"
+-- and 22 characters) or NULL for a name that cannot log in (unknown, disabled, or without a
+-- password); no attempt when blocked.
 CREATE FUNCTION inlog_begin(login text, adres text, sinds timestamptz, max_naam integer, max_adres integer, request_id text)
-RETURNS TABLE (zout text, geblokkeerd boolean)
+RETURNS TABLE (poging uuid, zout text, geblokkeerd boolean)
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
     per_naam bigint;
     per_adres bigint;
     g gebruikers;
+    vanaf timestamptz := least(sinds, now() - interval '15 minutes');
 BEGIN
     PERFORM pg_advisory_xact_lock(hashtext('voorveld-inlog:' || login));
     PERFORM pg_advisory_xact_lock(hashtext('voorveld-inlog-adres:' || adres));
-    SELECT count(*) INTO per_naam FROM mislukte_inlogpogingen m WHERE m.naam = login AND m.tijdstip > sinds;
-    SELECT count(*) INTO per_adres FROM mislukte_inlogpogingen m WHERE m.adres = inlog_begin.adres AND m.tijdstip > sinds;
+    SELECT count(*) INTO per_naam FROM mislukte_inlogpogingen m WHERE m.naam = login AND m.tijdstip > vanaf;
+    SELECT count(*) INTO per_adres FROM mislukte_inlogpogingen m WHERE m.adres = inlog_begin.adres AND m.tijdstip > vanaf;
     SELECT * INTO g FROM gebruikers u WHERE u.naam = login;
-    geblokkeerd := per_naam >= max_naam OR per_adres >= max_adres;
+    geblokkeerd := per_naam >= least(max_naam, 5) OR per_adres >= least(max_adres, 20);
     IF geblokkeerd THEN
         IF g.naam IS NOT NULL THEN
             INSERT INTO auditlog (gemeente, gebruiker, rol, actie, object_type, object_id, doel, resultaat, request_id)
-            VALUES (g.gemeente, g.naam, NULL, 'inloggen', 'sessie', NULL, 'inloggen (geblokkeerd)', 'geweigerd', inlog_begin.request_id);
+            VALUES (g.gemeente, g.naam, NULL, 'inloggen', 'sessie', NULL, 'inloggen (geblokkeerd)', 'geweigerd',
+                    veilige_request_id(inlog_begin.request_id));
         END IF;
-        zout := NULL;
         RETURN NEXT;
         RETURN;
     END IF;
     INSERT INTO mislukte_inlogpogingen (naam, adres) VALUES (login, adres);
+    DELETE FROM inlogpogingen_open o WHERE o.tijdstip < now() - interval '5 minutes';
+    INSERT INTO inlogpogingen_open (naam) VALUES (login) RETURNING id INTO poging;
     zout := CASE WHEN g.uitgeschakeld_op IS NULL AND g.wachtwoord_hash ~ '^\$2[aby]\$[0-9]{2}\$[./A-Za-z0-9]{53}$'
                  THEN left(g.wachtwoord_hash, 29) END;
     RETURN NEXT;
 END
 $$;
 
--- Finishes a password login: `berekend` is the bcrypt hash the service computed from the
--- password it was given and the salt from inlog_begin. Only when it equals the stored hash does
--- a session start (with its limits), and the name's failures are cleared. Audited either way for
--- an existing user. Returns whether the login succeeded.
-CREATE FUNCTION inlog_afronden(login text, berekend text, sessie text, inactief interval, maximaal interval, request_id text)
+-- Finishes begun attempt `poging`, once: `berekend` is the bcrypt hash the service computed from
+-- the password it was given and the salt from inlog_begin. Only when it equals the stored hash
+-- does a session start (idle for at most 30 minutes, 10 hours in all), and the name's failures
+-- are cleared. Audited either way for an existing user. Returns whether the login succeeded.
+CREATE FUNCTION inlog_afronden(poging uuid, login text, berekend text, sessie text, inactief interval, maximaal interval, request_id text)
 RETURNS boolean
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
     g gebruikers;
     gelukt boolean;
 BEGIN
+    DELETE FROM inlogpogingen_open o WHERE o.id = poging AND o.naam = login AND o.tijdstip > now() - interval '5 minutes';
+    IF NOT FOUND THEN
+        RETURN false;
+    END IF;
     SELECT * INTO g FROM gebruikers u WHERE u.naam = login;
     IF g.naam IS NULL THEN
         RETURN false;
@@ -287,16 +315,17 @@ BEGIN
     IF gelukt THEN
         DELETE FROM mislukte_inlogpogingen WHERE naam = login;
         INSERT INTO sessies (gemeente, hash, gebruiker, inactief, maximaal)
-        VALUES (g.gemeente, sha256(convert_to(sessie, 'UTF8')), g.naam, inactief, maximaal);
+        VALUES (g.gemeente, sha256(convert_to(sessie, 'UTF8')), g.naam,
+                least(inactief, interval '30 minutes'), least(maximaal, interval '10 hours'));
     END IF;
     INSERT INTO auditlog (gemeente, gebruiker, rol, actie, object_type, object_id, doel, resultaat, request_id)
     VALUES (g.gemeente, g.naam, NULL, 'inloggen', 'sessie', NULL, 'inloggen', CASE WHEN gelukt THEN 'toegestaan' ELSE 'geweigerd' END,
-            inlog_afronden.request_id);
+            veilige_request_id(inlog_afronden.request_id));
     RETURN gelukt;
 END
 $$;
 
 REVOKE ALL ON FUNCTION authenticeer_token(text), authenticeer_sessie(text),
-    inlog_begin(text, text, timestamptz, integer, integer, text), inlog_afronden(text, text, text, interval, interval, text) FROM PUBLIC;
+    inlog_begin(text, text, timestamptz, integer, integer, text), inlog_afronden(uuid, text, text, text, interval, interval, text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION authenticeer_token(text), authenticeer_sessie(text),
-    inlog_begin(text, text, timestamptz, integer, integer, text), inlog_afronden(text, text, text, interval, interval, text) TO voorveld_service;
+    inlog_begin(text, text, timestamptz, integer, integer, text), inlog_afronden(uuid, text, text, text, interval, interval, text) TO voorveld_service;

@@ -114,7 +114,8 @@ extension ConnectionConfiguration {
     }
 
     /// `scheme://user:password@host`: the password runs from the first `:` after `://` to the
-    /// last `@` before the query (or the end of the line). libpq itself stops at the first `@`.
+    /// last `@` before the query (or the end of the line), and, as libpq reads it, to the first
+    /// `@` before any `/`; both are hidden (the ranges are merged).
     static func userInfoPasswords(in s: [Unicode.Scalar]) -> [Range<Int>] {
         var found: [Range<Int>] = []
         var index = 0
@@ -128,6 +129,13 @@ extension ConnectionConfiguration {
             while end < s.count, s[end] != "?", s[end] != "\n" { end += 1 }
             if let at = s[start..<end].lastIndex(of: "@"), let colon = s[start..<at].firstIndex(of: ":") {
                 found.append(colon + 1..<at)
+            }
+            // And as libpq reads it: up to the first `@` that comes before any `/`, so a `?` in
+            // the password ("pa?ss") is part of it too.
+            var libpqEnd = start
+            while libpqEnd < s.count, s[libpqEnd] != "@", s[libpqEnd] != "/", s[libpqEnd] != "\n" { libpqEnd += 1 }
+            if libpqEnd < s.count, s[libpqEnd] == "@", let colon = s[start..<libpqEnd].firstIndex(of: ":") {
+                found.append(colon + 1..<libpqEnd)
             }
             index = start
         }

@@ -52,9 +52,9 @@ struct DatabaseSession {
         let embedded = try EmbeddedPostgres(.init(directory: options.dataDir, settings: serverSettings), logger: logger)
         let outcome = try await embedded.start()
         func pool(user: String, size: Int) -> ConnectionPool {
-            ConnectionPool(.init(
-                connection: .unixSocket(directory: embedded.socketDirectory, database: embedded.configuration.database, user: user),
-                maxConnections: size), logger: logger)
+            var connection = ConnectionConfiguration.unixSocket(directory: embedded.socketDirectory, database: embedded.configuration.database, user: user)
+            connection.parameters.append(("application_name", Self.applicationName))
+            return ConnectionPool(.init(connection: connection, maxConnections: size), logger: logger)
         }
         return DatabaseSession(
             owner: pool(user: embedded.configuration.user, size: 2), service: pool(user: ServiceRole.login, size: options.maxConnections),
@@ -90,12 +90,30 @@ struct DatabaseSession {
         }
     }
 
-    /// Closes the pools, then stops the embedded server if this session started it.
+    /// How this process's connections to the embedded server name themselves, so that it can
+    /// tell them from another program's.
+    static let applicationName = "voorveld-\(getpid())"
+
+    /// Closes the pools, then stops the embedded server if this session started it and no other
+    /// program uses it now (a `serve` started meanwhile on the same folder keeps it running).
     func close() async {
+        var othersConnected = false
+        if startedEmbedded {
+            othersConnected = (try? await owner.withConnection { connection in
+                try await connection.queryOne("""
+                    SELECT count(*) FROM pg_stat_activity
+                    WHERE backend_type = 'client backend' AND application_name IS DISTINCT FROM $1
+                    """, [Self.applicationName]) { row in try row.decode(0, as: Int.self) }
+            }).flatMap { $0 }.map { $0 > 0 } ?? false
+        }
         await reports?.close()
         await service.close()
         if owner !== service { await owner.close() }
         guard startedEmbedded else { return }
+        if othersConnected {
+            Logger(label: "voorveld").notice("another program uses the embedded PostgreSQL; leaving it running")
+            return
+        }
         do {
             try await embedded?.stop()
         } catch {

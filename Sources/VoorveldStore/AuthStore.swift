@@ -38,7 +38,9 @@ public struct AuthStore: Sendable {
         // A real token is "vv_" and 43 characters; anything else is not worth a query.
         guard token.utf8.count < 200 else { return nil }
         return try await pool.withConnection { connection in
-            try await connection.queryOne("SELECT * FROM authenticeer_token($1)", [token], decode: Self.decodeGebruiker)
+            try await connection.queryOne("SELECT * FROM authenticeer_token($1)", [token]) { row in
+                try Self.decodeGebruiker(row, bewijs: "t:" + token)
+            }
         }
     }
 
@@ -46,8 +48,9 @@ public struct AuthStore: Sendable {
     public func gebruiker(sessie: String) async throws -> Gebruiker? {
         guard sessie.utf8.count < 200 else { return nil }
         return try await pool.withConnection { connection in
-            try await connection.queryOne(
-                "SELECT * FROM authenticeer_sessie($1)", [sessie], decode: Self.decodeGebruiker)
+            try await connection.queryOne("SELECT * FROM authenticeer_sessie($1)", [sessie]) { row in
+                try Self.decodeGebruiker(row, bewijs: "s:" + sessie)
+            }
         }
     }
 
@@ -65,10 +68,10 @@ public struct AuthStore: Sendable {
     /// Checks a password login and, when it is right, starts a new session.
     ///
     /// Every attempt, whether or not the name exists or could exist, is counted per name and per
-    /// address before its password is checked (`inlog_begin`), and at most
-    /// `PasswordCheckLimiter.shared`'s number of checks run at once, so that a flood of attempts
-    /// cannot make a real login wait for seconds. The service never sees the stored hash: it gets
-    /// the salt, computes the hash of what was typed, and the database compares (`inlog_afronden`).
+    /// address before its password is checked (`inlog_begin`), and at most the limiter's number of
+    /// bcrypt checks run at once, so that a flood of attempts cannot make a real login wait for
+    /// seconds. The service never sees the stored hash: it gets the salt, computes the hash of
+    /// what was typed, and the database compares it for this one attempt (`inlog_afronden`).
     /// - Parameters:
     ///   - adres: the client's address, for the per-address limit.
     ///   - requestId: recorded in the audit log.
@@ -76,33 +79,30 @@ public struct AuthStore: Sendable {
         // Any text is counted, as typed (lowercase, bounded), so that impossible names cannot be
         // tried for free; only a possible one can match a user.
         let naam = String(naam.lowercased().prefix(64))
-        guard let permit = limiter.enter() else { return .bezet }
-        defer { permit.leave() }
-        await permit.wait()
         let since = Date().addingTimeInterval(-Double(settings.lockoutWindow.components.seconds))
         let attempt = try await pool.withConnection { connection in
             try await connection.queryOne(
                 "SELECT * FROM inlog_begin($1, $2, $3, $4::integer, $5::integer, $6)",
                 [naam, adres, since, settings.maxFailuresPerName, settings.maxFailuresPerAddress, requestId]
             ) { row in
-                (salt: try row.decode(0, as: String?.self), blocked: try row.decode(1, as: Bool.self))
+                (id: try row.decode(0, as: UUID?.self), salt: try row.decode(1, as: String?.self), blocked: try row.decode(2, as: Bool.self))
             }
         }
         guard let attempt else { return .ongeldig }
-        if attempt.blocked { return .geblokkeerd }
-        // With no salt (no such user, or one who cannot log in) the same work is done, so that
-        // the answer takes as long.
-        let computed = await hasher.compute(wachtwoord, salt: attempt.salt)
-        guard let computed, attempt.salt != nil else { return .ongeldig }
+        guard !attempt.blocked, let poging = attempt.id else { return .geblokkeerd }
+        // With no salt (no such user, or one who cannot log in) the same work is done and the
+        // attempt finished the same way, so that the answer takes as long.
+        guard let computed = await limiter.run({ await hasher.compute(wachtwoord, salt: attempt.salt) }) else { return .bezet }
         // Always a new session id at login, so a planted id can never become a logged-in one.
         let sessie = Secret.generate()
         let ok = try await pool.withConnection { connection in
             try await connection.queryOne(
-                "SELECT inlog_afronden($1, $2, $3, make_interval(secs => $4), make_interval(secs => $5), $6)",
-                [naam, computed, sessie, Double(settings.sessionIdle.components.seconds), Double(settings.sessionMaximum.components.seconds), requestId]
+                "SELECT inlog_afronden($1, $2, $3, $4, make_interval(secs => $5), make_interval(secs => $6), $7)",
+                [poging, naam, computed, sessie, Double(settings.sessionIdle.components.seconds),
+                 Double(settings.sessionMaximum.components.seconds), requestId]
             ) { row in try row.decode(0, as: Bool.self) }
         }
-        return ok == true ? .ingelogd(sessie: sessie) : .ongeldig
+        return ok == true && attempt.salt != nil ? .ingelogd(sessie: sessie) : .ongeldig
     }
 
     /// Ends a session; an unknown one is ignored.
@@ -112,10 +112,10 @@ public struct AuthStore: Sendable {
         }
     }
 
-    @Sendable static func decodeGebruiker(_ row: borrowing PostgresRow) throws -> Gebruiker {
+    static func decodeGebruiker(_ row: borrowing PostgresRow, bewijs: String) throws -> Gebruiker {
         Gebruiker(
             naam: try row.decode(1), weergavenaam: try row.decode(2), gemeente: try row.decode(0),
             rollen: Set(try row.decode(3, as: [String].self).compactMap(Rol.init(rawValue:))),
-            kernteams: Set(try row.decode(4, as: [String].self)), bewijs: try row.decode(5, as: String.self))
+            kernteams: Set(try row.decode(4, as: [String].self)), bewijs: bewijs)
     }
 }

@@ -185,8 +185,8 @@ public struct KoppelingStore: Sendable {
                 Self.select, countFrom: Self.from, conditions: """
                     WHERE k.gemeente = huidige_gemeente() AND ($1::uuid IS NULL OR k.hulpvraag = $1)
                       AND ($2::uuid IS NULL OR k.vrijwilliger = $2)
-                      AND ($3::text IS NULL OR CASE WHEN e.eigen THEN k.status::text = $3 OR ($3 = 'beeindigd' AND k.status IN ('afgerond', 'afgebroken'))
-                                                    ELSE \(Self.steunpuntStatus("k.status::text")) = \(Self.steunpuntStatus("$3")) END)
+                      AND ($3::text IS NULL OR CASE WHEN k.eigen THEN k.status = $3 OR ($3 = 'beeindigd' AND k.status IN ('afgerond', 'afgebroken'))
+                                                    ELSE k.status = \(Self.steunpuntStatus("$3")) END)
                     """,
                 binds: [filter.hulpvraag, filter.vrijwilliger, filter.status?.rawValue], orderBy: "k.aangemaakt_op DESC, k.id",
                 filter.paginering, decode: Self.decode)
@@ -205,13 +205,23 @@ public struct KoppelingStore: Sendable {
         }
     }
 
-    /// Each row with whether it is the caller's own kernteam's: a kernteamlid sees the hulpvraag
-    /// (row-level security shows it only to its own kernteam). Any other row the caller sees, the
-    /// steunpunt sees as its volunteer's, and gets only the volunteer's part of it.
+    /// The koppelingen the caller may see, each with whether it is the caller's own kernteam's.
+    /// The table shows a kernteamlid only the koppelingen of their own kernteams' hulpvragen; the
+    /// steunpunt reads `koppelingen_voor_steunpunt` (sql/015), which holds only the volunteer's
+    /// part, already in its neutral wording, so that what the steunpunt must not learn (the
+    /// hulpvraag, the reason, the team's note, who proposed it, how it ended) never leaves the
+    /// database. A row that is both the caller's team's and the steunpunt's counts as the team's.
     static let from = """
-        koppelingen k CROSS JOIN LATERAL (
-            SELECT (SELECT heeft_rol('kernteamlid'))
-                   AND EXISTS (SELECT 1 FROM hulpvragen h WHERE h.gemeente = k.gemeente AND h.id = k.hulpvraag) AS eigen) e
+        (SELECT k.gemeente, k.id, true AS eigen, k.vrijwilliger, k.voorziening, k.status::text AS status, k.leefgebieden, k.taken, k.kern,
+                k.dagdelen, k.toelichting, k.gestart_op, k.beeindigd_op, k.hulpvraag, k.reden, k.voorgesteld_door, k.versie, k.afsluiting,
+                k.aangemaakt_op
+         FROM koppelingen k
+         UNION ALL
+         SELECT s.gemeente, s.id, false, s.vrijwilliger, NULL::uuid, s.status, s.leefgebieden, s.taken, s.kern,
+                s.dagdelen, s.toelichting, s.gestart_op, s.beeindigd_op, NULL::uuid, NULL::text, NULL::text, NULL::integer, NULL::text,
+                s.aangemaakt_op
+         FROM koppelingen_voor_steunpunt s
+         WHERE NOT EXISTS (SELECT 1 FROM koppelingen eigen WHERE eigen.gemeente = s.gemeente AND eigen.id = s.id)) k
         """
 
     /// A status as the steunpunt knows it: completed and broken off are both `beeindigd`.
@@ -219,22 +229,14 @@ public struct KoppelingStore: Sendable {
         "(CASE WHEN \(status) IN ('afgerond', 'afgebroken', 'beeindigd') THEN 'beeindigd' ELSE \(status) END)"
     }
 
-    /// What a kernteam has of a koppeling; for the steunpunt's rows the columns it must not learn
-    /// (the hulpvraag, the reason, the team's note, who proposed it, the status as it ended) are
-    /// never read from the database at all, so they cannot reach it by any mistake further on.
     static let select = """
-        SELECT k.id, e.eigen, k.vrijwilliger, k.voorziening,
+        SELECT k.id, k.eigen, k.vrijwilliger, k.voorziening,
                coalesce((SELECT v.voornaam || ' ' || v.achternaam FROM vrijwilligers v WHERE v.gemeente = k.gemeente AND v.id = k.vrijwilliger),
                         (SELECT z.naam FROM voorzieningen z WHERE z.gemeente = k.gemeente AND z.id = k.voorziening), ''),
-               CASE WHEN e.eigen THEN k.status::text ELSE \(steunpuntStatus("k.status::text")) END,
-               k.leefgebieden, k.taken, k.kern, k.dagdelen,
-               CASE WHEN e.eigen OR k.status IN ('voorgesteld', 'geaccepteerd', 'gestart') THEN k.toelichting END,
-               k.gestart_op, k.beeindigd_op,
-               -- The kernteam's alone.
-               CASE WHEN e.eigen THEN k.hulpvraag END, CASE WHEN e.eigen THEN k.reden END, CASE WHEN e.eigen THEN k.voorgesteld_door END,
-               CASE WHEN e.eigen THEN k.versie END, CASE WHEN e.eigen THEN k.afsluiting END,
+               k.status, k.leefgebieden, k.taken, k.kern, k.dagdelen, k.toelichting, k.gestart_op, k.beeindigd_op,
+               k.hulpvraag, k.reden, k.voorgesteld_door, k.versie, k.afsluiting,
                -- How to reach the helper: for the kernteam, only while the koppeling runs.
-               CASE WHEN e.eigen AND k.status IN ('voorgesteld', 'geaccepteerd', 'gestart') THEN
+               CASE WHEN k.eigen AND k.status IN ('voorgesteld', 'geaccepteerd', 'gestart') THEN
                    coalesce((SELECT concat_ws(' · ', v.telefoon, v.email) FROM vrijwilligers v WHERE v.gemeente = k.gemeente AND v.id = k.vrijwilliger),
                             (SELECT z.contact FROM voorzieningen z WHERE z.gemeente = k.gemeente AND z.id = k.voorziening), '')
                END
@@ -251,18 +253,31 @@ public struct KoppelingStore: Sendable {
         guard try row.decode(1, as: Bool.self), let hulpvraag = try row.decode(13, as: UUID?.self) else {
             return .steunpunt(KoppelingVoorSteunpunt(
                 id: id, vrijwilliger: try row.decode(2), naam: try row.decode(4),
-                status: KoppelingVoorSteunpunt.Status(rawValue: try row.decode(5)) ?? .beeindigd, leefgebieden: try row.decode(6),
+                status: try Self.known(KoppelingVoorSteunpunt.Status.self, try row.decode(5)), leefgebieden: try row.decode(6),
                 taken: try row.decode(7), kern: try row.decode(8), dagdelen: try row.decode(9), toelichting: try row.decode(10),
                 gestartOp: try row.decode(11), beeindigdOp: try row.decode(12)))
         }
         return .kernteam(Koppeling(
             id: id, hulpvraag: hulpvraag, vrijwilliger: try row.decode(2), voorziening: try row.decode(3),
-            naam: try row.decode(4), status: KoppelingStatus(rawValue: try row.decode(5)) ?? .voorgesteld, leefgebieden: try row.decode(6),
+            naam: try row.decode(4), status: try Self.known(KoppelingStatus.self, try row.decode(5)), leefgebieden: try row.decode(6),
             taken: try row.decode(7), kern: try row.decode(8), dagdelen: try row.decode(9), toelichting: try row.decode(10, as: String?.self) ?? "",
             reden: try row.decode(14), voorgesteldDoor: try row.decode(15, as: String?.self) ?? "", gestartOp: try row.decode(11),
             beeindigdOp: try row.decode(12), versie: try row.decode(16), afsluiting: try row.decode(17, as: String?.self)?.nilIfEmpty,
             contact: try row.decode(18, as: String?.self)?.nilIfEmpty))
     }
+}
+
+extension KoppelingStore {
+    /// A status the database gave: an unknown one is an error, never a silent default.
+    static func known<S: RawRepresentable<String>>(_ type: S.Type, _ value: String) throws -> S {
+        guard let status = S(rawValue: value) else { throw KoppelingStoreError(reden: "onbekende koppelingstatus '\(value)'") }
+        return status
+    }
+}
+
+struct KoppelingStoreError: Error, CustomStringConvertible {
+    var reden: String
+    var description: String { reden }
 }
 
 extension String {

@@ -120,20 +120,26 @@ public final class PasswordCheckLimiter: Sendable {
         maxWaiting = waiting
     }
 
-    /// A place in line, or nil when the line is full.
-    public func enter() -> Permit? {
+    /// Runs `body` when a place is free, waiting in line for one; nil at once, without running
+    /// it, when the line is full.
+    public func run<T>(_ body: () async -> T) async -> T? {
         let admitted = state.withLock { state -> Bool in
             guard state.admitted < maxRunning + maxWaiting else { return false }
             state.admitted += 1
             return true
         }
-        return admitted ? Permit(limiter: self) : nil
+        guard admitted else { return nil }
+        await takePlace()
+        defer { leavePlace() }
+        return await body()
     }
 
     /// The most checks that ever ran at once (for tests and metrics).
     public var peakRunning: Int { state.withLock { $0.peak } }
+    /// How many are running or waiting now.
+    public var inLine: Int { state.withLock { $0.admitted } }
 
-    fileprivate func wait() async {
+    private func takePlace() async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             let runNow = state.withLock { state -> Bool in
                 if state.running < maxRunning {
@@ -148,7 +154,7 @@ public final class PasswordCheckLimiter: Sendable {
         }
     }
 
-    fileprivate func leave() {
+    private func leavePlace() {
         let next = state.withLock { state -> CheckedContinuation<Void, Never>? in
             state.admitted -= 1
             // The place goes straight to the next in line, so `running` stays as it is.
@@ -157,12 +163,5 @@ public final class PasswordCheckLimiter: Sendable {
             return nil
         }
         next?.resume()
-    }
-
-    /// One admitted login: `wait()` for a free place, then `leave()` when done.
-    public struct Permit: Sendable {
-        let limiter: PasswordCheckLimiter
-        public func wait() async { await limiter.wait() }
-        public func leave() { limiter.leave() }
     }
 }

@@ -39,11 +39,16 @@ public enum ServiceRole {
                        -- owner of a table, itself or through a role it inherits
                        EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                                WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND pg_has_role(current_user, c.relowner, 'MEMBER')),
-                       pg_has_role(current_user, 'voorveld_service', 'MEMBER')
+                       pg_has_role(current_user, 'voorveld_service', 'MEMBER'),
+                       -- a schema it may create objects in: a function or operator there could stand
+                       -- in for one the policies use (the database of an old PostgreSQL gave PUBLIC
+                       -- CREATE on public)
+                       (SELECT string_agg(n.nspname, ', ' ORDER BY n.nspname) FROM pg_namespace n
+                        WHERE has_schema_privilege(current_user, n.oid, 'CREATE'))
                 FROM pg_roles r WHERE r.rolname = current_user
                 """) { row in
                 (user: try row.decode(0, as: String.self), privileged: try row.decode(1, as: Bool.self), createRole: try row.decode(2, as: Bool.self),
-                 owner: try row.decode(3, as: Bool.self), member: try row.decode(4, as: Bool.self))
+                 owner: try row.decode(3, as: Bool.self), member: try row.decode(4, as: Bool.self), creates: try row.decode(5, as: String?.self))
             }
         }
         guard let facts else { throw ServiceRoleError(reason: "the connection's role was not found in pg_roles") }
@@ -55,6 +60,9 @@ public enum ServiceRole {
         }
         if facts.owner {
             throw ServiceRoleError(reason: "the service connects as \(facts.user), which owns (or is a member of the owner of) Voorveld's tables")
+        }
+        if let schemas = facts.creates {
+            throw ServiceRoleError(reason: "the service connects as \(facts.user), which may create objects in schema \(schemas) (REVOKE CREATE ON SCHEMA ... FROM PUBLIC)")
         }
         if !facts.member {
             throw ServiceRoleError(reason: "the service connects as \(facts.user), which is not a member of \(group)")

@@ -47,12 +47,13 @@ public struct VrijwilligerStore: Sendable {
 
 extension VrijwilligerStore {
     /// How many running koppelingen (voorgesteld, geaccepteerd, gestart) each of `ids` has: the
-    /// places taken of their `maxHulpvragen`. Volunteers without one are left out.
+    /// places taken of their `maxHulpvragen`, as the steunpunt sees them (sql/015). Volunteers
+    /// without one are left out.
     public func bezet(_ ids: [UUID], in scope: AccessScope) async throws -> [UUID: Int] {
         guard !ids.isEmpty else { return [:] }
         let rijen = try await pool.withTransaction(in: scope) { connection in
             try await connection.query("""
-                SELECT k.vrijwilliger, count(*) FROM koppelingen k
+                SELECT k.vrijwilliger, count(*) FROM koppelingen_voor_steunpunt k
                 WHERE k.gemeente = huidige_gemeente() AND k.vrijwilliger = ANY($1::uuid[]) AND k.status IN ('voorgesteld', 'geaccepteerd', 'gestart')
                 GROUP BY k.vrijwilliger
                 """, [ids]) { row in (try row.decode(0, as: UUID.self), try row.decode(1, as: Int.self)) }

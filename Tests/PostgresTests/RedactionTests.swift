@@ -15,6 +15,8 @@ struct RedactionTests {
         ("postgresql://u:Geheim%407Qx@h/db", "postgresql://u:***@h/db"),
         ("postgresql://u:Geheim@7Qx@h/db", "postgresql://u:***@h/db"),
         ("postgresql://u:Geheim/7Qx@h/db", "postgresql://u:***@h/db"),
+        // libpq takes a `?` before the `@` as part of the password.
+        ("postgresql://u:Geheim?7Qx@h/db", "postgresql://u:***@h/db"),
         ("postgresql://u:Geheim-7Qx@/db?host=/tmp/pg", "postgresql://u:***@/db?host=/tmp/pg"),
         // Parameters of a URI's query, percent-encoded names too; the others stay.
         ("postgresql://u@h/db?password=Geheim-7Qx", "postgresql://u@h/db?password=***"),

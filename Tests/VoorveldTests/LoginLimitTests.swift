@@ -1,4 +1,5 @@
 import Foundation
+import TestDatabase
 import Testing
 import VoorveldStore
 
@@ -36,29 +37,31 @@ struct LoginLimitTests {
     @Test("at most the limiter's number of checks run at once; when its line is full a login is refused at once as busy")
     func concurrentChecksBounded() async throws {
         let limiter = PasswordCheckLimiter(running: 1, waiting: 1)
-        let first = try #require(limiter.enter())
-        let second = try #require(limiter.enter())
-        #expect(limiter.enter() == nil)
-        await first.wait()
-        let waiting = Task {
-            await second.wait()
-            second.leave()
-            return true
-        }
-        first.leave()
-        #expect(await waiting.value)
+        let release = Tally()
+        // One check that runs until released, and one waiting behind it: the line is full.
+        let first = Task { await limiter.run { _ = try? await TestDatabase.waitUntil { release.count > 0 }; return 1 } }
+        try #require(try await TestDatabase.waitUntil { limiter.inLine == 1 })
+        let second = Task { await limiter.run { 2 } }
+        try #require(try await TestDatabase.waitUntil { limiter.inLine == 2 })
+        #expect(await limiter.run { 3 } == nil)
+        release.add()
+        #expect(await first.value == 1)
+        #expect(await second.value == 2)
         #expect(limiter.peakRunning == 1)
         // Everyone has left: there is room again.
-        let third = try #require(limiter.enter())
-        third.leave()
+        #expect(limiter.inLine == 0)
+        #expect(await limiter.run { 4 } == 4)
 
         // A login while the line is full is answered 'busy' without touching the database.
         let environment = try await TestEnvironment.seeded()
         let full = PasswordCheckLimiter(running: 1, waiting: 0)
-        let held = try #require(full.enter())
+        let holding = Tally(), held = Tally()
+        let holder = Task { await full.run { held.add(); _ = try? await TestDatabase.waitUntil { holding.count > 0 } } }
+        try #require(try await TestDatabase.waitUntil { held.count > 0 })
         let auth = AuthStore(pool: environment.service, hasher: TestEnvironment.hasher, limiter: full)
         #expect(try await auth.login(naam: Demo.steunpunt.naam, wachtwoord: Demo.steunpunt.wachtwoord, adres: "192.0.2.9") == .bezet)
-        held.leave()
+        holding.add()
+        _ = await holder.value
         guard case .ingelogd = try await auth.login(naam: Demo.steunpunt.naam, wachtwoord: Demo.steunpunt.wachtwoord, adres: "192.0.2.9") else {
             Issue.record("login refused after the line emptied")
             return

@@ -85,6 +85,10 @@ struct PrivacyTests {
                 #expect(koppeling["plekVrij"]?.bool == true, "\(waar)")
                 #expect(koppeling["melding"]?.string == "De koppeling is beëindigd; de plek is weer vrij.", "\(waar)")
                 #expect(koppeling["vrijwilliger"]?.string == kees.uuidString.lowercased(), "\(waar)")
+                // Ended without a start would mean broken off, so no start date once it ended; nor the
+                // resident's leefgebieden.
+                #expect(koppeling["gestartOp"] == nil || koppeling["gestartOp"]?.string == nil, "\(waar)")
+                #expect(koppeling["leefgebieden"]?.array?.isEmpty ?? true, "\(waar)")
             }
             // Not in the values either, whatever the field names.
             for tekst in [lijst.text, een.text] {
@@ -105,6 +109,17 @@ struct PrivacyTests {
             #expect(pagina.status == .ok)
             #expect(pagina.text.contains("De koppeling is beëindigd; de plek is weer vrij."))
             for geheim in ["Afgebroken", "Veilig Thuis", "buurvrouw"] { #expect(!pagina.text.contains(geheim), "the page shows '\(geheim)'") }
+
+            // The database itself keeps the rest from the steunpunt, whatever the service asks: with
+            // the steunpunt's proof the table shows no koppeling, the view only the neutral part.
+            let steunpunt = try await TestEnvironment.scope(token: Demo.steunpunt.token, service: environment.service)
+            let direct = try await environment.service.withTransaction(in: steunpunt) { connection in
+                (try await connection.queryOne("SELECT count(*) FROM koppelingen") { row in try row.decode(0, as: Int.self) },
+                 try await connection.queryOne("SELECT status, gestart_op IS NULL, cardinality(leefgebieden) FROM koppelingen_voor_steunpunt WHERE id = $1::uuid",
+                                               [id]) { row in (try row.decode(0, as: String.self), try row.decode(1, as: Bool.self), try row.decode(2, as: Int.self)) })
+            }
+            #expect(direct.0 == 0)
+            #expect(direct.1?.0 == "beeindigd" && direct.1?.1 == true && direct.1?.2 == 0)
 
             // The kernteam's own view is unchanged: the reason, the note, the hulpvraag and a version.
             let team = try await Self.call(client, .get, "/v1/koppelingen/\(id)", token: Demo.kernteamlid.token)

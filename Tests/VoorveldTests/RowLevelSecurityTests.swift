@@ -224,24 +224,56 @@ struct RowLevelSecurityTests {
             }
             #expect(error?.sqlState == "42883", "\(call)")
         }
-        // A wrong password, the salt itself or nothing: no session.
-        let wrong = await TestEnvironment.hasher.compute("niet-het-wachtwoord", salt: salt!)
-        for computed in [wrong, salt!, nil, ""] {
-            let ok = try await environment.service.withConnection { connection in
-                try await connection.queryOne("SELECT inlog_afronden('kernteamlid', $1, 'sessie-geheim', interval '30 minutes', interval '10 hours', NULL)",
-                                              [computed]) { row in try row.decode(0, as: Bool.self) }
-            }
-            #expect(ok == false)
+        // A wrong password, the salt itself or nothing: no session. Each try needs an attempt of
+        // its own (counted before the check); without one, or with one used before, nothing.
+        func begin() async throws -> UUID? {
+            try await environment.service.withConnection { connection in
+                try await connection.queryOne("SELECT poging FROM inlog_begin('kernteamlid', 'test', now(), 100, 100, NULL)") { row in
+                    try row.decode(0, as: UUID?.self)
+                }
+            } ?? nil
         }
+        func finish(_ poging: UUID?, _ computed: String?, inactief: String = "30 minutes") async throws -> Bool? {
+            try await environment.service.withConnection { connection in
+                try await connection.queryOne("SELECT inlog_afronden($1, 'kernteamlid', $2, 'sessie-geheim-' || $1::text, $3::interval, interval '100 years', NULL)",
+                                              [poging, computed, inactief]) { row in try row.decode(0, as: Bool.self) }
+            }
+        }
+        let wrong = await TestEnvironment.hasher.compute("niet-het-wachtwoord", salt: salt!)
+        for computed in [wrong, salt!, nil] {
+            #expect(try await finish(try await begin(), computed) == false)
+        }
+        let right = await TestEnvironment.hasher.compute(Demo.kernteamlid.wachtwoord, salt: salt!)
+        #expect(right == stored)
+        #expect(try await finish(UUID(), right) == false, "a made-up attempt")
+        #expect(try await finish(nil, right) == false, "no attempt")
         let sessions = try await environment.owner.withConnection { connection in
             try await connection.queryOne("SELECT count(*) FROM sessies") { row in try row.decode(0, as: Int.self) }
         }
         #expect(sessions == 0)
-        // The right one: a session, whose proof then gives the user's scope.
-        let right = await TestEnvironment.hasher.compute(Demo.kernteamlid.wachtwoord, salt: salt!)
-        #expect(right == stored)
+        // With an attempt and the right hash: a session, once, and never longer than the limits,
+        // whatever lifetime the caller asks for.
+        let poging = try #require(try await begin())
+        #expect(try await finish(poging, right, inactief: "1000 years") == true)
+        #expect(try await finish(poging, right) == false, "an attempt used twice")
+        let limits = try await environment.owner.withConnection { connection in
+            try await connection.queryOne("SELECT count(*), max(inactief) = interval '30 minutes', max(maximaal) = interval '10 hours' FROM sessies") { row in
+                (try row.decode(0, as: Int.self), try row.decode(1, as: Bool.self), try row.decode(2, as: Bool.self))
+            }
+        }
+        #expect(limits?.0 == 1 && limits?.1 == true && limits?.2 == true)
+        // The lockout's window and limits cannot be loosened by the caller either: five failures
+        // within fifteen minutes block, whatever it asks for.
+        try await environment.owner.withConnection { connection in
+            try await connection.execute("INSERT INTO mislukte_inlogpogingen (naam, adres) SELECT 'steunpunt', 'elders' FROM generate_series(1, 5)")
+        }
+        let blocked = try await environment.service.withConnection { connection in
+            try await connection.queryOne("SELECT geblokkeerd FROM inlog_begin('steunpunt', 'hier', now(), 1000, 1000, NULL)") { row in try row.decode(0, as: Bool.self) }
+        }
+        #expect(blocked == true)
+        // Through the service's own login: a session, whose proof then gives the user's scope.
         let gebruiker = try await AuthStore(pool: environment.service, hasher: TestEnvironment.hasher, limiter: TestEnvironment.passwordChecks)
-            .login(naam: Demo.kernteamlid.naam, wachtwoord: Demo.kernteamlid.wachtwoord, adres: "test")
+            .login(naam: Demo.wethouder.naam, wachtwoord: Demo.wethouder.wachtwoord, adres: "test")
         guard case .ingelogd(let sessie) = gebruiker else {
             Issue.record("no login: \(gebruiker)")
             return
