@@ -18,9 +18,10 @@
 -- 22 characters, which bcrypt does not keep secret), computes the hash of the password it was
 -- given, and hands that to inlog_afronden(), which compares it with the stored hash and only then
 -- starts a session. Without the right password there is no session, and with the service's
--- credentials no hash to crack offline. Every finish needs its own attempt, begun (and counted by
--- the lockout) at most five minutes before and used once; the lockout's window and limits and a
--- session's lifetime can be made stricter by the service, never looser than the documented ones.
+-- credentials no hash to crack offline. Every guess needs its own attempt, begun (and counted by
+-- the lockout) at most five minutes before and used once, and its outcome is told only once the
+-- guess is committed; the lockout's window and limits and a session's lifetime can be made
+-- stricter by the service, never looser than the documented ones.
 
 -- A session keeps the limits it was started with, so that the database itself can tell whether
 -- it is still valid, without trusting a number from the service on every use.
@@ -235,11 +236,22 @@ $$;
 DROP FUNCTION inlog_poging(text, text, timestamptz, integer, integer);
 DROP FUNCTION start_sessie(text, text);
 
--- Begun password logins, each to be finished once, within five minutes (inlog_afronden).
+-- A password login takes three calls, each its own transaction, so that nothing a caller rolls
+-- back can undo the lockout: inlog_begin counts the attempt and gives its salt; inlog_afronden
+-- hands in the one guess for it, checks it and writes the audit line, without saying how it went;
+-- inlog_uitkomst says so, and starts the session, only once that hand-in is committed. A caller
+-- with the service's credentials who rolls back loses the attempt, never gains a free guess.
 CREATE TABLE inlogpogingen_open (
-    id       uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-    naam     text NOT NULL,
-    tijdstip timestamptz NOT NULL DEFAULT now()
+    id           uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+    naam         text NOT NULL,
+    tijdstip     timestamptz NOT NULL DEFAULT clock_timestamp(),
+    begonnen_in  xid8 NOT NULL DEFAULT pg_current_xact_id(),
+    -- Set once, by inlog_afronden.
+    ingediend_in xid8,
+    gelukt       boolean,
+    sessie       bytea,
+    inactief     interval,
+    maximaal     interval
 );
 ALTER TABLE inlogpogingen_open ENABLE ROW LEVEL SECURITY;
 
@@ -249,15 +261,27 @@ CREATE FUNCTION veilige_request_id(request_id text) RETURNS text
     SELECT CASE WHEN request_id ~ '^[A-Za-z0-9._-]{1,64}$' THEN request_id END
 $$;
 
+-- The login functions count on each statement seeing what others committed just before, and on
+-- the clock rather than the transaction's start (a transaction held open would otherwise count
+-- its failures in a window long gone).
+CREATE FUNCTION inlog_transactie_controleren() RETURNS void
+    LANGUAGE plpgsql SET search_path = pg_catalog AS $$
+BEGIN
+    IF current_setting('transaction_isolation') <> 'read committed' OR now() < clock_timestamp() - interval '60 seconds' THEN
+        RAISE EXCEPTION 'een inlogpoging hoort in een eigen, korte transactie (read committed)' USING ERRCODE = 'invalid_transaction_state';
+    END IF;
+END
+$$;
+
 -- Begins a password login. Under a lock per login name and per address, it counts the recent
 -- failures for both; when either is at its limit the attempt is refused (audited for an existing
--- user, and not counted, so a blocked account is not kept blocked by further tries). Otherwise
--- the attempt is counted as a failure *before* the password is checked, so that parallel guesses
--- cannot all slip under the limit, whether or not the name exists; a successful login clears it
--- (inlog_afronden). At most 5 failures per name and 20 per address in at least 15 minutes,
--- whatever the caller asks. Returns the attempt to finish, and the stored hash's salt ("$2b$12$"
--- and 22 characters) or NULL for a name that cannot log in (unknown, disabled, or without a
--- password); no attempt when blocked.
+-- user once per window, and not counted, so a blocked account is not kept blocked by further
+-- tries). Otherwise the attempt is counted as a failure *before* the password is checked, so that
+-- parallel guesses cannot all slip under the limit, whether or not the name exists; a successful
+-- login clears it. At most 5 failures per name and 20 per address in at least 15 minutes,
+-- whatever the caller asks. Returns the attempt, and the stored hash's salt ("$2b$12$" and 22
+-- characters) or NULL for a name that cannot log in (unknown, disabled, or without a password);
+-- no attempt when blocked.
 CREATE FUNCTION inlog_begin(login text, adres text, sinds timestamptz, max_naam integer, max_adres integer, request_id text)
 RETURNS TABLE (poging uuid, zout text, geblokkeerd boolean)
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
@@ -265,16 +289,20 @@ DECLARE
     per_naam bigint;
     per_adres bigint;
     g gebruikers;
-    vanaf timestamptz := least(sinds, now() - interval '15 minutes');
+    vanaf timestamptz;
 BEGIN
+    PERFORM inlog_transactie_controleren();
     PERFORM pg_advisory_xact_lock(hashtext('voorveld-inlog:' || login));
     PERFORM pg_advisory_xact_lock(hashtext('voorveld-inlog-adres:' || adres));
+    vanaf := least(sinds, clock_timestamp() - interval '15 minutes');
     SELECT count(*) INTO per_naam FROM mislukte_inlogpogingen m WHERE m.naam = login AND m.tijdstip > vanaf;
     SELECT count(*) INTO per_adres FROM mislukte_inlogpogingen m WHERE m.adres = inlog_begin.adres AND m.tijdstip > vanaf;
     SELECT * INTO g FROM gebruikers u WHERE u.naam = login;
     geblokkeerd := per_naam >= least(max_naam, 5) OR per_adres >= least(max_adres, 20);
     IF geblokkeerd THEN
-        IF g.naam IS NOT NULL THEN
+        IF g.naam IS NOT NULL AND NOT EXISTS (
+            SELECT 1 FROM auditlog a WHERE a.gemeente = g.gemeente AND a.tijdstip > vanaf AND a.gebruiker = g.naam
+              AND a.actie = 'inloggen' AND a.doel = 'inloggen (geblokkeerd)') THEN
             INSERT INTO auditlog (gemeente, gebruiker, rol, actie, object_type, object_id, doel, resultaat, request_id)
             VALUES (g.gemeente, g.naam, NULL, 'inloggen', 'sessie', NULL, 'inloggen (geblokkeerd)', 'geweigerd',
                     veilige_request_id(inlog_begin.request_id));
@@ -282,8 +310,8 @@ BEGIN
         RETURN NEXT;
         RETURN;
     END IF;
-    INSERT INTO mislukte_inlogpogingen (naam, adres) VALUES (login, adres);
-    DELETE FROM inlogpogingen_open o WHERE o.tijdstip < now() - interval '5 minutes';
+    INSERT INTO mislukte_inlogpogingen (naam, adres, tijdstip) VALUES (login, adres, clock_timestamp());
+    DELETE FROM inlogpogingen_open o WHERE o.tijdstip < clock_timestamp() - interval '5 minutes';
     INSERT INTO inlogpogingen_open (naam) VALUES (login) RETURNING id INTO poging;
     zout := CASE WHEN g.uitgeschakeld_op IS NULL AND g.wachtwoord_hash ~ '^\$2[aby]\$[0-9]{2}\$[./A-Za-z0-9]{53}$'
                  THEN left(g.wachtwoord_hash, 29) END;
@@ -291,41 +319,67 @@ BEGIN
 END
 $$;
 
--- Finishes begun attempt `poging`, once: `berekend` is the bcrypt hash the service computed from
--- the password it was given and the salt from inlog_begin. Only when it equals the stored hash
--- does a session start (idle for at most 30 minutes, 10 hours in all), and the name's failures
--- are cleared. Audited either way for an existing user. Returns whether the login succeeded.
+-- Hands in the one guess for begun attempt `poging` (committed, at most five minutes old):
+-- `berekend` is the bcrypt hash the service computed from the password it was given and the salt
+-- from inlog_begin. It is compared with the stored hash here and audited for an existing user, and
+-- a success clears the name's failures; whether it matched, only inlog_uitkomst tells. Returns
+-- whether the guess was taken (false for an attempt that is unknown, old, uncommitted or used).
 CREATE FUNCTION inlog_afronden(poging uuid, login text, berekend text, sessie text, inactief interval, maximaal interval, request_id text)
 RETURNS boolean
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
     g gebruikers;
-    gelukt boolean;
+    klopt boolean;
 BEGIN
-    DELETE FROM inlogpogingen_open o WHERE o.id = poging AND o.naam = login AND o.tijdstip > now() - interval '5 minutes';
+    PERFORM inlog_transactie_controleren();
+    SELECT * INTO g FROM gebruikers u WHERE u.naam = login;
+    klopt := g.naam IS NOT NULL AND g.uitgeschakeld_op IS NULL AND g.wachtwoord_hash IS NOT NULL AND berekend IS NOT NULL
+             AND sha256(convert_to(berekend, 'UTF8')) = sha256(convert_to(g.wachtwoord_hash, 'UTF8'));
+    UPDATE inlogpogingen_open o
+       SET ingediend_in = pg_current_xact_id(), gelukt = klopt, sessie = sha256(convert_to(inlog_afronden.sessie, 'UTF8')),
+           inactief = least(inlog_afronden.inactief, interval '30 minutes'), maximaal = least(inlog_afronden.maximaal, interval '10 hours')
+     WHERE o.id = poging AND o.naam = login AND o.ingediend_in IS NULL AND o.tijdstip > clock_timestamp() - interval '5 minutes'
+       AND pg_xact_status(o.begonnen_in) = 'committed';
     IF NOT FOUND THEN
         RETURN false;
     END IF;
-    SELECT * INTO g FROM gebruikers u WHERE u.naam = login;
+    IF g.naam IS NOT NULL THEN
+        IF klopt THEN
+            DELETE FROM mislukte_inlogpogingen WHERE naam = login;
+        END IF;
+        INSERT INTO auditlog (gemeente, gebruiker, rol, actie, object_type, object_id, doel, resultaat, request_id)
+        VALUES (g.gemeente, g.naam, NULL, 'inloggen', 'sessie', NULL, 'inloggen', CASE WHEN klopt THEN 'toegestaan' ELSE 'geweigerd' END,
+                veilige_request_id(inlog_afronden.request_id));
+    END IF;
+    RETURN true;
+END
+$$;
+
+-- Whether the guess handed in for `poging` matched, once that hand-in is committed; on a match the
+-- session starts (with the limits handed in). The attempt is then done.
+CREATE FUNCTION inlog_uitkomst(poging uuid) RETURNS boolean
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE
+    o inlogpogingen_open;
+    g gebruikers;
+BEGIN
+    DELETE FROM inlogpogingen_open p WHERE p.id = poging AND p.ingediend_in IS NOT NULL AND pg_xact_status(p.ingediend_in) = 'committed'
+    RETURNING * INTO o;
+    IF o.id IS NULL OR NOT o.gelukt THEN
+        RETURN false;
+    END IF;
+    SELECT * INTO g FROM gebruikers u WHERE u.naam = o.naam AND u.uitgeschakeld_op IS NULL;
     IF g.naam IS NULL THEN
         RETURN false;
     END IF;
-    gelukt := g.uitgeschakeld_op IS NULL AND g.wachtwoord_hash IS NOT NULL AND berekend IS NOT NULL
-              AND sha256(convert_to(berekend, 'UTF8')) = sha256(convert_to(g.wachtwoord_hash, 'UTF8'));
-    IF gelukt THEN
-        DELETE FROM mislukte_inlogpogingen WHERE naam = login;
-        INSERT INTO sessies (gemeente, hash, gebruiker, inactief, maximaal)
-        VALUES (g.gemeente, sha256(convert_to(sessie, 'UTF8')), g.naam,
-                least(inactief, interval '30 minutes'), least(maximaal, interval '10 hours'));
-    END IF;
-    INSERT INTO auditlog (gemeente, gebruiker, rol, actie, object_type, object_id, doel, resultaat, request_id)
-    VALUES (g.gemeente, g.naam, NULL, 'inloggen', 'sessie', NULL, 'inloggen', CASE WHEN gelukt THEN 'toegestaan' ELSE 'geweigerd' END,
-            veilige_request_id(inlog_afronden.request_id));
-    RETURN gelukt;
+    INSERT INTO sessies (gemeente, hash, gebruiker, inactief, maximaal) VALUES (g.gemeente, o.sessie, g.naam, o.inactief, o.maximaal);
+    RETURN true;
 END
 $$;
 
 REVOKE ALL ON FUNCTION authenticeer_token(text), authenticeer_sessie(text),
-    inlog_begin(text, text, timestamptz, integer, integer, text), inlog_afronden(uuid, text, text, text, interval, interval, text) FROM PUBLIC;
+    inlog_begin(text, text, timestamptz, integer, integer, text), inlog_afronden(uuid, text, text, text, interval, interval, text),
+    inlog_uitkomst(uuid) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION authenticeer_token(text), authenticeer_sessie(text),
-    inlog_begin(text, text, timestamptz, integer, integer, text), inlog_afronden(uuid, text, text, text, interval, interval, text) TO voorveld_service;
+    inlog_begin(text, text, timestamptz, integer, integer, text), inlog_afronden(uuid, text, text, text, interval, interval, text),
+    inlog_uitkomst(uuid) TO voorveld_service;

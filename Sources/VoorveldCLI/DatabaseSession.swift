@@ -24,10 +24,10 @@ struct DatabaseSession {
     let embedded: EmbeddedPostgres?
     /// True when the embedded cluster was created just now (so it still needs its demo data).
     let isNewCluster: Bool
-    /// Whether this session started the embedded server. A command run while `serve` (or another
-    /// command) already runs on the same folder uses that server and must leave it running:
-    /// stopping it would take the service down in the middle of its work.
-    var startedEmbedded: Bool = false
+    /// Held while this session uses the embedded data folder, so that the last Voorveld process
+    /// to leave it stops the server, and none stops it under another (a command run while `serve`
+    /// runs on the same folder, or a `serve` started while a command runs).
+    var folderLock: DataFolderLock? = nil
 
     /// - Parameter serverSettings: extra settings for the embedded PostgreSQL (a benchmark's memory).
     static func open(_ options: DatabaseOptions, serverSettings: [String: String] = [:], logger: Logger) async throws -> DatabaseSession {
@@ -50,16 +50,16 @@ struct DatabaseSession {
             throw CommandError("DATABASE_OWNER_URL is set but DATABASE_URL (or PGHOST...) is not: set both, or neither for the embedded database.")
         }
         let embedded = try EmbeddedPostgres(.init(directory: options.dataDir, settings: serverSettings), logger: logger)
+        let folderLock = try DataFolderLock(directory: options.dataDir)
         let outcome = try await embedded.start()
         func pool(user: String, size: Int) -> ConnectionPool {
-            var connection = ConnectionConfiguration.unixSocket(directory: embedded.socketDirectory, database: embedded.configuration.database, user: user)
-            connection.parameters.append(("application_name", Self.applicationName))
-            return ConnectionPool(.init(connection: connection, maxConnections: size), logger: logger)
+            ConnectionPool(.init(
+                connection: .unixSocket(directory: embedded.socketDirectory, database: embedded.configuration.database, user: user),
+                maxConnections: size), logger: logger)
         }
         return DatabaseSession(
             owner: pool(user: embedded.configuration.user, size: 2), service: pool(user: ServiceRole.login, size: options.maxConnections),
-            hasOwnerConnection: true, embedded: embedded, isNewCluster: outcome == .created,
-            startedEmbedded: outcome != .alreadyRunning)
+            hasOwnerConnection: true, embedded: embedded, isNewCluster: outcome == .created, folderLock: folderLock)
     }
 
     /// Brings the schema up to date: with the owner's connection when there is one; otherwise it
@@ -90,28 +90,15 @@ struct DatabaseSession {
         }
     }
 
-    /// How this process's connections to the embedded server name themselves, so that it can
-    /// tell them from another program's.
-    static let applicationName = "voorveld-\(getpid())"
-
-    /// Closes the pools, then stops the embedded server if this session started it and no other
-    /// program uses it now (a `serve` started meanwhile on the same folder keeps it running).
+    /// Closes the pools, then stops the embedded server if no other Voorveld process uses the
+    /// data folder now.
     func close() async {
-        var othersConnected = false
-        if startedEmbedded {
-            othersConnected = (try? await owner.withConnection { connection in
-                try await connection.queryOne("""
-                    SELECT count(*) FROM pg_stat_activity
-                    WHERE backend_type = 'client backend' AND application_name IS DISTINCT FROM $1
-                    """, [Self.applicationName]) { row in try row.decode(0, as: Int.self) }
-            }).flatMap { $0 }.map { $0 > 0 } ?? false
-        }
         await reports?.close()
         await service.close()
         if owner !== service { await owner.close() }
-        guard startedEmbedded else { return }
-        if othersConnected {
-            Logger(label: "voorveld").notice("another program uses the embedded PostgreSQL; leaving it running")
+        guard let folderLock else { return }
+        guard folderLock.isLast() else {
+            Logger(label: "voorveld").info("another Voorveld process uses the embedded PostgreSQL; leaving it running")
             return
         }
         do {
@@ -144,4 +131,30 @@ struct DatabaseSession {
 struct CommandError: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
+}
+
+/// A lock on `voorveld.lock` in the embedded data folder: every Voorveld process using the folder
+/// holds it shared; the one that can make it exclusive is the last, and stops the server. Opening
+/// waits while another process holds it exclusively, that is while it stops the server, so that a
+/// new process starts the server again instead of finding it half stopped. The lock goes with the
+/// process, however it ends.
+final class DataFolderLock: Sendable {
+    private let descriptor: Int32
+
+    init(directory: String) throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        descriptor = open(directory + "/voorveld.lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            throw CommandError("cannot open \(directory)/voorveld.lock: errno \(errno)")
+        }
+        while flock(descriptor, LOCK_SH) != 0 {
+            guard errno == EINTR else { throw CommandError("cannot lock \(directory)/voorveld.lock: errno \(errno)") }
+        }
+    }
+
+    /// Whether no other Voorveld process uses the folder: the lock is then exclusive, held until
+    /// this process ends (or this object goes), so that none starts using the server while it stops.
+    func isLast() -> Bool { flock(descriptor, LOCK_EX | LOCK_NB) == 0 }
+
+    deinit { close(descriptor) }
 }

@@ -71,7 +71,8 @@ public struct AuthStore: Sendable {
     /// address before its password is checked (`inlog_begin`), and at most the limiter's number of
     /// bcrypt checks run at once, so that a flood of attempts cannot make a real login wait for
     /// seconds. The service never sees the stored hash: it gets the salt, computes the hash of
-    /// what was typed, and the database compares it for this one attempt (`inlog_afronden`).
+    /// what was typed, and the database compares it for this one attempt (`inlog_afronden`) and
+    /// tells the outcome once that is committed (`inlog_uitkomst`).
     /// - Parameters:
     ///   - adres: the client's address, for the per-address limit.
     ///   - requestId: recorded in the audit log.
@@ -79,30 +80,38 @@ public struct AuthStore: Sendable {
         // Any text is counted, as typed (lowercase, bounded), so that impossible names cannot be
         // tried for free; only a possible one can match a user.
         let naam = String(naam.lowercased().prefix(64))
-        let since = Date().addingTimeInterval(-Double(settings.lockoutWindow.components.seconds))
-        let attempt = try await pool.withConnection { connection in
-            try await connection.queryOne(
-                "SELECT * FROM inlog_begin($1, $2, $3, $4::integer, $5::integer, $6)",
-                [naam, adres, since, settings.maxFailuresPerName, settings.maxFailuresPerAddress, requestId]
-            ) { row in
-                (id: try row.decode(0, as: UUID?.self), salt: try row.decode(1, as: String?.self), blocked: try row.decode(2, as: Bool.self))
+        // The whole login holds a place: a login refused as busy has not been counted as a failure.
+        let result = try await limiter.run { () async throws -> LoginResult in
+            let since = Date().addingTimeInterval(-Double(settings.lockoutWindow.components.seconds))
+            // Three calls, each its own transaction (sql/012): the attempt is counted, the guess
+            // handed in, and only then is the outcome told.
+            let attempt = try await pool.withConnection { connection in
+                try await connection.queryOne(
+                    "SELECT * FROM inlog_begin($1, $2, $3, $4::integer, $5::integer, $6)",
+                    [naam, adres, since, settings.maxFailuresPerName, settings.maxFailuresPerAddress, requestId]
+                ) { row in
+                    (id: try row.decode(0, as: UUID?.self), salt: try row.decode(1, as: String?.self), blocked: try row.decode(2, as: Bool.self))
+                }
             }
+            guard let attempt else { return .ongeldig }
+            guard !attempt.blocked, let poging = attempt.id else { return .geblokkeerd }
+            // With no salt (no such user, or one who cannot log in) the same work is done and the
+            // attempt finished the same way, so that the answer takes as long.
+            let computed = await hasher.compute(wachtwoord, salt: attempt.salt)
+            // Always a new session id at login, so a planted id can never become a logged-in one.
+            let sessie = Secret.generate()
+            let ok = try await pool.withConnection { connection in
+                let handedIn = try await connection.queryOne(
+                    "SELECT inlog_afronden($1, $2, $3, $4, make_interval(secs => $5), make_interval(secs => $6), $7)",
+                    [poging, naam, computed, sessie, Double(settings.sessionIdle.components.seconds),
+                     Double(settings.sessionMaximum.components.seconds), requestId]
+                ) { row in try row.decode(0, as: Bool.self) }
+                guard handedIn == true else { return false }
+                return try await connection.queryOne("SELECT inlog_uitkomst($1)", [poging]) { row in try row.decode(0, as: Bool.self) } == true
+            }
+            return ok && attempt.salt != nil ? .ingelogd(sessie: sessie) : .ongeldig
         }
-        guard let attempt else { return .ongeldig }
-        guard !attempt.blocked, let poging = attempt.id else { return .geblokkeerd }
-        // With no salt (no such user, or one who cannot log in) the same work is done and the
-        // attempt finished the same way, so that the answer takes as long.
-        guard let computed = await limiter.run({ await hasher.compute(wachtwoord, salt: attempt.salt) }) else { return .bezet }
-        // Always a new session id at login, so a planted id can never become a logged-in one.
-        let sessie = Secret.generate()
-        let ok = try await pool.withConnection { connection in
-            try await connection.queryOne(
-                "SELECT inlog_afronden($1, $2, $3, $4, make_interval(secs => $5), make_interval(secs => $6), $7)",
-                [poging, naam, computed, sessie, Double(settings.sessionIdle.components.seconds),
-                 Double(settings.sessionMaximum.components.seconds), requestId]
-            ) { row in try row.decode(0, as: Bool.self) }
-        }
-        return ok == true && attempt.salt != nil ? .ingelogd(sessie: sessie) : .ongeldig
+        return result ?? .bezet
     }
 
     /// Ends a session; an unknown one is ignored.

@@ -122,7 +122,7 @@ public final class PasswordCheckLimiter: Sendable {
 
     /// Runs `body` when a place is free, waiting in line for one; nil at once, without running
     /// it, when the line is full.
-    public func run<T>(_ body: () async -> T) async -> T? {
+    public func run<T>(_ body: () async throws -> T) async rethrows -> T? {
         let admitted = state.withLock { state -> Bool in
             guard state.admitted < maxRunning + maxWaiting else { return false }
             state.admitted += 1
@@ -131,7 +131,7 @@ public final class PasswordCheckLimiter: Sendable {
         guard admitted else { return nil }
         await takePlace()
         defer { leavePlace() }
-        return await body()
+        return try await body()
     }
 
     /// The most checks that ever ran at once (for tests and metrics).

@@ -233,10 +233,15 @@ struct RowLevelSecurityTests {
                 }
             } ?? nil
         }
+        /// Hands in a guess and asks the outcome, each in its own transaction, as the service does.
         func finish(_ poging: UUID?, _ computed: String?, inactief: String = "30 minutes") async throws -> Bool? {
-            try await environment.service.withConnection { connection in
+            let handedIn = try await environment.service.withConnection { connection in
                 try await connection.queryOne("SELECT inlog_afronden($1, 'kernteamlid', $2, 'sessie-geheim-' || $1::text, $3::interval, interval '100 years', NULL)",
                                               [poging, computed, inactief]) { row in try row.decode(0, as: Bool.self) }
+            }
+            guard handedIn == true, let poging else { return false }
+            return try await environment.service.withConnection { connection in
+                try await connection.queryOne("SELECT inlog_uitkomst($1)", [poging]) { row in try row.decode(0, as: Bool.self) }
             }
         }
         let wrong = await TestEnvironment.hasher.compute("niet-het-wachtwoord", salt: salt!)
@@ -262,6 +267,36 @@ struct RowLevelSecurityTests {
             }
         }
         #expect(limits?.0 == 1 && limits?.1 == true && limits?.2 == true)
+        // What a caller rolls back gains nothing: a guess handed in within the transaction that
+        // began the attempt is not taken; one rolled back tells no outcome; and the attempts
+        // refuse a transaction that would not see what others committed.
+        let sameTransaction = try await environment.service.withTransaction { connection in
+            let poging = try await connection.queryOne("SELECT poging FROM inlog_begin('kernteamlid', 'test', now(), 5, 20, NULL)") { row in
+                try row.decode(0, as: UUID?.self)
+            } ?? nil
+            return try await connection.queryOne("SELECT inlog_afronden($1, 'kernteamlid', $2, 'x', interval '1 minute', interval '1 hour', NULL)",
+                                                 [poging, right]) { row in try row.decode(0, as: Bool.self) }
+        }
+        #expect(sameTransaction == false)
+        let rolledBack = try #require(try await begin())
+        struct Undo: Error {}
+        await #expect(throws: Undo.self) {
+            try await environment.service.withTransaction { connection in
+                _ = try await connection.queryOne("SELECT inlog_afronden($1, 'kernteamlid', $2, 'x', interval '1 minute', interval '1 hour', NULL)",
+                                                  [rolledBack, right]) { row in try row.decode(0, as: Bool.self) }
+                throw Undo()
+            }
+        }
+        let told = try await environment.service.withConnection { connection in
+            try await connection.queryOne("SELECT inlog_uitkomst($1)", [rolledBack]) { row in try row.decode(0, as: Bool.self) }
+        }
+        #expect(told == false)
+        let repeatable = await #expect(throws: PostgresError.self) {
+            try await environment.service.withTransaction(.repeatableRead) { connection in
+                try await connection.execute("SELECT * FROM inlog_begin('kernteamlid', 'test', now(), 5, 20, NULL)")
+            }
+        }
+        #expect(repeatable?.sqlState == "25000")
         // The lockout's window and limits cannot be loosened by the caller either: five failures
         // within fifteen minutes block, whatever it asks for.
         try await environment.owner.withConnection { connection in
