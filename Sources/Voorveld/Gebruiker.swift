@@ -21,10 +21,10 @@ public struct Gebruiker: Sendable, Hashable, Codable {
     public var rollen: Set<Rol>
     /// The kernteams whose hulpvragen this person works on (as kernteamlid).
     public var kernteams: Set<String>
-    /// How this person proved who they are, as PostgreSQL knows it: `t:` or `s:` and the hex
-    /// SHA-256 of the API token or session secret of this request (nil for an operator's
-    /// maintenance). The database derives the transaction's row-level security scope from it
-    /// alone (sql/012); never shown, never encoded.
+    /// How this person proved who they are: `t:` and the API token, or `s:` and the session
+    /// secret, of this request (nil for an operator's maintenance). PostgreSQL hashes it, looks it
+    /// up and derives the transaction's row-level security scope from it alone (sql/012); never
+    /// shown, never encoded.
     public var bewijs: String?
 
     public init(naam: String, weergavenaam: String, gemeente: String, rollen: Set<Rol>, kernteams: Set<String>, bewijs: String? = nil) {

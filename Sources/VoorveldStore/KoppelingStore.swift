@@ -149,7 +149,7 @@ public struct KoppelingStore: Sendable {
     /// the steunpunt; nil when the scope may not see it at all.
     public func weergave(_ id: UUID, in scope: AccessScope, audit: AuditRegel) async throws -> Koppelingweergave? {
         try await pool.withTransaction(in: scope) { connection in
-            let found = try await connection.queryOne(Self.select + " WHERE k.gemeente = huidige_gemeente() AND k.id = $1", [id], decode: Self.decode)
+            let found = try await Self.weergave(id, on: connection)
             var regel = audit
             regel.resultaat = found == nil ? .nietGevonden : .toegestaan
             try await AuditStore.record(regel, on: connection)
@@ -243,9 +243,14 @@ public struct KoppelingStore: Sendable {
         FROM \(from)
         """
 
+    /// The koppeling as the scope may see it.
+    static func weergave(_ id: UUID, on connection: PostgresConnection) async throws -> Koppelingweergave? {
+        try await connection.queryOne(select + " WHERE k.gemeente = huidige_gemeente() AND k.id = $1", [id], decode: decode)
+    }
+
     /// The whole koppeling, when it is the scope's own kernteam's.
     static func get(_ id: UUID, on connection: PostgresConnection) async throws -> Koppeling? {
-        try await connection.queryOne(select + " WHERE k.gemeente = huidige_gemeente() AND k.id = $1", [id], decode: decode)?.kernteam
+        try await weergave(id, on: connection)?.kernteam
     }
 
     @Sendable static func decode(_ row: borrowing PostgresRow) throws -> Koppelingweergave {

@@ -47,20 +47,6 @@ public struct PasswordHasher: Sendable {
         return try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(password, cost: cost) }
     }
 
-    /// Verifies `password` against `hash`; with no hash, it spends the same time and fails, so
-    /// that an unknown login name cannot be told apart by timing.
-    public func verify(_ password: String, hash: String?) async -> Bool {
-        let cost = cost
-        let result = try? await NIOThreadPool.singleton.runIfActive {
-            guard let hash else {
-                _ = Bcrypt.verify(password, hash: PasswordHasher.dummyHash(cost: cost))
-                return false
-            }
-            return Bcrypt.verify(password, hash: hash)
-        }
-        return result ?? false
-    }
-
     /// The bcrypt hash of `password` with `salt` (`$2b$12$` and 22 characters: the start of a
     /// stored hash), for the database to compare with the hash it keeps (`inlog_afronden`). With
     /// no salt it does the same work with a throw-away one, so an unknown login name cannot be

@@ -126,13 +126,15 @@ public struct KoppelingVoorSteunpunt: Sendable, Hashable, Codable {
         self.status = status
         plekVrij = status.plekVrij
         melding = status.melding
-        self.leefgebieden = leefgebieden
+        // Once it ended, neither the resident's leefgebieden, nor the note meant for doing the help,
+        // nor the day it started (ended without a start would tell a break-off): the same as the
+        // database's koppelingen_voor_steunpunt (sql/015), for a koppeling the caller has whole.
+        self.leefgebieden = status.plekVrij ? [] : leefgebieden
         self.taken = taken
         self.kern = kern
         self.dagdelen = dagdelen
-        // Meant for doing the help; once it ended, nothing to keep showing.
         self.toelichting = status.plekVrij || toelichting?.isEmpty != false ? nil : toelichting
-        self.gestartOp = gestartOp
+        self.gestartOp = status.plekVrij ? nil : gestartOp
         self.beeindigdOp = beeindigdOp
     }
 

@@ -258,17 +258,13 @@ struct MatchingBench: AsyncParsableCommand {
         }
         var counts: [Int] = []
         let sample = try await session.owner.withConnection { connection in
-            try await connection.query("SELECT id, gemeente, kernteam, regisseur FROM bench_hulpvragen ORDER BY nr LIMIT 200") { row in
-                (try row.decode(0, as: UUID.self), try row.decode(1, as: String.self), try row.decode(2, as: String.self), try row.decode(3, as: String.self))
+            // With the regisseur's own token: the database takes the service's scope from it alone.
+            try await connection.query("SELECT id, substr(bewijs, 3) FROM bench_hulpvragen ORDER BY nr LIMIT 200") { row in
+                (try row.decode(0, as: UUID.self), try row.decode(1, as: String.self))
             }
         }
-        for (id, gemeente, kernteam, regisseur) in sample {
-            // The regisseur's own token: the database takes the service's scope from it alone.
-            let token = BenchData.token(gemeente: Int(gemeente.dropFirst(3)) ?? 0, kernteam: Int(kernteam.dropFirst()) ?? 0)
-            guard let gebruiker = try await AuthStore(pool: session.service).gebruiker(token: token) else {
-                throw CommandError("the bench token of \(regisseur) is not valid")
-            }
-            let scope = AccessScope(gebruiker)
+        for (id, token) in sample {
+            let scope = try await BenchData.scope(token: token, service: session.service)
             counts.append(try await session.service.withTransaction(in: scope) { connection in
                 try await connection.queryOne("SELECT count(*) FROM kandidaat_vrijwilligers($1, current_date)", [id]) { row in try row.decode(0, as: Int.self) } ?? 0
             })

@@ -1,5 +1,6 @@
 import Foundation
 import Postgres
+import VoorveldStore
 
 /// A synthetic but realistic data set for the matching benchmark, made in SQL as the owner:
 /// gemeenten of kernen on a 2 km grid, kernteams of four kernen, one kernteamlid (with an API
@@ -17,6 +18,15 @@ struct BenchData {
     static func token(gemeente g: Int, kernteam t: Int) -> String { "vv_bench_\(g)_\(t)_" + String(repeating: "0", count: 32) }
 
     static func gemeenteCode(_ g: Int) -> String { "GM9\(String(format: "%03d", g))" }
+
+    /// The scope of whoever holds bench token `token`, as the service gets it: the database takes
+    /// the service's scope from a user's token alone (sql/012).
+    static func scope(token: String, service: ConnectionPool) async throws -> AccessScope {
+        guard let gebruiker = try await AuthStore(pool: service).gebruiker(token: token) else {
+            throw CommandError("a bench token is not valid: \(token)")
+        }
+        return AccessScope(gebruiker)
+    }
 
     func make(on pool: ConnectionPool, log: (String) -> Void) async throws {
         let steps: [(String, String, [any PostgresEncodable])] = [

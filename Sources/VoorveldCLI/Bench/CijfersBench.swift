@@ -51,10 +51,7 @@ struct CijfersBench: AsyncParsableCommand {
 
     /// The scope of bench user `naam`, from its token (made with the data), as the service gets it.
     static func scope(of naam: String, service: ConnectionPool) async throws -> AccessScope {
-        guard let gebruiker = try await AuthStore(pool: service).gebruiker(token: "vv_cijfers_" + naam) else {
-            throw CommandError("the bench token of \(naam) is not valid")
-        }
-        return AccessScope(gebruiker)
+        try await BenchData.scope(token: "vv_cijfers_" + naam, service: service)
     }
 
     func prepareData(_ session: DatabaseSession, eersteJaar: Int, laatsteJaar: Int) async throws {
