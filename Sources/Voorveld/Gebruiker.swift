@@ -10,6 +10,16 @@ public enum Rol: String, CaseIterable, Sendable, Codable, Comparable {
     case beheerder
 
     public static func < (lhs: Rol, rhs: Rol) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    /// The roles that see figures only under disclosure control (`Onthulling`): someone who has
+    /// one of them gets protected figures, also when they have another role too. A kernteamlid
+    /// sees the exact figures of their own kernteams.
+    public static let onderOnthullingsbeheer: Set<Rol> = [.wethouder]
+}
+
+extension Gebruiker {
+    /// Whether this person's figures are under disclosure control.
+    public var onderOnthullingsbeheer: Bool { !rollen.isDisjoint(with: Rol.onderOnthullingsbeheer) }
 }
 
 /// The person behind a request, with everything that decides what they may see.

@@ -1967,7 +1967,7 @@ enum OpenAPIDocument {
   "/v1/cijfers/voorliggend-veld": {
    "get": {
     "summary": "Het voorliggend-veldpercentage",
-    "description": "Beide percentages met teller en noemer en de definitie in woorden, per indeling. Voor de wethouder zijn kleine aantallen onderdrukt (standaard onder 5, met secundaire onderdrukking), andere afgerond op 5, en percentages heel, pas vanaf een noemer van (standaard) 10 en niet als teller of rest klein is; een kernteamlid ziet de exacte cijfers van de eigen kernteams. Rollen: wethouder, kernteamlid.",
+    "description": "Beide percentages met teller en noemer en de definitie in woorden, per indeling. Voor de wethouder beschermd met vaste ruis per cel (cell-key perturbation, zoals de ABS TableBuilder en de Duitse census): elk aantal wijkt hooguit 3 af, dezelfde hulpvragen krijgen altijd dezelfde afwijking, aantallen onder (standaard) 5 worden niet getoond, percentages komen uit de getoonde aantallen vanaf een noemer van (standaard) 10, en de periode is een hele maand, een heel kwartaal of een heel kalenderjaar (anders 400); het veld bescherming zegt dit in één zin. Een kernteamlid ziet de exacte cijfers van de eigen kernteams, over elke periode. Rollen: wethouder, kernteamlid.",
     "responses": {
      "200": {
       "description": "De cijfers; met Accept: text/csv als CSV (onderdrukte aantallen als 'onderdrukt').",
@@ -2007,7 +2007,7 @@ enum OpenAPIDocument {
       "name": "van",
       "in": "query",
       "required": false,
-      "description": "Afgesloten vanaf (standaard 1 januari).",
+      "description": "Afgesloten vanaf (standaard 1 januari); voor de wethouder de eerste dag van een maand, kwartaal of jaar.",
       "schema": {
        "type": "string",
        "format": "date"
@@ -2017,7 +2017,7 @@ enum OpenAPIDocument {
       "name": "tot",
       "in": "query",
       "required": false,
-      "description": "Afgesloten tot en met (standaard vandaag).",
+      "description": "Afgesloten tot en met (standaard vandaag, voor de wethouder 31 december); voor de wethouder de laatste dag van dezelfde maand, hetzelfde kwartaal of jaar.",
       "schema": {
        "type": "string",
        "format": "date"
@@ -2050,7 +2050,7 @@ enum OpenAPIDocument {
   "/v1/cijfers/monitoring": {
    "get": {
     "summary": "Monitoringtabellen",
-    "description": "Nieuwe hulpvragen per kernteam per maand en per leefgebied per kern (met rij- en kolomtotalen), aandelen per kanaal, via het loket en jeugd, gezamenlijke huisbezoeken, nazorg en terugkeer (een nieuwe hulpvraag van dezelfde inwoner bij hetzelfde kernteam binnen de nazorgtermijn van een eerdere). Voor de wethouder met onderdrukking van kleine aantallen (ook secundair); een kernteamlid ziet de eigen kernteams exact. Rollen: wethouder, kernteamlid.",
+    "description": "Nieuwe hulpvragen per kernteam per maand en per leefgebied per kern (met rij- en kolomtotalen), aandelen per kanaal, via het loket en jeugd, gezamenlijke huisbezoeken, nazorg en terugkeer (een nieuwe hulpvraag van dezelfde inwoner bij hetzelfde kernteam binnen de nazorgtermijn van een eerdere). Voor de wethouder beschermd met vaste ruis per cel (cell-key perturbation, zoals de ABS TableBuilder en de Duitse census): elk aantal wijkt hooguit 3 af, dezelfde hulpvragen krijgen altijd dezelfde afwijking, aantallen onder (standaard) 5 worden niet getoond, percentages komen uit de getoonde aantallen vanaf een noemer van (standaard) 10, en de periode is een hele maand, een heel kwartaal of een heel kalenderjaar (anders 400); het veld bescherming zegt dit in één zin. Een kernteamlid ziet de exacte cijfers van de eigen kernteams, over elke periode. Rollen: wethouder, kernteamlid.",
     "responses": {
      "200": {
       "description": "De tabellen.",
@@ -2085,7 +2085,7 @@ enum OpenAPIDocument {
       "name": "van",
       "in": "query",
       "required": false,
-      "description": "Ontvangen vanaf (standaard 1 januari).",
+      "description": "Ontvangen vanaf (standaard 1 januari); voor de wethouder de eerste dag van een maand, kwartaal of jaar.",
       "schema": {
        "type": "string",
        "format": "date"
@@ -2095,7 +2095,7 @@ enum OpenAPIDocument {
       "name": "tot",
       "in": "query",
       "required": false,
-      "description": "Ontvangen tot en met (standaard vandaag; hoogstens drie jaar).",
+      "description": "Ontvangen tot en met (standaard vandaag, voor de wethouder 31 december; hoogstens drie jaar); voor de wethouder de laatste dag van dezelfde maand, hetzelfde kwartaal of jaar.",
       "schema": {
        "type": "string",
        "format": "date"
@@ -2107,7 +2107,7 @@ enum OpenAPIDocument {
   "/v1/cijfers/signalen": {
    "get": {
     "summary": "Signalen",
-    "description": "Kernteams waar de instroom drie maanden of langer op rij daalt (over de twaalf maanden tot en met 'tot'), leefgebieden per kern waar open hulpvragen geen aanbod vinden (geen actieve vrijwilliger en geen voorziening), en het aandeel dat bij de nazorg nog opgelost is. Rollen: wethouder, kernteamlid.",
+    "description": "Kernteams waar de instroom drie maanden of langer op rij daalt (over de twaalf maanden tot en met 'tot'), en leefgebieden per kern waar open hulpvragen geen aanbod vinden (geen actieve vrijwilliger en geen voorziening). Voor de wethouder uit dezelfde beschermde aantallen als de monitoring: een signaal zegt niets wat de getoonde aantallen niet zeggen. Hoeveel bij de nazorg nog opgelost is, staat in de monitoring. Rollen: wethouder, kernteamlid.",
     "responses": {
      "200": {
       "description": "De signalen.",
@@ -4074,17 +4074,17 @@ enum OpenAPIDocument {
      "onderdrukt": {
       "type": "boolean"
      },
-     "afgerond": {
+     "metRuis": {
       "type": "boolean",
-      "description": "Voor de wethouder afgerond op een veelvoud van 5."
+      "description": "Voor de wethouder: getoond met de vaste ruis van het onthullingsbeheer (hooguit 3 van het echte aantal)."
      }
     },
     "additionalProperties": false,
     "required": [
      "onderdrukt",
-     "afgerond"
+     "metRuis"
     ],
-    "description": "Een aantal; onderdrukt (zonder waarde) als het te klein is om te tonen, voor de wethouder verder afgerond op 5."
+    "description": "Een aantal; onderdrukt (zonder waarde) als het te klein is om te tonen. Voor de wethouder met vaste ruis per cel: dezelfde hulpvragen geven altijd hetzelfde getal."
    },
    "Percentage": {
     "type": "object",
@@ -4166,7 +4166,11 @@ enum OpenAPIDocument {
      },
      "onthullingsbeheer": {
       "type": "boolean",
-      "description": "true: kleine aantallen zijn onderdrukt."
+      "description": "true: de cijfers zijn beschermd (zie bescherming)."
+     },
+     "bescherming": {
+      "type": "string",
+      "description": "Onder onthullingsbeheer: in één zin hoe de cijfers beschermd zijn."
      }
     },
     "additionalProperties": false,
@@ -4294,6 +4298,10 @@ enum OpenAPIDocument {
      },
      "onthullingsbeheer": {
       "type": "boolean"
+     },
+     "bescherming": {
+      "type": "string",
+      "description": "Onder onthullingsbeheer: in één zin hoe de cijfers beschermd zijn."
      }
     },
     "additionalProperties": false,
@@ -4374,11 +4382,12 @@ enum OpenAPIDocument {
        ]
       }
      },
-     "nogOpgelostBijNazorg": {
-      "$ref": "#/components/schemas/Aandeel"
-     },
      "onthullingsbeheer": {
       "type": "boolean"
+     },
+     "bescherming": {
+      "type": "string",
+      "description": "Onder onthullingsbeheer: in één zin hoe de cijfers beschermd zijn."
      }
     },
     "additionalProperties": false,
@@ -4386,7 +4395,6 @@ enum OpenAPIDocument {
      "tot",
      "dalendeInstroom",
      "tekorten",
-     "nogOpgelostBijNazorg",
      "onthullingsbeheer"
     ]
    }

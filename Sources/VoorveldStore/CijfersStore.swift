@@ -52,12 +52,12 @@ public struct CijfersStore: Sendable {
     public static func voorliggendVeld(van: CalendarDate, tot: CalendarDate, per: String, on connection: PostgresConnection) async throws -> Tellingen {
         func tel(_ groep: String) async throws -> [Telling] {
             try await connection.query("SELECT * FROM cijfers_voorliggend_veld($1, $2, $3)", [van, tot, groep]) { row in
-                Telling(waarde: try row.decode(0), afgesloten: try row.decode(1), teltMee: try row.decode(2), alleen: try row.decode(3),
-                        betrokken: try row.decode(4), ingetrokken: try row.decode(5))
+                Telling(waarde: try row.decode(0), afgesloten: try row.cel(1, sleutel: 6), teltMee: try row.cel(2, sleutel: 7),
+                        alleen: try row.cel(3, sleutel: 8), betrokken: try row.cel(4, sleutel: 9), ingetrokken: try row.cel(5, sleutel: 10))
             }
         }
         let tellingen = per == "totaal" ? [] : try await tel(per)
-        let totaal = try await tel("totaal").first ?? Telling(waarde: "totaal", afgesloten: 0, teltMee: 0, alleen: 0, betrokken: 0, ingetrokken: 0)
+        let totaal = try await tel("totaal").first ?? .leeg("totaal")
         return (tellingen, totaal)
     }
 
@@ -67,8 +67,8 @@ public struct CijfersStore: Sendable {
         public var kernen: [String]
         public var leefgebieden: [String]
         public var instroom: [Monitoring.Groep]
-        public var perLeefgebied: [(kern: String, leefgebied: String, aantal: Int)]
-        public var nazorg: (gevraagd: Int, nogOpgelost: Int)
+        public var perLeefgebied: [(kern: String, leefgebied: String, aantal: Cel)]
+        public var nazorg: (gevraagd: Cel, nogOpgelost: Cel)
     }
 
     public func monitoring(van: CalendarDate, tot: CalendarDate, in scope: AccessScope, audit: AuditRegel) async throws -> Monitoringgegevens {
@@ -86,35 +86,29 @@ public struct CijfersStore: Sendable {
         let leefgebieden = try await connection.query("SELECT code FROM leefgebieden ORDER BY volgorde") { row in try row.decode(0, as: String.self) }
         let instroom = try await Self.instroom(van: van, tot: tot, on: connection)
         let perLeefgebied = try await connection.query("SELECT * FROM cijfers_leefgebieden($1, $2)", [van, tot]) { row in
-            (kern: try row.decode(0, as: String.self), leefgebied: try row.decode(1, as: String.self), aantal: try row.decode(2, as: Int.self))
+            (kern: try row.decode(0, as: String.self), leefgebied: try row.decode(1, as: String.self), aantal: try row.cel(2))
         }
         let nazorg = try await Self.nazorg(van: van, tot: tot, on: connection)
         return Monitoringgegevens(kernteams: kernteams, kernen: kernen, leefgebieden: leefgebieden, instroom: instroom,
                                   perLeefgebied: perLeefgebied, nazorg: nazorg)
     }
 
-    /// Intake per kernteam per month, the supply gaps, and nazorg, for the signals: only what they
-    /// use, in one snapshot.
+    /// Intake per kernteam per month and the supply gaps, for the signals: only what they use, in
+    /// one snapshot.
     public func signalen(van: CalendarDate, tot: CalendarDate, in scope: AccessScope, audit: AuditRegel) async throws -> Signaalgegevens {
         try await momentopname(in: scope, audit: audit) { connection in try await Self.signalen(van: van, tot: tot, in: scope, on: connection) }
     }
 
-    public typealias Signaalgegevens = (
-        kernteams: [String], instroom: [String: [String: Int]], tekorten: [(kern: String, leefgebied: String, aantal: Int)], nazorg: (gevraagd: Int, nogOpgelost: Int)
-    )
+    public typealias Signaalgegevens = (kernteams: [String], instroom: [String: [String: Cel]], tekorten: [(kern: String, leefgebied: String, aantal: Cel)])
 
     /// The signals' data in the caller's snapshot.
     public static func signalen(van: CalendarDate, tot: CalendarDate, in scope: AccessScope, on connection: PostgresConnection) async throws -> Signaalgegevens {
         let kernteams = try await Self.kernteams(in: scope, on: connection)
-        var instroom: [String: [String: Int]] = [:]
-        for groep in try await Self.instroom(van: van, tot: tot, on: connection) {
-            instroom[groep.kernteam, default: [:]][groep.maand, default: 0] += groep.aantal
-        }
+        let instroom = Monitoring.perKernteamPerMaand(try await Self.instroom(van: van, tot: tot, on: connection))
         let tekorten = try await connection.query("SELECT * FROM cijfers_tekorten()") { row in
-            (kern: try row.decode(0, as: String.self), leefgebied: try row.decode(1, as: String.self), aantal: try row.decode(2, as: Int.self))
+            (kern: try row.decode(0, as: String.self), leefgebied: try row.decode(1, as: String.self), aantal: try row.cel(2))
         }
-        let nazorg = try await Self.nazorg(van: van, tot: tot, on: connection)
-        return (kernteams, instroom, tekorten, nazorg)
+        return (kernteams, instroom, tekorten)
     }
 
     /// The kernteams a table has rows for: all of the gemeente for a wethouder, else the caller's own;
@@ -130,13 +124,22 @@ public struct CijfersStore: Sendable {
     static func instroom(van: CalendarDate, tot: CalendarDate, on connection: PostgresConnection) async throws -> [Monitoring.Groep] {
         try await connection.query("SELECT * FROM cijfers_instroom($1, $2)", [van, tot]) { row in
             Monitoring.Groep(kernteam: try row.decode(0), maand: try row.decode(1), kanaal: try row.decode(2), jeugd: try row.decode(3),
-                             huisbezoek: try row.decode(4), aantal: try row.decode(5), terugkeer: try row.decode(6))
+                             huisbezoek: try row.decode(4), aantal: try row.cel(5, sleutel: 7), terugkeer: try row.cel(6, sleutel: 8))
         }
     }
 
-    static func nazorg(van: CalendarDate, tot: CalendarDate, on connection: PostgresConnection) async throws -> (gevraagd: Int, nogOpgelost: Int) {
+    static func nazorg(van: CalendarDate, tot: CalendarDate, on connection: PostgresConnection) async throws -> (gevraagd: Cel, nogOpgelost: Cel) {
         try await connection.queryOne("SELECT * FROM cijfers_nazorg($1, $2)", [van, tot]) { row in
-            (gevraagd: try row.decode(0, as: Int.self), nogOpgelost: try row.decode(1, as: Int.self))
-        } ?? (0, 0)
+            (gevraagd: try row.cel(0, sleutel: 2), nogOpgelost: try row.cel(1, sleutel: 3))
+        } ?? (.leeg, .leeg)
+    }
+
+
+}
+
+extension PostgresRow {
+    /// A count and its sum of keys, in column `kolom` and `sleutel` (by default the next one).
+    func cel(_ kolom: Int, sleutel: Int? = nil) throws -> Cel {
+        Cel(try decode(kolom, as: Int.self), sleutelsom: try decode(sleutel ?? kolom + 1, as: Int64.self))
     }
 }

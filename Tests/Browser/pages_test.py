@@ -290,8 +290,8 @@ class Pages(unittest.TestCase):
         for line, row in zip(lines[1:], kern_rows):
             self.assertEqual(line.split(";"), [cell.text for cell in row.find_elements(By.XPATH, "./*")])
         # A period that does not exist: the error next to the field, the figures of the default.
-        self.driver.get(BASE + "/cijfers?van=2026-05-01&tot=2026-01-01")
-        self.assertIn("ligt voor het begin", self.find("#tot-fout").text)
+        self.driver.get(BASE + "/cijfers?van=2026-05-01&tot=2026-06-15")
+        self.assertIn("kies een hele maand, een heel kwartaal of een heel kalenderjaar", self.find("#periode-fout").text)
         self.scan("cijfers-fout")
 
     def test_unknown_page(self):

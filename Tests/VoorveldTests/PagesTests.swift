@@ -589,22 +589,22 @@ struct PagesTests {
         await environment.close()
     }
 
-    @Test("the dashboard's tables and CSV downloads carry the API's figures, with the same suppression")
+    @Test("the dashboard's tables and CSV downloads carry the API's figures, with the same protection, for whole periods only")
     func dashboardMatchesAPI() async throws {
         let environment = try await TestEnvironment.seeded(hulpvragen: true)
         let kernen = try await GebiedStore(pool: environment.service).kernen(in: try await environment.proven(AccessScope(gemeente: "GM1734", gebruiker: "wethouder", rollen: [.wethouder], kernteams: [])))
         let naam = Dictionary(uniqueKeysWithValues: kernen.map { ($0.code, $0.naam) })
         try await HulpvragenTests.app(environment).test(.router) { client in
             let headers = Self.headers(Demo.wethouder.token)
-            let api = try await client.execute(uri: "/v1/cijfers/voorliggend-veld?per=kern&van=2026-01-01&tot=2026-11-30", method: .get, headers: headers) { response in
+            let api = try await client.execute(uri: "/v1/cijfers/voorliggend-veld?per=kern&van=2026-01-01&tot=2026-12-31", method: .get, headers: headers) { response in
                 #expect(response.status == .ok)
                 return try JSONDecoder().decode(VoorliggendVeldCijfers.self, from: Data(buffer: response.body))
             }
             #expect(!api.rijen.isEmpty)
-            let csv = try await client.execute(uri: "/cijfers/per-kern?van=2026-01-01&tot=2026-11-30", method: .get, headers: headers) { response in
+            let csv = try await client.execute(uri: "/cijfers/per-kern?periode=2026", method: .get, headers: headers) { response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType] == "text/csv; charset=utf-8")
-                #expect(response.headers[.contentDisposition] == #"attachment; filename="per-kern-2026-01-01-2026-11-30.csv""#)
+                #expect(response.headers[.contentDisposition] == #"attachment; filename="per-kern-2026.csv""#)
                 return String(buffer: response.body)
             }
             func tekst(_ aantal: Aantal) -> String { aantal.waarde.map(String.init) ?? "–" }
@@ -616,7 +616,7 @@ struct PagesTests {
             }
             #expect(csv.dropFirst().split(separator: "\r\n").map(String.init) == expected)
 
-            let html = try await client.execute(uri: "/cijfers?van=2026-01-01&tot=2026-11-30", method: .get, headers: headers) { response in
+            let html = try await client.execute(uri: "/cijfers?periode=2026", method: .get, headers: headers) { response in
                 #expect(response.status == .ok)
                 return String(buffer: response.body)
             }
@@ -633,8 +633,8 @@ struct PagesTests {
             // Every table of the page has its download, whose header is the table's.
             let tabellen = ["verloop", "per-kern", "per-leefgebied", "instroom", "kanalen", "overig", "dalende-instroom", "tekorten"]
             for tabel in tabellen {
-                #expect(html.contains(#"<a href="/cijfers/\#(tabel)?van=2026-01-01&tot=2026-11-30" download>"#), "\(tabel)")
-                try await client.execute(uri: "/cijfers/\(tabel)?van=2026-01-01&tot=2026-11-30", method: .get, headers: headers) { response in
+                #expect(html.contains(#"<a href="/cijfers/\#(tabel)?periode=2026" download>"#), "\(tabel)")
+                try await client.execute(uri: "/cijfers/\(tabel)?periode=2026", method: .get, headers: headers) { response in
                     #expect(response.status == .ok, "\(tabel)")
                     let regels = String(buffer: response.body).dropFirst().split(separator: "\r\n")
                     let kop = regels.first.map { $0.split(separator: ";").map(String.init) } ?? []
@@ -646,6 +646,22 @@ struct PagesTests {
                         #expect(html.contains(patroon), "\(tabel): \(kop)")
                     }
                 }
+            }
+            // How the figures are protected, in one sentence; the period is chosen from whole ones.
+            #expect(html.contains(Self.HTML(Onthulling().uitleg)))
+            #expect(html.contains(#"<option value="2026" selected>2026</option>"#))
+            #expect(html.contains(#"<option value="2026-K1">1e kwartaal 2026</option>"#))
+            // Any other period: refused next to the field, in words; the same via van and tot.
+            for uri in ["/cijfers?periode=2026-K9", "/cijfers?van=2026-01-01&tot=2026-11-30"] {
+                try await client.execute(uri: uri, method: .get, headers: headers) { response in
+                    #expect(response.status == .badRequest, "\(uri)")
+                    let pagina = String(buffer: response.body)
+                    #expect(pagina.contains(#"id="periode-fout">Periode: "#) && pagina.contains("kies een hele maand, een heel kwartaal of een heel kalenderjaar"), "\(uri)")
+                }
+            }
+            try await client.execute(uri: "/cijfers/per-kern?van=2026-02-01&tot=2026-04-30", method: .get, headers: headers) { response in
+                #expect(response.status == .badRequest)
+                #expect(String(buffer: response.body).contains("kies een hele maand, een heel kwartaal of een heel kalenderjaar"))
             }
             // A table that does not exist: nothing read.
             try await client.execute(uri: "/cijfers/onbekend", method: .get, headers: headers) { response in
@@ -659,7 +675,8 @@ struct PagesTests {
             }
         }
         #expect(gelezen == ["voorliggend-veld per kern", "dashboard per-kern", "dashboard"]
-                + ["verloop", "per-kern", "per-leefgebied", "instroom", "kanalen", "overig", "dalende-instroom", "tekorten"].map { "dashboard \($0)" })
+                + ["verloop", "per-kern", "per-leefgebied", "instroom", "kanalen", "overig", "dalende-instroom", "tekorten"].map { "dashboard \($0)" }
+                + ["dashboard", "dashboard"])   // a refused period shows this year's figures beside the error
         await environment.close()
     }
 

@@ -12,41 +12,102 @@ import VoorveldStore
 
 @Suite("Outcomes and figures")
 struct UitkomstenTests {
-    @Test("suppression: small counts hidden, and one more when a total would give a single hidden cell away")
-    func suppression() {
+    @Test("cell-key perturbation: fixed noise per cell from its count and key, at most 3, small counts hidden, zeros exact")
+    func cellKeyPerturbation() {
         let onthulling = Onthulling()
-        #expect(onthulling.onderdrukt([12, 3, 8]) == [1, 2])      // 3 hidden, and 8 so that 23 - 12 - 8 reveals nothing
-        #expect(onthulling.onderdrukt([12, 3, 2]) == [1, 2])      // two hidden already
-        #expect(onthulling.onderdrukt([0, 3, 20, 7]) == [1, 3])   // zeros reveal nothing and are shown
-        #expect(onthulling.onderdrukt([10, 20]).isEmpty)
-        #expect(onthulling.onderdrukt([4]) == [0])
+        var generator = SystemRandomNumberGenerator()
+        var gezien: [Int: Int] = [:]
+        let monsters = 100_000
+        for _ in 0..<monsters {
+            let cel = Cel(Int.random(in: 5...500, using: &generator), sleutel: UInt64.random(in: 0...UInt64(UInt32.max), using: &generator))
+            let ruis = Onthulling.ruis(cel)
+            #expect(Onthulling.ruis(cel) == ruis)   // the same cell, the same noise
+            gezien[ruis, default: 0] += 1
+            let getoond = onthulling.toon(cel)
+            #expect(getoond.onderdrukt == (cel.aantal + ruis < 5))
+            if let waarde = getoond.waarde { #expect(waarde == cel.aantal + ruis && getoond.metRuis) }
+        }
+        // The noise follows its table (in thousandths), within a few standard errors, and never beyond ±3.
+        #expect(Set(gezien.keys).isSubset(of: Set(-3...3)))
+        for (ruis, kans) in Onthulling.ruistabel {
+            let verwacht = Double(kans) / 1000 * Double(monsters)
+            #expect(abs(Double(gezien[ruis] ?? 0) - verwacht) < 5 * verwacht.squareRoot() + 1, "noise \(ruis): \(gezien[ruis] ?? 0), expected \(verwacht)")
+        }
+        // 0 is about nobody and shown as 0; 1 can never reach the threshold; the key's upper bits do not count.
+        #expect(onthulling.toon(Cel(0, sleutel: 12345)) == .exact(0))
+        for sleutel in 0..<1000 as Range<UInt64> { #expect(onthulling.toon(Cel(1, sleutel: sleutel)) == .verborgen) }
+        #expect(Onthulling.ruis(Cel(40, sleutel: 7)) == Onthulling.ruis(Cel(40, sleutel: 7 + (1 << 32))))
 
         let tellingen = [
-            Telling(waarde: "driel", afgesloten: 12, teltMee: 11, alleen: 3, betrokken: 6, ingetrokken: 1),
-            Telling(waarde: "heteren", afgesloten: 30, teltMee: 30, alleen: 12, betrokken: 20, ingetrokken: 0),
+            Telling(waarde: "driel", afgesloten: Cel(12, sleutel: 11), teltMee: Cel(11, sleutel: 12), alleen: Cel(3, sleutel: 13), betrokken: Cel(6, sleutel: 14),
+                    ingetrokken: Cel(1, sleutel: 15)),
+            Telling(waarde: "heteren", afgesloten: Cel(30, sleutel: 21), teltMee: Cel(30, sleutel: 21), alleen: Cel(12, sleutel: 23), betrokken: Cel(20, sleutel: 24),
+                    ingetrokken: .leeg),
         ]
-        let totaal = Telling(waarde: "totaal", afgesloten: 42, teltMee: 41, alleen: 15, betrokken: 26, ingetrokken: 1)
-        let cijfers = VoorliggendVeldCijfers(per: "kernteam", van: "2026-01-01", tot: "2026-12-31", tellingen: tellingen, totaal: totaal,
-                                             onthulling: onthulling)
-        let driel = cijfers.rijen[0], heteren = cijfers.rijen[1]
-        #expect(driel.ingetrokken == .verborgen)
-        #expect(driel.alleenVoorliggendVeld.teller == .verborgen && driel.alleenVoorliggendVeld.percentage == nil)
-        // Secondary: Heteren's 12 would give Driel's 3 away from the total's 15.
-        #expect(heteren.alleenVoorliggendVeld.teller == .verborgen)
-        // Whole percents for the wethouder; counts rounded to 5.
-        #expect(driel.voorliggendVeldBetrokken.percentage == 55)
-        #expect(heteren.voorliggendVeldBetrokken.percentage == 67)
-        #expect(cijfers.totaal.alleenVoorliggendVeld.percentage == 37)
-        #expect(driel.afgesloten.waarde == 10 && driel.afgesloten.afgerond)
-        #expect(cijfers.totaal.afgesloten.waarde == 40)
-        // A percentage that would give a small complement away is not shown: 11 of 12 leaves 1.
-        #expect(Onthulling().percentage(11, van: 12) == nil)
-        #expect(Onthulling().percentage(6, van: 12) == 50)
-        #expect(cijfers.totaal.ingetrokken == .verborgen)
+        let totaal = Telling(waarde: "totaal", afgesloten: Cel(42, sleutel: 32), teltMee: Cel(41, sleutel: 33), alleen: Cel(15, sleutel: 36),
+                             betrokken: Cel(26, sleutel: 38), ingetrokken: Cel(1, sleutel: 15))
+        let cijfers = VoorliggendVeldCijfers(per: "kernteam", van: "2026-01-01", tot: "2026-12-31", tellingen: tellingen, totaal: totaal, onthulling: onthulling)
+        #expect(cijfers.bescherming == onthulling.uitleg)
+        for (rij, telling) in zip(cijfers.rijen + [cijfers.totaal], tellingen + [totaal]) {
+            // Every shown count within 3 of the truth and at least 5; each part at most its whole.
+            for (getoond, echt) in [(rij.afgesloten, telling.afgesloten), (rij.alleenVoorliggendVeld.noemer, telling.teltMee),
+                                    (rij.alleenVoorliggendVeld.teller, telling.alleen), (rij.voorliggendVeldBetrokken.teller, telling.betrokken),
+                                    (rij.ingetrokken, telling.ingetrokken)] {
+                if echt.aantal == 0 { #expect(getoond == .exact(0)) }
+                if let waarde = getoond.waarde, echt.aantal > 0 { #expect(waarde >= 5 && abs(waarde - echt.aantal) <= 3) }
+            }
+            let noemer = rij.alleenVoorliggendVeld.noemer.waarde, afgesloten = rij.afgesloten.waarde
+            if let noemer, let afgesloten { #expect(noemer <= afgesloten) }
+            if let alleen = rij.alleenVoorliggendVeld.teller.waarde, let betrokken = rij.voorliggendVeldBetrokken.teller.waarde { #expect(alleen <= betrokken) }
+            // Percentages from the shown counts, in whole percents, only from a denominator of 10.
+            for deel in [rij.alleenVoorliggendVeld, rij.voorliggendVeldBetrokken] {
+                if let t = deel.teller.waarde, let n = deel.noemer.waarde, n >= 10 {
+                    #expect(deel.percentage == (Double(t) / Double(n) * 100).rounded())
+                } else {
+                    #expect(deel.percentage == nil)
+                }
+            }
+        }
+        #expect(cijfers.rijen[0].ingetrokken == .verborgen)   // 1 can never be shown
+        #expect(cijfers.rijen[1].ingetrokken == .exact(0))
+        // The same cells, the same answer.
+        #expect(VoorliggendVeldCijfers(per: "kernteam", van: "2026-01-01", tot: "2026-12-31", tellingen: tellingen, totaal: totaal, onthulling: onthulling) == cijfers)
         // Exact for the team itself.
         let exact = VoorliggendVeldCijfers(per: "kernteam", van: "2026-01-01", tot: "2026-12-31", tellingen: tellingen, totaal: totaal, onthulling: nil)
+        #expect(exact.bescherming == nil)
         #expect(exact.rijen[0].ingetrokken == .exact(1))
         #expect(exact.rijen[0].alleenVoorliggendVeld.percentage == 27.3)
+    }
+
+    @Test("the protected figures cover a whole month, quarter or calendar year, and nothing else")
+    func protectedPeriods() {
+        func periode(_ van: String, _ tot: String) -> Cijferperiode? { Cijferperiode(van: CalendarDate(iso: van)!, tot: CalendarDate(iso: tot)!) }
+        #expect(periode("2026-02-01", "2026-02-28") == .maand(jaar: 2026, maand: 2))
+        #expect(periode("2024-02-01", "2024-02-29") == .maand(jaar: 2024, maand: 2))
+        #expect(periode("2026-04-01", "2026-06-30") == .kwartaal(jaar: 2026, kwartaal: 2))
+        #expect(periode("2026-01-01", "2026-12-31") == .jaar(2026))
+        for (van, tot) in [("2026-02-01", "2026-02-27"), ("2026-02-02", "2026-02-28"), ("2026-02-01", "2026-04-30"), ("2026-01-01", "2026-02-28"),
+                           ("2025-01-01", "2026-12-31"), ("2025-12-01", "2026-01-31"), ("2026-01-01", "2026-11-30")] {
+            #expect(periode(van, tot) == nil, "\(van)–\(tot)")
+        }
+        for code in ["2026", "2026-K3", "2026-03", "2026-12"] {
+            #expect(Cijferperiode(code: code)?.code == code)
+        }
+        for code in ["2026-K5", "2026-K0", "2026-13", "2026-3", "26", "2026-03-01", "", "2026-", "abc"] { #expect(Cijferperiode(code: code) == nil, "\(code)") }
+        let keuzes = Cijferperiode.keuzes(tot: CalendarDate(iso: "2026-05-10")!, jaren: 2)
+        #expect(keuzes.prefix(4) == [.jaar(2026), .kwartaal(jaar: 2026, kwartaal: 2), .kwartaal(jaar: 2026, kwartaal: 1), .maand(jaar: 2026, maand: 5)])
+        #expect(keuzes.count == (1 + 2 + 5) + (1 + 4 + 12))
+    }
+
+    /// A shown count as the wethouder gets it, against the truth: hidden, or at least 5 and within 3 of it; 0 only for 0.
+    static func beschermd(_ json: JSON?, echt: Int, _ commentaar: Comment? = nil) {
+        if echt == 0 {
+            #expect(json?["waarde"]?.int == 0, commentaar)
+        } else if let waarde = json?["waarde"]?.int {
+            #expect(waarde >= 5 && abs(waarde - echt) <= 3 && json?["metRuis"]?.bool == true, commentaar)
+        } else {
+            #expect(json?["onderdrukt"]?.bool == true && echt + 3 >= 5 || echt < 5, commentaar)
+        }
     }
 
     static func sluitAf(_ client: some TestClientProtocol, _ id: String, versie: Int, _ body: String) async throws -> (HTTPResponse.Status, JSON) {
@@ -92,15 +153,26 @@ struct UitkomstenTests {
             #expect(team["totaal"]?["voorliggendVeldBetrokken"]?["percentage"] == .number(33.3))
             let maanden = try await VoorzieningenTests.get(client, "/v1/cijfers/voorliggend-veld?van=2026-10-01&tot=2026-11-30&per=maand")
             #expect(maanden["rijen"]?.array?.map { "\($0["waarde"]?.string ?? ""):\($0["afgesloten"]?["waarde"]?.int ?? -1)" } == ["2026-10:4", "2026-11:3"])
-            // The wethouder: counts under 5 never exactly, no percentage under a denominator of 10.
-            let wethouder = try await VoorzieningenTests.get(client, "/v1/cijfers/voorliggend-veld?van=2026-10-01&tot=2026-11-30&per=maand",
+            // The wethouder: counts under 5 never exactly, no percentage under a denominator of 10, and whole periods only.
+            let wethouder = try await VoorzieningenTests.get(client, "/v1/cijfers/voorliggend-veld?van=2026-10-01&tot=2026-12-31&per=maand",
                                                              token: Demo.wethouder.token)
             #expect(wethouder["onthullingsbeheer"]?.bool == true)
-            #expect(wethouder["totaal"]?["afgesloten"]?["waarde"]?.int == 5)   // 7, rounded to 5
-            #expect(wethouder["totaal"]?["ingetrokken"]?["onderdrukt"]?.bool == true)
+            #expect(wethouder["bescherming"]?.string == Onthulling().uitleg)
+            Self.beschermd(wethouder["totaal"]?["afgesloten"], echt: 7)
+            #expect(wethouder["totaal"]?["ingetrokken"]?["onderdrukt"]?.bool == true)   // 1: never shown
             #expect(wethouder["totaal"]?["ingetrokken"]?["waarde"] == nil)
-            #expect(wethouder["totaal"]?["alleenVoorliggendVeld"]?["percentage"] == nil)
-            #expect(wethouder["rijen"]?.array?.allSatisfy { $0["afgesloten"]?["onderdrukt"]?.bool == true } == true)
+            #expect(wethouder["totaal"]?["alleenVoorliggendVeld"]?["percentage"] == nil)   // 6 + at most 3 stays under 10
+            let perMaand = wethouder["rijen"]?.array ?? []
+            #expect(perMaand.map { $0["waarde"]?.string } == ["2026-10", "2026-11"])
+            Self.beschermd(perMaand.first?["afgesloten"], echt: 4)
+            Self.beschermd(perMaand.last?["afgesloten"], echt: 3)
+            try await client.execute(uri: "/v1/cijfers/voorliggend-veld?van=2026-10-01&tot=2026-11-30&per=maand", method: .get,
+                                     headers: [.authorization: "Bearer \(Demo.wethouder.token)"]) { response in
+                #expect(response.status == .badRequest)
+                #expect(response.headers[.contentType] == "application/problem+json")
+                let problem = try JSON.parse(Data(buffer: response.body))
+                #expect(problem["invalidParams"]?.array?.first?["reason"]?.string?.contains("kies een hele maand, een heel kwartaal of een heel kalenderjaar") == true)
+            }
             // Leefgebieden: a hulpvraag counts once under each of its two.
             let leefgebieden = try await VoorzieningenTests.get(client, "/v1/cijfers/voorliggend-veld?van=2026-10-01&tot=2026-11-30&per=leefgebied")
             #expect(leefgebieden["rijen"]?.array?.map { "\($0["waarde"]?.string ?? ""):\($0["afgesloten"]?["waarde"]?.int ?? -1)" }
@@ -210,14 +282,14 @@ struct UitkomstenTests {
         await environment.close()
     }
 
-    @Test("the suppression threshold and minimum denominator are the operator's: with 10, a count of 7 is hidden from the wethouder")
+    @Test("the suppression threshold and minimum denominator are the operator's: with 10, a count of 6 is hidden from the wethouder")
     func configurableThreshold() async throws {
         let environment = try await TestEnvironment.seeded()
         var dependencies = environment.dependencies
         dependencies.onthulling = Onthulling(drempel: 10, minimumNoemer: 20)
         let app = buildApplication(HTTPConfiguration(port: 0), dependencies: dependencies, logger: Logger(label: "test"))
         try await app.test(.router) { client in
-            for _ in 0..<7 {
+            for _ in 0..<6 {   // 6 + at most 3 stays under 10
                 let id = try await Self.nieuw(client)
                 _ = try await Self.sluitAf(client, id, versie: 1, #"{"uitkomst": "niet-opgelost", "afgeslotenOp": "2026-10-20"}"#)
             }
@@ -225,7 +297,7 @@ struct UitkomstenTests {
             #expect(wethouder["totaal"]?["afgesloten"]?["onderdrukt"]?.bool == true)
             #expect(wethouder["totaal"]?["afgesloten"]?["waarde"] == nil)
             let team = try await VoorzieningenTests.get(client, "/v1/cijfers/voorliggend-veld?van=2026-10-01&tot=2026-10-31")
-            #expect(team["totaal"]?["afgesloten"]?["waarde"]?.int == 7)
+            #expect(team["totaal"]?["afgesloten"]?["waarde"]?.int == 6)
         }
         await environment.close()
     }
@@ -257,22 +329,38 @@ struct UitkomstenTests {
         await environment.close()
     }
 
-    @Test("cross tables: totals, and suppression in rows and columns until no shown total gives a cell away")
+    @Test("cross tables: totals from the cells' keys, every cell and total protected on its own, no cell above its totals")
     func crossTable() {
-        let tellingen = ["driel": ["2026-01": 12, "2026-02": 3, "2026-03": 9], "heteren": ["2026-01": 20, "2026-02": 15, "2026-03": 7]]
-        let exact = Kruistabel(rijen: ["driel", "heteren"], kolommen: ["2026-01", "2026-02", "2026-03"], tellingen: tellingen, onthulling: nil)
-        #expect(exact.rijtotalen == [.exact(24), .exact(42)])
-        #expect(exact.kolomtotalen == [.exact(32), .exact(18), .exact(16)])
-        #expect(exact.totaal == .exact(66))
-        let tabel = Kruistabel(rijen: ["driel", "heteren"], kolommen: ["2026-01", "2026-02", "2026-03"], tellingen: tellingen, onthulling: Onthulling())
-        // Driel's 3 is hidden; its row then hides Driel's next smallest (9), and the columns hide Heteren's 15 and 7.
-        // What is shown is rounded to 5.
-        #expect(tabel.cellen[0].map(\.waarde) == [10, nil, nil])
-        #expect(tabel.cellen[1].map(\.waarde) == [20, nil, nil])
-        #expect(tabel.rijtotalen.map(\.waarde) == [25, 40])
-        // No shown row or column total has exactly one hidden cell.
-        for rij in tabel.cellen { #expect(rij.filter(\.onderdrukt).count != 1) }
-        for k in 0..<3 { #expect([tabel.cellen[0][k], tabel.cellen[1][k]].filter(\.onderdrukt).count != 1) }
+        let tellingen: [String: [String: Cel]] = [
+            "driel": ["2026-01": Cel(12, sleutel: 101), "2026-02": Cel(3, sleutel: 102), "2026-03": Cel(9, sleutel: 103)],
+            "heteren": ["2026-01": Cel(20, sleutel: 201), "2026-02": Cel(15, sleutel: 202), "2026-03": Cel(7, sleutel: 203)],
+            "zetten": ["2026-01": Cel(6, sleutel: 301)],
+        ]
+        let rijen = ["driel", "heteren", "zetten"], kolommen = ["2026-01", "2026-02", "2026-03"]
+        let exact = Kruistabel(rijen: rijen, kolommen: kolommen, tellingen: tellingen, onthulling: nil)
+        #expect(exact.rijtotalen == [.exact(24), .exact(42), .exact(6)])
+        #expect(exact.kolomtotalen == [.exact(38), .exact(18), .exact(16)])
+        #expect(exact.totaal == .exact(72))
+        let onthulling = Onthulling()
+        let tabel = Kruistabel(rijen: rijen, kolommen: kolommen, tellingen: tellingen, onthulling: onthulling)
+        #expect(tabel == Kruistabel(rijen: rijen, kolommen: kolommen, tellingen: tellingen, onthulling: onthulling))
+        // A total is the cell of all its parts' hulpvragen: its key is the sum of theirs.
+        let driel = tellingen["driel"]!.values.reduce(Cel.leeg, +)
+        #expect(driel == Cel(24, sleutel: 306))
+        #expect(tabel.rijtotalen[0] == Onthulling.hoogstens(onthulling.toon(driel), tabel.totaal))
+        // Zetten's only cell and its row total count the same hulpvragen: the same number, whichever is read.
+        #expect(tabel.cellen[2][0] == tabel.rijtotalen[2])
+        #expect(tabel.cellen[2][1] == .exact(0) && tabel.cellen[2][2] == .exact(0))
+        #expect(tabel.cellen[0][1] == .verborgen || tabel.cellen[0][1].waarde == 5 || tabel.cellen[0][1].waarde == 6)
+        for r in rijen.indices {
+            for k in kolommen.indices {
+                let echt = tellingen[rijen[r]]?[kolommen[k]]?.aantal ?? 0
+                if let waarde = tabel.cellen[r][k].waarde, echt > 0 { #expect(waarde >= 5 && abs(waarde - echt) <= 3) }
+                if let waarde = tabel.cellen[r][k].waarde, let rij = tabel.rijtotalen[r].waarde, let kolom = tabel.kolomtotalen[k].waarde {
+                    #expect(waarde <= rij && waarde <= kolom)
+                }
+            }
+        }
     }
 
     @Test("the monitoring tables count new hulpvragen by kernteam and month, leefgebied and kern, kanaal, youth and visits")
@@ -293,12 +381,19 @@ struct UitkomstenTests {
             #expect(team["viaLoket"]?["aantal"]?["waarde"]?.int == 1)
             #expect(team["jeugd"]?["aantal"]?["waarde"]?.int == 1)
             #expect(team["gezamenlijkeHuisbezoeken"]?["waarde"]?.int == 3)
-            // The wethouder sees the same tables with every count under 5 hidden.
+            // The wethouder sees the same tables, protected.
             let wethouder = try await VoorzieningenTests.get(client, "/v1/cijfers/monitoring?van=2026-11-01&tot=2026-11-30", token: Demo.wethouder.token)
+            #expect(wethouder["bescherming"]?.string == Onthulling().uitleg)
             #expect(wethouder["instroomPerKernteamPerMaand"]?["rijen"]?.array?.count == 8)
-            #expect(wethouder["instroomPerKernteamPerMaand"]?["totaal"]?["waarde"]?.int == 10)   // 8, rounded to 5
-            #expect(wethouder["kanalen"]?["telefoon"]?["aantal"]?["onderdrukt"]?.bool == true)
-            #expect(wethouder["gezamenlijkeHuisbezoeken"]?["onderdrukt"]?.bool == true)
+            Self.beschermd(wethouder["instroomPerKernteamPerMaand"]?["totaal"], echt: 8)
+            Self.beschermd(wethouder["kanalen"]?["telefoon"]?["aantal"], echt: 3)
+            Self.beschermd(wethouder["gezamenlijkeHuisbezoeken"], echt: 3)
+            #expect(wethouder["viaLoket"]?["aantal"]?["onderdrukt"]?.bool == true)   // 1: never shown
+            // The intake total and the whole of the kanaal shares count the same hulpvragen: one number.
+            #expect(wethouder["instroomPerKernteamPerMaand"]?["totaal"] == wethouder["kanalen"]?["telefoon"]?["van"])
+            // Heteren's only month and its row total likewise.
+            let heteren = wethouder["instroomPerKernteamPerMaand"]?["rijen"]?.strings?.firstIndex(of: "heteren") ?? 0
+            #expect(wethouder["instroomPerKernteamPerMaand"]?["cellen"]?.array?[heteren].array?.first == wethouder["instroomPerKernteamPerMaand"]?["rijtotalen"]?.array?[heteren])
             let cellen = wethouder["leefgebiedenPerKern"]?["cellen"]?.array?.flatMap { $0.array ?? [] } ?? []
             #expect(cellen.allSatisfy { ($0["waarde"]?.int ?? 0) == 0 || ($0["waarde"]?.int ?? 0) >= 5 })
         }
@@ -321,14 +416,16 @@ struct UitkomstenTests {
             let cijfers = try await VoorzieningenTests.get(client, "/v1/cijfers/voorliggend-veld?van=2026-01-01&tot=2026-12-31&per=kwartaal",
                                                            token: Demo.wethouder.token)
             let totaal = cijfers["totaal"]
-            // Counts rounded to a multiple of 5, percentages in whole percents of the exact counts.
-            func rond(_ x: Int) -> Int { (x + 2) / 5 * 5 }
-            #expect(totaal?["afgesloten"]?["waarde"]?.int == rond(gesloten.count))
-            #expect(totaal?["ingetrokken"]?["onderdrukt"]?.bool == true)   // 2: under the threshold
-            #expect(totaal?["alleenVoorliggendVeld"]?["teller"]?["waarde"]?.int == rond(alleen))
-            #expect(totaal?["alleenVoorliggendVeld"]?["noemer"]?["waarde"]?.int == rond(noemer))
-            #expect(totaal?["alleenVoorliggendVeld"]?["percentage"] == .number((Double(alleen) / Double(noemer) * 100).rounded()))
-            #expect(totaal?["voorliggendVeldBetrokken"]?["percentage"] == .number((Double(betrokken) / Double(noemer) * 100).rounded()))
+            // Counts within 3 of the truth, percentages in whole percents of the counts shown beside them.
+            Self.beschermd(totaal?["afgesloten"], echt: gesloten.count)
+            Self.beschermd(totaal?["ingetrokken"], echt: ingetrokken)   // 2: hidden, or at most 5
+            Self.beschermd(totaal?["alleenVoorliggendVeld"]?["teller"], echt: alleen)
+            Self.beschermd(totaal?["alleenVoorliggendVeld"]?["noemer"], echt: noemer)
+            Self.beschermd(totaal?["voorliggendVeldBetrokken"]?["teller"], echt: betrokken)
+            for deel in ["alleenVoorliggendVeld", "voorliggendVeldBetrokken"] {
+                let t = try #require(totaal?[deel]?["teller"]?["waarde"]?.int), n = try #require(totaal?[deel]?["noemer"]?["waarde"]?.int)
+                #expect(totaal?[deel]?["percentage"] == .number((Double(t) / Double(n) * 100).rounded()))
+            }
             // Per quarter: every count the wethouder gets is 0 or at least 5.
             func getallen(_ json: JSON) -> [Int] {
                 switch json {
@@ -339,17 +436,21 @@ struct UitkomstenTests {
             }
             #expect(getallen(cijfers["rijen"] ?? .null).allSatisfy { $0 == 0 || $0 >= 5 })
             #expect(getallen(cijfers["totaal"] ?? .null).allSatisfy { $0 == 0 || $0 >= 5 })
-            // The same as CSV, for a spreadsheet.
+            // The same as CSV, for a spreadsheet: the numbers of the JSON answer, a hidden one written 'onderdrukt'.
             try await client.execute(uri: "/v1/cijfers/voorliggend-veld?van=2026-01-01&tot=2026-12-31", method: .get,
                                      headers: [.authorization: "Bearer \(Demo.wethouder.token)", .accept: "text/csv"]) { response in
                 #expect(response.headers[.contentType] == "text/csv; charset=utf-8")
                 let regels = String(buffer: response.body).split(separator: "\r\n").map(String.init)
                 #expect(regels.first == "totaal,afgesloten,ingetrokken,alleen_vv_teller,alleen_vv_noemer,alleen_vv_percentage,vv_betrokken_teller,vv_betrokken_noemer,vv_betrokken_percentage")
-                #expect(regels.last == "totaal,30,onderdrukt,10,30,43.0,20,30,64.0")
+                func veld(_ json: JSON?) -> String { json?["waarde"]?.int.map(String.init) ?? "onderdrukt" }
+                func procent(_ json: JSON?) -> String { if case .number(let p) = json?["percentage"] { String(p) } else { "" } }
+                let a = totaal?["alleenVoorliggendVeld"], b = totaal?["voorliggendVeldBetrokken"]
+                #expect(regels.last == ["totaal", veld(totaal?["afgesloten"]), veld(totaal?["ingetrokken"]), veld(a?["teller"]), veld(a?["noemer"]), procent(a),
+                                        veld(b?["teller"]), veld(b?["noemer"]), procent(b)].joined(separator: ","))
             }
             let monitoring = try await VoorzieningenTests.get(client, "/v1/cijfers/monitoring?van=2026-01-01&tot=2026-12-31", token: Demo.wethouder.token)
             #expect(getallen(monitoring).allSatisfy { $0 == 0 || $0 >= 5 })
-            #expect(monitoring["instroomPerKernteamPerMaand"]?["totaal"]?["waarde"]?.int == rond(table.rows.filter { $0["gemeente"] == "GM1734" }.count))
+            Self.beschermd(monitoring["instroomPerKernteamPerMaand"]?["totaal"], echt: table.rows.filter { $0["gemeente"] == "GM1734" }.count)
         }
         await environment.close()
     }

@@ -1,8 +1,8 @@
 import Foundation
 
-/// A cross table with row and column totals, as the municipal reports print them, with small
-/// counts suppressed for the wethouder (primary below the threshold, then secondary until no row
-/// or column with a shown total has exactly one hidden cell).
+/// A cross table with row and column totals, as the municipal reports print them; for the
+/// wethouder every cell and every total is protected on its own (see `Onthulling`), and a cell is
+/// never shown above its row's or column's total.
 public struct Kruistabel: Sendable, Hashable, Codable {
     public var rijen: [String]
     public var kolommen: [String]
@@ -13,63 +13,19 @@ public struct Kruistabel: Sendable, Hashable, Codable {
     public var totaal: Aantal
     public var toelichting: String?
 
-    /// - Parameter totaal: the grand total; pass it when it is not the sum of the cells (a
-    ///   hulpvraag counted under several leefgebieden counts once in the total of requests).
-    public init(rijen: [String], kolommen: [String], tellingen: [String: [String: Int]], onthulling: Onthulling?, toelichting: String? = nil) {
+    public init(rijen: [String], kolommen: [String], tellingen: [String: [String: Cel]], onthulling: Onthulling?, toelichting: String? = nil) {
         self.rijen = rijen
         self.kolommen = kolommen
         self.toelichting = toelichting
-        let c = rijen.map { rij in kolommen.map { tellingen[rij]?[$0] ?? 0 } }
-        let rijtotaal = c.map { $0.reduce(0, +) }
-        let kolomtotaal = kolommen.indices.map { k in c.reduce(0) { $0 + $1[k] } }
-        let totaal = rijtotaal.reduce(0, +)
-        guard let onthulling else {
-            cellen = c.map { $0.map(Aantal.exact) }
-            rijtotalen = rijtotaal.map(Aantal.exact)
-            kolomtotalen = kolomtotaal.map(Aantal.exact)
-            self.totaal = .exact(totaal)
-            return
-        }
-        // Primary suppression of every small count, then secondary until no shown total has exactly
-        // one hidden part: each row, column and line of totals is a list `Onthulling.onderdrukt` protects.
-        func klein(_ x: Int) -> Bool { x > 0 && x < onthulling.drempel }
-        var verborgen = Set<[Int]>()   // [rij, kolom]
-        for r in c.indices { for k in c[r].indices where klein(c[r][k]) { verborgen.insert([r, k]) } }
-        var verborgenRij = Set(rijtotaal.indices.filter { klein(rijtotaal[$0]) })
-        var verborgenKolom = Set(kolomtotaal.indices.filter { klein(kolomtotaal[$0]) })
-        let totaalVerborgen = klein(totaal)
-        var veranderd = true
-        while veranderd {
-            veranderd = false
-            for r in c.indices where !verborgenRij.contains(r) {
-                let nu = Set(kolommen.indices.filter { verborgen.contains([r, $0]) })
-                for k in onthulling.onderdrukt(c[r], alVerborgen: nu).subtracting(nu) {
-                    verborgen.insert([r, k])
-                    veranderd = true
-                }
-            }
-            for k in kolommen.indices where !verborgenKolom.contains(k) {
-                let kolom = c.map { $0[k] }
-                let nu = Set(c.indices.filter { verborgen.contains([$0, k]) })
-                for r in onthulling.onderdrukt(kolom, alVerborgen: nu).subtracting(nu) {
-                    verborgen.insert([r, k])
-                    veranderd = true
-                }
-            }
-            if !totaalVerborgen {
-                let rijen = onthulling.onderdrukt(rijtotaal, alVerborgen: verborgenRij)
-                let kolommen = onthulling.onderdrukt(kolomtotaal, alVerborgen: verborgenKolom)
-                if rijen != verborgenRij || kolommen != verborgenKolom {
-                    verborgenRij = rijen
-                    verborgenKolom = kolommen
-                    veranderd = true
-                }
-            }
-        }
-        cellen = c.indices.map { r in c[r].indices.map { verborgen.contains([r, $0]) ? .verborgen : onthulling.toon(c[r][$0]) } }
-        rijtotalen = rijtotaal.indices.map { verborgenRij.contains($0) ? .verborgen : onthulling.toon(rijtotaal[$0]) }
-        kolomtotalen = kolomtotaal.indices.map { verborgenKolom.contains($0) ? .verborgen : onthulling.toon(kolomtotaal[$0]) }
-        self.totaal = totaalVerborgen ? .verborgen : onthulling.toon(totaal)
+        let c = rijen.map { rij in kolommen.map { tellingen[rij]?[$0] ?? .leeg } }
+        func toon(_ cel: Cel) -> Aantal { .getoond(cel, onthulling) }
+        let totaal = toon(c.joined().som())
+        let rijtotalen = c.map { Onthulling.hoogstens(toon($0.som()), totaal) }
+        let kolomtotalen = kolommen.indices.map { k in Onthulling.hoogstens(toon(c.map { $0[k] }.som()), totaal) }
+        cellen = c.indices.map { r in c[r].indices.map { k in Onthulling.hoogstens(toon(c[r][k]), rijtotalen[r], kolomtotalen[k]) } }
+        self.rijtotalen = rijtotalen
+        self.kolomtotalen = kolomtotalen
+        self.totaal = totaal
     }
 }
 
@@ -79,14 +35,10 @@ public struct Aandeel: Sendable, Hashable, Codable {
     public var van: Aantal
     public var percentage: Double?
 
-    public init(_ aantal: Int, van geheel: Int, onthulling: Onthulling?, verborgen: Bool = false) {
-        self.aantal = verborgen ? .verborgen : .getoond(aantal, onthulling)
+    public init(_ aantal: Cel, van geheel: Cel, onthulling: Onthulling?) {
         van = .getoond(geheel, onthulling)
-        percentage = if let onthulling {
-            self.aantal.onderdrukt || van.onderdrukt ? nil : onthulling.percentage(aantal, van: geheel)
-        } else {
-            geheel > 0 ? (Double(aantal) / Double(geheel) * 1000).rounded() / 10 : nil
-        }
+        self.aantal = Onthulling.hoogstens(.getoond(aantal, onthulling), van)
+        percentage = Onthulling.percentage(self.aantal, van: van, exact: (aantal.aantal, geheel.aantal), onthulling)
     }
 }
 
@@ -106,14 +58,16 @@ public struct Monitoring: Sendable, Hashable, Codable {
     /// one (decided at registration: `hulpvragen.terugkeer`).
     public var terugkeer: Aantal
     public var onthullingsbeheer: Bool
+    /// Under disclosure control: how the figures are protected, in one sentence.
+    public var bescherming: String?
 
     /// One group of new hulpvragen, as the database counts them, with the returns among them.
     public struct Groep: Sendable, Hashable {
         public var kernteam, maand, kanaal: String
         public var jeugd, huisbezoek: Bool
-        public var aantal, terugkeer: Int
+        public var aantal, terugkeer: Cel
 
-        public init(kernteam: String, maand: String, kanaal: String, jeugd: Bool, huisbezoek: Bool, aantal: Int, terugkeer: Int) {
+        public init(kernteam: String, maand: String, kanaal: String, jeugd: Bool, huisbezoek: Bool, aantal: Cel, terugkeer: Cel) {
             self.kernteam = kernteam
             self.maand = maand
             self.kanaal = kanaal
@@ -126,33 +80,36 @@ public struct Monitoring: Sendable, Hashable, Codable {
 
     public init(
         van: String, tot: String, maanden: [String], kernteams: [String], kernen: [String], leefgebieden: [String], instroom: [Groep],
-        perLeefgebied: [(kern: String, leefgebied: String, aantal: Int)], nazorg: (gevraagd: Int, nogOpgelost: Int),
+        perLeefgebied: [(kern: String, leefgebied: String, aantal: Cel)], nazorg: (gevraagd: Cel, nogOpgelost: Cel),
         onthulling: Onthulling?
     ) {
         self.van = van
         self.tot = tot
         onthullingsbeheer = onthulling != nil
-        var perTeam: [String: [String: Int]] = [:]
-        for groep in instroom { perTeam[groep.kernteam, default: [:]][groep.maand, default: 0] += groep.aantal }
-        instroomPerKernteamPerMaand = Kruistabel(rijen: kernteams, kolommen: maanden, tellingen: perTeam, onthulling: onthulling)
-        var perKern: [String: [String: Int]] = [:]
-        for regel in perLeefgebied { perKern[regel.leefgebied, default: [:]][regel.kern, default: 0] += regel.aantal }
+        bescherming = onthulling?.uitleg
+        instroomPerKernteamPerMaand = Kruistabel(rijen: kernteams, kolommen: maanden, tellingen: Self.perKernteamPerMaand(instroom), onthulling: onthulling)
+        var perKern: [String: [String: Cel]] = [:]
+        for regel in perLeefgebied { perKern[regel.leefgebied, default: [:]][regel.kern, default: .leeg] += regel.aantal }
         leefgebiedenPerKern = Kruistabel(
             rijen: leefgebieden, kolommen: kernen, tellingen: perKern, onthulling: onthulling,
             toelichting: "Een hulpvraag met meer leefgebieden telt bij elk ervan, dus het totaal is groter dan het aantal hulpvragen.")
-        let totaal = instroom.reduce(0) { $0 + $1.aantal }
-        var perKanaal: [String: Int] = [:]
-        for groep in instroom { perKanaal[groep.kanaal, default: 0] += groep.aantal }
-        let kanaalCodes = Kanaal.allCases.map(\.rawValue)
-        let verborgenKanalen = onthulling?.onderdrukt(kanaalCodes.map { perKanaal[$0] ?? 0 }) ?? []
-        kanalen = Dictionary(uniqueKeysWithValues: kanaalCodes.enumerated().map { index, code in
-            (code, Aandeel(perKanaal[code] ?? 0, van: totaal, onthulling: onthulling, verborgen: verborgenKanalen.contains(index)))
+        let totaal = instroom.map(\.aantal).som()
+        var perKanaal: [String: Cel] = [:]
+        for groep in instroom { perKanaal[groep.kanaal, default: .leeg] += groep.aantal }
+        kanalen = Dictionary(uniqueKeysWithValues: Kanaal.allCases.map { kanaal in
+            (kanaal.rawValue, Aandeel(perKanaal[kanaal.rawValue] ?? .leeg, van: totaal, onthulling: onthulling))
         })
-        viaLoket = kanalen[Kanaal.viaLoket.rawValue] ?? Aandeel(0, van: totaal, onthulling: onthulling)
-        jeugd = Aandeel(instroom.filter(\.jeugd).reduce(0) { $0 + $1.aantal }, van: totaal, onthulling: onthulling)
-        let huisbezoeken = instroom.filter(\.huisbezoek).reduce(0) { $0 + $1.aantal }
-        gezamenlijkeHuisbezoeken = .getoond(huisbezoeken, onthulling)
+        viaLoket = kanalen[Kanaal.viaLoket.rawValue] ?? Aandeel(.leeg, van: totaal, onthulling: onthulling)
+        jeugd = Aandeel(instroom.filter(\.jeugd).map(\.aantal).som(), van: totaal, onthulling: onthulling)
+        gezamenlijkeHuisbezoeken = Onthulling.hoogstens(.getoond(instroom.filter(\.huisbezoek).map(\.aantal).som(), onthulling), jeugd.van)
         nogOpgelostBijNazorg = Aandeel(nazorg.nogOpgelost, van: nazorg.gevraagd, onthulling: onthulling)
-        terugkeer = .getoond(instroom.reduce(0) { $0 + $1.terugkeer }, onthulling)
+        terugkeer = Onthulling.hoogstens(.getoond(instroom.map(\.terugkeer).som(), onthulling), jeugd.van)
+    }
+
+    /// New hulpvragen per kernteam per month: the cells of the intake table and of the signals.
+    public static func perKernteamPerMaand(_ instroom: [Groep]) -> [String: [String: Cel]] {
+        var tellingen: [String: [String: Cel]] = [:]
+        for groep in instroom { tellingen[groep.kernteam, default: [:]][groep.maand, default: .leeg] += groep.aantal }
+        return tellingen
     }
 }

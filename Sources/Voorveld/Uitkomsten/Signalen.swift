@@ -1,8 +1,11 @@
 import Foundation
 
 /// Signals for the wethouder and the teams: intake falling month after month per kernteam ("watch
-/// a falling trend and find out why"), gaps where open hulpvragen meet no supply, and how many
-/// closed hulpvragen are still solved at nazorg.
+/// a falling trend and find out why") and gaps where open hulpvragen meet no supply. Under
+/// disclosure control both are read from the protected counts, the same cells as the intake table,
+/// so a signal tells nothing the shown counts do not. (How many closed hulpvragen are still solved
+/// at nazorg is in the monitoring of a month, quarter or year: over a rolling twelve months it
+/// would be a figure over ever-shifting periods.)
 public struct Signalen: Sendable, Hashable, Codable {
     public struct DalendeInstroom: Sendable, Hashable, Codable {
         public var kernteam: String
@@ -21,8 +24,9 @@ public struct Signalen: Sendable, Hashable, Codable {
     public var tot: String
     public var dalendeInstroom: [DalendeInstroom]
     public var tekorten: [Tekort]
-    public var nogOpgelostBijNazorg: Aandeel
     public var onthullingsbeheer: Bool
+    /// Under disclosure control: how the figures are protected, in one sentence.
+    public var bescherming: String?
 
     /// How many months in a row intake must fall to be a signal.
     public static let minimaalMaandenDalend = 3
@@ -40,24 +44,26 @@ public struct Signalen: Sendable, Hashable, Codable {
     }
 
     public init(
-        tot: String, maanden: [String], instroom: [String: [String: Int]], kernteams: [String],
-        tekorten: [(kern: String, leefgebied: String, aantal: Int)], nazorg: (gevraagd: Int, nogOpgelost: Int), onthulling: Onthulling?
+        tot: String, maanden: [String], instroom: [String: [String: Cel]], kernteams: [String],
+        tekorten: [(kern: String, leefgebied: String, aantal: Cel)], onthulling: Onthulling?
     ) {
         self.tot = tot
         onthullingsbeheer = onthulling != nil
-        func aantal(_ x: Int) -> Aantal { .getoond(x, onthulling) }
+        bescherming = onthulling?.uitleg
+        func aantal(_ cel: Cel) -> Aantal { .getoond(cel, onthulling) }
         dalendeInstroom = kernteams.compactMap { team in
-            let reeks = maanden.map { instroom[team]?[$0] ?? 0 }
-            let lengte = Self.dalend(reeks)
-            guard lengte > 0 else { return nil }
+            let reeks = maanden.map { aantal(instroom[team]?[$0] ?? .leeg) }
+            // A hidden month breaks a run: a falling run of hidden months would give its values away.
+            let lengte = Self.dalend(reeks.map { $0.waarde ?? -1 })
             let deel = Array(maanden.indices.suffix(lengte + 1))
-            // A falling run of hidden months would give its values away (4, 3, 2, 1): not shown.
-            if deel.contains(where: { aantal(reeks[$0]).onderdrukt }) { return nil }
+            guard lengte > 0, !deel.contains(where: { reeks[$0].onderdrukt }) else { return nil }
             return DalendeInstroom(
-                kernteam: team, maanden: deel.map { maanden[$0] }, instroom: deel.map { aantal(reeks[$0]) },
+                kernteam: team, maanden: deel.map { maanden[$0] }, instroom: deel.map { reeks[$0] },
                 toelichting: "De instroom daalt \(lengte) maanden op rij; ga na waarom (bereikbaarheid, bekendheid, verschuiving naar het loket).")
         }
+        // Most open hulpvragen first, by what is shown (hidden ones last), then by kern and leefgebied.
         self.tekorten = tekorten.map { Tekort(kern: $0.kern, leefgebied: $0.leefgebied, openHulpvragen: aantal($0.aantal)) }
-        nogOpgelostBijNazorg = Aandeel(nazorg.nogOpgelost, van: nazorg.gevraagd, onthulling: onthulling)
+            .enumerated().sorted { ($0.element.openHulpvragen.waarde ?? 0, -$0.offset) > ($1.element.openHulpvragen.waarde ?? 0, -$1.offset) }
+            .map(\.element)
     }
 }

@@ -6,8 +6,8 @@ import Voorveld
 import VoorveldStore
 
 /// Closing a hulpvraag with its outcome, the nazorg answer, and the figures made from them: the
-/// voorliggend-veld percentage for the wethouder (small counts suppressed) and for a kernteam
-/// (its own, exact).
+/// voorliggend-veld percentage for the wethouder (under disclosure control, see `Onthulling`) and
+/// for a kernteam (its own, exact).
 struct UitkomstenController {
     let hulpvragen: HulpvraagStore
     let cijfers: CijfersStore
@@ -78,12 +78,12 @@ struct UitkomstenController {
         }
     }
 
-    /// `?van=2026-01-01&tot=2026-12-31&per=kernteam`: the wethouder's figures (suppressed), or a
-    /// kernteamlid's own teams (exact).
+    /// `?van=2026-01-01&tot=2026-12-31&per=kernteam`: the wethouder's figures (protected, for a
+    /// whole month, quarter or year), or a kernteamlid's own teams (exact, any period).
     @Sendable func voorliggendVeld(_ request: Request, context: AppRequestContext) async throws -> Response {
         let gebruiker = try context.require(.wethouder, .kernteamlid)
         var query = Zoekvraag(request)
-        let (van, tot) = Self.periode(&query, maximaalJaren: nil)
+        let (van, tot) = Self.periode(&query, gebruiker, maximaalJaren: nil)
         let per = query.tekst("per") ?? "totaal"
         if !CijfersStore.indelingen.contains(per) {
             query.fout("per", "kies uit: \(CijfersStore.indelingen.joined(separator: ", "))")
@@ -114,8 +114,9 @@ struct UitkomstenController {
                                onthulling: gecontroleerd(gebruiker))
     }
 
-    /// Disclosure control for a wethouder; exact counts only for a kernteamlid who is not also wethouder.
-    func gecontroleerd(_ gebruiker: Gebruiker) -> Onthulling? { gebruiker.heeft(.wethouder) ? onthulling : nil }
+    /// Disclosure control for the roles under it (`Rol.onderOnthullingsbeheer`); exact counts only
+    /// for a kernteamlid who has none of them.
+    func gecontroleerd(_ gebruiker: Gebruiker) -> Onthulling? { gebruiker.onderOnthullingsbeheer ? onthulling : nil }
 
     /// One line per group and one for the total; a suppressed count is written `onderdrukt`.
     static func csv(_ cijfers: VoorliggendVeldCijfers) -> String {
@@ -134,7 +135,7 @@ struct UitkomstenController {
     @Sendable func monitoring(_ request: Request, context: AppRequestContext) async throws -> Response {
         let gebruiker = try context.require(.wethouder, .kernteamlid)
         var query = Zoekvraag(request)
-        let (van, tot) = Self.periode(&query, maximaalJaren: 3)
+        let (van, tot) = Self.periode(&query, gebruiker, maximaalJaren: 3)
         try query.controleer()
         return try Resource.json(try await monitoring(gebruiker, context, van: van, tot: tot))
     }
@@ -153,7 +154,7 @@ struct UitkomstenController {
             onthulling: gecontroleerd(gebruiker))
     }
 
-    /// `?tot=2026-11-30`: falling intake over the twelve months up to `tot`, supply gaps now, and nazorg.
+    /// `?tot=2026-11-30`: falling intake over the twelve months up to `tot`, and supply gaps now.
     @Sendable func signalen(_ request: Request, context: AppRequestContext) async throws -> Response {
         let gebruiker = try context.require(.wethouder, .kernteamlid)
         var query = Zoekvraag(request)
@@ -183,7 +184,7 @@ struct UitkomstenController {
     func signalen(_ gebruiker: Gebruiker, _ periode: (van: CalendarDate, tot: CalendarDate, maanden: [String]), _ gegevens: CijfersStore.Signaalgegevens) -> Signalen {
         Signalen(
             tot: periode.tot.description, maanden: periode.maanden, instroom: gegevens.instroom, kernteams: gegevens.kernteams, tekorten: gegevens.tekorten,
-            nazorg: gegevens.nazorg, onthulling: gecontroleerd(gebruiker))
+            onthulling: gecontroleerd(gebruiker))
     }
 
     /// The `aantal` months up to and including the month of `datum`, as `2026-11`, oldest first.
@@ -194,14 +195,19 @@ struct UitkomstenController {
         }
     }
 
-    /// `van` and `tot` from the query: the current year up to today unless given. Problems are
-    /// added to `query`, reported by its `controleer()`.
-    static func periode(_ query: inout Zoekvraag, maximaalJaren: Int?) -> (CalendarDate, CalendarDate) {
+    /// `van` and `tot` from the query: the current year up to today unless given (under disclosure
+    /// control the whole current year), and under disclosure control only a whole month, quarter or
+    /// year (`Cijferperiode`). Problems are added to `query`, reported by its `controleer()`.
+    static func periode(_ query: inout Zoekvraag, _ gebruiker: Gebruiker, maximaalJaren: Int?) -> (CalendarDate, CalendarDate) {
         let vandaag = CalendarDate.vandaag()
+        let beschermd = gebruiker.onderOnthullingsbeheer
         let van = query.datum("van") ?? CalendarDate(year: vandaag.year, month: 1, day: 1)
-        let tot = query.datum("tot") ?? vandaag
-        if tot < van { query.fout("tot", "ligt voor 'van'") }
-        if let maximaalJaren, tot.daysSince2000 - van.daysSince2000 > maximaalJaren * 366 {
+        let tot = query.datum("tot") ?? (beschermd ? Cijferperiode.jaar(vandaag.year).tot : vandaag)
+        if tot < van {
+            query.fout("tot", "ligt voor 'van'")
+        } else if beschermd, Cijferperiode(van: van, tot: tot) == nil {
+            query.fout("tot", "van \(van) tot en met \(tot) is geen hele periode: \(Cijferperiode.uitleg)")
+        } else if let maximaalJaren, tot.daysSince2000 - van.daysSince2000 > maximaalJaren * 366 {
             query.fout("tot", "hoogstens \(maximaalJaren) jaar na 'van'")
         }
         return (van, tot)

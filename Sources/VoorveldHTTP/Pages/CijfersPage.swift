@@ -41,34 +41,29 @@ struct CijfersPage {
     }
 
     struct Periode {
-        var van: CalendarDate
-        var tot: CalendarDate
+        var periode: Cijferperiode
+        var van: CalendarDate { periode.van }
+        var tot: CalendarDate { periode.tot }
         var formulier: Formulier
         var fouten: [Veldfout]
     }
 
-    /// The period asked for (this year up to today unless given), at most three years.
+    /// The period asked for: `periode=2026-K3` (or `van` and `tot` that make one), a whole month,
+    /// quarter or year, as disclosure control allows (`Cijferperiode`); this year unless given.
     static func periode(_ request: Request) -> Periode {
-        let vandaag = CalendarDate.vandaag()
+        let standaard = Cijferperiode.jaar(CalendarDate.vandaag().year)
         var fouten: [Veldfout] = []
-        func datum(_ naam: String, _ standaard: CalendarDate) -> CalendarDate {
-            guard let tekst = Pages.query(request, naam) else { return standaard }
-            guard let datum = CalendarDate(iso: tekst) else {
-                fouten.append(Veldfout(veld: naam, melding: "'\(tekst)' is geen datum"))
-                return standaard
+        var periode = standaard
+        if let code = Pages.query(request, "periode") {
+            if let gekozen = Cijferperiode(code: code) { periode = gekozen } else {
+                fouten.append(Veldfout(veld: "periode", melding: "'\(code)' is geen periode: \(Cijferperiode.uitleg)"))
             }
-            return datum
+        } else if let van = Pages.query(request, "van"), let tot = Pages.query(request, "tot") {
+            if let van = CalendarDate(iso: van), let tot = CalendarDate(iso: tot), let gekozen = Cijferperiode(van: van, tot: tot) { periode = gekozen } else {
+                fouten.append(Veldfout(veld: "periode", melding: "van \(van) tot en met \(tot) is geen hele periode: \(Cijferperiode.uitleg)"))
+            }
         }
-        let standaardVan = CalendarDate(year: vandaag.year, month: 1, day: 1)
-        var van = datum("van", standaardVan), tot = datum("tot", vandaag)
-        if tot < van {
-            fouten.append(Veldfout(veld: "tot", melding: "ligt voor het begin van de periode"))
-        } else if tot.daysSince2000 - van.daysSince2000 > 3 * 366 {
-            fouten.append(Veldfout(veld: "tot", melding: "hoogstens drie jaar na het begin"))
-        }
-        if !fouten.isEmpty { (van, tot) = (standaardVan, vandaag) }
-        let formulier = Formulier([("van", Pages.query(request, "van") ?? van.description), ("tot", Pages.query(request, "tot") ?? tot.description)])
-        return Periode(van: van, tot: tot, formulier: formulier, fouten: fouten)
+        return Periode(periode: periode, formulier: Formulier([("periode", periode.code)]), fouten: fouten)
     }
 
     @Sendable func toon(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -76,7 +71,8 @@ struct CijfersPage {
         let periode = Self.periode(request)
         let cijfers = try await cijfers(gebruiker, context, periode, verloop: Pages.query(request, "verloop"))
         let velden = Velden(periode.formulier, fouten: periode.fouten)
-        let query = "van=\(periode.van)&tot=\(periode.tot)"
+        let query = "periode=\(periode.periode.code)"
+        let keuzes = Cijferperiode.keuzes(tot: .vandaag()).map { (code: $0.code, naam: Self.periodenaam($0)) }
         func sectie(_ id: String, _ toelichting: String = "") -> String {
             guard let tabel = cijfers.tabel(id) else { return "" }
             return tabel.html + toelichting + #"<p><a href="/cijfers/\#(tabel.id)?\#(query)" download>\#(HTML.escape(tabel.titel)) downloaden (CSV)</a></p>"#
@@ -92,11 +88,11 @@ struct CijfersPage {
             <h1>Voorliggend veld in cijfers</h1>
             \(velden.samenvatting("De periode klopt niet"))
             <form class="filters" method="get" action="/cijfers">
-            \(velden.tekst("van", "Van", type: "date", verplicht: true))
-            \(velden.tekst("tot", "Tot en met", type: "date", verplicht: true))
+            \(velden.keuze("periode", "Periode", opties: keuzes, leeg: nil, verplicht: true))
             <p><button type="submit">Toon periode</button></p>
             </form>
-            <p>Periode: \(Pages.datum(periode.van)) tot en met \(Pages.datum(periode.tot)). \(Self.onthullingUitleg(api.onthulling))</p>
+            <p>Periode: \(Self.periodenaam(periode.periode)), \(Pages.datum(periode.van)) tot en met \(Pages.datum(periode.tot)).</p>
+            <p class="hint">\(HTML.escape(api.onthulling.uitleg))</p>
             <h2>Opgelost in het voorliggend veld</h2>
             <p class="groot">\(groot)</p>
             <p>\(HTML.escape(VoorliggendVeldCijfers.definities["alleenVoorliggendVeld"]!))</p>
@@ -133,7 +129,7 @@ struct CijfersPage {
         guard Self.tabelIds.contains(naam),
               let tabel = try await cijfers(gebruiker, context, periode, verloop: Pages.query(request, "verloop"), tabel: naam).tabel(naam)
         else { throw Problem.notFound("Er is geen tabel '\(naam)'.") }
-        return CSVExport.response(tabel.csv, filename: "\(tabel.id)-\(periode.van)-\(periode.tot).csv")
+        return CSVExport.response(tabel.csv, filename: "\(tabel.id)-\(periode.periode.code).csv")
     }
 
     struct Cijfers {
@@ -256,11 +252,13 @@ struct CijfersPage {
 
     // MARK: - Numbers as text
 
-    /// What the wethouder should know about the numbers, from the settings in force.
-    static func onthullingUitleg(_ onthulling: Onthulling) -> String {
-        let afronding = onthulling.afronding > 1 ? "Aantallen zijn afgerond op veelvouden van \(onthulling.afronding); " : ""
-        return afronding + "een streepje (–) staat voor een aantal onder de \(onthulling.drempel) of een percentage van minder dan "
-            + "\(onthulling.minimumNoemer) hulpvragen: te klein om te tonen zonder dat een inwoner herkenbaar wordt."
+    /// "2026", "3e kwartaal 2026", "maart 2026".
+    static func periodenaam(_ periode: Cijferperiode) -> String {
+        switch periode {
+        case .jaar(let jaar): "\(jaar)"
+        case .kwartaal(let jaar, let kwartaal): "\(kwartaal)e kwartaal \(jaar)"
+        case .maand(let jaar, let maand): "\(Pages.maanden[maand - 1]) \(jaar)"
+        }
     }
 
     /// A count as shown: the number, or a dash when suppressed.
