@@ -29,7 +29,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Folder with the seed CSV files, loaded on the embedded database's first start.", valueName: "path"))
     var seedDir: String?
 
-    @Option(name: .long, help: "The wethouder's figures: counts below this are never shown; a multiple of 5, since shown counts are rounded to 5.")
+    @Option(name: .long, help: "The wethouder's figures: counts whose noisy value is below this are never shown (from 5: a single hulpvraag plus the largest noise must stay below it).")
     var suppressionThreshold: Int = 5
 
     @Option(name: .long, help: "Beyond this many requests in progress, more are refused at once with 503 and Retry-After.")
@@ -43,9 +43,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
-        // Rounded to 5, a shown count must still be ambiguous: with 7, a "5" could only mean 7.
-        guard (5...100).contains(suppressionThreshold), suppressionThreshold % 5 == 0 else {
-            throw ValidationError("--suppression-threshold must be a multiple of 5 from 5 to 100.")
+        // One hulpvraag with the largest noise must stay hidden: 1 + 3 < 5.
+        guard (Onthulling.maximaleRuis + 2...100).contains(suppressionThreshold) else {
+            throw ValidationError("--suppression-threshold must be from \(Onthulling.maximaleRuis + 2) to 100.")
         }
         guard maxRequestsInFlight >= 1 else { throw ValidationError("--max-requests-in-flight must be at least 1.") }
         guard minimumDenominator >= suppressionThreshold else { throw ValidationError("--minimum-denominator must be at least the threshold.") }

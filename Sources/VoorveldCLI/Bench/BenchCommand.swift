@@ -12,7 +12,7 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Benchmarks that report figures (recorded in BENCHMARKS.md).",
-        subcommands: [MatchingBench.self, CijfersBench.self])
+        subcommands: [MatchingBench.self, CijfersBench.self, OnthullingBench.self])
 }
 
 /// `voorveld bench matching`: makes a data set in its own embedded PostgreSQL, serves it, and
