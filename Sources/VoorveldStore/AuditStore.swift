@@ -13,7 +13,7 @@ public struct AuditStore: Sendable {
     public static func record(_ regel: AuditRegel, on connection: PostgresConnection) async throws {
         try await connection.execute("""
             INSERT INTO auditlog (gemeente, gebruiker, rol, actie, object_type, object_id, doel, resultaat, request_id)
-            VALUES (huidige_gemeente(), $1, $2, $3, $4, $5, $6, $7, $8)
+            VALUES ((SELECT huidige_gemeente()), $1, $2, $3, $4, $5, $6, $7, $8)
             """, [regel.gebruiker, regel.rol?.rawValue, regel.actie, regel.objectType, regel.objectId, regel.doel,
                   regel.resultaat.rawValue, regel.requestId])
     }

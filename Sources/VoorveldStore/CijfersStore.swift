@@ -42,23 +42,59 @@ public struct CijfersStore: Sendable {
         -> Tellingen
     {
         // One snapshot for the rows and the total, so they always agree.
-        try await momentopname(in: scope, audit: audit) { connection in try await Self.voorliggendVeld(van: van, tot: tot, per: per, on: connection) }
+        try await momentopname(in: scope, audit: audit) { connection in
+            try await Self.voorliggendVeld(van: van, tot: tot, per: per, in: scope, on: connection)
+        }
     }
 
     /// Counts per group and for the whole scope.
     public typealias Tellingen = (tellingen: [Telling], totaal: Telling)
 
-    /// The counts in the caller's snapshot.
-    public static func voorliggendVeld(van: CalendarDate, tot: CalendarDate, per: String, on connection: PostgresConnection) async throws -> Tellingen {
+    /// The counts in the caller's snapshot. Under disclosure control (`Rol.onderOnthullingsbeheer`)
+    /// with a row for every group of the scope, also one with nothing closed: a missing row would
+    /// tell a 0 that the figures no longer show.
+    public static func voorliggendVeld(van: CalendarDate, tot: CalendarDate, per: String, in scope: AccessScope, on connection: PostgresConnection) async throws
+        -> Tellingen
+    {
         func tel(_ groep: String) async throws -> [Telling] {
             try await connection.query("SELECT * FROM cijfers_voorliggend_veld($1, $2, $3)", [van, tot, groep]) { row in
                 Telling(waarde: try row.decode(0), afgesloten: try row.cel(1, sleutel: 6), teltMee: try row.cel(2, sleutel: 7),
                         alleen: try row.cel(3, sleutel: 8), betrokken: try row.cel(4, sleutel: 9), ingetrokken: try row.cel(5, sleutel: 10))
             }
         }
-        let tellingen = per == "totaal" ? [] : try await tel(per)
+        var tellingen = per == "totaal" ? [] : try await tel(per)
         let totaal = try await tel("totaal").first ?? .leeg("totaal")
+        if scope.rollen.contains(where: Rol.onderOnthullingsbeheer.contains) {
+            let gelezen = Set(tellingen.map(\.waarde))
+            let ontbrekend = try await groepen(per, van: van, tot: tot, in: scope, on: connection).filter { !gelezen.contains($0) }
+            tellingen = (tellingen + ontbrekend.map(Telling.leeg)).sorted { $0.waarde < $1.waarde }
+        }
         return (tellingen, totaal)
+    }
+
+    /// Every group of `per` in the scope: its kernteams, their kernen, every leefgebied, kanaal and
+    /// age group, and every month, quarter or year of the period up to today.
+    static func groepen(_ per: String, van: CalendarDate, tot: CalendarDate, in scope: AccessScope, on connection: PostgresConnection) async throws -> [String] {
+        let laatste = min(tot, CalendarDate.vandaag())
+        let maanden = laatste < van ? [] : (van.year * 12 + van.month - 1...laatste.year * 12 + laatste.month - 1).map { (jaar: $0 / 12, maand: $0 % 12 + 1) }
+        func uniek(_ codes: [String]) -> [String] { codes.reduce(into: []) { if $0.last != $1 { $0.append($1) } } }
+        switch per {
+        case "kernteam": return try await kernteams(in: scope, on: connection)
+        case "kern": return try await kernen(try await kernteams(in: scope, on: connection), on: connection)
+        case "leefgebied": return try await connection.query("SELECT code FROM leefgebieden ORDER BY code") { row in try row.decode(0, as: String.self) }
+        case "kanaal": return Kanaal.allCases.map(\.rawValue)
+        case "jeugd": return ["jeugd", "volwassen"]
+        case "maand": return maanden.map { String(format: "%04d-%02d", $0.jaar, $0.maand) }
+        case "kwartaal": return uniek(maanden.map { "\($0.jaar)-K\(($0.maand - 1) / 3 + 1)" })
+        case "jaar": return uniek(maanden.map { "\($0.jaar)" })
+        default: return []
+        }
+    }
+
+    static func kernen(_ kernteams: [String], on connection: PostgresConnection) async throws -> [String] {
+        try await connection.query("""
+            SELECT k.kern FROM kernteam_kernen k WHERE k.gemeente = (SELECT huidige_gemeente()) AND k.kernteam = ANY($1) ORDER BY k.kern
+            """, [kernteams]) { row in try row.decode(0, as: String.self) }
     }
 
     /// What the monitoring tables are made of, for hulpvragen received from `van` to `tot`.
@@ -80,9 +116,7 @@ public struct CijfersStore: Sendable {
         -> Monitoringgegevens
     {
         let kernteams = try await Self.kernteams(in: scope, on: connection)
-        let kernen = try await connection.query("""
-            SELECT k.kern FROM kernteam_kernen k WHERE k.gemeente = huidige_gemeente() AND k.kernteam = ANY($1) ORDER BY k.kern
-            """, [kernteams]) { row in try row.decode(0, as: String.self) }
+        let kernen = try await Self.kernen(kernteams, on: connection)
         let leefgebieden = try await connection.query("SELECT code FROM leefgebieden ORDER BY volgorde") { row in try row.decode(0, as: String.self) }
         let instroom = try await Self.instroom(van: van, tot: tot, on: connection)
         let perLeefgebied = try await connection.query("SELECT * FROM cijfers_leefgebieden($1, $2)", [van, tot]) { row in
@@ -116,7 +150,7 @@ public struct CijfersStore: Sendable {
     static func kernteams(in scope: AccessScope, on connection: PostgresConnection) async throws -> [String] {
         let eigen = scope.rollen.contains(.wethouder) ? nil : scope.kernteams
         return try await connection.query(
-            "SELECT code FROM kernteams WHERE gemeente = huidige_gemeente() AND ($1::text[] IS NULL OR code = ANY($1)) ORDER BY code", [eigen]) { row in
+            "SELECT code FROM kernteams WHERE gemeente = (SELECT huidige_gemeente()) AND ($1::text[] IS NULL OR code = ANY($1)) ORDER BY code", [eigen]) { row in
             try row.decode(0, as: String.self)
         }
     }

@@ -32,7 +32,7 @@ public struct GebiedStore: Sendable {
         }
         return try await pool.withTransaction(in: scope) { connection in
             guard let dagen else { return try await Self.nazorgDagen(on: connection) }
-            let gezet = try await connection.queryOne("UPDATE gemeenten SET nazorg_dagen = $1 WHERE code = huidige_gemeente() RETURNING nazorg_dagen", [dagen]) { row in
+            let gezet = try await connection.queryOne("UPDATE gemeenten SET nazorg_dagen = $1 WHERE code = (SELECT huidige_gemeente()) RETURNING nazorg_dagen", [dagen]) { row in
                 try row.decode(0, as: Int.self)
             }
             if gezet != nil {
@@ -45,7 +45,7 @@ public struct GebiedStore: Sendable {
 
     /// The nazorg period of the gemeente in scope, in the caller's transaction.
     static func nazorgDagen(on connection: PostgresConnection) async throws -> Int? {
-        try await connection.queryOne("SELECT nazorg_dagen FROM gemeenten WHERE code = huidige_gemeente()") { row in try row.decode(0, as: Int.self) }
+        try await connection.queryOne("SELECT nazorg_dagen FROM gemeenten WHERE code = (SELECT huidige_gemeente())") { row in try row.decode(0, as: Int.self) }
     }
 
     public func kernen(in scope: AccessScope) async throws -> [Kern] {
@@ -55,7 +55,7 @@ public struct GebiedStore: Sendable {
     /// The kernen of the gemeente of the caller's transaction.
     public static func kernen(on connection: PostgresConnection) async throws -> [Kern] {
         try await connection.query("""
-            SELECT gemeente, code, naam, latitude, longitude FROM kernen WHERE gemeente = huidige_gemeente() ORDER BY naam
+            SELECT gemeente, code, naam, latitude, longitude FROM kernen WHERE gemeente = (SELECT huidige_gemeente()) ORDER BY naam
             """, decode: Self.decodeKern)
     }
 
@@ -65,7 +65,7 @@ public struct GebiedStore: Sendable {
 
     /// The kernteams of the gemeente of the caller's transaction.
     public static func kernteams(on connection: PostgresConnection) async throws -> [Kernteam] {
-        try await connection.query(Self.kernteamQuery + " WHERE t.gemeente = huidige_gemeente() ORDER BY t.naam", decode: Self.decodeKernteam)
+        try await connection.query(Self.kernteamQuery + " WHERE t.gemeente = (SELECT huidige_gemeente()) ORDER BY t.naam", decode: Self.decodeKernteam)
     }
 
     /// The enabled members of the caller's own kernteams (`collegas()`), once per kernteam.

@@ -16,7 +16,7 @@ public struct HulpvraagStore: Sendable {
             INSERT INTO hulpvragen (gemeente, dossierreferentie, initialen, geboortejaar, regisseur, kernteam, kern, kanaal, ontvangen_op,
                                     dagdelen, duur, uren_per_week, jeugd, toestemming_vrijwilliger, gezamenlijk_huisbezoek, veilig_thuis,
                                     omschrijving, status, doorverwezen_naar_loket)
-            VALUES (huidige_gemeente(), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10::inzetduur, $11, $12, $13, $14, $15, $16, $17, $18)
+            VALUES ((SELECT huidige_gemeente()), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10::inzetduur, $11, $12, $13, $14, $15, $16, $17, $18)
             RETURNING id
             """, binds(hulpvraag)) { row in try row.decode(0, as: UUID.self) }!
         try await writeLists(hulpvraag, id: id, on: connection)
@@ -64,20 +64,20 @@ public struct HulpvraagStore: Sendable {
                        nazorg_op = CASE WHEN $17 = 'afgesloten' THEN nazorg_op END,
                        nazorg_opgelost = CASE WHEN $17 = 'afgesloten' THEN nazorg_opgelost END,
                        nazorg_vastgelegd_op = CASE WHEN $17 = 'afgesloten' THEN nazorg_vastgelegd_op END
-                WHERE gemeente = huidige_gemeente() AND id = $19
+                WHERE gemeente = (SELECT huidige_gemeente()) AND id = $19
                 """, Self.binds(nieuw) + [id])
             // Reopened: the closure's ZRM scores go with the rest of the closure.
             if nieuw.status != .afgesloten {
                 try await connection.execute("""
                     UPDATE hulpvraag_leefgebieden SET zrm_score_afsluiting = NULL
-                    WHERE gemeente = huidige_gemeente() AND hulpvraag = $1 AND zrm_score_afsluiting IS NOT NULL
+                    WHERE gemeente = (SELECT huidige_gemeente()) AND hulpvraag = $1 AND zrm_score_afsluiting IS NOT NULL
                     """, [id])
             }
             // Leefgebieden are changed in place, so the ZRM scores at closure stay with them.
             try await connection.execute(
-                "DELETE FROM hulpvraag_leefgebieden WHERE gemeente = huidige_gemeente() AND hulpvraag = $1 AND leefgebied <> ALL($2::text[])",
+                "DELETE FROM hulpvraag_leefgebieden WHERE gemeente = (SELECT huidige_gemeente()) AND hulpvraag = $1 AND leefgebied <> ALL($2::text[])",
                 [id, nieuw.leefgebieden])
-            try await connection.execute("DELETE FROM hulpvraag_taken WHERE gemeente = huidige_gemeente() AND hulpvraag = $1", [id])
+            try await connection.execute("DELETE FROM hulpvraag_taken WHERE gemeente = (SELECT huidige_gemeente()) AND hulpvraag = $1", [id])
             try await Self.writeLists(nieuw, id: id, on: connection)
         }
     }
@@ -95,7 +95,7 @@ public struct HulpvraagStore: Sendable {
                 throw Invoerfouten([Veldfout(veld: "status", melding: "de hulpvraag is al afgesloten; heropen hem eerst")])
             }
             let lopend = try await connection.queryOne("""
-                SELECT count(*) FROM koppelingen WHERE gemeente = huidige_gemeente() AND hulpvraag = $1
+                SELECT count(*) FROM koppelingen WHERE gemeente = (SELECT huidige_gemeente()) AND hulpvraag = $1
                   AND status IN ('voorgesteld', 'geaccepteerd', 'gestart')
                 """, [id]) { row in try row.decode(0, as: Int.self) } ?? 0
             guard lopend == 0 else {
@@ -110,12 +110,12 @@ public struct HulpvraagStore: Sendable {
         try await connection.execute("""
             UPDATE hulpvragen SET status = 'afgesloten', uitkomst = $2, onderdelen = $3, afgesloten_op = $4, nazorg_op = $5,
                    nazorg_opgelost = NULL, nazorg_vastgelegd_op = NULL, versie = versie + 1, gewijzigd_op = now()
-            WHERE gemeente = huidige_gemeente() AND id = $1
+            WHERE gemeente = (SELECT huidige_gemeente()) AND id = $1
             """, [id, afsluiting.uitkomst, afsluiting.onderdelen.map(\.rawValue), afsluiting.afgeslotenOp, afsluiting.nazorgOp])
         try await connection.execute("""
             UPDATE hulpvraag_leefgebieden l SET zrm_score_afsluiting = x.s::smallint
             FROM unnest($2::text[], $3::int8[]) AS x(l, s)
-            WHERE l.gemeente = huidige_gemeente() AND l.hulpvraag = $1 AND l.leefgebied = x.l
+            WHERE l.gemeente = (SELECT huidige_gemeente()) AND l.hulpvraag = $1 AND l.leefgebied = x.l
             """, [id, Array(afsluiting.zrmScores.keys), afsluiting.zrmScores.keys.map { afsluiting.zrmScores[$0] }])
     }
 
@@ -133,7 +133,7 @@ public struct HulpvraagStore: Sendable {
     public static func schrijfNazorg(_ opgelost: Bool, op datum: CalendarDate, voor id: UUID, on connection: PostgresConnection) async throws {
         try await connection.execute("""
             UPDATE hulpvragen SET nazorg_opgelost = $2, nazorg_vastgelegd_op = $3, versie = versie + 1, gewijzigd_op = now()
-            WHERE gemeente = huidige_gemeente() AND id = $1
+            WHERE gemeente = (SELECT huidige_gemeente()) AND id = $1
             """, [id, opgelost, datum])
     }
 
@@ -147,7 +147,7 @@ public struct HulpvraagStore: Sendable {
         _ change: (Invoer, PostgresConnection) async throws -> Void
     ) async throws -> Wijziging {
         try await pool.withTransaction(in: scope) { connection in
-            try await connection.execute("SELECT 1 FROM hulpvragen WHERE gemeente = huidige_gemeente() AND id = $1 FOR UPDATE", [id])
+            try await connection.execute("SELECT 1 FROM hulpvragen WHERE gemeente = (SELECT huidige_gemeente()) AND id = $1 FOR UPDATE", [id])
             guard let current = try await Self.get(id, on: connection) else { return .nietGevonden }
             guard current.versie == versie else { return .verouderd(current) }
             let invoer = try await lees(current, connection)
@@ -185,7 +185,7 @@ public struct HulpvraagStore: Sendable {
     public func list(_ filter: Filter, in scope: AccessScope, audit: AuditRegel) async throws -> Pagina<Hulpvraag> {
         try await pool.withTransaction(in: scope) { connection in
             let conditions = """
-                WHERE h.gemeente = huidige_gemeente()
+                WHERE h.gemeente = (SELECT huidige_gemeente())
                   AND ($1::text IS NULL OR h.kernteam = $1)
                   AND ($2::text IS NULL OR h.kern = $2)
                   AND ($3::text IS NULL OR EXISTS (SELECT 1 FROM hulpvraag_leefgebieden l WHERE l.gemeente = h.gemeente AND l.hulpvraag = h.id AND l.leefgebied = $3))
@@ -217,13 +217,13 @@ public struct HulpvraagStore: Sendable {
             let leefgebieden = hulpvraag.leefgebieden.sorted()
             try await connection.execute("""
                 INSERT INTO hulpvraag_leefgebieden (gemeente, hulpvraag, leefgebied, zrm_score)
-                SELECT huidige_gemeente(), $1, x.l, x.s::smallint FROM unnest($2::text[], $3::int8[]) AS x(l, s)
+                SELECT (SELECT huidige_gemeente()), $1, x.l, x.s::smallint FROM unnest($2::text[], $3::int8[]) AS x(l, s)
                 ON CONFLICT (gemeente, hulpvraag, leefgebied) DO UPDATE SET zrm_score = excluded.zrm_score
                 """, [id, leefgebieden, leefgebieden.map { hulpvraag.zrmScores[$0] }])
         }
         if !hulpvraag.taken.isEmpty {
             try await connection.execute(
-                "INSERT INTO hulpvraag_taken (gemeente, hulpvraag, taak) SELECT huidige_gemeente(), $1, * FROM unnest($2::text[])",
+                "INSERT INTO hulpvraag_taken (gemeente, hulpvraag, taak) SELECT (SELECT huidige_gemeente()), $1, * FROM unnest($2::text[])",
                 [id, hulpvraag.taken])
         }
     }
@@ -243,7 +243,7 @@ public struct HulpvraagStore: Sendable {
         """
 
     static func get(_ id: UUID, on connection: PostgresConnection) async throws -> Hulpvraag? {
-        try await connection.queryOne(select + " WHERE h.gemeente = huidige_gemeente() AND h.id = $1", [id], decode: decode)
+        try await connection.queryOne(select + " WHERE h.gemeente = (SELECT huidige_gemeente()) AND h.id = $1", [id], decode: decode)
     }
 
     @Sendable static func decode(_ row: borrowing PostgresRow) throws -> Hulpvraag {

@@ -51,7 +51,7 @@ public struct IdempotentieStore: Sendable {
             let hash = "encode(sha256(convert_to($2, 'UTF8')), 'hex')"
             if let eerder = try await connection.queryOne("""
                 SELECT verzoek_hash = \(hash), status, locatie, etag FROM idempotentie
-                WHERE gemeente = huidige_gemeente() AND gebruiker = huidige_gebruiker() AND sleutel = $1
+                WHERE gemeente = (SELECT huidige_gemeente()) AND gebruiker = huidige_gebruiker() AND sleutel = $1
                 """, [sleutel, verzoek], decode: { row in
                     (try row.decode(0, as: Bool.self), Antwoord(status: try row.decode(1), locatie: try row.decode(2), etag: try row.decode(3)))
                 }) {
@@ -61,7 +61,7 @@ public struct IdempotentieStore: Sendable {
             let (waarde, antwoord) = try await create(connection)
             try await connection.execute("""
                 INSERT INTO idempotentie (gemeente, sleutel, gebruiker, verzoek_hash, status, locatie, etag)
-                VALUES (huidige_gemeente(), $1, huidige_gebruiker(), \(hash), $3, $4, $5)
+                VALUES ((SELECT huidige_gemeente()), $1, huidige_gebruiker(), \(hash), $3, $4, $5)
                 """, [sleutel, verzoek, antwoord.status, antwoord.locatie, antwoord.etag])
             return .nieuw(waarde)
         }

@@ -58,7 +58,7 @@ public struct KoppelingStore: Sendable {
         }
         let namen = try await connection.query("""
             SELECT code, naam FROM leefgebieden UNION ALL SELECT code, naam FROM taken
-            UNION ALL SELECT 'kern:' || code, naam FROM kernen WHERE gemeente = huidige_gemeente() AND code = $1
+            UNION ALL SELECT 'kern:' || code, naam FROM kernen WHERE gemeente = (SELECT huidige_gemeente()) AND code = $1
             """, [hulpvraag.kern]) { row in (try row.decode(0, as: String.self), try row.decode(1, as: String.self)) }
         let lookup = Dictionary(namen, uniquingKeysWith: { first, _ in first })
         return Zoekgegevens(hulpvraag: hulpvraag, kernnaam: lookup["kern:\(hulpvraag.kern)"] ?? hulpvraag.kern,
@@ -95,7 +95,7 @@ public struct KoppelingStore: Sendable {
                          WHERE t.gemeente = h.gemeente AND t.hulpvraag = h.id ORDER BY 1),
                    $3, $4
             FROM hulpvragen h, \(column == "vrijwilliger" ? "vrijwilligers" : "voorzieningen") x
-            WHERE h.gemeente = huidige_gemeente() AND h.id = $1 AND x.gemeente = h.gemeente AND x.id = $2
+            WHERE h.gemeente = (SELECT huidige_gemeente()) AND h.id = $1 AND x.gemeente = h.gemeente AND x.id = $2
             RETURNING id
             """, [hulpvraag, helperId, toelichting, door], decode: { row in try row.decode(0, as: UUID.self) })
         else { return nil }
@@ -124,7 +124,7 @@ public struct KoppelingStore: Sendable {
         in scope: AccessScope, audit: AuditRegel
     ) async throws -> Wijziging {
         try await pool.withTransaction(in: scope) { connection in
-            try await connection.execute("SELECT 1 FROM koppelingen WHERE gemeente = huidige_gemeente() AND id = $1 FOR UPDATE", [id])
+            try await connection.execute("SELECT 1 FROM koppelingen WHERE gemeente = (SELECT huidige_gemeente()) AND id = $1 FOR UPDATE", [id])
             guard let current = try await Self.get(id, on: connection) else { return .nietGevonden }
             guard current.versie == versie else { return .verouderd(current) }
             guard current.status.magNaar(status) else { return .ongeldig(current) }
@@ -133,7 +133,7 @@ public struct KoppelingStore: Sendable {
                        gestart_op = CASE WHEN $2 = 'gestart' THEN $5 ELSE gestart_op END,
                        beeindigd_op = CASE WHEN $2 IN ('afgerond', 'afgebroken') THEN $5 END,
                        versie = versie + 1, gewijzigd_op = now()
-                WHERE gemeente = huidige_gemeente() AND id = $1
+                WHERE gemeente = (SELECT huidige_gemeente()) AND id = $1
                 """, [id, status.rawValue, reden, toelichting, vandaag])
             try await AuditStore.record(audit, on: connection)
             return .gewijzigd(try await Self.get(id, on: connection)!)
@@ -178,12 +178,12 @@ public struct KoppelingStore: Sendable {
     public func list(_ filter: Filter, in scope: AccessScope, audit: AuditRegel) async throws -> Pagina<Koppelingweergave>? {
         try await pool.withTransaction(in: scope) { connection in
             if let hulpvraag = filter.hulpvraag,
-               try await connection.queryOne("SELECT 1 FROM hulpvragen WHERE gemeente = huidige_gemeente() AND id = $1", [hulpvraag], decode: { _ in 1 }) == nil {
+               try await connection.queryOne("SELECT 1 FROM hulpvragen WHERE gemeente = (SELECT huidige_gemeente()) AND id = $1", [hulpvraag], decode: { _ in 1 }) == nil {
                 return nil
             }
             let pagina = try await connection.pagina(
                 Self.select, countFrom: Self.from, conditions: """
-                    WHERE k.gemeente = huidige_gemeente() AND ($1::uuid IS NULL OR k.hulpvraag = $1)
+                    WHERE k.gemeente = (SELECT huidige_gemeente()) AND ($1::uuid IS NULL OR k.hulpvraag = $1)
                       AND ($2::uuid IS NULL OR k.vrijwilliger = $2)
                       AND ($3::text IS NULL OR CASE WHEN k.eigen THEN k.status = $3 OR ($3 = 'beeindigd' AND k.status IN ('afgerond', 'afgebroken'))
                                                     ELSE k.status = \(Self.steunpuntStatus("$3")) END)
@@ -245,7 +245,7 @@ public struct KoppelingStore: Sendable {
 
     /// The koppeling as the scope may see it.
     static func weergave(_ id: UUID, on connection: PostgresConnection) async throws -> Koppelingweergave? {
-        try await connection.queryOne(select + " WHERE k.gemeente = huidige_gemeente() AND k.id = $1", [id], decode: decode)
+        try await connection.queryOne(select + " WHERE k.gemeente = (SELECT huidige_gemeente()) AND k.id = $1", [id], decode: decode)
     }
 
     /// The whole koppeling, when it is the scope's own kernteam's.

@@ -16,8 +16,8 @@ public struct ReferentieStore: Sendable {
         let rows = try await connection.query("""
             SELECT 'kern', k.code, t.kernteam FROM kernen k
                 LEFT JOIN kernteam_kernen t ON t.gemeente = k.gemeente AND t.kern = k.code
-                WHERE k.gemeente = huidige_gemeente()
-            UNION ALL SELECT 'kernteam', code, NULL FROM kernteams WHERE gemeente = huidige_gemeente()
+                WHERE k.gemeente = (SELECT huidige_gemeente())
+            UNION ALL SELECT 'kernteam', code, NULL FROM kernteams WHERE gemeente = (SELECT huidige_gemeente())
             UNION ALL SELECT 'leefgebied', code, NULL FROM leefgebieden
             UNION ALL SELECT 'taak', code, NULL FROM taken
             """) { row in (try row.decode(0, as: String.self), try row.decode(1, as: String.self), try row.decode(2, as: String?.self)) }

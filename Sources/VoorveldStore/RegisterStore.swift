@@ -81,14 +81,14 @@ public struct RegisterStore<Regel: Registerregel>: Sendable {
     public func update(_ id: UUID, to nieuw: Regel, versie: Int, in scope: AccessScope, audit: AuditRegel) async throws -> Wijziging {
         try await pool.withTransaction(in: scope) { connection in
             // Lock the row, so that of two concurrent changes to one version only the first wins.
-            try await connection.execute("SELECT 1 FROM \(Regel.tabel) WHERE gemeente = huidige_gemeente() AND id = $1 FOR UPDATE", [id])
+            try await connection.execute("SELECT 1 FROM \(Regel.tabel) WHERE gemeente = (SELECT huidige_gemeente()) AND id = $1 FOR UPDATE", [id])
             guard let current = try await Regel.get(id, on: connection) else { return .nietGevonden }
             guard current.versie == versie else { return .verouderd(current) }
             // Give the row its new referentie first; then the upsert by referentie updates it in
             // place (lists included) and bumps the version.
             if nieuw.referentie != current.referentie {
                 try await connection.execute(
-                    "UPDATE \(Regel.tabel) SET referentie = $1 WHERE gemeente = huidige_gemeente() AND id = $2", [nieuw.referentie, id])
+                    "UPDATE \(Regel.tabel) SET referentie = $1 WHERE gemeente = (SELECT huidige_gemeente()) AND id = $2", [nieuw.referentie, id])
             }
             _ = try await Self.write([nieuw], upsert: true, on: connection)
             try await AuditStore.record(audit, on: connection)
@@ -147,7 +147,7 @@ extension PostgresConnection {
     ) async throws {
         for list in lists {
             // Table and column names are fixed text from the callers; the values are bound.
-            try await execute("DELETE FROM \(list.table) WHERE gemeente = huidige_gemeente() AND \(owner) = ANY($1::uuid[])", [ids])
+            try await execute("DELETE FROM \(list.table) WHERE gemeente = (SELECT huidige_gemeente()) AND \(owner) = ANY($1::uuid[])", [ids])
             var left: [UUID] = [], right: [String] = []
             for (id, record) in zip(ids, records) {
                 for value in record[keyPath: list.values] {
@@ -157,7 +157,7 @@ extension PostgresConnection {
             }
             guard !left.isEmpty else { continue }
             try await execute(
-                "INSERT INTO \(list.table) (gemeente, \(owner), \(list.column)) SELECT huidige_gemeente(), * FROM unnest($1::uuid[], $2::text[])",
+                "INSERT INTO \(list.table) (gemeente, \(owner), \(list.column)) SELECT (SELECT huidige_gemeente()), * FROM unnest($1::uuid[], $2::text[])",
                 [left, right])
         }
     }

@@ -119,7 +119,7 @@ public struct RetentionStore: Sendable {
             return try await inGemeente { connection in
                 try await connection.queryOne("""
                     SELECT count(*) FILTER (WHERE \(anoniem)), count(*) FILTER (WHERE \(oud))
-                    FROM hulpvragen WHERE gemeente = huidige_gemeente() AND status = 'afgesloten'
+                    FROM hulpvragen WHERE gemeente = (SELECT huidige_gemeente()) AND status = 'afgesloten'
                     """, binds) { row in (try row.decode(0, as: Int.self), try row.decode(1, as: Int.self)) } ?? (0, 0)
             }
         }
@@ -129,11 +129,11 @@ public struct RetentionStore: Sendable {
             let weg = try await inGemeente { connection in
                 // Locked: none can be reopened or changed before they go.
                 let ids = try await connection.query("""
-                    SELECT id FROM hulpvragen WHERE gemeente = huidige_gemeente() AND status = 'afgesloten' AND \(oud)
+                    SELECT id FROM hulpvragen WHERE gemeente = (SELECT huidige_gemeente()) AND status = 'afgesloten' AND \(oud)
                     ORDER BY id LIMIT \(portie) FOR UPDATE
                     """, binds) { row in try row.decode(0, as: UUID.self) }
-                try await connection.execute("DELETE FROM koppelingen WHERE gemeente = huidige_gemeente() AND hulpvraag = ANY($1)", [ids])
-                return try await connection.execute("DELETE FROM hulpvragen WHERE gemeente = huidige_gemeente() AND id = ANY($1)", [ids])
+                try await connection.execute("DELETE FROM koppelingen WHERE gemeente = (SELECT huidige_gemeente()) AND hulpvraag = ANY($1)", [ids])
+                return try await connection.execute("DELETE FROM hulpvragen WHERE gemeente = (SELECT huidige_gemeente()) AND id = ANY($1)", [ids])
             }
             verwijderd += weg
             if weg < portie { break }
@@ -144,11 +144,11 @@ public struct RetentionStore: Sendable {
                 WITH anoniem AS (
                     UPDATE hulpvragen SET dossierreferentie = NULL, initialen = '-', geboortejaar = NULL, omschrijving = '',
                            versie = versie + 1, gewijzigd_op = now()
-                    WHERE gemeente = huidige_gemeente() AND status = 'afgesloten' AND \(anoniem)
+                    WHERE gemeente = (SELECT huidige_gemeente()) AND status = 'afgesloten' AND \(anoniem)
                     RETURNING id),
                 koppelingen AS (
                     UPDATE koppelingen k SET toelichting = '', afsluiting = '', versie = k.versie + 1, gewijzigd_op = now() FROM anoniem a
-                    WHERE k.gemeente = huidige_gemeente() AND k.hulpvraag = a.id AND (k.toelichting <> '' OR k.afsluiting <> ''))
+                    WHERE k.gemeente = (SELECT huidige_gemeente()) AND k.hulpvraag = a.id AND (k.toelichting <> '' OR k.afsluiting <> ''))
                 SELECT count(*) FROM anoniem
                 """, binds) { row in try row.decode(0, as: Int.self) } ?? 0
         }

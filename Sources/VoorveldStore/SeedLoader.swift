@@ -143,7 +143,7 @@ public struct SeedLoader: Sendable {
                 let scope = AccessScope(gemeente: gemeente.code, gebruiker: hulpvraag.regisseur, rollen: [.kernteamlid], kernteams: [hulpvraag.kernteam])
                 count += try await pool.withTransaction(in: scope) { connection in
                     guard try await connection.queryOne(
-                        "SELECT 1 FROM hulpvragen WHERE gemeente = huidige_gemeente() AND dossierreferentie = $1", [hulpvraag.dossierreferentie],
+                        "SELECT 1 FROM hulpvragen WHERE gemeente = (SELECT huidige_gemeente()) AND dossierreferentie = $1", [hulpvraag.dossierreferentie],
                         decode: { _ in 1 }) == nil
                     else { return 0 }
                     let id = try await HulpvraagStore.create(hulpvraag, on: connection) { id in

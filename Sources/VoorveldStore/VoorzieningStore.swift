@@ -27,7 +27,7 @@ public struct VoorzieningStore: Sendable {
     public func list(_ filter: Filter, in scope: AccessScope) async throws -> Pagina<Voorziening> {
         try await pool.withTransaction(in: scope) { connection in
             let conditions = """
-                WHERE v.gemeente = huidige_gemeente()
+                WHERE v.gemeente = (SELECT huidige_gemeente())
                   AND ($1::text IS NULL OR v.hele_gemeente OR EXISTS (SELECT 1 FROM voorziening_kernen k WHERE k.gemeente = v.gemeente AND k.voorziening = v.id AND k.kern = $1))
                   AND ($2::text IS NULL OR EXISTS (SELECT 1 FROM voorziening_leefgebieden l WHERE l.gemeente = v.gemeente AND l.voorziening = v.id AND l.leefgebied = $2))
                   AND ($3::text IS NULL OR EXISTS (SELECT 1 FROM voorziening_taken t WHERE t.gemeente = v.gemeente AND t.voorziening = v.id AND t.taak = $3))
@@ -52,10 +52,10 @@ public struct VoorzieningStore: Sendable {
     public func namen(in scope: AccessScope) async throws -> Namen {
         try await pool.withTransaction(in: scope) { connection in
             let rows = try await connection.query("""
-                SELECT 'gemeente', code, naam, NULL::uuid FROM gemeenten WHERE code = huidige_gemeente()
-                UNION ALL SELECT 'kern', code, naam, NULL FROM kernen WHERE gemeente = huidige_gemeente()
+                SELECT 'gemeente', code, naam, NULL::uuid FROM gemeenten WHERE code = (SELECT huidige_gemeente())
+                UNION ALL SELECT 'kern', code, naam, NULL FROM kernen WHERE gemeente = (SELECT huidige_gemeente())
                 UNION ALL SELECT DISTINCT 'aanbieder', aanbieder, aanbieder, md5(gemeente || '/' || aanbieder)::uuid
-                    FROM voorzieningen WHERE gemeente = huidige_gemeente()
+                    FROM voorzieningen WHERE gemeente = (SELECT huidige_gemeente())
                 """) { row in
                 (try row.decode(0, as: String.self), try row.decode(1, as: String.self), try row.decode(2, as: String.self),
                  try row.decode(3, as: UUID?.self))
@@ -86,7 +86,7 @@ extension Voorziening: Registerregel {
         let rows = try await connection.query("""
             INSERT INTO voorzieningen (gemeente, referentie, aanbieder, naam, omschrijving, hele_gemeente, openingsdagdelen,
                                        leeftijdsgroep, capaciteit, contact, laatst_geverifieerd)
-            SELECT huidige_gemeente(), x.r, x.a, x.n, x.o, x.h, coalesce(string_to_array(nullif(x.d, ''), ','), '{}'), x.l, x.c, x.k, x.g
+            SELECT (SELECT huidige_gemeente()), x.r, x.a, x.n, x.o, x.h, coalesce(string_to_array(nullif(x.d, ''), ','), '{}'), x.l, x.c, x.k, x.g
             FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bool[], $6::text[], $7::text[], $8::int8[], $9::text[],
                         $10::date[]) AS x(r, a, n, o, h, d, l, c, k, g)
             \(conflict)
@@ -117,7 +117,7 @@ extension Voorziening: Registerregel {
         """
 
     public static func get(_ id: UUID, on connection: PostgresConnection) async throws -> Voorziening? {
-        try await connection.queryOne(select + " WHERE v.gemeente = huidige_gemeente() AND v.id = $1", [id], decode: decode)
+        try await connection.queryOne(select + " WHERE v.gemeente = (SELECT huidige_gemeente()) AND v.id = $1", [id], decode: decode)
     }
 
     @Sendable static func decode(_ row: borrowing PostgresRow) throws -> Voorziening {

@@ -25,7 +25,7 @@ public struct VrijwilligerStore: Sendable {
     public func list(_ filter: Filter, in scope: AccessScope, audit: AuditRegel) async throws -> Pagina<Vrijwilliger> {
         try await pool.withTransaction(in: scope) { connection in
             let conditions = """
-                WHERE v.gemeente = huidige_gemeente()
+                WHERE v.gemeente = (SELECT huidige_gemeente())
                   AND ($1::text IS NULL OR v.kern = $1 OR EXISTS (SELECT 1 FROM vrijwilliger_kernen k WHERE k.gemeente = v.gemeente AND k.vrijwilliger = v.id AND k.kern = $1))
                   AND ($2::text IS NULL OR EXISTS (SELECT 1 FROM vrijwilliger_leefgebieden l WHERE l.gemeente = v.gemeente AND l.vrijwilliger = v.id AND l.leefgebied = $2))
                   AND ($3::text IS NULL OR EXISTS (SELECT 1 FROM vrijwilliger_taken t WHERE t.gemeente = v.gemeente AND t.vrijwilliger = v.id AND t.taak = $3))
@@ -54,7 +54,7 @@ extension VrijwilligerStore {
         let rijen = try await pool.withTransaction(in: scope) { connection in
             try await connection.query("""
                 SELECT k.vrijwilliger, count(*) FROM koppelingen_voor_steunpunt k
-                WHERE k.gemeente = huidige_gemeente() AND k.vrijwilliger = ANY($1::uuid[]) AND k.status IN ('voorgesteld', 'geaccepteerd', 'gestart')
+                WHERE k.gemeente = (SELECT huidige_gemeente()) AND k.vrijwilliger = ANY($1::uuid[]) AND k.status IN ('voorgesteld', 'geaccepteerd', 'gestart')
                 GROUP BY k.vrijwilliger
                 """, [ids]) { row in (try row.decode(0, as: UUID.self), try row.decode(1, as: Int.self)) }
         }
@@ -78,7 +78,7 @@ extension Vrijwilliger: Registerregel {
         let rows = try await connection.query("""
             INSERT INTO vrijwilligers (gemeente, referentie, voornaam, achternaam, email, telefoon, kern, max_afstand_km,
                                        beschikbaarheid, langste_inzet, uren_per_week, max_hulpvragen, vog_datum, status)
-            SELECT huidige_gemeente(), x.r, x.vn, x.an, x.e, x.t, x.k, x.m, coalesce(string_to_array(nullif(x.b, ''), ','), '{}'), x.li::inzetduur,
+            SELECT (SELECT huidige_gemeente()), x.r, x.vn, x.an, x.e, x.t, x.k, x.m, coalesce(string_to_array(nullif(x.b, ''), ','), '{}'), x.li::inzetduur,
                    x.u, x.mh, x.v, x.s
             FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int8[], $8::text[], $9::text[],
                         $10::int8[], $11::int8[], $12::date[], $13::text[]) AS x(r, vn, an, e, t, k, m, b, li, u, mh, v, s)
@@ -95,7 +95,7 @@ extension Vrijwilliger: Registerregel {
 
         // The lists: replaced whole for every volunteer in the batch.
         try await connection.execute(
-            "DELETE FROM vrijwilliger_afwezigheden WHERE gemeente = huidige_gemeente() AND vrijwilliger = ANY($1::uuid[])", [ids])
+            "DELETE FROM vrijwilliger_afwezigheden WHERE gemeente = (SELECT huidige_gemeente()) AND vrijwilliger = ANY($1::uuid[])", [ids])
         try await connection.replaceCodeLists(of: "vrijwilliger", ids: ids, batch, [
             ("vrijwilliger_kernen", "kern", \.buurkernen), ("vrijwilliger_leefgebieden", "leefgebied", \.leefgebieden),
             ("vrijwilliger_taken", "taak", \.taken),
@@ -104,7 +104,7 @@ extension Vrijwilliger: Registerregel {
         if !absences.isEmpty {
             try await connection.execute("""
                 INSERT INTO vrijwilliger_afwezigheden (gemeente, vrijwilliger, van, tot)
-                SELECT huidige_gemeente(), * FROM unnest($1::uuid[], $2::date[], $3::date[])
+                SELECT (SELECT huidige_gemeente()), * FROM unnest($1::uuid[], $2::date[], $3::date[])
                 """, [absences.map(\.0), absences.map(\.1.van), absences.map(\.1.tot)])
         }
         return ids
@@ -124,7 +124,7 @@ extension Vrijwilliger: Registerregel {
         """
 
     public static func get(_ id: UUID, on connection: PostgresConnection) async throws -> Vrijwilliger? {
-        try await connection.queryOne(select + " WHERE v.gemeente = huidige_gemeente() AND v.id = $1", [id], decode: decode)
+        try await connection.queryOne(select + " WHERE v.gemeente = (SELECT huidige_gemeente()) AND v.id = $1", [id], decode: decode)
     }
 
     @Sendable static func decode(_ row: borrowing PostgresRow) throws -> Vrijwilliger {

@@ -60,7 +60,10 @@ public struct Telling: Sendable, Hashable {
 ///   answer, grouping, table or page they are counted, so asking again gives nothing new, and the
 ///   difference of two answers (two periods, a total and its rows, a count and its complement) is
 ///   a difference of noisy counts, never an exact one;
-/// - a count whose noisy value is below `drempel` is not shown; 0 is shown as 0 (it is about nobody);
+/// - a count whose noisy value is below `drempel` is not shown, and neither is 0: if 0 were shown,
+///   "hidden" would mean "at least one", and a total whose noise is at its extreme minus its hidden
+///   parts could pin them (a test of ours found exactly that); so under disclosure control every
+///   group is listed, also one with nothing, and a missing row tells nothing either;
 /// - periods are whole months, quarters or years (`Cijferperiode`), so no two periods differ by a
 ///   few days;
 /// - percentages are computed from the shown counts, from `minimumNoemer` on, so they tell nothing
@@ -84,7 +87,7 @@ public struct Onthulling: Sendable, Equatable {
     /// How the figures are protected, in one sentence, for the page and the API.
     public var uitleg: String {
         "De cijfers zijn beschermd met vaste ruis per cel: elk aantal wijkt hooguit \(Self.maximaleRuis) af van het echte, "
-            + "dezelfde hulpvragen krijgen altijd dezelfde afwijking, aantallen onder de \(drempel) worden niet getoond (–), "
+            + "dezelfde hulpvragen krijgen altijd dezelfde afwijking, aantallen onder de \(drempel) (ook 0) worden niet getoond (–), "
             + "percentages komen uit de getoonde aantallen vanaf \(minimumNoemer) hulpvragen en perioden zijn hele maanden, "
             + "kwartalen of jaren, zodat ook samen bekeken antwoorden geen echt klein aantal prijsgeven; "
             + "daardoor tellen delen niet altijd precies op tot het totaal."
@@ -105,9 +108,9 @@ public struct Onthulling: Sendable, Equatable {
         return 0
     }
 
-    /// A count as such a role may see it: 0, hidden, or with its noise.
+    /// A count as such a role may see it: hidden, or with its noise.
     public func toon(_ cel: Cel) -> Aantal {
-        if cel.aantal == 0 { return .exact(0) }
+        if cel.aantal == 0 { return .verborgen }
         let waarde = cel.aantal + Self.ruis(cel)
         return waarde < drempel ? .verborgen : Aantal(waarde: waarde, onderdrukt: false, metRuis: true)
     }

@@ -1,8 +1,8 @@
 import Foundation
 
 /// A cross table with row and column totals, as the municipal reports print them; for the
-/// wethouder every cell and every total is protected on its own (see `Onthulling`), and a cell is
-/// never shown above its row's or column's total.
+/// wethouder every cell and every total is protected on its own (see `Onthulling`), a cell is never
+/// shown above its column's total, and a total never above the grand total.
 public struct Kruistabel: Sendable, Hashable, Codable {
     public var rijen: [String]
     public var kolommen: [String]
@@ -21,11 +21,19 @@ public struct Kruistabel: Sendable, Hashable, Codable {
         func toon(_ cel: Cel) -> Aantal { .getoond(cel, onthulling) }
         let totaal = toon(c.joined().som())
         let rijtotalen = c.map { Onthulling.hoogstens(toon($0.som()), totaal) }
-        let kolomtotalen = kolommen.indices.map { k in Onthulling.hoogstens(toon(c.map { $0[k] }.som()), totaal) }
-        cellen = c.indices.map { r in c[r].indices.map { k in Onthulling.hoogstens(toon(c[r][k]), rijtotalen[r], kolomtotalen[k]) } }
+        let kolomtotalen = kolommen.indices.map { k in c.map { $0[k] }.som() }
+        // Not against its row's total: in the intake table that is the kernteam over the period asked,
+        // so a month would show differently in a month's, a quarter's and a year's table.
+        cellen = c.indices.map { r in c[r].indices.map { k in Self.cel(c[r][k], kolomtotaal: kolomtotalen[k], onthulling) } }
+        self.kolomtotalen = kolomtotalen.map { Onthulling.hoogstens(toon($0), totaal) }
         self.rijtotalen = rijtotalen
-        self.kolomtotalen = kolomtotalen
         self.totaal = totaal
+    }
+
+    /// A cell as shown: at most its column's total. The same cell always shows the same number: the
+    /// intake of a kernteam in a month in every period's table and in the signals alike.
+    public static func cel(_ cel: Cel, kolomtotaal: Cel, _ onthulling: Onthulling?) -> Aantal {
+        Onthulling.hoogstens(.getoond(cel, onthulling), .getoond(kolomtotaal, onthulling))
     }
 }
 

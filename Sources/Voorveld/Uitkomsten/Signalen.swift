@@ -51,8 +51,10 @@ public struct Signalen: Sendable, Hashable, Codable {
         onthullingsbeheer = onthulling != nil
         bescherming = onthulling?.uitleg
         func aantal(_ cel: Cel) -> Aantal { .getoond(cel, onthulling) }
+        // The intake of all kernteams in a month: a month's cell is shown as in the intake table.
+        let maandtotalen = Dictionary(uniqueKeysWithValues: maanden.map { maand in (maand, instroom.values.compactMap { $0[maand] }.som()) })
         dalendeInstroom = kernteams.compactMap { team in
-            let reeks = maanden.map { aantal(instroom[team]?[$0] ?? .leeg) }
+            let reeks = maanden.map { Kruistabel.cel(instroom[team]?[$0] ?? .leeg, kolomtotaal: maandtotalen[$0] ?? .leeg, onthulling) }
             // A hidden month breaks a run: a falling run of hidden months would give its values away.
             let lengte = Self.dalend(reeks.map { $0.waarde ?? -1 })
             let deel = Array(maanden.indices.suffix(lengte + 1))
@@ -61,8 +63,11 @@ public struct Signalen: Sendable, Hashable, Codable {
                 kernteam: team, maanden: deel.map { maanden[$0] }, instroom: deel.map { reeks[$0] },
                 toelichting: "De instroom daalt \(lengte) maanden op rij; ga na waarom (bereikbaarheid, bekendheid, verschuiving naar het loket).")
         }
-        // Most open hulpvragen first, by what is shown (hidden ones last), then by kern and leefgebied.
+        // Most open hulpvragen first, by what is shown, then by kern and leefgebied. Under disclosure
+        // control a gap is listed only when its count is shown: a listed gap with a hidden count would
+        // tell that someone in that kern has an open hulpvraag about that leefgebied.
         self.tekorten = tekorten.map { Tekort(kern: $0.kern, leefgebied: $0.leefgebied, openHulpvragen: aantal($0.aantal)) }
+            .filter { onthulling == nil || !$0.openHulpvragen.onderdrukt }
             .enumerated().sorted { ($0.element.openHulpvragen.waarde ?? 0, -$0.offset) > ($1.element.openHulpvragen.waarde ?? 0, -$1.offset) }
             .map(\.element)
     }

@@ -363,13 +363,13 @@ struct CijfersBench: AsyncParsableCommand {
             ids += try await session.service.withTransaction(in: scope) { connection in
                 let portie = try await connection.query("""
                     INSERT INTO hulpvragen (gemeente, initialen, regisseur, kernteam, kern, kanaal, ontvangen_op, duur)
-                    SELECT huidige_gemeente(), 'S.', $1, $2, 'k1', 'telefoon', $3, 'eenmalig' FROM generate_series(1, $4::int) RETURNING id
+                    SELECT (SELECT huidige_gemeente()), 'S.', $1, $2, 'k1', 'telefoon', $3, 'eenmalig' FROM generate_series(1, $4::int) RETURNING id
                     """, [regisseur, kernteam, CalendarDate(year: jaar, month: 6, day: 1), min(500, perBlok * blokken * 4 - ids.count)]) { row in
                     try row.decode(0, as: UUID.self)
                 }
                 try await connection.execute("""
                     INSERT INTO hulpvraag_leefgebieden (gemeente, hulpvraag, leefgebied)
-                    SELECT huidige_gemeente(), id, l FROM unnest($1::uuid[]) id, unnest(ARRAY['financien', 'sociaal-netwerk']) l
+                    SELECT (SELECT huidige_gemeente()), id, l FROM unnest($1::uuid[]) id, unnest(ARRAY['financien', 'sociaal-netwerk']) l
                     """, [portie])
                 return portie
             }
@@ -418,13 +418,13 @@ struct CijfersBench: AsyncParsableCommand {
                     let nieuw = try await session.service.withTransaction(in: scope) { connection -> UUID in
                         guard let id = try await connection.queryOne("""
                             INSERT INTO hulpvragen (gemeente, dossierreferentie, initialen, regisseur, kernteam, kern, kanaal, ontvangen_op, duur)
-                            VALUES (huidige_gemeente(), $1, 'R.', $2, $3, 'k1', 'telefoon', $4, 'eenmalig') RETURNING id
+                            VALUES ((SELECT huidige_gemeente()), $1, 'R.', $2, $3, 'k1', 'telefoon', $4, 'eenmalig') RETURNING id
                             """, ["BENCH-\(blok)-\(nummer)", regisseur, kernteam, CalendarDate(year: jaar, month: 10, day: 1)],
                             decode: { row in try row.decode(0, as: UUID.self) })
                         else { throw CommandError("Registering a hulpvraag returned no id.") }
                         try await connection.execute("""
                             INSERT INTO hulpvraag_leefgebieden (gemeente, hulpvraag, leefgebied)
-                            SELECT huidige_gemeente(), $1, unnest(ARRAY['financien', 'sociaal-netwerk'])
+                            SELECT (SELECT huidige_gemeente()), $1, unnest(ARRAY['financien', 'sociaal-netwerk'])
                             """, [id])
                         return id
                     }
@@ -440,7 +440,7 @@ struct CijfersBench: AsyncParsableCommand {
                     try await session.service.withTransaction(in: scope) { connection in
                         try await connection.execute("""
                             UPDATE hulpvragen SET status = 'afgesloten', uitkomst = 'opgelost-voorliggend-veld', afgesloten_op = $2, versie = versie + 1
-                            WHERE gemeente = huidige_gemeente() AND id = $1
+                            WHERE gemeente = (SELECT huidige_gemeente()) AND id = $1
                             """, [twee, afsluiting.afgeslotenOp])
                     }
                     metingen["update \(aan)", default: []].append(clock.now - begin)

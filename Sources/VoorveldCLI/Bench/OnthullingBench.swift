@@ -202,7 +202,7 @@ struct OnthullingBench: AsyncParsableCommand {
             let begin = clock.now
             var indelingen: [Indeling] = []
             for per in CijfersStore.indelingen {
-                let tellingen = try await CijfersStore.voorliggendVeld(van: periode.van, tot: periode.tot, per: per, on: connection)
+                let tellingen = try await CijfersStore.voorliggendVeld(van: periode.van, tot: periode.tot, per: per, in: scope, on: connection)
                 indelingen.append(Indeling(per: per, tellingen: tellingen))
             }
             let monitoring = try await CijfersStore.monitoring(van: periode.van, tot: periode.tot, in: scope, on: connection)

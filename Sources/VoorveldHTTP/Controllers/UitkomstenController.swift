@@ -171,11 +171,15 @@ struct UitkomstenController {
     }
 
     /// The twelve complete months up to `tot` (default and at most: the last complete month); a
-    /// month still running would look like a fall.
+    /// month still running would look like a fall. A `tot` within a month counts up to the month
+    /// before: a window ending on any day would let someone step it day by day.
     static func signaalperiode(tot gevraagd: CalendarDate?) -> (van: CalendarDate, tot: CalendarDate, maanden: [String]) {
-        let vandaag = CalendarDate.vandaag()
-        let eindeVorigeMaand = CalendarDate(daysSince2000: CalendarDate(year: vandaag.year, month: vandaag.month, day: 1).daysSince2000 - 1)
-        let tot = min(gevraagd ?? eindeVorigeMaand, eindeVorigeMaand)
+        func eindeVorigeMaand(_ datum: CalendarDate) -> CalendarDate {
+            CalendarDate(daysSince2000: CalendarDate(year: datum.year, month: datum.month, day: 1).daysSince2000 - 1)
+        }
+        let laatste = eindeVorigeMaand(.vandaag())
+        let gevraagdeMaand = gevraagd.map { CalendarDate(daysSince2000: $0.daysSince2000 + 1).day == 1 ? $0 : eindeVorigeMaand($0) }
+        let tot = min(gevraagdeMaand ?? laatste, laatste)
         let maanden = Self.maanden(eindigend: tot, aantal: 12)
         return (CalendarDate(iso: maanden[0] + "-01")!, tot, maanden)
     }

@@ -169,7 +169,7 @@ struct CijfersPage {
         let audit = api.cijferAudit(gebruiker, context, tabel.map { "dashboard \($0)" } ?? "dashboard")
         let gelezen = try await api.cijfers.momentopname(in: scope, audit: audit) { connection in
             func tellingen(_ per: String, _ nodig: Bool) async throws -> CijfersStore.Tellingen? {
-                nodig ? try await CijfersStore.voorliggendVeld(van: van, tot: tot, per: per, on: connection) : nil
+                nodig ? try await CijfersStore.voorliggendVeld(van: van, tot: tot, per: per, in: scope, on: connection) : nil
             }
             return Gelezen(
                 namen: try await Codenamen.laad(on: connection),
