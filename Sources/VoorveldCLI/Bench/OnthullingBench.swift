@@ -76,8 +76,8 @@ struct OnthullingBench: AsyncParsableCommand {
           rounded to 5; percentages from the exact counts in whole percents, from a denominator of 10, and not
           when the count or its complement is under 5;
         - after (`Onthulling()`): every count with the fixed noise of its cell key (at most 3 either way),
-          hidden when the noisy count is under 5, a part never shown above its whole; percentages from the
-          shown counts, from a shown denominator of 10.
+          hidden when the count is 0 or the noisy count under 5, a part never shown above its whole;
+          percentages from the shown counts, from a shown denominator of 10.
         A cell is one count or percentage on the page: every row of every table with its totals; the total of
         the whole period once (not again under every grouping), and the kanalen's and jeugd's "van" not at all
         (it is the intake total, already counted). Deviation is |shown - true| over the shown cells: counts in
@@ -326,15 +326,18 @@ struct OnthullingBench: AsyncParsableCommand {
                 }
             }
         }
+        // Before, 0 was shown as 0; after, 0 is hidden like a small count (an empty cell tells as much).
         let nulcellen = Methode.allCases.map { methode -> String in
             let a = Afwijking.samen(alle, Vak(percentage: false, methode: methode, soort: nil, periode: nil))
-            return "\(methode == .voor ? "before" : "after") \(a.nullenAlsNul == a.nullen ? "yes" : "NO, \(a.nullen - a.nullenAlsNul) not")"
+            return methode == .voor
+                ? "before every one shown as 0: \(a.nullenAlsNul == a.nullen ? "yes" : "NO, \(a.nullen - a.nullenAlsNul) not")"
+                : "after none shown as 0: \(a.nullenAlsNul == 0 ? "yes" : "NO, \(a.nullenAlsNul) shown")"
         }.joined(separator: ", ")
         regels.append("""
 
             Checks: the new types without disclosure control give exactly the counts read (and their percentages) in every dashboard: \
             \(uitslag.verschillen == 0 ? "yes" : "NO, \(uitslag.verschillen) dashboards differ"); every method gave the same release on every \
-            run: \(uitslag.nietHerhaalbaar == 0 ? "yes" : "NO, \(uitslag.nietHerhaalbaar) runs differ"); every zero cell shown as 0: \(nulcellen).
+            run: \(uitslag.nietHerhaalbaar == 0 ? "yes" : "NO, \(uitslag.nietHerhaalbaar) runs differ"); zero cells: \(nulcellen).
             """)
         regels.append(tijdtabel(uitslag, herhalingen: herhalingen))
         return regels.joined(separator: "\n")
