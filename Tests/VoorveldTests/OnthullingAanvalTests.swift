@@ -1580,10 +1580,11 @@ extension OnthullingAanvalTests {
             // in a month of the target's period and in its group, added or moved there, with repairs.
             // This reaches what no single change does: an empty cell of a kern, leefgebied and
             // month without a hulpvraag near it.
-            let sjablonen = Array(stride(from: 0, to: werkelijkheid.gevallen.count, by: max(1, werkelijkheid.gevallen.count / 24)))
+            let verspreid = Array(stride(from: 0, to: werkelijkheid.gevallen.count, by: max(1, werkelijkheid.gevallen.count / 24)))
             for doel in doelen where !getuigd.contains(doel) && !overslaan.contains(doel) {
-                var grens = beoordeeld + 400
-                zoeken: for sjabloon in sjablonen {
+                var grens = beoordeeld + 600
+                let verwant = verwant(aan: doel)
+                zoeken: for sjabloon in verwant + verspreid.filter({ !verwant.contains($0) }) {
                     for geval in gebouwd(voor: doel, uit: werkelijkheid.gevallen[sjabloon]) {
                         for wijziging in [Wijziging.anders(sjabloon, geval), .erbij(sjabloon, geval)] {
                             if getuigd.contains(doel) || beoordeeld >= grens { break zoeken }
@@ -1591,7 +1592,7 @@ extension OnthullingAanvalTests {
                                 let voor = getuigd.count
                                 getuig(oordeel)
                                 uitslag.doorBouwen += getuigd.count - voor
-                                grens = beoordeeld + 400
+                                grens = beoordeeld + 600
                             }
                         }
                     }
@@ -1602,8 +1603,43 @@ extension OnthullingAanvalTests {
             return uitslag
         }
 
+        /// Up to 16 hulpvragen that already count in most of what a hulpvraag for `cel` counts in:
+        /// received (or for the closing figures closed) in a month of its period, or for a supply
+        /// gap open in its kern; of its kern or kernteam first. Moved to the target, they leave
+        /// the totals they share alone.
+        func verwant(aan cel: Int) -> [Int] {
+            let ruimte = werkelijkheid.ruimte
+            var maanden: ClosedRange<Int>?, gesloten = false, kern: Int?, kernteam: Int?
+            switch ruimte.ontleed(cel) {
+            case .leefgebied(let periode, _, let k): maanden = ruimte.maanden(periode); kern = k
+            case .instroom(let periode, let team): maanden = ruimte.maanden(periode); kernteam = team
+            case .kanaal(let periode, _): maanden = ruimte.maanden(periode)
+            case .overig(let periode, let soort):
+                maanden = ruimte.maanden(periode)
+                gesloten = soort == .nazorgGevraagd || soort == .nazorgOpgelost
+            case .vv(let periode, let groep, _):
+                maanden = ruimte.maanden(periode)
+                gesloten = true
+                if case .kern(let k) = groep { kern = k }
+                if case .kernteam(let team) = groep { kernteam = team }
+            case .tekort(let k, _): kern = k
+            }
+            kernteam = kernteam ?? kern.map { ruimte.kernteamVanKern[$0] }
+            let gevallen = werkelijkheid.gevallen
+            let kandidaten = gevallen.indices.filter { index in
+                let geval = gevallen[index]
+                guard let maanden else { return geval.sluiting == nil && geval.kern == kern }
+                return gesloten ? geval.sluiting.map { maanden.contains($0.maand) } ?? false : maanden.contains(geval.ontvangen)
+            }
+            func nabijheid(_ index: Int) -> Int { (gevallen[index].kern == kern ? 0 : 2) + (gevallen[index].kernteam == kernteam ? 0 : 1) }
+            return Array(kandidaten.sorted { (nabijheid($0), $0) < (nabijheid($1), $1) }.prefix(16))
+        }
+
         /// Hulpvragen made from `sjabloon` to count in `cel`: in its group, with what its column
-        /// counts, received (or closed) in each month of its period up to `laatsteMaand`.
+        /// counts, received (or closed) in each month of its period up to `laatsteMaand`; each also
+        /// as plainly as it can be (no youth, home visit or return unless the target counts them,
+        /// and open ones with a Veilig Thuis signal, outside the supply gaps), so it touches as few
+        /// shown counts as it must.
         func gebouwd(voor cel: Int, uit sjabloon: Geval) -> [Geval] {
             let ruimte = werkelijkheid.ruimte
             var basis = sjabloon
@@ -1617,6 +1653,7 @@ extension OnthullingAanvalTests {
                 if ruimte.uitkomsten[basis.sluiting!.uitkomst].alleen { basis.veiligThuis = false }
             }
             var ontvangenIn: ClosedRange<Int>?, geslotenIn: ClosedRange<Int>?, open = false
+            var vast = Set<Overig>()   // what the target counts, not to be made plain
             switch ruimte.ontleed(cel) {
             case .leefgebied(let periode, let leefgebied, let kern):
                 leefgebied.map(zetLeefgebied)
@@ -1631,6 +1668,7 @@ extension OnthullingAanvalTests {
                 basis.kanaal = kanaal
                 ontvangenIn = ruimte.maanden(periode)
             case .overig(let periode, let soort):
+                vast.insert(soort)
                 switch soort {
                 case .jeugd: basis.jeugd = true
                 case .huisbezoek: basis.huisbezoek = true
@@ -1648,7 +1686,7 @@ extension OnthullingAanvalTests {
                     if basis.kernteam != kernteam, let kern = ruimte.kernen.indices.first(where: { ruimte.kernteamVanKern[$0] == kernteam }) { zetKern(kern) }
                 case .kern(let kern): zetKern(kern)
                 case .kanaal(let kanaal): basis.kanaal = kanaal
-                case .jeugd(let jeugd): basis.jeugd = jeugd
+                case .jeugd(let jeugd): basis.jeugd = jeugd; vast.insert(.jeugd)
                 case .leefgebied(let leefgebied): zetLeefgebied(leefgebied)
                 }
                 switch kolom {
@@ -1690,6 +1728,14 @@ extension OnthullingAanvalTests {
                 geval.sluiting?.maand = maand
                 geval.ontvangen = min(geval.ontvangen, maand)
                 voegToe(geval)
+            }
+            for geval in gebouwd {
+                var eenvoudig = geval
+                if !vast.contains(.jeugd) { eenvoudig.jeugd = false }
+                if !vast.contains(.huisbezoek) { eenvoudig.huisbezoek = false }
+                if !vast.contains(.terugkeer) { eenvoudig.terugkeer = false }
+                if eenvoudig.sluiting == nil && !open { eenvoudig.veiligThuis = true }
+                voegToe(eenvoudig)
             }
             return gebouwd
         }
