@@ -30,7 +30,7 @@ public struct VrijwilligerStore: Sendable {
                   AND ($2::text IS NULL OR EXISTS (SELECT 1 FROM vrijwilliger_leefgebieden l WHERE l.gemeente = v.gemeente AND l.vrijwilliger = v.id AND l.leefgebied = $2))
                   AND ($3::text IS NULL OR EXISTS (SELECT 1 FROM vrijwilliger_taken t WHERE t.gemeente = v.gemeente AND t.vrijwilliger = v.id AND t.taak = $3))
                   AND ($4::text IS NULL OR v.status = $4)
-                  AND ($5::date IS NULL OR v.vog_datum IS NULL OR v.vog_datum + interval '3 years' < $5)
+                  AND ($5::date IS NULL OR v.vog_datum IS NULL OR vog_geldig_tot(v.vog_datum) < $5)
                 """
             let binds: [any PostgresEncodable] = [filter.kern, filter.leefgebied, filter.taak, filter.status?.rawValue, filter.vogVerlooptVoor]
             let pagina = try await connection.pagina(

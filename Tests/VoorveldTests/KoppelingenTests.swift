@@ -28,13 +28,21 @@ struct KoppelingenTests {
         }
     }
 
-    static func hulpvraag(_ environment: TestEnvironment, toestemming: Bool = true) async throws -> UUID {
-        let hulpvraag = Hulpvraag(
-            id: nil, dossierreferentie: "T-\(UUID().uuidString.prefix(8))", initialen: "T.", geboortejaar: 1950, regisseur: "kernteamlid",
+    /// A hulpvraag in Heteren that Kees (vw-0001) can take on.
+    static func proef(geboortejaar: Int? = 1950, jeugd: Bool = false, toestemming: Bool = true) -> Hulpvraag {
+        Hulpvraag(
+            id: nil, dossierreferentie: "T-\(UUID().uuidString.prefix(8))", initialen: "T.", geboortejaar: geboortejaar, regisseur: "kernteamlid",
             kernteam: "heteren", kern: "heteren", kanaal: .telefoon, ontvangenOp: .vandaag(), leefgebieden: ["financien"], zrmScores: [:],
-            taken: ["administratie"], dagdelen: ["di-ochtend"], duur: .langdurig, urenPerWeek: 1, jeugd: false, toestemmingVrijwilliger: toestemming,
+            taken: ["administratie"], dagdelen: ["di-ochtend"], duur: .langdurig, urenPerWeek: 1, jeugd: jeugd, toestemmingVrijwilliger: toestemming,
             gezamenlijkHuisbezoek: false, veiligThuis: false, omschrijving: "", status: .nieuw, doorverwezenNaarLoket: false, versie: nil)
-        return try await HulpvraagStore(pool: environment.service).create(hulpvraag, in: try await environment.proven(heteren)) { id in
+    }
+
+    static func hulpvraag(_ environment: TestEnvironment, toestemming: Bool = true) async throws -> UUID {
+        try await hulpvraag(environment, proef(toestemming: toestemming))
+    }
+
+    static func hulpvraag(_ environment: TestEnvironment, _ hulpvraag: Hulpvraag) async throws -> UUID {
+        try await HulpvraagStore(pool: environment.service).create(hulpvraag, in: try await environment.proven(heteren)) { id in
             AuditRegel(gebruiker: "kernteamlid", rol: .kernteamlid, actie: "hulpvraag-registreren", objectType: "hulpvraag", objectId: nil,
                        doel: "test", resultaat: .toegestaan)
         }.id!
@@ -240,6 +248,74 @@ struct KoppelingenTests {
         }
         #expect(reden == "afgebroken/veilig-thuis-signaal")
         try await insert(try await Self.hulpvraag(environment))   // the place it held is free again
+        await environment.close()
+    }
+
+    @Test("the VOG rule is one rule: the database refuses the volunteer the candidates list leaves out, also for a resident under 18 by year of birth")
+    func vogBijJongeren() async throws {
+        let environment = try await TestEnvironment.seeded()
+        let vandaag = CalendarDate.vandaag()
+        func dag(_ datum: CalendarDate, _ dagen: Int) -> CalendarDate { CalendarDate(daysSince2000: datum.daysSince2000 + dagen) }
+
+        // The two definitions agree: Swift's (Matching, the register page) and the database's (the booking trigger, the register's filter).
+        let drieJaarTerug = vandaag.plus(maanden: -36)
+        let vogs = [drieJaarTerug, dag(drieJaarTerug, -1), dag(drieJaarTerug, 1), CalendarDate(year: 2024, month: 2, day: 29),
+                    CalendarDate(year: 2023, month: 2, day: 28), CalendarDate(year: 2023, month: 12, day: 31)]
+        let dagen = [vandaag, CalendarDate(year: 2026, month: 1, day: 1), CalendarDate(year: 2026, month: 12, day: 31), CalendarDate(year: 2027, month: 2, day: 28)]
+        try await environment.owner.withConnection { connection in
+            for vog in vogs {
+                let tot = try await connection.queryOne("SELECT vog_geldig_tot($1)", [vog]) { row in try row.decode(0, as: CalendarDate.self) }
+                #expect(tot == VOG.geldigTot(vog), "VOG of \(vog)")
+            }
+            #expect(VOG.geldigTot(CalendarDate(year: 2024, month: 2, day: 29)) == CalendarDate(year: 2027, month: 2, day: 28))
+            for op in dagen {
+                for geboortejaar in [nil, op.year - 19, op.year - 18, op.year - 17, op.year - 10] as [Int?] {
+                    for jeugd in [false, true] {
+                        let database = try await connection.queryOne("SELECT jongere($1, $2::integer, $3)", [jeugd, geboortejaar, op]) { row in
+                            try row.decode(0, as: Bool.self)
+                        }
+                        #expect(database == Self.proef(geboortejaar: geboortejaar, jeugd: jeugd).jongere(op: op),
+                                "born \(geboortejaar.map(String.init) ?? "?"), jeugd \(jeugd), on \(op)")
+                    }
+                }
+            }
+        }
+        #expect(Self.proef(geboortejaar: vandaag.year - 17).jongere(op: vandaag) && !Self.proef(geboortejaar: vandaag.year - 18).jongere(op: vandaag))
+
+        // And the booking follows the list, both ways, for a resident of ten not marked jeugd.
+        let kees = try await Self.id(environment, "SELECT id FROM vrijwilligers WHERE referentie = $1", "vw-0001")
+        let id = kees.uuidString.lowercased()
+        @Sendable func zetVOG(_ datum: CalendarDate?) async throws {
+            try await environment.owner.withConnection { connection in
+                _ = try await connection.execute("UPDATE vrijwilligers SET vog_datum = $1 WHERE id = $2", [datum, kees])
+            }
+        }
+        let kind = try await Self.hulpvraag(environment, Self.proef(geboortejaar: vandaag.year - 10))
+        let volwassene = try await Self.hulpvraag(environment, Self.proef(geboortejaar: 1950))
+        let gisterenVerlopen = dag(drieJaarTerug, -1)
+        try await VrijwilligersTests.app(environment).test(.router) { client in
+            func kandidaat(_ hulpvraag: UUID) async throws -> Bool {
+                let kandidaten = try await Self.get(client, "/v1/hulpvragen/\(hulpvraag.uuidString.lowercased())/kandidaten")
+                return kandidaten["vrijwilligers"]?.array?.contains { $0["id"]?.string == id } == true
+            }
+            try await zetVOG(gisterenVerlopen)
+            #expect(try await kandidaat(kind) == false)
+            let uitleg = try await Self.get(client, "/v1/hulpvragen/\(kind.uuidString.lowercased())/kandidaten")["uitleg"]?["vrijwilligers"]?.strings ?? []
+            #expect(uitleg.contains { $0.contains("heeft geen geldige VOG (nodig bij een jongere)") || $0.contains("hebben geen geldige VOG (nodig bij een jongere)") },
+                    "\(uitleg)")
+            let geweigerd = try await Self.post(client, hulpvraag: kind, #"{"vrijwilliger": "\#(id)"}"#)
+            #expect(geweigerd.0 == .conflict)
+            #expect(geweigerd.1["detail"]?.string == "Bij een jongere alleen een vrijwilliger met een geldige VOG.")
+            // The adult needs none.
+            #expect(try await kandidaat(volwassene) == true)
+            let volwassen = try await Self.post(client, hulpvraag: volwassene, #"{"vrijwilliger": "\#(id)"}"#)
+            #expect(volwassen.0 == .created, "\(volwassen.1)")
+            // Valid to the last day: the list offers Kees and the booking takes.
+            try await zetVOG(drieJaarTerug)
+            #expect(try await kandidaat(kind) == true)
+            let geboekt = try await Self.post(client, hulpvraag: kind, #"{"vrijwilliger": "\#(id)"}"#)
+            #expect(geboekt.0 == .created, "\(geboekt.1)")
+        }
         await environment.close()
     }
 }

@@ -29,8 +29,6 @@ public struct Matching: Sendable {
     public var weging = Weging.standaard
     /// How many candidates per list are shown.
     public var maximum = 20
-    /// Years a VOG stays valid.
-    public var vogJaren = 3
 
     public init() {}
 
@@ -59,8 +57,7 @@ public struct Matching: Sendable {
     func rangschik(
         _ opties: [VrijwilligerOptie], _ hulpvraag: Hulpvraag, kernnaam: String, tekst: Tekst, vandaag: CalendarDate
     ) -> ([Kandidaat], [String]) {
-        // A VOG is needed when the request is about a young person, by the flag or the year of birth.
-        let vogVereist = Self.leeftijdsgroepen(hulpvraag, vandaag: vandaag).contains(.jeugd)
+        let vogVereist = hulpvraag.jongere(op: vandaag)
         // Active, dayparts and duration come first: the database looks up the other details only
         // for who passes these three (see kandidaat_vrijwilligers).
         let regels: [(Regel, (VrijwilligerOptie) -> Bool)] = [
@@ -74,18 +71,13 @@ public struct Matching: Sendable {
             (.init("helpen niet bij \(tekst.leefgebiedenEnTaken)", "helpt niet bij \(tekst.leefgebiedenEnTaken)"),
              { !$0.leefgebieden.isEmpty || !$0.taken.isEmpty }),
             (.init("hebben geen geldige VOG (nodig bij een jongere)", "heeft geen geldige VOG (nodig bij een jongere)"),
-             { !vogVereist || vogGeldigTot($0.vogDatum).map { $0 >= vandaag } == true }),
+             { !vogVereist || VOG.geldig($0.vogDatum, op: vandaag) }),
             (.init("hadden eerder een afgebroken koppeling met deze inwoner", "had eerder een afgebroken koppeling met deze inwoner"),
              { !$0.eerderAfgebroken }),
         ]
         let (over, uitleg) = Self.pasToe(regels, op: opties, begin: "\(opties.count) \(opties.count == 1 ? "vrijwilliger helpt" : "vrijwilligers helpen") in of bij \(kernnaam)")
         let kandidaten = over.map { kandidaat($0, hulpvraag, kernnaam: kernnaam, tekst: tekst, vandaag: vandaag) }
         return (Self.gesorteerd(kandidaten), uitleg)
-    }
-
-    /// A VOG's last valid day: the same date `vogJaren` later (28 February for a 29th).
-    func vogGeldigTot(_ datum: CalendarDate?) -> CalendarDate? {
-        datum.map { CalendarDate(iso: "\($0.year + vogJaren)-\($0.description.dropFirst(5))") ?? CalendarDate(year: $0.year + vogJaren, month: 2, day: 28) }
     }
 
     func kandidaat(_ optie: VrijwilligerOptie, _ hulpvraag: Hulpvraag, kernnaam: String, tekst: Tekst, vandaag: CalendarDate) -> Kandidaat {
@@ -109,7 +101,7 @@ public struct Matching: Sendable {
         if optie.afgerondZelfdeLeefgebied > 0 {
             redenen.append("rondde eerder \(optie.afgerondZelfdeLeefgebied) \(optie.afgerondZelfdeLeefgebied == 1 ? "vraag" : "vragen") over \(tekst.of(hulpvraag.leefgebieden)) af")
         }
-        if let tot = vogGeldigTot(optie.vogDatum), tot >= vandaag { redenen.append("VOG geldig tot \(tekst.maand(tot))") }
+        if let datum = optie.vogDatum, VOG.geldig(datum, op: vandaag) { redenen.append("VOG geldig tot \(tekst.maand(VOG.geldigTot(datum)))") }
         let score = weging.dekking * tekst.dekkingsgraad(optie.leefgebieden, optie.taken)
             + weging.dagdelen * (hulpvraag.dagdelen.isEmpty ? 1 : Double(optie.dagdelen.count) / Double(hulpvraag.dagdelen.count))
             + weging.nabijheid * nabijheid
@@ -162,10 +154,9 @@ public struct Matching: Sendable {
     /// Who a voorziening must be for: a young person's request needs jeugd (or iedereen); an
     /// adult's volwassenen, from 65 also ouderen; without a year of birth, any adult group.
     static func leeftijdsgroepen(_ hulpvraag: Hulpvraag, vandaag: CalendarDate) -> Set<Leeftijdsgroep> {
-        if hulpvraag.jeugd { return [.jeugd, .iedereen] }
+        if hulpvraag.jongere(op: vandaag) { return [.jeugd, .iedereen] }
         guard let jaar = hulpvraag.geboortejaar else { return [.volwassenen, .ouderen, .iedereen] }
         let leeftijd = vandaag.year - jaar
-        if leeftijd < 18 { return [.jeugd, .iedereen] }
         return leeftijd >= 65 ? [.ouderen, .volwassenen, .iedereen] : [.volwassenen, .iedereen]
     }
 

@@ -38,7 +38,7 @@ struct VrijwilligerPages {
 
     static let nietGevonden = Problem.notFound("Er is geen vrijwilliger op dit adres in uw gemeente.")
     static let lijsten: Set<String> = ["buurkernen", "leefgebieden", "taken", "beschikbaarheid"]
-    /// A VOG is valid for three years; the steunpunt wants to know three months ahead.
+    /// A VOG is valid for three years (`VOG`); the steunpunt wants to know three months ahead.
     static let vogWaarschuwingMaanden = 3
 
     func audit(_ gebruiker: Gebruiker, _ context: AppRequestContext, _ actie: String, _ id: UUID?) -> AuditRegel {
@@ -94,7 +94,7 @@ struct VrijwilligerPages {
     /// Until when the VOG is valid, with a warning when it expires within three months.
     static func vog(_ datum: CalendarDate?, vandaag: CalendarDate) -> String {
         guard let datum else { return #"<span class="waarschuwing">Geen VOG</span>"# }
-        let geldigTot = datum.plus(maanden: 36)
+        let geldigTot = VOG.geldigTot(datum)
         if geldigTot < vandaag { return #"<span class="waarschuwing">Verlopen op \#(Pages.datum(geldigTot))</span>"# }
         if geldigTot < vandaag.plus(maanden: vogWaarschuwingMaanden) { return #"<span class="waarschuwing">\#(Pages.datum(geldigTot)) (verloopt binnenkort)</span>"# }
         return Pages.datum(geldigTot)
