@@ -74,6 +74,8 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],
+            // The API's contract, edited as a file and compiled into the program.
+            resources: [.embedInCode("openapi.json")],
             swiftSettings: strict
         ),
         // The `voorveld` command: serve, migrate, seed.
