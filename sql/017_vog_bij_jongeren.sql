@@ -23,8 +23,17 @@ CREATE FUNCTION vog_geldig_tot(vog date) RETURNS date
     SELECT (vog + interval '3 years')::date
 $$;
 
+-- Today in the Netherlands, the day Swift's CalendarDate.vandaag() gives: the server's own time
+-- zone may be UTC, and in the first hour of 1 January the year of birth would count otherwise.
+CREATE FUNCTION vandaag() RETURNS date
+    LANGUAGE sql STABLE PARALLEL SAFE AS $$
+    SELECT (now() AT TIME ZONE 'Europe/Amsterdam')::date
+$$;
+
 -- sql/013's koppeling_regels, replaced whole; only the VOG condition changed. CREATE OR REPLACE
--- keeps its owner, grants and trigger.
+-- keeps its owner, grants and trigger. A koppeling proposed before this migration for a young
+-- person by year of birth, with a volunteer without a valid VOG, can no longer be accepted or
+-- started: the rule holds at every step.
 CREATE OR REPLACE FUNCTION koppeling_regels() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
@@ -80,7 +89,7 @@ BEGIN
         IF NOT FOUND OR actief IS NOT TRUE THEN
             RAISE EXCEPTION 'de vrijwilliger is niet actief' USING ERRCODE = 'check_violation', CONSTRAINT = 'koppelingen_actief';
         END IF;
-        IF jongere(h.jeugd, h.geboortejaar, current_date) AND (vog IS NULL OR vog_geldig_tot(vog) < current_date) THEN
+        IF jongere(h.jeugd, h.geboortejaar, vandaag()) AND (vog IS NULL OR vog_geldig_tot(vog) < vandaag()) THEN
             RAISE EXCEPTION 'bij een jongere alleen een vrijwilliger met een geldige VOG' USING ERRCODE = 'check_violation',
                 CONSTRAINT = 'koppelingen_vog';
         END IF;

@@ -258,11 +258,16 @@ struct KoppelingenTests {
         func dag(_ datum: CalendarDate, _ dagen: Int) -> CalendarDate { CalendarDate(daysSince2000: datum.daysSince2000 + dagen) }
 
         // The two definitions agree: Swift's (Matching, the register page) and the database's (the booking trigger, the register's filter).
-        let drieJaarTerug = vandaag.plus(maanden: -36)
+        // The first VOG date still valid today (on 29 February: 1 March three years back).
+        let drieJaarTerug = VOG.geldigTot(vandaag.plus(maanden: -36)) < vandaag ? dag(vandaag.plus(maanden: -36), 1) : vandaag.plus(maanden: -36)
         let vogs = [drieJaarTerug, dag(drieJaarTerug, -1), dag(drieJaarTerug, 1), CalendarDate(year: 2024, month: 2, day: 29),
                     CalendarDate(year: 2023, month: 2, day: 28), CalendarDate(year: 2023, month: 12, day: 31)]
         let dagen = [vandaag, CalendarDate(year: 2026, month: 1, day: 1), CalendarDate(year: 2026, month: 12, day: 31), CalendarDate(year: 2027, month: 2, day: 28)]
-        try await environment.owner.withConnection { connection in
+        // As the service, which the register's filter runs as; the trigger runs as the owner.
+        try await environment.service.withTransaction(in: try await environment.proven(Self.heteren)) { connection in
+            let voor = CalendarDate.vandaag()
+            let database = try await connection.queryOne("SELECT vandaag()") { row in try row.decode(0, as: CalendarDate.self) }
+            #expect(database == voor || database == CalendarDate.vandaag(), "the database's today is the Netherlands' today")   // at midnight either
             for vog in vogs {
                 let tot = try await connection.queryOne("SELECT vog_geldig_tot($1)", [vog]) { row in try row.decode(0, as: CalendarDate.self) }
                 #expect(tot == VOG.geldigTot(vog), "VOG of \(vog)")
@@ -298,6 +303,9 @@ struct KoppelingenTests {
                 let kandidaten = try await Self.get(client, "/v1/hulpvragen/\(hulpvraag.uuidString.lowercased())/kandidaten")
                 return kandidaten["vrijwilligers"]?.array?.contains { $0["id"]?.string == id } == true
             }
+            try await zetVOG(nil)
+            #expect(try await kandidaat(kind) == false)
+            #expect(try await Self.post(client, hulpvraag: kind, #"{"vrijwilliger": "\#(id)"}"#).0 == .conflict)
             try await zetVOG(gisterenVerlopen)
             #expect(try await kandidaat(kind) == false)
             let uitleg = try await Self.get(client, "/v1/hulpvragen/\(kind.uuidString.lowercased())/kandidaten")["uitleg"]?["vrijwilligers"]?.strings ?? []
