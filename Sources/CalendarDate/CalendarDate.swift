@@ -27,6 +27,9 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         self = CalendarDate.civil(fromDays: days + CalendarDate.epochDays)
     }
 
+    /// The day `dagen` days later (or earlier).
+    public func plus(dagen: Int) -> CalendarDate { CalendarDate(daysSince2000: daysSince2000 + dagen) }
+
     /// The same day `maanden` months later (or earlier), on the month's last day when it has no
     /// such day, as PostgreSQL adds an interval of months: 2024-02-29 plus 12 months is 2025-02-28.
     public func plus(maanden: Int) -> CalendarDate {

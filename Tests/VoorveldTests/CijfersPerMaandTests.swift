@@ -62,7 +62,7 @@ import VoorveldStore
                         VALUES ($1, 'T.', $2, $3, $4, $5, $6, 'eenmalig', $7, $8, $9, $10, $10 + 120, $11, $12) RETURNING id
                         """, [Self.gemeente, "test-\(team)", team, kies(kernen), kies(kanalen), ontvangen, random.next() % 4 == 0,
                               gesloten ? "afgesloten" : "nieuw", gesloten ? kies(uitkomsten) : nil,
-                              gesloten ? CalendarDate(daysSince2000: ontvangen.daysSince2000 + Int(random.next() % 90)) : nil,
+                              gesloten ? ontvangen.plus(dagen: Int(random.next() % 90)) : nil,
                               random.next() % 5 == 0, "D-\(random.next() % 40)"]) { row in
                         try row.decode(0, as: UUID.self)
                     }

@@ -255,12 +255,12 @@ struct KoppelingenTests {
     func vogBijJongeren() async throws {
         let environment = try await TestEnvironment.seeded()
         let vandaag = CalendarDate.vandaag()
-        func dag(_ datum: CalendarDate, _ dagen: Int) -> CalendarDate { CalendarDate(daysSince2000: datum.daysSince2000 + dagen) }
 
         // The two definitions agree: Swift's (Matching, the register page) and the database's (the booking trigger, the register's filter).
         // The first VOG date still valid today (on 29 February: 1 March three years back).
-        let drieJaarTerug = VOG.geldigTot(vandaag.plus(maanden: -36)) < vandaag ? dag(vandaag.plus(maanden: -36), 1) : vandaag.plus(maanden: -36)
-        let vogs = [drieJaarTerug, dag(drieJaarTerug, -1), dag(drieJaarTerug, 1), CalendarDate(year: 2024, month: 2, day: 29),
+        let zelfdeDag = vandaag.plus(maanden: -36)
+        let drieJaarTerug = VOG.geldig(zelfdeDag, op: vandaag) ? zelfdeDag : zelfdeDag.plus(dagen: 1)
+        let vogs = [drieJaarTerug, drieJaarTerug.plus(dagen: -1), drieJaarTerug.plus(dagen: 1), CalendarDate(year: 2024, month: 2, day: 29),
                     CalendarDate(year: 2023, month: 2, day: 28), CalendarDate(year: 2023, month: 12, day: 31)]
         let dagen = [vandaag, CalendarDate(year: 2026, month: 1, day: 1), CalendarDate(year: 2026, month: 12, day: 31), CalendarDate(year: 2027, month: 2, day: 28)]
         // As the service, which the register's filter runs as; the trigger runs as the owner.
@@ -297,7 +297,7 @@ struct KoppelingenTests {
         }
         let kind = try await Self.hulpvraag(environment, Self.proef(geboortejaar: vandaag.year - 10))
         let volwassene = try await Self.hulpvraag(environment, Self.proef(geboortejaar: 1950))
-        let gisterenVerlopen = dag(drieJaarTerug, -1)
+        let gisterenVerlopen = drieJaarTerug.plus(dagen: -1)
         try await VrijwilligersTests.app(environment).test(.router) { client in
             func kandidaat(_ hulpvraag: UUID) async throws -> Bool {
                 let kandidaten = try await Self.get(client, "/v1/hulpvragen/\(hulpvraag.uuidString.lowercased())/kandidaten")

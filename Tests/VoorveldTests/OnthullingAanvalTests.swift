@@ -43,7 +43,7 @@ struct OnthullingAanvalTests {
         let scope = AccessScope(gemeente: Self.gemeente, gebruiker: "systeem", rollen: [.kernteamlid, .steunpunt], kernteams: teams.map(\.code))
         let codes = try await environment.owner.withTransaction(in: scope) { connection in try await Self.codes(on: connection) }
         let vandaag = CalendarDate.vandaag()
-        let eindeVorigeMaand = CalendarDate(daysSince2000: CalendarDate(year: vandaag.year, month: vandaag.month, day: 1).daysSince2000 - 1)
+        let eindeVorigeMaand = CalendarDate(year: vandaag.year, month: vandaag.month, day: 1).plus(dagen: -1)
         let laatsteDag = min(CalendarDate(year: 2026, month: 10, day: 31), eindeVorigeMaand)
         let proef = Self.proefgegevens(seed: Self.seed, aantal: 400, kernteams: teams, leefgebieden: codes.leefgebieden.map(\.code),
                                        vanaf: CalendarDate(year: 2024, month: 1, day: 1), dagen: 731, tot: laatsteDag)
@@ -364,7 +364,7 @@ extension OnthullingAanvalTests {
                 periode = (dag, CalendarDate(daysSince2000: begin + Int(random.next() % 500)))
             case 1:
                 let van = CalendarDate(year: dag.year, month: dag.month, day: 1)
-                periode = (van, CalendarDate(daysSince2000: van.plus(maanden: 1 + Int(random.next() % 24)).daysSince2000 - 1))
+                periode = (van, van.plus(maanden: 1 + Int(random.next() % 24)).plus(dagen: -1))
             case 2:
                 let keuzes = Cijferperiode.keuzes(tot: CalendarDate(year: 2026, month: 12, day: 31))
                 let heel = keuzes[Int(random.next() % UInt64(keuzes.count))]
@@ -1852,11 +1852,10 @@ extension OnthullingAanvalTests {
             }
             return keuzes[0].0
         }
-        func dag(_ datum: CalendarDate, plus: Int) -> CalendarDate { CalendarDate(daysSince2000: datum.daysSince2000 + plus) }
         var hulpvragen: [Proefhulpvraag] = []
         for _ in 0..<aantal {
             let team = kernteams[getal(kernteams.count)]
-            let ontvangen = dag(vanaf, plus: getal(dagen))
+            let ontvangen = vanaf.plus(dagen: getal(dagen))
             let veiligThuis = kans(3)
             var gekozen: [String] = []
             let hoeveel = [1, 1, 1, 1, 2, 2, 2, 3][getal(8)]
@@ -1868,7 +1867,7 @@ extension OnthullingAanvalTests {
                 kernteam: team.code, kern: team.kernen[getal(team.kernen.count)], kanaal: gewogen(kanaalGewichten), jeugd: kans(17),
                 huisbezoek: kans(15), veiligThuis: veiligThuis, ontvangen: ontvangen, status: "nieuw", uitkomst: nil, afgesloten: nil, nazorgOp: nil,
                 nazorgOpgelost: nil, leefgebieden: gekozen.sorted(), dossier: "D-\(team.code)-\(getal(20))")
-            let afgesloten = dag(ontvangen, plus: kans(90) ? getal(121) : 121 + getal(180))
+            let afgesloten = ontvangen.plus(dagen: kans(90) ? getal(121) : 121 + getal(180))
             if kans(88) && afgesloten <= laatsteDag {
                 var uitkomst = gewogen(uitkomstGewichten)
                 // A Veilig Thuis signal went to the loket: never solved by the voorliggend veld alone.
@@ -1877,7 +1876,7 @@ extension OnthullingAanvalTests {
                 hulpvraag.uitkomst = uitkomst
                 hulpvraag.afgesloten = afgesloten
                 if uitkomst.hasPrefix("opgelost") {
-                    let nazorg = dag(afgesloten, plus: nazorgDagen)
+                    let nazorg = afgesloten.plus(dagen: nazorgDagen)
                     hulpvraag.nazorgOp = nazorg
                     if nazorg <= laatsteDag { hulpvraag.nazorgOpgelost = [nil, nil, nil, true, true, true, true, true, false, false][getal(10)] }
                 }

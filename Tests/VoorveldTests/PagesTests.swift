@@ -497,7 +497,7 @@ struct PagesTests {
             let stored = try #require(try await Self.stored(environment, UUID(uuidString: id)!))
             #expect(stored.status == .afgesloten)
             #expect(stored.afsluiting?.onderdelen == [.netwerk])
-            #expect(stored.afsluiting?.nazorgOp == CalendarDate(year: 2026, month: 11, day: 20).adding(dagen: Afsluiting.standaardNazorgDagen))
+            #expect(stored.afsluiting?.nazorgOp == CalendarDate(year: 2026, month: 11, day: 20).plus(dagen: Afsluiting.standaardNazorgDagen))
             // The same form again is an old version now: refused with the current state.
             try await client.execute(uri: "/hulpvragen/\(id)/afsluiting", method: .post, headers: headers,
                                      body: Self.form([("csrf", Self.token), ("versie", versie), ("uitkomst", "niet-opgelost")])) { response in
@@ -700,10 +700,6 @@ struct PagesTests {
         #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
         await environment.close()
     }
-}
-
-extension CalendarDate {
-    func adding(dagen: Int) -> CalendarDate { CalendarDate(daysSince2000: daysSince2000 + dagen) }
 }
 
 /// A form as a browser would post it: its fields in order, a field more than once for a group of

@@ -141,7 +141,7 @@ struct UitkomstenTests {
                 #expect(body["status"]?.string == "afgesloten")
                 // Nazorg asks whether it stayed solved: planned for the outcomes that solved it.
                 let opgelost = uitkomst.hasPrefix("opgelost")
-                #expect(body["afsluiting"]?["nazorgOp"]?.string == (opgelost ? CalendarDate(daysSince2000: CalendarDate(iso: datum)!.daysSince2000 + 91).description : nil))
+                #expect(body["afsluiting"]?["nazorgOp"]?.string == (opgelost ? CalendarDate(iso: datum)!.plus(dagen: 91).description : nil))
             }
             // The team's own figures, exact.
             let team = try await VoorzieningenTests.get(client, "/v1/cijfers/voorliggend-veld?van=2026-10-01&tot=2026-11-30")

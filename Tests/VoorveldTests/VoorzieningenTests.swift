@@ -42,7 +42,7 @@ struct VoorzieningenTests {
             #expect(financien["items"]?.array?.allSatisfy { $0["leefgebieden"]?.strings?.contains("financien") == true } == true)
             #expect(financien["items"]?.array?.isEmpty == false)
             // A record not verified for more than a year is flagged, and can be listed on its own.
-            let cutoff = CalendarDate(daysSince2000: CalendarDate.vandaag().daysSince2000 - 365)
+            let cutoff = CalendarDate.vandaag().plus(dagen: -365)
             let stale = try await Self.get(client, "/v1/voorzieningen?geverifieerdVoor=\(cutoff)&paginaGrootte=200")
             let all = try await Self.get(client, "/v1/voorzieningen?paginaGrootte=200")
             let flagged = all["items"]?.array?.filter { $0["verouderd"]?.bool == true }.compactMap { $0["referentie"]?.string }

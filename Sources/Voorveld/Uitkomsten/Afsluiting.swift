@@ -88,7 +88,7 @@ public struct Afsluiting: Sendable, Hashable, Codable {
         if let datum = nazorg, datum < afgesloten { lezer.fout("nazorgOp", "ligt voor de afsluiting") }
         // Nazorg asks whether it stayed solved: for the outcomes that solved it.
         if nazorg == nil, let dagen = nazorgNa, uitkomst?.voorliggendVeldBetrokken == true {
-            nazorg = CalendarDate(daysSince2000: afgesloten.daysSince2000 + dagen)
+            nazorg = afgesloten.plus(dagen: dagen)
         }
         lezer.onbekendeVelden()
         guard lezer.fouten.isEmpty, let uitkomst else { throw Invoerfouten(lezer.fouten) }

@@ -74,6 +74,6 @@ public enum Cijferperiode: Sendable, Hashable {
     public static let uitleg = "kies een hele maand, een heel kwartaal of een heel kalenderjaar (de cijfers zijn beschermd)"
 
     static func laatsteDag(jaar: Int, maand: Int) -> CalendarDate {
-        CalendarDate(daysSince2000: CalendarDate(year: jaar, month: maand, day: 1).plus(maanden: 1).daysSince2000 - 1)
+        CalendarDate(year: jaar, month: maand, day: 1).plus(maanden: 1).plus(dagen: -1)
     }
 }

@@ -175,10 +175,10 @@ struct UitkomstenController {
     /// before: a window ending on any day would let someone step it day by day.
     static func signaalperiode(tot gevraagd: CalendarDate?) -> (van: CalendarDate, tot: CalendarDate, maanden: [String]) {
         func eindeVorigeMaand(_ datum: CalendarDate) -> CalendarDate {
-            CalendarDate(daysSince2000: CalendarDate(year: datum.year, month: datum.month, day: 1).daysSince2000 - 1)
+            CalendarDate(year: datum.year, month: datum.month, day: 1).plus(dagen: -1)
         }
         let laatste = eindeVorigeMaand(.vandaag())
-        let gevraagdeMaand = gevraagd.map { CalendarDate(daysSince2000: $0.daysSince2000 + 1).day == 1 ? $0 : eindeVorigeMaand($0) }
+        let gevraagdeMaand = gevraagd.map { $0.plus(dagen: 1).day == 1 ? $0 : eindeVorigeMaand($0) }
         let tot = min(gevraagdeMaand ?? laatste, laatste)
         let maanden = Self.maanden(eindigend: tot, aantal: 12)
         return (CalendarDate(iso: maanden[0] + "-01")!, tot, maanden)

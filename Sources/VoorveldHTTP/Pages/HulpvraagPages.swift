@@ -57,7 +57,7 @@ struct HulpvraagPages {
         let pagina = try await hulpvragen.list(filter, in: scope, audit: api.audit(gebruiker, context, "hulpvragen-lezen", nil))
         var nazorgFilter = HulpvraagStore.Filter()
         let vandaag = CalendarDate.vandaag()
-        nazorgFilter.nazorgUiterlijk = CalendarDate(daysSince2000: vandaag.daysSince2000 + 6 - (vandaag.daysSince2000 + 5) % 7)
+        nazorgFilter.nazorgUiterlijk = vandaag.plus(dagen: 6 - (vandaag.daysSince2000 + 5) % 7)
         nazorgFilter.paginering = Paginering(pagina: 1, paginaGrootte: 100)
         let nazorg = try await hulpvragen.list(nazorgFilter, in: scope, audit: api.audit(gebruiker, context, "hulpvragen-lezen", nil))
         let namen = try await Codenamen.laad(pool, in: scope)

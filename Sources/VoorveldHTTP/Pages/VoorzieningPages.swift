@@ -45,7 +45,7 @@ struct VoorzieningPages {
         filter.kern = Pages.query(request, "kern")
         filter.leefgebied = Pages.query(request, "leefgebied")
         let verouderd = Pages.query(request, "actualiteit") == "verouderd"
-        if verouderd { filter.geverifieerdVoor = CalendarDate(daysSince2000: vandaag.daysSince2000 - 365) }
+        if verouderd { filter.geverifieerdVoor = vandaag.plus(dagen: -365) }
         let paginanummer = Pages.paginanummer(request)
         filter.paginering = Paginering(pagina: paginanummer, paginaGrootte: Pages.paginaGrootte)
         let pagina = try await voorzieningen.list(filter, in: scope)
