@@ -1644,6 +1644,9 @@ extension OnthullingAanvalTests {
             let ruimte = werkelijkheid.ruimte
             var basis = sjabloon
             func zetKern(_ kern: Int) { basis.kern = kern; basis.kernteam = ruimte.kernteamVanKern[kern] }
+            func zetKernteam(_ kernteam: Int) {
+                if basis.kernteam != kernteam, let kern = ruimte.kernen.indices.first(where: { ruimte.kernteamVanKern[$0] == kernteam }) { zetKern(kern) }
+            }
             func zetLeefgebied(_ leefgebied: Int) { if !basis.leefgebieden.contains(leefgebied) { basis.leefgebieden = [leefgebied] } }
             func zetUitkomst(_ past: (Uitkomstsoort) -> Bool) {
                 if basis.sluiting == nil { basis.sluiting = Sluiting(maand: basis.ontvangen, uitkomst: 0, nazorg: .nietGevraagd) }
@@ -1660,9 +1663,7 @@ extension OnthullingAanvalTests {
                 kern.map(zetKern)
                 ontvangenIn = ruimte.maanden(periode)
             case .instroom(let periode, let kernteam):
-                if let kernteam, basis.kernteam != kernteam, let kern = ruimte.kernen.indices.first(where: { ruimte.kernteamVanKern[$0] == kernteam }) {
-                    zetKern(kern)
-                }
+                kernteam.map(zetKernteam)
                 ontvangenIn = ruimte.maanden(periode)
             case .kanaal(let periode, let kanaal):
                 basis.kanaal = kanaal
@@ -1683,7 +1684,7 @@ extension OnthullingAanvalTests {
                 switch groep {
                 case .totaal: break
                 case .kernteam(let kernteam):
-                    if basis.kernteam != kernteam, let kern = ruimte.kernen.indices.first(where: { ruimte.kernteamVanKern[$0] == kernteam }) { zetKern(kern) }
+                    zetKernteam(kernteam)
                 case .kern(let kern): zetKern(kern)
                 case .kanaal(let kanaal): basis.kanaal = kanaal
                 case .jeugd(let jeugd): basis.jeugd = jeugd; vast.insert(.jeugd)
