@@ -10,13 +10,13 @@
 -- Untested here (no Citus on this machine), and known not to be enough yet: see "A national
 -- deployment on Citus" in deploy/README.md (scope settings on workers, the login-name trigger,
 -- token lookups on every node). Run the test suite against a Citus coordinator before real use. Citus needs triggers on distributed tables allowed
--- (citus.enable_unsafe_triggers = on): the counting triggers of sql/008 only touch rows of the
+-- (citus.enable_unsafe_triggers = on): the counting triggers of sql/definitions/05_cijfers.sql only touch rows of the
 -- same gemeente, so they stay on one node.
 CREATE EXTENSION IF NOT EXISTS citus;
 
 -- Code lists and the gemeenten themselves: small, read everywhere, a copy on every node.
 SELECT create_reference_table('gemeenten');
--- Login names are unique across gemeenten (sql/009), so they are kept here, on every node.
+-- Login names are unique across gemeenten (sql/migrations/001_baseline.sql), so they are kept here, on every node.
 SELECT create_reference_table('gebruikersnamen');
 SELECT create_reference_table('leefgebieden');
 SELECT create_reference_table('zrm2010_leefgebieden');
@@ -27,8 +27,9 @@ SELECT create_reference_table('uitkomsten');
 -- Kept on the coordinator only: the migration bookkeeping, and failed logins (counted per name
 -- and address, across gemeenten).
 SELECT citus_add_local_table_to_metadata('schema_migrations');
+SELECT citus_add_local_table_to_metadata('schema_definitions');
 SELECT citus_add_local_table_to_metadata('mislukte_inlogpogingen');
--- Begun password logins (sql/015), likewise: found by id, alive for minutes.
+-- Begun password logins (sql/definitions/01_toegang.sql), likewise: found by id, alive for minutes.
 SELECT citus_add_local_table_to_metadata('inlogpogingen_open');
 
 -- Everything per gemeente, co-located, parents before the tables that refer to them.

@@ -72,7 +72,7 @@ struct DatabaseSession {
             let pending = try await migrator.pending(service)
             guard pending.isEmpty else {
                 throw CommandError(
-                    "\(pending.count) migration(s) are pending (\(pending.map(\.fileName).joined(separator: ", "))). "
+                    "\(pending.count) SQL file(s) are pending (\(pending.joined(separator: ", "))). "
                         + "Run `voorveld migrate` as the owner of the tables (DATABASE_OWNER_URL), or set DATABASE_OWNER_URL for `serve`.")
             }
         }

@@ -14,7 +14,8 @@ struct MigratorTests {
         let migrator = try Migrator(directory: Self.sqlDirectory)
         #expect(!migrator.migrations.isEmpty)
         let first = try await migrator.migrate(pool)
-        #expect(first.map(\.version) == migrator.migrations.map(\.version))
+        #expect(first.migrations.map(\.version) == migrator.migrations.map(\.version))
+        #expect(first.definitions.map(\.fileName) == ["01_toegang.sql", "02_registers.sql", "03_hulpvragen.sql", "04_koppelingen.sql", "05_cijfers.sql"])
         let second = try await migrator.migrate(pool)
         #expect(second.isEmpty)
         #expect(try await migrator.pending(pool).isEmpty)
@@ -32,7 +33,7 @@ struct MigratorTests {
         let pool = try await TestDatabase.freshPool(maxConnections: 4)
         let migrator = try Migrator(directory: Self.sqlDirectory)
         let applied = try await withThrowingTaskGroup(of: Int.self) { group in
-            for _ in 0..<4 { group.addTask { try await migrator.migrate(pool).count } }
+            for _ in 0..<4 { group.addTask { try await migrator.migrate(pool).migrations.count } }
             return try await group.reduce(0, +)
         }
         #expect(applied == migrator.migrations.count)
@@ -45,14 +46,14 @@ struct MigratorTests {
         let pool = try await TestDatabase.freshPool()
         try await Migrator(directory: directory).migrate(pool)
 
-        let file = directory + "/001_gemeenten_kernen_leefgebieden.sql"
+        let file = directory + "/migrations/001_baseline.sql"
         let original = try String(contentsOfFile: file, encoding: .utf8)
         try (original + "\n-- a harmless-looking edit\n").write(toFile: file, atomically: true, encoding: .utf8)
         let error = await #expect(throws: MigrationError.self) {
             try await Migrator(directory: directory).migrate(pool)
         }
         let message = "\(error.map { String(describing: $0) } ?? "")"
-        #expect(message.contains("001_gemeenten_kernen_leefgebieden.sql"))
+        #expect(message.contains("001_baseline.sql"))
         #expect(message.contains("changed after it was applied"))
         // Restoring the file makes it acceptable again.
         try original.write(toFile: file, atomically: true, encoding: .utf8)
@@ -68,7 +69,7 @@ struct MigratorTests {
             CREATE TABLE half_done (n integer);
             INSERT INTO half_done VALUES (1);
             SELECT 1 / 0;
-            """.write(toFile: directory + "/999_broken.sql", atomically: true, encoding: .utf8)
+            """.write(toFile: directory + "/migrations/999_broken.sql", atomically: true, encoding: .utf8)
         let pool = try await TestDatabase.freshPool()
         let error = await #expect(throws: MigrationError.self) {
             try await Migrator(directory: directory).migrate(pool)
@@ -90,13 +91,93 @@ struct MigratorTests {
     func badFileNames() throws {
         let directory = TestDatabase.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        try "SELECT 1;".write(toFile: directory + "/first.sql", atomically: true, encoding: .utf8)
+        for folder in ["migrations", "definitions"] {
+            try FileManager.default.createDirectory(atPath: directory + "/" + folder, withIntermediateDirectories: true)
+        }
+        #expect(try Migrator(directory: directory).migrations.isEmpty)
+        try "SELECT 1;".write(toFile: directory + "/migrations/first.sql", atomically: true, encoding: .utf8)
         #expect(throws: MigrationError.self) { try Migrator(directory: directory) }
-        try FileManager.default.removeItem(atPath: directory + "/first.sql")
-        try "SELECT 1;".write(toFile: directory + "/001_a.sql", atomically: true, encoding: .utf8)
-        try "SELECT 1;".write(toFile: directory + "/01_b.sql", atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: directory + "/migrations/first.sql")
+        try "SELECT 1;".write(toFile: directory + "/definitions/toegang.sql", atomically: true, encoding: .utf8)
+        #expect(throws: MigrationError.self) { try Migrator(directory: directory) }
+        try FileManager.default.removeItem(atPath: directory + "/definitions/toegang.sql")
+        try "SELECT 1;".write(toFile: directory + "/migrations/001_a.sql", atomically: true, encoding: .utf8)
+        try "SELECT 1;".write(toFile: directory + "/migrations/01_b.sql", atomically: true, encoding: .utf8)
         #expect(throws: MigrationError.self) { try Migrator(directory: directory) }
         #expect(throws: MigrationError.self) { try Migrator(directory: directory + "/missing") }
+    }
+
+    @Test("a changed definition file applies all of them again, in one transaction; unchanged ones are not applied again")
+    func changedDefinitionApplied() async throws {
+        let directory = try copyOfMigrations()
+        let pool = try await TestDatabase.freshPool()
+        try await Migrator(directory: directory).migrate(pool)
+
+        let file = directory + "/definitions/05_cijfers.sql"
+        let original = try String(contentsOfFile: file, encoding: .utf8)
+        try (original + "\nCREATE OR REPLACE FUNCTION proef() RETURNS integer LANGUAGE sql AS $$ SELECT 1 $$;\n")
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let changed = try await Migrator(directory: directory).migrate(pool)
+        #expect(changed.migrations.isEmpty)
+        #expect(changed.definitions.count == 5)
+        func proef() async throws -> Int? {
+            try await pool.withConnection { connection in
+                try await connection.queryOne("SELECT CASE WHEN to_regprocedure('proef()') IS NULL THEN 0 ELSE proef() END") { row in
+                    try row.decode(0, as: Int.self)
+                }
+            }
+        }
+        #expect(try await proef() == 1)
+        #expect(try await Migrator(directory: directory).migrate(pool).isEmpty)
+
+        // A definition that fails rolls back every definition file and records nothing.
+        try (original + "\nCREATE OR REPLACE FUNCTION proef() RETURNS integer LANGUAGE sql AS $$ SELECT 2 $$;\nSELECT 1 / 0;\n")
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let error = await #expect(throws: MigrationError.self) { try await Migrator(directory: directory).migrate(pool) }
+        #expect("\(error.map { String(describing: $0) } ?? "")".contains("05_cijfers.sql"))
+        #expect(try await proef() == 1)
+        #expect(try await Migrator(directory: directory).pending(pool) == ["definitions/01_toegang.sql", "definitions/02_registers.sql",
+                                                                          "definitions/03_hulpvragen.sql", "definitions/04_koppelingen.sql",
+                                                                          "definitions/05_cijfers.sql"])
+        await pool.close()
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    @Test("a database built by the seventeen squashed migrations is taken over; one built by only some of them is refused")
+    func squashedMigrationsTakenOver() async throws {
+        let pool = try await TestDatabase.freshPool()
+        let migrator = try Migrator(directory: Self.sqlDirectory)
+        try await migrator.migrate(pool)
+        // The record such a database has (its schema is the baseline's, compared with pg_dump at the squash).
+        func record(_ migrations: ArraySlice<Migrator.Record>) async throws {
+            try await pool.withTransaction { connection in
+                try await connection.execute("DELETE FROM schema_migrations")
+                try await connection.execute("DELETE FROM schema_definitions")
+                for migration in migrations {
+                    try await connection.execute("INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)",
+                                                 [migration.version, migration.name, migration.checksum])
+                }
+            }
+        }
+        func recorded() async throws -> [String] {
+            try await pool.withConnection { connection in
+                try await connection.query("SELECT version || ' ' || name FROM schema_migrations ORDER BY version") { row in try row.decode(0, as: String.self) }
+            }
+        }
+        try await record(Migrator.squashed[...])
+        let taken = try await migrator.migrate(pool)
+        #expect(taken.migrations.isEmpty)
+        #expect(taken.definitions.count == migrator.definitions.count)
+        #expect(try await recorded() == ["1 baseline"])
+        #expect(try await migrator.migrate(pool).isEmpty)
+
+        try await record(Migrator.squashed.prefix(12))
+        let error = await #expect(throws: MigrationError.self) { try await migrator.migrate(pool) }
+        let message = "\(error.map { String(describing: $0) } ?? "")"
+        #expect(message.contains("012_scope_uit_bewijs.sql"))
+        #expect(message.contains("before the squash"))
+        #expect(try await recorded().count == 12)
+        await pool.close()
     }
 
     private func copyOfMigrations() throws -> String {

@@ -1,3 +1,13 @@
+-- The wethouder's figures: counts only, never rows. The figures functions belong to
+-- voorveld_cijfers (see the baseline migration): only while one of them runs are the gemeente's
+-- rows readable, and what leaves the function is a count. A kernteamlid gets the figures of their
+-- own kernteams.
+--
+-- The figures are counted per month, kept current by triggers, so that they read a few hundred
+-- rows however many hulpvragen a gemeente has, and stay exactly those of a GROUP BY over the rows:
+-- whole months come from the monthly counts, the days of a partial month at either end of the
+-- period from the rows themselves.
+--
 -- Disclosure control by cell-key perturbation (the method of the Australian Bureau of Statistics'
 -- TableBuilder and the German census tables; the rule itself is `Onthulling` in
 -- Sources/Voorveld/Uitkomsten/Cijfers.swift). Every hulpvraag gets a random record key; the key
@@ -5,39 +15,84 @@
 -- count follows from its cell key alone, so the same hulpvragen always get the same noise, in
 -- whatever answer, grouping or table they are counted: asking again, or in another table, gives
 -- nothing new, and the difference of two answers is the difference of two noisy counts, never an
--- exact one. Keys add up as counts do, so the monthly counts below keep the sum of their keys and
--- a figure of several months adds them.
+-- exact one. Keys add up as counts do, so the monthly counts keep the sum of their keys beside
+-- every count, and a figure of several months adds them.
 
--- 32 random bits, from the same source as gen_random_uuid() (the first 8 hex digits of a version
--- 4 UUID are random).
-CREATE FUNCTION nieuwe_celsleutel() RETURNS bigint
-    LANGUAGE sql VOLATILE AS $$ SELECT ('x' || substr(pg_catalog.gen_random_uuid()::text, 1, 8))::bit(32)::bigint $$;
-
-ALTER TABLE hulpvragen ADD COLUMN celsleutel bigint NOT NULL DEFAULT nieuwe_celsleutel()
-    CHECK (celsleutel BETWEEN 0 AND 4294967295);
-
--- The database draws the key: a new hulpvraag always gets a fresh one and a change never alters
--- it, whatever the service sends, so nobody can give a hulpvraag a key that cancels another's.
-CREATE FUNCTION hulpvraag_celsleutel() RETURNS trigger
-    LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
+-- What voorveld_cijfers reads: the gemeente's hulpvragen and supply (for the gaps), and the monthly
+-- counts, which it also writes, within the current gemeente.
+DROP POLICY IF EXISTS cijfers ON hulpvragen;
+CREATE POLICY cijfers ON hulpvragen FOR SELECT TO voorveld_cijfers USING (gemeente = (SELECT huidige_gemeente()));
+DO $$
+DECLARE
+    tabel text;
 BEGIN
-    NEW.celsleutel := CASE WHEN TG_OP = 'INSERT' THEN public.nieuwe_celsleutel() ELSE OLD.celsleutel END;
-    RETURN NEW;
+    FOREACH tabel IN ARRAY ARRAY['vrijwilligers', 'vrijwilliger_leefgebieden', 'vrijwilliger_kernen', 'voorzieningen',
+                                 'voorziening_leefgebieden', 'voorziening_kernen']
+    LOOP
+        EXECUTE format('DROP POLICY IF EXISTS cijfers ON %I', tabel);
+        EXECUTE format('CREATE POLICY cijfers ON %I FOR SELECT TO voorveld_cijfers USING (gemeente = (SELECT huidige_gemeente()))', tabel);
+    END LOOP;
+    FOREACH tabel IN ARRAY ARRAY['afgesloten_per_maand', 'ontvangen_per_maand', 'ontvangen_leefgebieden_per_maand']
+    LOOP
+        EXECUTE format('DROP POLICY IF EXISTS cijfers ON %I', tabel);
+        EXECUTE format('CREATE POLICY cijfers ON %I TO voorveld_cijfers USING (gemeente = (SELECT huidige_gemeente())) WITH CHECK (gemeente = (SELECT huidige_gemeente()))', tabel);
+    END LOOP;
 END
 $$;
-CREATE TRIGGER hulpvraag_celsleutel BEFORE INSERT OR UPDATE OF celsleutel ON hulpvragen
-    FOR EACH ROW EXECUTE FUNCTION hulpvraag_celsleutel();
 
--- The sum of the keys beside every count (a bigint: 2^32 times any number of hulpvragen fits).
-ALTER TABLE afgesloten_per_maand
-    ADD COLUMN afgesloten_sleutel bigint NOT NULL DEFAULT 0, ADD COLUMN telt_mee_sleutel bigint NOT NULL DEFAULT 0,
-    ADD COLUMN alleen_sleutel bigint NOT NULL DEFAULT 0, ADD COLUMN betrokken_sleutel bigint NOT NULL DEFAULT 0,
-    ADD COLUMN ingetrokken_sleutel bigint NOT NULL DEFAULT 0, ADD COLUMN nazorg_gevraagd_sleutel bigint NOT NULL DEFAULT 0,
-    ADD COLUMN nazorg_opgelost_sleutel bigint NOT NULL DEFAULT 0;
-ALTER TABLE ontvangen_per_maand ADD COLUMN aantal_sleutel bigint NOT NULL DEFAULT 0, ADD COLUMN terugkeer_sleutel bigint NOT NULL DEFAULT 0;
-ALTER TABLE ontvangen_leefgebieden_per_maand ADD COLUMN aantal_sleutel bigint NOT NULL DEFAULT 0;
+-- The whole months of a period: from `eerste` up to (not including) `voorbij`. The days before
+-- them, from `van` up to `voor_eerste`, and from `voorbij` to `tot` are counted from the rows.
+CREATE OR REPLACE FUNCTION hele_maanden(van date, tot date, OUT eerste date, OUT voorbij date, OUT voor_eerste date)
+    LANGUAGE sql STABLE AS $$
+    SELECT x.eerste, greatest(date_trunc('month', tot + 1)::date, x.eerste), least(x.eerste, tot + 1)
+    FROM (SELECT CASE WHEN van = date_trunc('month', van)::date THEN van
+                      ELSE (date_trunc('month', van) + interval '1 month')::date END AS eerste) x
+$$;
 
--- As in sql/008, with the keys.
+-- The groups closed hulpvraag `h` counts in: all of them, or when `een_leefgebied` is given only
+-- that leefgebied (with the month's 'totaal' row, unchanged, so that it is locked first).
+CREATE OR REPLACE FUNCTION afsluiting_groepen(h hulpvragen, een_leefgebied text, met_leefgebieden boolean)
+RETURNS TABLE (indeling text, waarde text, n integer)
+    LANGUAGE sql STABLE SET search_path = pg_catalog, public, pg_temp AS $$
+    SELECT 'totaal', 'totaal', CASE WHEN een_leefgebied IS NULL THEN 1 ELSE 0 END
+    UNION ALL
+    SELECT x.indeling, x.waarde, 1
+    FROM (VALUES ('kern', h.kern), ('kanaal', h.kanaal), ('jeugd', CASE WHEN h.jeugd THEN 'jeugd' ELSE 'volwassen' END)) x (indeling, waarde)
+    WHERE een_leefgebied IS NULL
+    UNION ALL
+    SELECT 'leefgebied', l.leefgebied, 1 FROM hulpvraag_leefgebieden l
+    WHERE een_leefgebied IS NULL AND met_leefgebieden AND l.gemeente = h.gemeente AND l.hulpvraag = h.id
+    UNION ALL
+    SELECT 'leefgebied', een_leefgebied, 1 WHERE een_leefgebied IS NOT NULL
+$$;
+
+-- The triggers below work on hulpvragen of the gemeente in scope only.
+CREATE OR REPLACE FUNCTION in_scope(gemeente text) RETURNS void
+    LANGUAGE plpgsql STABLE AS $$
+BEGIN
+    IF gemeente IS DISTINCT FROM huidige_gemeente() THEN
+        RAISE EXCEPTION 'hulpvraag van gemeente % gewijzigd buiten die gemeente', gemeente USING ERRCODE = 'insufficient_privilege';
+    END IF;
+END
+$$;
+
+-- Every change of the counts first takes a lock on its hulpvraag for the rest of the transaction:
+-- a change of the hulpvraag and one of its leefgebieden in two concurrent transactions are then
+-- counted one after the other, each seeing the other's. (One lock per hulpvraag: a transaction
+-- that changes thousands of hulpvragen should do so in portions, as retention does.)
+CREATE OR REPLACE FUNCTION tellen_begint(gemeente text, hulpvraag uuid) RETURNS void
+    LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM in_scope(gemeente);
+    PERFORM pg_advisory_xact_lock(hashtextextended('hulpvraag ' || hulpvraag, 0));
+END
+$$;
+
+-- Adds (`teken` 1) or takes off (-1) closed hulpvraag `h` in its month's counts: in every group,
+-- or only in `een_leefgebied`. Every change first locks the rows it touches in key order, the
+-- month's 'totaal' row first, so that concurrent closings in one kernteam wait for each other
+-- instead of deadlocking; it creates missing rows at zero while at it. Taking off is a separate
+-- UPDATE, because INSERT ... ON CONFLICT checks the proposed row (a negative count) first.
 CREATE OR REPLACE FUNCTION afgesloten_tellen(h hulpvragen, teken integer, een_leefgebied text DEFAULT NULL, met_leefgebieden boolean DEFAULT true) RETURNS void
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
@@ -91,6 +146,9 @@ BEGIN
 END
 $$;
 
+-- The same for new hulpvraag `h` (whether closed or not) by the month it was received: its row
+-- in ontvangen_per_maand (unchanged when only `een_leefgebied` is counted, but locked first), then
+-- its leefgebieden, or only `een_leefgebied`, in key order.
 CREATE OR REPLACE FUNCTION ontvangen_tellen(h hulpvragen, teken integer, een_leefgebied text DEFAULT NULL, met_leefgebieden boolean DEFAULT true) RETURNS void
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
@@ -129,7 +187,90 @@ BEGIN
 END
 $$;
 
--- As in sql/008, with the keys.
+-- Triggers on hulpvragen, with TG_ARGV[0] 'afgesloten' or 'ontvangen': which counts. On DELETE
+-- they run before the row goes, while its leefgebieden are still there; a new hulpvraag has none
+-- yet (their own trigger counts them, even when one statement inserts both).
+CREATE OR REPLACE FUNCTION hulpvraag_telt() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+BEGIN
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN
+        IF TG_ARGV[0] = 'afgesloten' THEN PERFORM afgesloten_tellen(OLD, -1); ELSE PERFORM ontvangen_tellen(OLD, -1); END IF;
+    END IF;
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+        IF TG_ARGV[0] = 'afgesloten' THEN
+            PERFORM afgesloten_tellen(NEW, 1, NULL, TG_OP = 'UPDATE');
+        ELSE
+            PERFORM ontvangen_tellen(NEW, 1, NULL, TG_OP = 'UPDATE');
+        END IF;
+    END IF;
+    RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+END
+$$;
+
+-- A leefgebied added to or removed from a hulpvraag. When the hulpvraag itself is being deleted
+-- it is gone already, and its counts were taken off before.
+CREATE OR REPLACE FUNCTION hulpvraag_leefgebied_telt() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE
+    h hulpvragen;
+BEGIN
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN
+        PERFORM tellen_begint(OLD.gemeente, OLD.hulpvraag);
+        SELECT * INTO h FROM hulpvragen WHERE gemeente = OLD.gemeente AND id = OLD.hulpvraag;
+        IF FOUND THEN
+            PERFORM afgesloten_tellen(h, -1, OLD.leefgebied);
+            PERFORM ontvangen_tellen(h, -1, OLD.leefgebied);
+        END IF;
+    END IF;
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+        PERFORM tellen_begint(NEW.gemeente, NEW.hulpvraag);
+        SELECT * INTO h FROM hulpvragen WHERE gemeente = NEW.gemeente AND id = NEW.hulpvraag;
+        IF FOUND THEN
+            PERFORM afgesloten_tellen(h, 1, NEW.leefgebied);
+            PERFORM ontvangen_tellen(h, 1, NEW.leefgebied);
+        END IF;
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+-- Whether a new hulpvraag is a return (see the column). The service cannot set the flag itself:
+-- on every other change it keeps its value.
+CREATE OR REPLACE FUNCTION hulpvraag_terugkeer() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+BEGIN
+    PERFORM in_scope(NEW.gemeente);
+    -- Kept when dossier, date and kernteam stay, or when only the dossier reference is removed
+    -- (by retention, say).
+    IF TG_OP = 'UPDATE' AND (NEW.ontvangen_op, NEW.kernteam) IS NOT DISTINCT FROM (OLD.ontvangen_op, OLD.kernteam)
+       AND (NEW.dossierreferentie IS NULL OR NEW.dossierreferentie IS NOT DISTINCT FROM OLD.dossierreferentie) THEN
+        NEW.terugkeer := OLD.terugkeer;
+        RETURN NEW;
+    END IF;
+    NEW.terugkeer := NEW.dossierreferentie IS NOT NULL AND EXISTS (
+        SELECT 1 FROM hulpvragen e WHERE e.gemeente = NEW.gemeente AND e.dossierreferentie = NEW.dossierreferentie AND e.kernteam = NEW.kernteam
+          AND e.id <> NEW.id AND e.afgesloten_op IS NOT NULL AND e.afgesloten_op <= NEW.ontvangen_op AND NEW.ontvangen_op <= e.nazorg_op);
+    RETURN NEW;
+END
+$$;
+
+DO $$
+DECLARE
+    functie text;
+BEGIN
+    FOREACH functie IN ARRAY ARRAY['afsluiting_groepen(hulpvragen, text, boolean)', 'in_scope(text)', 'tellen_begint(text, uuid)',
+                                   'afgesloten_tellen(hulpvragen, integer, text, boolean)', 'ontvangen_tellen(hulpvragen, integer, text, boolean)', 'hulpvraag_telt()', 'hulpvraag_leefgebied_telt()',
+                                   'hulpvraag_terugkeer()']
+    LOOP
+        EXECUTE format('ALTER FUNCTION %s OWNER TO voorveld_cijfers', functie);
+        EXECUTE format('REVOKE EXECUTE ON FUNCTION %s FROM PUBLIC', functie);
+    END LOOP;
+END
+$$;
+
+-- Counts every hulpvraag afresh, as a repair. Run as the owner, who must see every row: a
+-- superuser, or with FORCE row-level security off on hulpvragen and hulpvraag_leefgebieden for the
+-- while. Writes wait until it is done. Returns the number of count rows.
 CREATE OR REPLACE FUNCTION cijfers_per_maand_opbouwen() RETURNS bigint
     LANGUAGE plpgsql AS $f$
 DECLARE
@@ -185,14 +326,41 @@ BEGIN
     RETURN rijen;
 END
 $f$;
+REVOKE EXECUTE ON FUNCTION cijfers_per_maand_opbouwen() FROM PUBLIC;
 
-ALTER TABLE hulpvragen NO FORCE ROW LEVEL SECURITY;
-ALTER TABLE hulpvraag_leefgebieden NO FORCE ROW LEVEL SECURITY;
-SELECT cijfers_per_maand_opbouwen();
-ALTER TABLE hulpvragen FORCE ROW LEVEL SECURITY;
-ALTER TABLE hulpvraag_leefgebieden FORCE ROW LEVEL SECURITY;
+-- The triggers keep the counts. Each fires only when something it counts changes.
+CREATE OR REPLACE TRIGGER hulpvraag_terugkeer BEFORE INSERT OR UPDATE OF dossierreferentie, ontvangen_op, kernteam, terugkeer ON hulpvragen
+    FOR EACH ROW EXECUTE FUNCTION hulpvraag_terugkeer();
+CREATE OR REPLACE TRIGGER hulpvraag_afgesloten_telt_nieuw AFTER INSERT ON hulpvragen
+    FOR EACH ROW WHEN (NEW.uitkomst IS NOT NULL) EXECUTE FUNCTION hulpvraag_telt('afgesloten');
+CREATE OR REPLACE TRIGGER hulpvraag_afgesloten_telt_wijziging AFTER UPDATE ON hulpvragen
+    FOR EACH ROW WHEN ((OLD.uitkomst IS NOT NULL OR NEW.uitkomst IS NOT NULL)
+                       AND (OLD.uitkomst, OLD.afgesloten_op, OLD.kernteam, OLD.kern, OLD.kanaal, OLD.jeugd, OLD.nazorg_opgelost)
+                           IS DISTINCT FROM (NEW.uitkomst, NEW.afgesloten_op, NEW.kernteam, NEW.kern, NEW.kanaal, NEW.jeugd, NEW.nazorg_opgelost))
+    EXECUTE FUNCTION hulpvraag_telt('afgesloten');
+CREATE OR REPLACE TRIGGER hulpvraag_afgesloten_telt_verwijderd BEFORE DELETE ON hulpvragen
+    FOR EACH ROW WHEN (OLD.uitkomst IS NOT NULL) EXECUTE FUNCTION hulpvraag_telt('afgesloten');
+CREATE OR REPLACE TRIGGER hulpvraag_ontvangen_telt_nieuw AFTER INSERT ON hulpvragen
+    FOR EACH ROW EXECUTE FUNCTION hulpvraag_telt('ontvangen');
+CREATE OR REPLACE TRIGGER hulpvraag_ontvangen_telt_wijziging AFTER UPDATE ON hulpvragen
+    FOR EACH ROW WHEN ((date_trunc('month', OLD.ontvangen_op), OLD.kernteam, OLD.kern, OLD.kanaal, OLD.jeugd, OLD.gezamenlijk_huisbezoek, OLD.terugkeer)
+                       IS DISTINCT FROM (date_trunc('month', NEW.ontvangen_op), NEW.kernteam, NEW.kern, NEW.kanaal, NEW.jeugd, NEW.gezamenlijk_huisbezoek, NEW.terugkeer))
+    EXECUTE FUNCTION hulpvraag_telt('ontvangen');
+CREATE OR REPLACE TRIGGER hulpvraag_ontvangen_telt_verwijderd BEFORE DELETE ON hulpvragen
+    FOR EACH ROW EXECUTE FUNCTION hulpvraag_telt('ontvangen');
+CREATE OR REPLACE TRIGGER hulpvraag_leefgebied_telt AFTER INSERT OR DELETE OR UPDATE OF gemeente, hulpvraag, leefgebied ON hulpvraag_leefgebieden
+    FOR EACH ROW EXECUTE FUNCTION hulpvraag_leefgebied_telt();
 
--- The figures functions, as in sql/008 and sql/012, each count with the sum of its keys. They read
+-- The kernteams whose figures the caller sees: NULL for all of them (a wethouder), the caller's
+-- own for a kernteamlid, none otherwise.
+CREATE OR REPLACE FUNCTION cijfers_kernteams() RETURNS text[]
+    LANGUAGE sql STABLE AS $$
+    SELECT CASE WHEN public.heeft_rol('wethouder') THEN NULL
+                WHEN public.heeft_rol('kernteamlid') THEN public.huidige_kernteams()
+                ELSE '{}' END
+$$;
+
+-- The figures functions each count with the sum of its keys. They read
 -- the caller's gemeente once: in the service's sessions huidige_gemeente() hashes and looks up the
 -- proof, and called in a WHERE clause it would do so for every count row (a year of the largest
 -- gemeente's figures took 340 ms instead of a few).
@@ -201,8 +369,7 @@ ALTER TABLE hulpvraag_leefgebieden FORCE ROW LEVEL SECURITY;
 -- starts from the row-level security policy's gemeente and filters every one of its hulpvragen
 -- (130 ms a call for the largest gemeente in `voorveld bench cijfers`, against 2 ms planned with
 -- the real dates; planning costs well under a millisecond).
-DROP FUNCTION cijfers_voorliggend_veld(date, date, text);
-CREATE FUNCTION cijfers_voorliggend_veld(van date, tot date, groep text)
+CREATE OR REPLACE FUNCTION cijfers_voorliggend_veld(van date, tot date, groep text)
 RETURNS TABLE (waarde text, afgesloten integer, telt_mee integer, alleen integer, betrokken integer, ingetrokken integer,
                afgesloten_sleutel bigint, telt_mee_sleutel bigint, alleen_sleutel bigint, betrokken_sleutel bigint, ingetrokken_sleutel bigint)
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp SET plan_cache_mode = force_custom_plan AS $$
@@ -262,8 +429,7 @@ BEGIN
 END
 $$;
 
-DROP FUNCTION cijfers_instroom(date, date);
-CREATE FUNCTION cijfers_instroom(van date, tot date)
+CREATE OR REPLACE FUNCTION cijfers_instroom(van date, tot date)
 RETURNS TABLE (kernteam text, maand text, kanaal text, jeugd boolean, huisbezoek boolean, aantal integer, terugkeer integer,
                aantal_sleutel bigint, terugkeer_sleutel bigint)
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp SET plan_cache_mode = force_custom_plan AS $$
@@ -292,8 +458,7 @@ BEGIN
 END
 $$;
 
-DROP FUNCTION cijfers_leefgebieden(date, date);
-CREATE FUNCTION cijfers_leefgebieden(van date, tot date)
+CREATE OR REPLACE FUNCTION cijfers_leefgebieden(van date, tot date)
 RETURNS TABLE (kern text, leefgebied text, aantal integer, aantal_sleutel bigint)
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp SET plan_cache_mode = force_custom_plan AS $$
 DECLARE
@@ -319,8 +484,7 @@ BEGIN
 END
 $$;
 
-DROP FUNCTION cijfers_nazorg(date, date);
-CREATE FUNCTION cijfers_nazorg(van date, tot date)
+CREATE OR REPLACE FUNCTION cijfers_nazorg(van date, tot date)
 RETURNS TABLE (gevraagd integer, nog_opgelost integer, gevraagd_sleutel bigint, nog_opgelost_sleutel bigint)
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp SET plan_cache_mode = force_custom_plan AS $$
 DECLARE
@@ -350,8 +514,7 @@ BEGIN
 END
 $$;
 
-DROP FUNCTION cijfers_tekorten();
-CREATE FUNCTION cijfers_tekorten()
+CREATE OR REPLACE FUNCTION cijfers_tekorten()
 RETURNS TABLE (kern text, leefgebied text, open_hulpvragen integer, open_hulpvragen_sleutel bigint)
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
     WITH scope AS (SELECT huidige_gemeente() AS gemeente, cijfers_kernteams() AS teams),

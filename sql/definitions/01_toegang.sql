@@ -1,40 +1,41 @@
--- Row-level security as a second line that holds against the service's own credentials.
+-- Access: whose scope a transaction has, logins, the users' and gebieden's policies, the audit
+-- log's policies.
 --
--- Until now every policy trusted the scope the service set with set_config (voorveld.gemeente,
--- .gebruiker, .rollen, .kernteams). Anyone holding the service's DATABASE_URL (a leaked
--- credential, an SQL injection, code run inside the service) could set another gemeente and every
--- role and read everything. From here on, for every connection but the owner's, the scope comes
--- only from a user's secret: `voorveld.bewijs` holds 't:' and an API token or 's:' and a web
--- session secret, which huidige_toegang() hashes and looks up in tables the service cannot read.
--- What the service sets itself in the other settings is ignored. (The secret, not its stored
--- hash: a copy of the tables, a backup or a replica's files, together with the service's
--- credentials is then still no way in.)
+-- Row-level security is a second line that holds against the service's own credentials. For
+-- every connection but the owner's, a transaction's scope comes only from a user's secret:
+-- `voorveld.bewijs` holds 't:' and an API token or 's:' and a web session secret, which
+-- huidige_toegang() hashes and looks up in tables the service cannot read. Whatever the service
+-- sets in the other settings is ignored. (The secret, not its stored hash: a copy of the tables, a
+-- backup or a replica's files, together with the service's credentials, is still no way in.)
+-- With no valid proof, every policy matches no row.
 --
--- The owner (migrations, seed loading, the operator's commands, retention) still sets its scope
--- itself: it owns the tables and could lift row-level security anyway, so the settings are only
--- its own seat belt, one gemeente at a time.
+-- The owner (migrations, seed loading, the operator's commands, retention) sets its scope itself
+-- with set_config(..., true):
+--   voorveld.gemeente   the gemeente code       voorveld.gebruiker  the user's login name
+--   voorveld.rollen     roles, comma-separated  voorveld.kernteams  kernteam codes, comma-separated
+-- It owns the tables and could lift row-level security anyway, so the settings are only its own
+-- seat belt, one gemeente at a time.
 --
--- Passwords: the service no longer reads a password hash. It gets only the bcrypt salt (cost and
--- 22 characters, which bcrypt does not keep secret), computes the hash of the password it was
--- given, and hands that to inlog_afronden(), which compares it with the stored hash and only then
--- starts a session. Without the right password there is no session, and with the service's
+-- Passwords: the service never reads a password hash. It gets only the bcrypt salt (cost and 22
+-- characters, which bcrypt does not keep secret), computes the hash of the password it was given,
+-- and hands that to inlog_afronden(), which compares it with the stored hash; only then does a
+-- session start. Without the right password there is no session, and with the service's
 -- credentials no hash to crack offline. Every guess needs its own attempt, begun (and counted by
 -- the lockout) at most five minutes before and used once, and its outcome is told only once the
 -- guess is committed; the lockout's window and limits and a session's lifetime can be made
 -- stricter by the service, never looser than the documented ones.
+--
+-- Like every file in sql/definitions, this one is applied again whenever any of them changes:
+-- each statement can run again (CREATE OR REPLACE, DROP ... IF EXISTS before CREATE).
 
--- A session keeps the limits it was started with, so that the database itself can tell whether
--- it is still valid, without trusting a number from the service on every use.
-ALTER TABLE sessies ADD COLUMN inactief interval NOT NULL DEFAULT '30 minutes',
-                    ADD COLUMN maximaal interval NOT NULL DEFAULT '10 hours';
-
-CREATE TYPE toegang AS (gemeente text, gebruiker text, rollen text[], kernteams text[]);
+-- So that a service without owner rights can tell that definitions are pending (see Migrator).
+GRANT SELECT ON schema_definitions TO voorveld_service;
 
 -- The scope of the current transaction. For the owner (and a superuser) the settings; for anyone
 -- else what the proof in voorveld.bewijs shows, or nothing (NULL: every policy then matches no
 -- row). Inside this SECURITY DEFINER function current_user is the owner, so "is the session's
 -- login the owner" is pg_has_role(session_user, current_user).
-CREATE FUNCTION huidige_toegang() RETURNS toegang
+CREATE OR REPLACE FUNCTION huidige_toegang() RETURNS toegang
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
     bewijs text := nullif(current_setting('voorveld.bewijs', true), '');
@@ -77,7 +78,7 @@ BEGIN
 END
 $$;
 
--- The helpers every policy and rule uses, now read from huidige_toegang(). Policies call them
+-- The helpers every policy and rule uses, read from huidige_toegang(). Policies call them
 -- inside a scalar subquery, (SELECT huidige_gemeente()), so that PostgreSQL evaluates each once
 -- per statement instead of once per row. They name every function and operator with its schema:
 -- PostgreSQL inlines them into the caller's query, where the caller's search_path would otherwise
@@ -87,13 +88,13 @@ CREATE OR REPLACE FUNCTION huidige_gemeente() RETURNS text
     LANGUAGE sql STABLE AS $$ SELECT (public.huidige_toegang()).gemeente $$;
 CREATE OR REPLACE FUNCTION huidige_gebruiker() RETURNS text
     LANGUAGE sql STABLE AS $$ SELECT (public.huidige_toegang()).gebruiker $$;
-CREATE FUNCTION huidige_rollen() RETURNS text[]
+CREATE OR REPLACE FUNCTION huidige_rollen() RETURNS text[]
     LANGUAGE sql STABLE AS $$ SELECT coalesce((public.huidige_toegang()).rollen, '{}') $$;
-CREATE FUNCTION huidige_kernteams() RETURNS text[]
+CREATE OR REPLACE FUNCTION huidige_kernteams() RETURNS text[]
     LANGUAGE sql STABLE AS $$ SELECT coalesce((public.huidige_toegang()).kernteams, '{}') $$;
 -- The gemeente in scope when the scope holds one of `rollen`, else NULL: a policy that needs a
 -- role asks for both at once, in one lookup.
-CREATE FUNCTION huidige_gemeente_voor(rollen text[]) RETURNS text
+CREATE OR REPLACE FUNCTION huidige_gemeente_voor(rollen text[]) RETURNS text
     LANGUAGE sql STABLE AS $$
     SELECT CASE WHEN t.rollen OPERATOR(pg_catalog.&&) huidige_gemeente_voor.rollen THEN t.gemeente END FROM public.huidige_toegang() t
 $$;
@@ -101,105 +102,50 @@ CREATE OR REPLACE FUNCTION heeft_rol(rol text) RETURNS boolean
     LANGUAGE sql STABLE AS $$ SELECT rol OPERATOR(pg_catalog.=) ANY (public.huidige_rollen()) $$;
 CREATE OR REPLACE FUNCTION in_kernteam(kernteam text) RETURNS boolean
     LANGUAGE sql STABLE AS $$ SELECT kernteam OPERATOR(pg_catalog.=) ANY (public.huidige_kernteams()) $$;
-CREATE OR REPLACE FUNCTION cijfers_kernteams() RETURNS text[]
-    LANGUAGE sql STABLE AS $$
-    SELECT CASE WHEN public.heeft_rol('wethouder') THEN NULL
-                WHEN public.heeft_rol('kernteamlid') THEN public.huidige_kernteams()
-                ELSE '{}' END
-$$;
 
--- The policies, the same rules as before, each helper evaluated once per statement.
-ALTER POLICY eigen_gemeente ON gemeenten USING (code = (SELECT huidige_gemeente()));
-ALTER POLICY eigen_gemeente ON kernen USING (gemeente = (SELECT huidige_gemeente()));
-ALTER POLICY eigen_gemeente ON kern_buren USING (gemeente = (SELECT huidige_gemeente()));
-ALTER POLICY eigen_gemeente ON kernteams USING (gemeente = (SELECT huidige_gemeente()));
-ALTER POLICY eigen_gemeente ON kernteam_kernen USING (gemeente = (SELECT huidige_gemeente()));
+-- The policies of the gebieden: readable within the own gemeente only.
+DROP POLICY IF EXISTS eigen_gemeente ON gemeenten;
+CREATE POLICY eigen_gemeente ON gemeenten USING (code = (SELECT huidige_gemeente()));
+DROP POLICY IF EXISTS eigen_gemeente ON kernen;
+CREATE POLICY eigen_gemeente ON kernen USING (gemeente = (SELECT huidige_gemeente()));
+DROP POLICY IF EXISTS eigen_gemeente ON kern_buren;
+CREATE POLICY eigen_gemeente ON kern_buren USING (gemeente = (SELECT huidige_gemeente()));
+DROP POLICY IF EXISTS eigen_gemeente ON kernteams;
+CREATE POLICY eigen_gemeente ON kernteams USING (gemeente = (SELECT huidige_gemeente()));
+DROP POLICY IF EXISTS eigen_gemeente ON kernteam_kernen;
+CREATE POLICY eigen_gemeente ON kernteam_kernen USING (gemeente = (SELECT huidige_gemeente()));
 
-ALTER POLICY zichzelf_of_beheerder ON gebruikers
+-- Users see themselves; the beheerder sees the gemeente's users.
+DROP POLICY IF EXISTS zichzelf_of_beheerder ON gebruikers;
+CREATE POLICY zichzelf_of_beheerder ON gebruikers
     USING (gemeente = (SELECT huidige_gemeente()) AND (naam = (SELECT huidige_gebruiker()) OR (SELECT heeft_rol('beheerder'))));
-ALTER POLICY zichzelf_of_beheerder ON gebruiker_rollen
+DROP POLICY IF EXISTS zichzelf_of_beheerder ON gebruiker_rollen;
+CREATE POLICY zichzelf_of_beheerder ON gebruiker_rollen
     USING (gemeente = (SELECT huidige_gemeente()) AND (gebruiker = (SELECT huidige_gebruiker()) OR (SELECT heeft_rol('beheerder'))));
-ALTER POLICY zichzelf_of_beheerder ON kernteamleden
+DROP POLICY IF EXISTS zichzelf_of_beheerder ON kernteamleden;
+CREATE POLICY zichzelf_of_beheerder ON kernteamleden
     USING (gemeente = (SELECT huidige_gemeente()) AND (gebruiker = (SELECT huidige_gebruiker()) OR (SELECT heeft_rol('beheerder'))));
 
-ALTER POLICY schrijven_eigen_gemeente ON auditlog
+-- A line of the audit log is written by the scope's own user, for the scope's gemeente; id and
+-- time come from the database, never from the writer. The beheerder reads it.
+DROP POLICY IF EXISTS schrijven_eigen_gemeente ON auditlog;
+CREATE POLICY schrijven_eigen_gemeente ON auditlog FOR INSERT
     WITH CHECK (gemeente = (SELECT huidige_gemeente()) AND gebruiker = (SELECT huidige_gebruiker()));
-ALTER POLICY lezen_door_beheerder ON auditlog USING (gemeente = (SELECT huidige_gemeente_voor('{beheerder}')));
+DROP POLICY IF EXISTS lezen_door_beheerder ON auditlog;
+CREATE POLICY lezen_door_beheerder ON auditlog FOR SELECT USING (gemeente = (SELECT huidige_gemeente_voor('{beheerder}')));
 -- The login functions below write the login's audit line themselves, as the owner: at that moment
 -- there is no session yet to prove who it is.
+DROP POLICY IF EXISTS eigenaar_schrijft ON auditlog;
 CREATE POLICY eigenaar_schrijft ON auditlog FOR INSERT TO CURRENT_USER WITH CHECK (true);
 
-DO $$
-DECLARE
-    tabel text;
-BEGIN
-    FOREACH tabel IN ARRAY ARRAY['vrijwilligers', 'vrijwilliger_kernen', 'vrijwilliger_leefgebieden', 'vrijwilliger_taken',
-                                 'vrijwilliger_afwezigheden', 'voorzieningen', 'voorziening_kernen', 'voorziening_leefgebieden', 'voorziening_taken']
-    LOOP
-        EXECUTE format($f$ALTER POLICY lezen ON %I
-            USING (gemeente = (SELECT huidige_gemeente_voor('{kernteamlid,steunpunt}')))$f$, tabel);
-        EXECUTE format($f$ALTER POLICY schrijven ON %I
-            USING (gemeente = (SELECT huidige_gemeente_voor('{steunpunt}')))
-            WITH CHECK (gemeente = (SELECT huidige_gemeente_voor('{steunpunt}')))$f$, tabel);
-    END LOOP;
-    FOREACH tabel IN ARRAY ARRAY['vrijwilligers', 'vrijwilliger_leefgebieden', 'vrijwilliger_kernen', 'voorzieningen',
-                                 'voorziening_leefgebieden', 'voorziening_kernen', 'hulpvragen']
-    LOOP
-        EXECUTE format('ALTER POLICY cijfers ON %I USING (gemeente = (SELECT huidige_gemeente()))', tabel);
-    END LOOP;
-    FOREACH tabel IN ARRAY ARRAY['afgesloten_per_maand', 'ontvangen_per_maand', 'ontvangen_leefgebieden_per_maand']
-    LOOP
-        EXECUTE format('ALTER POLICY cijfers ON %I USING (gemeente = (SELECT huidige_gemeente())) WITH CHECK (gemeente = (SELECT huidige_gemeente()))', tabel);
-    END LOOP;
-END
-$$;
-
-ALTER POLICY eigen_kernteam ON hulpvragen
-    USING (gemeente = (SELECT huidige_gemeente_voor('{kernteamlid}')) AND kernteam = ANY ((SELECT huidige_kernteams())::text[]));
-ALTER POLICY eigen_kernteam ON hulpvraag_leefgebieden
-    USING (gemeente = (SELECT huidige_gemeente()) AND EXISTS (SELECT 1 FROM hulpvragen h WHERE h.gemeente = hulpvraag_leefgebieden.gemeente AND h.id = hulpvraag));
-ALTER POLICY eigen_kernteam ON hulpvraag_taken
-    USING (gemeente = (SELECT huidige_gemeente()) AND EXISTS (SELECT 1 FROM hulpvragen h WHERE h.gemeente = hulpvraag_taken.gemeente AND h.id = hulpvraag));
-ALTER POLICY eigen_gebruiker ON idempotentie
+-- An idempotency key is its user's own. The owner is not bound by it (the table is not FORCEd),
+-- so retention removes old keys of every user.
+DROP POLICY IF EXISTS eigen_gebruiker ON idempotentie;
+CREATE POLICY eigen_gebruiker ON idempotentie
     USING (gemeente = (SELECT huidige_gemeente()) AND gebruiker = (SELECT huidige_gebruiker()));
-ALTER POLICY eigen_kernteam ON koppelingen
-    USING (gemeente = (SELECT huidige_gemeente_voor('{kernteamlid}'))
-           AND EXISTS (SELECT 1 FROM hulpvragen h WHERE h.gemeente = koppelingen.gemeente AND h.id = koppelingen.hulpvraag));
 
--- The gaps read the caller's kernteams once, like the other figures functions (sql/008), instead
--- of asking for the roles on every row.
-CREATE OR REPLACE FUNCTION cijfers_tekorten()
-RETURNS TABLE (kern text, leefgebied text, open_hulpvragen integer)
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
-    WITH scope AS (SELECT huidige_gemeente() AS gemeente, cijfers_kernteams() AS teams),
-    vraag AS (
-        SELECT h.gemeente, h.kern, l.leefgebied, count(*)::integer AS aantal
-        FROM scope s
-        JOIN hulpvragen h ON h.gemeente = s.gemeente
-        JOIN hulpvraag_leefgebieden l ON l.gemeente = h.gemeente AND l.hulpvraag = h.id
-        WHERE h.status IN ('nieuw', 'in-behandeling') AND NOT h.veilig_thuis
-          AND (s.teams IS NULL OR h.kernteam = ANY (s.teams))
-        GROUP BY 1, 2, 3
-    )
-    SELECT v.kern, v.leefgebied, v.aantal FROM vraag v
-    WHERE NOT EXISTS (
-            SELECT 1 FROM vrijwilligers w JOIN vrijwilliger_leefgebieden wl ON wl.gemeente = w.gemeente AND wl.vrijwilliger = w.id
-            JOIN kernen wk ON wk.gemeente = w.gemeente AND wk.code = w.kern
-            JOIN kernen hk ON hk.gemeente = v.gemeente AND hk.code = v.kern
-            WHERE w.gemeente = v.gemeente AND w.status = 'actief' AND wl.leefgebied = v.leefgebied
-              AND (w.kern = v.kern
-                   OR EXISTS (SELECT 1 FROM vrijwilliger_kernen vk WHERE vk.gemeente = w.gemeente AND vk.vrijwilliger = w.id AND vk.kern = v.kern)
-                   OR kern_afstand_km(wk.latitude, wk.longitude, hk.latitude, hk.longitude) <= w.max_afstand_km))
-      AND NOT EXISTS (
-            SELECT 1 FROM voorzieningen z JOIN voorziening_leefgebieden zl ON zl.gemeente = z.gemeente AND zl.voorziening = z.id
-            WHERE z.gemeente = v.gemeente AND zl.leefgebied = v.leefgebied
-              AND (z.hele_gemeente OR EXISTS (SELECT 1 FROM voorziening_kernen zk WHERE zk.gemeente = z.gemeente AND zk.voorziening = z.id AND zk.kern = v.kern)))
-    ORDER BY v.aantal DESC, v.kern, v.leefgebied
-$$;
-
--- Authentication, as before; a session now by its own limits.
-DROP FUNCTION authenticeer_token(text);
-CREATE FUNCTION authenticeer_token(token text)
+-- Authentication, as the owner. Each returns the user's scope, or no row.
+CREATE OR REPLACE FUNCTION authenticeer_token(token text)
 RETURNS TABLE (gemeente text, gebruiker text, weergavenaam text, rollen text[], kernteams text[])
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
     SELECT g.gemeente, g.naam, g.weergavenaam,
@@ -213,8 +159,7 @@ $$;
 
 -- A session is valid while it was active within its idle limit and began within its maximum;
 -- using it counts as activity.
-DROP FUNCTION authenticeer_sessie(text, interval, interval);
-CREATE FUNCTION authenticeer_sessie(sessie text)
+CREATE OR REPLACE FUNCTION authenticeer_sessie(sessie text)
 RETURNS TABLE (gemeente text, gebruiker text, weergavenaam text, rollen text[], kernteams text[])
 LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
     WITH geldig AS (
@@ -231,32 +176,20 @@ LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public, pg_
     FROM geldig v
 $$;
 
--- The old login pair handed out the password hash (inlog_poging) and started a session for any
--- name without a password (start_sessie). Both go.
-DROP FUNCTION inlog_poging(text, text, timestamptz, integer, integer);
-DROP FUNCTION start_sessie(text, text);
+CREATE OR REPLACE FUNCTION beeindig_sessie(sessie text) RETURNS void
+LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+    DELETE FROM sessies WHERE hash = sha256(convert_to(sessie, 'UTF8'))
+$$;
 
 -- A password login takes three calls, each its own transaction, so that nothing a caller rolls
 -- back can undo the lockout: inlog_begin counts the attempt and gives its salt; inlog_afronden
 -- hands in the one guess for it, checks it and writes the audit line, without saying how it went;
 -- inlog_uitkomst says so, and starts the session, only once that hand-in is committed. A caller
 -- with the service's credentials who rolls back loses the attempt, never gains a free guess.
-CREATE TABLE inlogpogingen_open (
-    id           uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-    naam         text NOT NULL,
-    tijdstip     timestamptz NOT NULL DEFAULT clock_timestamp(),
-    begonnen_in  xid8 NOT NULL DEFAULT pg_current_xact_id(),
-    -- Set once, by inlog_afronden.
-    ingediend_in xid8,
-    gelukt       boolean,
-    sessie       bytea,
-    inactief     interval,
-    maximaal     interval
-);
-ALTER TABLE inlogpogingen_open ENABLE ROW LEVEL SECURITY;
+-- Begun attempts are kept in inlogpogingen_open.
 
 -- A request id for the audit log, only when it looks like one.
-CREATE FUNCTION veilige_request_id(request_id text) RETURNS text
+CREATE OR REPLACE FUNCTION veilige_request_id(request_id text) RETURNS text
     LANGUAGE sql IMMUTABLE SET search_path = pg_catalog AS $$
     SELECT CASE WHEN request_id ~ '^[A-Za-z0-9._-]{1,64}$' THEN request_id END
 $$;
@@ -264,7 +197,7 @@ $$;
 -- The login functions count on each statement seeing what others committed just before, and on
 -- the clock rather than the transaction's start (a transaction held open would otherwise count
 -- its failures in a window long gone).
-CREATE FUNCTION inlog_transactie_controleren() RETURNS void
+CREATE OR REPLACE FUNCTION inlog_transactie_controleren() RETURNS void
     LANGUAGE plpgsql SET search_path = pg_catalog AS $$
 BEGIN
     IF current_setting('transaction_isolation') <> 'read committed' OR now() < clock_timestamp() - interval '60 seconds' THEN
@@ -282,7 +215,7 @@ $$;
 -- whatever the caller asks. Returns the attempt, and the stored hash's salt ("$2b$12$" and 22
 -- characters) or NULL for a name that cannot log in (unknown, disabled, or without a password);
 -- no attempt when blocked.
-CREATE FUNCTION inlog_begin(login text, adres text, sinds timestamptz, max_naam integer, max_adres integer, request_id text)
+CREATE OR REPLACE FUNCTION inlog_begin(login text, adres text, sinds timestamptz, max_naam integer, max_adres integer, request_id text)
 RETURNS TABLE (poging uuid, zout text, geblokkeerd boolean)
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
@@ -324,7 +257,7 @@ $$;
 -- from inlog_begin. It is compared with the stored hash here and audited for an existing user, and
 -- a success clears the name's failures; whether it matched, only inlog_uitkomst tells. Returns
 -- whether the guess was taken (false for an attempt that is unknown, old, uncommitted or used).
-CREATE FUNCTION inlog_afronden(poging uuid, login text, berekend text, sessie text, inactief interval, maximaal interval, request_id text)
+CREATE OR REPLACE FUNCTION inlog_afronden(poging uuid, login text, berekend text, sessie text, inactief interval, maximaal interval, request_id text)
 RETURNS boolean
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
@@ -357,7 +290,7 @@ $$;
 
 -- Whether the guess handed in for `poging` matched, once that hand-in is committed; on a match the
 -- session starts (with the limits handed in). The attempt is then done.
-CREATE FUNCTION inlog_uitkomst(poging uuid) RETURNS boolean
+CREATE OR REPLACE FUNCTION inlog_uitkomst(poging uuid) RETURNS boolean
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
     o inlogpogingen_open;
@@ -377,9 +310,41 @@ BEGIN
 END
 $$;
 
-REVOKE ALL ON FUNCTION authenticeer_token(text), authenticeer_sessie(text),
+REVOKE ALL ON FUNCTION authenticeer_token(text), authenticeer_sessie(text), beeindig_sessie(text),
     inlog_begin(text, text, timestamptz, integer, integer, text), inlog_afronden(uuid, text, text, text, interval, interval, text),
     inlog_uitkomst(uuid) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION authenticeer_token(text), authenticeer_sessie(text),
+GRANT EXECUTE ON FUNCTION authenticeer_token(text), authenticeer_sessie(text), beeindig_sessie(text),
     inlog_begin(text, text, timestamptz, integer, integer, text), inlog_afronden(uuid, text, text, text, interval, interval, text),
     inlog_uitkomst(uuid) TO voorveld_service;
+
+-- The colleagues of a kernteamlid: the enabled members of the caller's own kernteams, by name, so
+-- a page can show who regisseert a hulpvraag and offer whom to hand it to. Nothing else about a
+-- user is shown, and users themselves stay visible only to themselves and the beheerder.
+CREATE OR REPLACE FUNCTION collegas()
+RETURNS TABLE (naam text, weergavenaam text, kernteam text)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+    SELECT g.naam, g.weergavenaam, l.kernteam
+    FROM kernteamleden l
+    JOIN gebruikers g ON g.gemeente = l.gemeente AND g.naam = l.gebruiker
+    WHERE heeft_rol('kernteamlid') AND l.gemeente = huidige_gemeente() AND g.uitgeschakeld_op IS NULL
+      AND l.kernteam IN (SELECT eigen.kernteam FROM kernteamleden eigen
+                         WHERE eigen.gemeente = huidige_gemeente() AND eigen.gebruiker = huidige_gebruiker())
+    ORDER BY g.weergavenaam, g.naam, l.kernteam
+$$;
+REVOKE EXECUTE ON FUNCTION collegas() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION collegas() TO voorveld_service;
+
+-- Adding a user reserves the login name in gebruikersnamen first (see that table). Only the owner
+-- adds users (`voorveld users add`); the service never reads that table.
+CREATE OR REPLACE FUNCTION gebruikersnaam_reserveren() RETURNS trigger LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
+BEGIN
+    INSERT INTO gebruikersnamen (naam, gemeente) VALUES (NEW.naam, NEW.gemeente) ON CONFLICT (naam) DO NOTHING;
+    IF NOT EXISTS (SELECT 1 FROM gebruikersnamen WHERE naam = NEW.naam AND gemeente = NEW.gemeente) THEN
+        RAISE unique_violation USING CONSTRAINT = 'gebruikersnamen_pkey',
+            MESSAGE = format('de gebruikersnaam %s hoort al bij een andere gemeente', NEW.naam);
+    END IF;
+    RETURN NEW;
+END
+$$;
+CREATE OR REPLACE TRIGGER gebruikersnaam_reserveren BEFORE INSERT OR UPDATE OF naam, gemeente ON gebruikers
+    FOR EACH ROW EXECUTE FUNCTION gebruikersnaam_reserveren();

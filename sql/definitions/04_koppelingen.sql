@@ -1,78 +1,13 @@
 -- Koppelingen: a volunteer or an algemene voorziening linked to a hulpvraag, from proposal to
 -- completion or break-off, and the candidates a kernteamlid chooses from.
 
-CREATE TYPE koppelingstatus AS ENUM ('voorgesteld', 'geaccepteerd', 'gestart', 'afgerond', 'afgebroken');
-
--- Why a koppeling was broken off: a code list, like the leefgebieden.
-CREATE TABLE afbreekredenen (
-    code text PRIMARY KEY CHECK (code ~ '^[a-z0-9]+(-[a-z0-9]+)*$'),
-    naam text NOT NULL UNIQUE,
-    volgorde integer NOT NULL UNIQUE
-);
-INSERT INTO afbreekredenen (code, naam, volgorde) VALUES
-    ('klikt-niet', 'Het klikt niet tussen inwoner en vrijwilliger', 1),
-    ('inwoner-wil-niet', 'De inwoner wil de hulp niet (meer)', 2),
-    ('vrijwilliger-kan-niet', 'De vrijwilliger kan niet (meer)', 3),
-    ('past-niet', 'De hulp past niet bij de vraag', 4),
-    ('zwaardere-zorg', 'Er is zwaardere of formele zorg nodig', 5),
-    ('verhuisd', 'De inwoner is verhuisd', 6),
-    ('overleden', 'De inwoner is overleden', 7),
-    ('veilig-thuis-signaal', 'Veilig Thuis-signaal: doorverwezen naar het loket', 8),
-    ('toestemming-ingetrokken', 'De inwoner trok de toestemming voor een vrijwilliger in', 9),
-    ('anders', 'Anders (zie toelichting)', 10);
-GRANT SELECT ON afbreekredenen TO voorveld_service;
-
-CREATE TABLE koppelingen (
-    gemeente      text NOT NULL REFERENCES gemeenten (code),
-    id            uuid NOT NULL DEFAULT gen_random_uuid(),
-    hulpvraag     uuid NOT NULL,
-    vrijwilliger  uuid,
-    voorziening   uuid,
-    status        koppelingstatus NOT NULL DEFAULT 'voorgesteld',
-    -- What the volunteer or voorziening is to help with, and what they need to know of the
-    -- request (a copy: the steunpunt sees this, never the hulpvraag itself).
-    leefgebieden  text[] NOT NULL DEFAULT '{}',
-    taken         text[] NOT NULL DEFAULT '{}',
-    kern          text NOT NULL,
-    dagdelen      text[] NOT NULL DEFAULT '{}' CHECK (dagdelen_geldig(dagdelen)),
-    toelichting   text NOT NULL DEFAULT '' CHECK (length(toelichting) <= 1000),   -- for the helper
-    afsluiting    text NOT NULL DEFAULT '' CHECK (length(afsluiting) <= 1000),    -- the team's note on ending it
-    reden         text REFERENCES afbreekredenen (code),
-    voorgesteld_door text NOT NULL,
-    aangemaakt_op timestamptz NOT NULL DEFAULT now(),
-    gestart_op    date,
-    beeindigd_op  date,
-    versie        integer NOT NULL DEFAULT 1,
-    gewijzigd_op  timestamptz NOT NULL DEFAULT now(),
-    PRIMARY KEY (gemeente, id),
-    FOREIGN KEY (gemeente, hulpvraag) REFERENCES hulpvragen (gemeente, id),
-    FOREIGN KEY (gemeente, vrijwilliger) REFERENCES vrijwilligers (gemeente, id),
-    FOREIGN KEY (gemeente, voorziening) REFERENCES voorzieningen (gemeente, id),
-    CHECK ((vrijwilliger IS NULL) <> (voorziening IS NULL)),
-    -- A break-off has a reason, and only a break-off has one.
-    CHECK ((status = 'afgebroken') = (reden IS NOT NULL)),
-    CHECK ((status IN ('afgerond', 'afgebroken')) = (beeindigd_op IS NOT NULL))
-);
--- One running koppeling per helper and hulpvraag.
-CREATE UNIQUE INDEX koppelingen_een_per_vrijwilliger ON koppelingen (gemeente, hulpvraag, vrijwilliger)
-    WHERE vrijwilliger IS NOT NULL AND status IN ('voorgesteld', 'geaccepteerd', 'gestart');
-CREATE UNIQUE INDEX koppelingen_een_per_voorziening ON koppelingen (gemeente, hulpvraag, voorziening)
-    WHERE voorziening IS NOT NULL AND status IN ('voorgesteld', 'geaccepteerd', 'gestart');
-CREATE INDEX koppelingen_vrijwilliger ON koppelingen (gemeente, vrijwilliger, status) WHERE vrijwilliger IS NOT NULL;
-CREATE INDEX koppelingen_voorziening ON koppelingen (gemeente, voorziening, status) WHERE voorziening IS NOT NULL;
-CREATE INDEX koppelingen_hulpvraag ON koppelingen (gemeente, hulpvraag);
-
--- Kernteamleden see and make the koppelingen of their own kernteams' hulpvragen; the steunpunt
--- sees those of the gemeente's volunteers (what the volunteer needs to know: the copy above).
--- Not FORCEd: the owner's functions below count a volunteer's koppelingen across kernteams
--- (capacity, load), without showing them.
-ALTER TABLE koppelingen ENABLE ROW LEVEL SECURITY;
+-- Kernteamleden see and make the koppelingen of their own kernteams' hulpvragen. The table is not
+-- FORCEd: the owner's functions below count a volunteer's koppelingen across kernteams (capacity,
+-- load), without showing them. The steunpunt reads only the view koppelingen_voor_steunpunt below.
+DROP POLICY IF EXISTS eigen_kernteam ON koppelingen;
 CREATE POLICY eigen_kernteam ON koppelingen
-    USING (gemeente = huidige_gemeente() AND heeft_rol('kernteamlid')
+    USING (gemeente = (SELECT huidige_gemeente_voor('{kernteamlid}'))
            AND EXISTS (SELECT 1 FROM hulpvragen h WHERE h.gemeente = koppelingen.gemeente AND h.id = koppelingen.hulpvraag));
-CREATE POLICY steunpunt_lezen ON koppelingen FOR SELECT
-    USING (gemeente = huidige_gemeente() AND heeft_rol('steunpunt') AND vrijwilliger IS NOT NULL);
-GRANT SELECT, INSERT, UPDATE ON koppelingen TO voorveld_service;
 
 -- The rules of a koppeling, kept whatever the client and however many book at once:
 --   a koppeling starts as a proposal, on a hulpvraag that is not closed, and only moves forward;
@@ -82,7 +17,14 @@ GRANT SELECT, INSERT, UPDATE ON koppelingen TO voorveld_service;
 -- Accepting and starting check these again: consent can be withdrawn, a volunteer paused.
 -- Bookings of one helper are serialised by a transaction lock on that helper, and each counts
 -- the running koppelingen anew (READ COMMITTED: a fresh snapshot per statement).
-CREATE FUNCTION koppeling_regels() RETURNS trigger
+-- "The same resident" is the same hulpvraag, or an earlier one of the same dossier within the
+-- hulpvraag's own kernteam. A dossier reference is a kernteam's own numbering (the number in its
+-- regiesysteem), so across teams the same reference is not reliably the same resident; and any
+-- answer that depended on another team's hulpvragen (a refusal, a missing candidate, a count in
+-- the explanation) would tell the asking team something about them. The volunteer's own load
+-- (capacity, experience) is counted across teams: that says something about the volunteer, not
+-- about a hulpvraag.
+CREATE OR REPLACE FUNCTION koppeling_regels() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
     lopend constant koppelingstatus[] := ARRAY['voorgesteld', 'geaccepteerd', 'gestart']::koppelingstatus[];
@@ -137,14 +79,15 @@ BEGIN
         IF NOT FOUND OR actief IS NOT TRUE THEN
             RAISE EXCEPTION 'de vrijwilliger is niet actief' USING ERRCODE = 'check_violation', CONSTRAINT = 'koppelingen_actief';
         END IF;
-        IF h.jeugd AND (vog IS NULL OR vog + interval '3 years' < current_date) THEN
+        IF jongere(h.jeugd, h.geboortejaar, vandaag()) AND (vog IS NULL OR vog_geldig_tot(vog) < vandaag()) THEN
             RAISE EXCEPTION 'bij een jongere alleen een vrijwilliger met een geldige VOG' USING ERRCODE = 'check_violation',
                 CONSTRAINT = 'koppelingen_vog';
         END IF;
+        -- The same resident: the same hulpvraag, or the same dossier of the same kernteam (sql/013).
         IF TG_OP = 'INSERT' AND EXISTS (
             SELECT 1 FROM koppelingen k JOIN hulpvragen kh ON kh.gemeente = k.gemeente AND kh.id = k.hulpvraag
             WHERE k.gemeente = NEW.gemeente AND k.vrijwilliger = NEW.vrijwilliger AND k.status = 'afgebroken'
-              AND (kh.id = h.id OR kh.dossierreferentie = h.dossierreferentie)) THEN
+              AND (kh.id = h.id OR (kh.dossierreferentie = h.dossierreferentie AND kh.kernteam = h.kernteam))) THEN
             RAISE EXCEPTION 'een eerder afgebroken koppeling met deze inwoner' USING ERRCODE = 'check_violation',
                 CONSTRAINT = 'koppelingen_eerder_afgebroken';
         END IF;
@@ -168,12 +111,12 @@ BEGIN
 END
 $$;
 REVOKE EXECUTE ON FUNCTION koppeling_regels() FROM PUBLIC;
-CREATE TRIGGER koppeling_regels BEFORE INSERT OR UPDATE ON koppelingen FOR EACH ROW EXECUTE FUNCTION koppeling_regels();
+CREATE OR REPLACE TRIGGER koppeling_regels BEFORE INSERT OR UPDATE ON koppelingen FOR EACH ROW EXECUTE FUNCTION koppeling_regels();
 
 -- The hulpvraag's status follows its koppelingen: a proposal puts a new one "in behandeling", an
 -- accepted or started koppeling makes it "gekoppeld", and when the last running one is broken
 -- off without any completed, it is back "in behandeling". Closing it is the kernteamlid's act.
-CREATE FUNCTION hulpvraag_volgt_koppelingen() RETURNS trigger
+CREATE OR REPLACE FUNCTION hulpvraag_volgt_koppelingen() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
     huidig text;
@@ -202,8 +145,9 @@ BEGIN
 END
 $$;
 REVOKE EXECUTE ON FUNCTION hulpvraag_volgt_koppelingen() FROM PUBLIC;
-CREATE TRIGGER hulpvraag_volgt_koppelingen AFTER INSERT OR UPDATE OF status ON koppelingen
+CREATE OR REPLACE TRIGGER hulpvraag_volgt_koppelingen AFTER INSERT OR UPDATE OF status ON koppelingen
     FOR EACH ROW EXECUTE FUNCTION hulpvraag_volgt_koppelingen();
+
 
 -- Candidates. Both functions return every helper near the hulpvraag's kern with what the hard
 -- rules and the ranking need; the service applies the rules (so that it can say which rule
@@ -214,17 +158,13 @@ CREATE TRIGGER hulpvraag_volgt_koppelingen AFTER INSERT OR UPDATE OF status ON k
 -- hulpvraag's own kernteam (checked in the function, whoever owns it).
 
 -- Straight-line distance between two kernen in km (haversine), NULL without coordinates.
-CREATE FUNCTION kern_afstand_km(lat1 double precision, lon1 double precision, lat2 double precision, lon2 double precision)
+CREATE OR REPLACE FUNCTION kern_afstand_km(lat1 double precision, lon1 double precision, lat2 double precision, lon2 double precision)
 RETURNS double precision LANGUAGE sql IMMUTABLE AS $$
     SELECT 2 * 6371 * asin(sqrt(power(sin(radians(lat2 - lat1) / 2), 2)
                                 + cos(radians(lat1)) * cos(radians(lat2)) * power(sin(radians(lon2 - lon1) / 2), 2)))
 $$;
 
-CREATE INDEX vrijwilliger_kernen_kern ON vrijwilliger_kernen (gemeente, kern, vrijwilliger);
-CREATE INDEX vrijwilligers_kern_afstand ON vrijwilligers (gemeente, kern, max_afstand_km) WHERE max_afstand_km IS NOT NULL;
-CREATE INDEX vrijwilliger_afwezigheden_tot ON vrijwilliger_afwezigheden (gemeente, vrijwilliger, tot);
-
-CREATE FUNCTION kandidaat_vrijwilligers(gezocht uuid, peildatum date)
+CREATE OR REPLACE FUNCTION kandidaat_vrijwilligers(gezocht uuid, peildatum date)
 RETURNS TABLE (
     id uuid, voornaam text, achternaam text, kern text, kernnaam text, relatie text, afstand_km double precision,
     actief boolean, afwezig_tot date, bezet integer, max_hulpvragen integer,
@@ -283,9 +223,10 @@ BEGIN
            CASE WHEN cardinality(h.dagdelen) = 0 THEN b.beschikbaarheid
                 ELSE ARRAY(SELECT d FROM unnest(b.beschikbaarheid) d WHERE d = ANY (h.dagdelen)) END,
            b.langste_inzet::text, b.langste_inzet >= h.duur, b.vog_datum,
+           -- An earlier break-off with this resident, within the hulpvraag's own kernteam only.
            b.verder AND EXISTS (SELECT 1 FROM koppelingen k JOIN hulpvragen kh ON kh.gemeente = k.gemeente AND kh.id = k.hulpvraag
                    WHERE k.gemeente = b.gemeente AND k.vrijwilliger = b.id AND k.status = 'afgebroken'
-                     AND (kh.id = h.id OR kh.dossierreferentie = h.dossierreferentie)),
+                     AND (kh.id = h.id OR (kh.dossierreferentie = h.dossierreferentie AND kh.kernteam = h.kernteam))),
            b.verder AND EXISTS (SELECT 1 FROM koppelingen k WHERE k.gemeente = b.gemeente AND k.vrijwilliger = b.id AND k.hulpvraag = h.id
                      AND k.status IN ('voorgesteld', 'geaccepteerd', 'gestart')),
            CASE WHEN b.verder THEN (SELECT count(*)::integer FROM koppelingen k WHERE k.gemeente = b.gemeente AND k.vrijwilliger = b.id
@@ -296,7 +237,7 @@ $$;
 REVOKE EXECUTE ON FUNCTION kandidaat_vrijwilligers(uuid, date) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION kandidaat_vrijwilligers(uuid, date) TO voorveld_service;
 
-CREATE FUNCTION kandidaat_voorzieningen(gezocht uuid)
+CREATE OR REPLACE FUNCTION kandidaat_voorzieningen(gezocht uuid)
 RETURNS TABLE (
     id uuid, naam text, aanbieder text, hele_gemeente boolean, leefgebieden text[], taken text[], dagdelen text[],
     openingsdagdelen integer, leeftijdsgroep text, capaciteit integer, bezet integer, laatst_geverifieerd date, al_gekoppeld boolean
@@ -338,7 +279,7 @@ GRANT EXECUTE ON FUNCTION kandidaat_voorzieningen(uuid) TO voorveld_service;
 
 -- A Veilig Thuis signal, or consent withdrawn, ends the hulpvraag's running volunteer koppelingen
 -- at once, with that reason; the places are free again.
-CREATE FUNCTION hulpvraag_beeindigt_vrijwilligers() RETURNS trigger
+CREATE OR REPLACE FUNCTION hulpvraag_beeindigt_vrijwilligers() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 BEGIN
     IF (NEW.veilig_thuis AND NOT OLD.veilig_thuis) OR (OLD.toestemming_vrijwilliger AND NOT NEW.toestemming_vrijwilliger) THEN
@@ -351,5 +292,21 @@ BEGIN
 END
 $$;
 REVOKE EXECUTE ON FUNCTION hulpvraag_beeindigt_vrijwilligers() FROM PUBLIC;
-CREATE TRIGGER hulpvraag_beeindigt_vrijwilligers AFTER UPDATE OF veilig_thuis, toestemming_vrijwilliger ON hulpvragen
+CREATE OR REPLACE TRIGGER hulpvraag_beeindigt_vrijwilligers AFTER UPDATE OF veilig_thuis, toestemming_vrijwilliger ON hulpvragen
     FOR EACH ROW EXECUTE FUNCTION hulpvraag_beeindigt_vrijwilligers();
+
+-- The steunpunt's view of a koppeling: what the volunteer needs, and nothing that tells why or how
+-- a koppeling ended (not the hulpvraag, the break-off reason or the team's note). Completed and
+-- broken off are both 'beeindigd'; an ended one keeps neither the resident's leefgebieden, nor the
+-- helper's note, nor the day it started (a koppeling that ended without starting was broken off).
+-- The steunpunt has no policy on the table itself. The view runs as its owner, who is not bound
+-- by the table's policies, so it filters itself.
+CREATE OR REPLACE VIEW koppelingen_voor_steunpunt WITH (security_barrier) AS
+    SELECT k.gemeente, k.id, k.vrijwilliger, k.aangemaakt_op, k.kern, k.taken, k.dagdelen, k.beeindigd_op,
+           CASE WHEN k.status IN ('afgerond', 'afgebroken') THEN 'beeindigd' ELSE k.status::text END AS status,
+           CASE WHEN k.status IN ('voorgesteld', 'geaccepteerd', 'gestart') THEN k.leefgebieden ELSE '{}' END AS leefgebieden,
+           CASE WHEN k.status IN ('voorgesteld', 'geaccepteerd', 'gestart') THEN k.toelichting END AS toelichting,
+           CASE WHEN k.status IN ('voorgesteld', 'geaccepteerd', 'gestart') THEN k.gestart_op END AS gestart_op
+    FROM koppelingen k
+    WHERE k.gemeente = (SELECT huidige_gemeente_voor('{steunpunt}')) AND k.vrijwilliger IS NOT NULL;
+GRANT SELECT ON koppelingen_voor_steunpunt TO voorveld_service;
