@@ -321,7 +321,7 @@ CREATE FUNCTION public.cijfers_instroom(van date, tot date) RETURNS TABLE(kernte
 DECLARE
     p record;
     teams text[] := cijfers_kernteams();   -- both read once rather than for every row: for the service
-    deze_gemeente text := huidige_gemeente();   -- each is a lookup of its proof (sql/012)
+    deze_gemeente text := huidige_gemeente();   -- each is a lookup of its proof (sql/definitions/01_toegang.sql)
 BEGIN
     SELECT * INTO p FROM hele_maanden(van, tot);
     RETURN QUERY
@@ -373,7 +373,7 @@ CREATE FUNCTION public.cijfers_leefgebieden(van date, tot date) RETURNS TABLE(ke
 DECLARE
     p record;
     teams text[] := cijfers_kernteams();   -- both read once rather than for every row: for the service
-    deze_gemeente text := huidige_gemeente();   -- each is a lookup of its proof (sql/012)
+    deze_gemeente text := huidige_gemeente();   -- each is a lookup of its proof (sql/definitions/01_toegang.sql)
 BEGIN
     SELECT * INTO p FROM hele_maanden(van, tot);
     RETURN QUERY
@@ -408,7 +408,7 @@ CREATE FUNCTION public.cijfers_nazorg(van date, tot date) RETURNS TABLE(gevraagd
 DECLARE
     p record;
     teams text[] := cijfers_kernteams();   -- both read once rather than for every row: for the service
-    deze_gemeente text := huidige_gemeente();   -- each is a lookup of its proof (sql/012)
+    deze_gemeente text := huidige_gemeente();   -- each is a lookup of its proof (sql/definitions/01_toegang.sql)
 BEGIN
     SELECT * INTO p FROM hele_maanden(van, tot);
     RETURN QUERY
@@ -548,7 +548,7 @@ CREATE FUNCTION public.cijfers_voorliggend_veld(van date, tot date, groep text) 
 DECLARE
     p record;
     teams text[] := cijfers_kernteams();   -- both read once rather than for every row: for the service
-    deze_gemeente text := huidige_gemeente();   -- each is a lookup of its proof (sql/012)
+    deze_gemeente text := huidige_gemeente();   -- each is a lookup of its proof (sql/definitions/01_toegang.sql)
 BEGIN
     SELECT * INTO p FROM hele_maanden(van, tot);
     RETURN QUERY
@@ -1368,7 +1368,7 @@ BEGIN
             RAISE EXCEPTION 'bij een jongere alleen een vrijwilliger met een geldige VOG' USING ERRCODE = 'check_violation',
                 CONSTRAINT = 'koppelingen_vog';
         END IF;
-        -- The same resident: the same hulpvraag, or the same dossier of the same kernteam (sql/013).
+        -- The same resident: the same hulpvraag, or the same dossier of the same kernteam (sql/definitions/04_koppelingen.sql).
         IF TG_OP = 'INSERT' AND EXISTS (
             SELECT 1 FROM koppelingen k JOIN hulpvragen kh ON kh.gemeente = k.gemeente AND kh.id = k.hulpvraag
             WHERE k.gemeente = NEW.gemeente AND k.vrijwilliger = NEW.vrijwilliger AND k.status = 'afgebroken'

@@ -33,7 +33,7 @@ public struct Gebruiker: Sendable, Hashable, Codable {
     public var kernteams: Set<String>
     /// How this person proved who they are: `t:` and the API token, or `s:` and the session
     /// secret, of this request (nil for an operator's maintenance). PostgreSQL hashes it, looks it
-    /// up and derives the transaction's row-level security scope from it alone (sql/012); never
+    /// up and derives the transaction's row-level security scope from it alone (sql/definitions/01_toegang.sql); never
     /// shown, never encoded.
     public var bewijs: String?
 

@@ -5,7 +5,7 @@ import Voorveld
 /// roles and kernteams. Without a scope a query sees no per-gemeente row at all.
 ///
 /// For the service's role the database takes the scope from `bewijs` alone, the proof of the
-/// user's token or session (sql/012): the other fields say what the service expects, and are only
+/// user's token or session (sql/definitions/01_toegang.sql): the other fields say what the service expects, and are only
 /// trusted on the owner's connections (maintenance).
 public struct AccessScope: Sendable, Equatable {
     public var gemeente: String

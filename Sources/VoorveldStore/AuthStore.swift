@@ -3,8 +3,7 @@ import Postgres
 import Voorveld
 
 /// Authentication: bearer tokens, password logins with rate limiting, and web sessions.
-/// It works through the owner's authentication functions (`sql/002_toegang_en_audit.sql`,
-/// `sql/012_scope_uit_bewijs.sql`): the service role never reads a token or session table, nor a
+/// It works through the owner's authentication functions (`sql/definitions/01_toegang.sql`): the service role never reads a token or session table, nor a
 /// password hash; it can start a session only with the right password.
 public struct AuthStore: Sendable {
     public struct Settings: Sendable {
@@ -83,7 +82,7 @@ public struct AuthStore: Sendable {
         // The whole login holds a place: a login refused as busy has not been counted as a failure.
         let result = try await limiter.run { () async throws -> LoginResult in
             let since = Date().addingTimeInterval(-Double(settings.lockoutWindow.components.seconds))
-            // Three calls, each its own transaction (sql/012): the attempt is counted, the guess
+            // Three calls, each its own transaction (sql/definitions/01_toegang.sql): the attempt is counted, the guess
             // handed in, and only then is the outcome told.
             let attempt = try await pool.withConnection { connection in
                 try await connection.queryOne(

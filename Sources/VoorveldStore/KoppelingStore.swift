@@ -207,7 +207,7 @@ public struct KoppelingStore: Sendable {
 
     /// The koppelingen the caller may see, each with whether it is the caller's own kernteam's.
     /// The table shows a kernteamlid only the koppelingen of their own kernteams' hulpvragen; the
-    /// steunpunt reads `koppelingen_voor_steunpunt` (sql/015), which holds only the volunteer's
+    /// steunpunt reads `koppelingen_voor_steunpunt` (sql/definitions/04_koppelingen.sql), which holds only the volunteer's
     /// part, already in its neutral wording, so that what the steunpunt must not learn (the
     /// hulpvraag, the reason, the team's note, who proposed it, how it ended) never leaves the
     /// database. A row that is both the caller's team's and the steunpunt's counts as the team's.

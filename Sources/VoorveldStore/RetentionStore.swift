@@ -71,7 +71,7 @@ public struct RetentionStore: Sendable {
     }
 
     /// Closed hulpvragen, one gemeente at a time, so that the monthly figures (kept per gemeente,
-    /// see sql/008) follow each change.
+    /// see sql/definitions/05_cijfers.sql) follow each change.
     private func hulpvragen(_ policy: Policy, dryRun: Bool) async throws -> (geanonimiseerd: Int, verwijderd: Int) {
         let gegevensDagen = policy.hulpvraaggegevens.days
         let hulpvraagDagen = policy.hulpvragen.days
@@ -103,7 +103,7 @@ public struct RetentionStore: Sendable {
     }
 
     /// One gemeente's closed hulpvragen. Deleted in portions: every hulpvraag deleted takes a lock
-    /// until its transaction ends (the figures' counting, sql/008), and a lock table has room for
+    /// until its transaction ends (the figures' counting, sql/definitions/05_cijfers.sql), and a lock table has room for
     /// a few thousand.
     private func hulpvragen(van gemeente: String, anoniem: String, oud: String, binds: [any PostgresEncodable], dryRun: Bool) async throws
         -> (geanonimiseerd: Int, verwijderd: Int)

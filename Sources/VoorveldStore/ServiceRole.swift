@@ -3,7 +3,7 @@ import Postgres
 /// The database role the running service uses, and the checks that keep it powerless enough for
 /// row-level security to mean something.
 public enum ServiceRole {
-    /// The group role the migrations grant to (see `sql/002_toegang_en_audit.sql`).
+    /// The group role the migrations grant to (see `sql/migrations/001_baseline.sql`).
     public static let group = "voorveld_service"
     /// The login role made for the embedded database and the tests.
     public static let login = "voorveld_app"

@@ -47,7 +47,7 @@ public struct VrijwilligerStore: Sendable {
 
 extension VrijwilligerStore {
     /// How many running koppelingen (voorgesteld, geaccepteerd, gestart) each of `ids` has: the
-    /// places taken of their `maxHulpvragen`, as the steunpunt sees them (sql/015). Volunteers
+    /// places taken of their `maxHulpvragen`, as the steunpunt sees them (sql/definitions/04_koppelingen.sql). Volunteers
     /// without one are left out.
     public func bezet(_ ids: [UUID], in scope: AccessScope) async throws -> [UUID: Int] {
         guard !ids.isEmpty else { return [:] }

@@ -6,7 +6,7 @@ import Testing
 import Voorveld
 import VoorveldStore
 
-/// The monthly counts of new and closed hulpvragen (sql/008) are kept by triggers; these tests
+/// The monthly counts of new and closed hulpvragen (sql/migrations/001_baseline.sql) are kept by triggers (sql/definitions/05_cijfers.sql); these tests
 /// check that they, and the figures read from them, always equal a plain GROUP BY over the rows.
 @Suite struct CijfersPerMaandTests {
     static let gemeente = "GM1734"

@@ -386,7 +386,7 @@ struct HostileInputTests {
             }
         }
         let environment = try await TestEnvironment.migrated()
-        // The database's CHECKs (sql/014) hold the same expression, and refuse what the code refuses.
+        // The database's CHECKs (*_referentie_ascii in sql/migrations/001_baseline.sql) hold the same expression, and refuse what the code refuses.
         let checks = try await environment.owner.withConnection { connection in
             try await connection.query("""
                 SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint

@@ -39,7 +39,7 @@ struct OnthullingAanvalTests {
     func aanvaller() async throws {
         let environment = try await TestEnvironment.seeded()
         let teams = try await CijfersPerMaandTests.teamsWithRegisseur(environment.owner).map { (code: $0.kernteam, kernen: $0.kernen) }
-        // As the owner, who sets its scope itself (sql/012): every kernteam's hulpvragen, and the registers.
+        // As the owner, who sets its scope itself (sql/definitions/01_toegang.sql): every kernteam's hulpvragen, and the registers.
         let scope = AccessScope(gemeente: Self.gemeente, gebruiker: "systeem", rollen: [.kernteamlid, .steunpunt], kernteams: teams.map(\.code))
         let codes = try await environment.owner.withTransaction(in: scope) { connection in try await Self.codes(on: connection) }
         let vandaag = CalendarDate.vandaag()
@@ -125,7 +125,7 @@ struct OnthullingAanvalTests {
         }
         let leefgebieden = try CSVTable(try String(contentsOfFile: TestEnvironment.seedDirectory + "/leefgebieden.csv", encoding: .utf8))
             .rows.sorted { (Int($0["volgorde"]) ?? 0) < (Int($1["volgorde"]) ?? 0) }.map { $0["code"] }
-        // As sql/006 defines them.
+        // As the baseline migration defines them.
         let uitkomsten = [
             Uitkomstsoort(code: "opgelost-voorliggend-veld", teltMee: true, alleen: true, betrokken: true),
             Uitkomstsoort(code: "opgelost-voorliggend-veld-en-maatwerk", teltMee: true, alleen: false, betrokken: true),
@@ -257,7 +257,7 @@ extension OnthullingAanvalTests {
     }
 
     /// The (kern, leefgebied) pairs where no active volunteer and no voorziening offers help: the
-    /// only supply gaps `cijfers_tekorten()` can list (the same conditions, sql/016).
+    /// only supply gaps `cijfers_tekorten()` can list (the same conditions, sql/definitions/05_cijfers.sql).
     static func parenZonderAanbod(on connection: PostgresConnection) async throws -> [(kern: String, leefgebied: String)] {
         try await connection.query("""
             SELECT hk.code, l.code FROM kernen hk CROSS JOIN leefgebieden l
@@ -1890,7 +1890,7 @@ extension OnthullingAanvalTests {
     }
 
     /// The data set as the figures see it, with the returns as the database decides them when
-    /// the hulpvragen are registered in this order (sql/008: an earlier closed hulpvraag of the
+    /// the hulpvragen are registered in this order (hulpvraag_terugkeer in sql/definitions/05_cijfers.sql: an earlier closed hulpvraag of the
     /// same dossier and kernteam whose nazorg period the new one falls in).
     static func gevallen(_ hulpvragen: [Proefhulpvraag], in ruimte: Celruimte) -> [Geval] {
         hulpvragen.indices.map { index in

@@ -151,7 +151,7 @@ struct PrivacyTests {
                 gestartOp: status == .afgerond ? CalendarDate(year: 2026, month: 10, day: 1) : nil, beeindigdOp: eind, versie: 3)
             let gezien = try #require(KoppelingVoorSteunpunt(koppeling))
             #expect(gezien.status == .beeindigd && gezien.plekVrij)
-            // As koppelingen_voor_steunpunt (sql/015): no start date, leefgebieden or note once ended.
+            // As koppelingen_voor_steunpunt (sql/definitions/04_koppelingen.sql): no start date, leefgebieden or note once ended.
             #expect(gezien.gestartOp == nil && gezien.leefgebieden.isEmpty && gezien.toelichting == nil, "\(status)")
             #expect(gezien.taken == ["administratie"] && gezien.beeindigdOp == eind)
         }

@@ -49,7 +49,7 @@ struct TestEnvironment {
     }
 
     /// `scope` as the service really gets it: PostgreSQL takes the service's scope only from a
-    /// user's proven token (sql/012), so the user is made (or found) with exactly these roles and
+    /// user's proven token (sql/definitions/01_toegang.sql), so the user is made (or found) with exactly these roles and
     /// kernteams, given a token, and the scope comes from authenticating that token.
     func proven(_ scope: AccessScope) async throws -> AccessScope {
         let token = "vv_test_\(scope.gemeente)_\(scope.gebruiker)"

@@ -83,7 +83,7 @@ BEGIN
             RAISE EXCEPTION 'bij een jongere alleen een vrijwilliger met een geldige VOG' USING ERRCODE = 'check_violation',
                 CONSTRAINT = 'koppelingen_vog';
         END IF;
-        -- The same resident: the same hulpvraag, or the same dossier of the same kernteam (sql/013).
+        -- The same resident: the same hulpvraag, or the same dossier of the same kernteam (sql/definitions/04_koppelingen.sql).
         IF TG_OP = 'INSERT' AND EXISTS (
             SELECT 1 FROM koppelingen k JOIN hulpvragen kh ON kh.gemeente = k.gemeente AND kh.id = k.hulpvraag
             WHERE k.gemeente = NEW.gemeente AND k.vrijwilliger = NEW.vrijwilliger AND k.status = 'afgebroken'

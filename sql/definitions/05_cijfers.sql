@@ -376,7 +376,7 @@ LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, p
 DECLARE
     p record;
     teams text[] := cijfers_kernteams();   -- both read once rather than for every row: for the service
-    deze_gemeente text := huidige_gemeente();   -- each is a lookup of its proof (sql/012)
+    deze_gemeente text := huidige_gemeente();   -- each is a lookup of its proof (sql/definitions/01_toegang.sql)
 BEGIN
     SELECT * INTO p FROM hele_maanden(van, tot);
     RETURN QUERY
@@ -436,7 +436,7 @@ LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, p
 DECLARE
     p record;
     teams text[] := cijfers_kernteams();   -- both read once rather than for every row: for the service
-    deze_gemeente text := huidige_gemeente();   -- each is a lookup of its proof (sql/012)
+    deze_gemeente text := huidige_gemeente();   -- each is a lookup of its proof (sql/definitions/01_toegang.sql)
 BEGIN
     SELECT * INTO p FROM hele_maanden(van, tot);
     RETURN QUERY
@@ -464,7 +464,7 @@ LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, p
 DECLARE
     p record;
     teams text[] := cijfers_kernteams();   -- both read once rather than for every row: for the service
-    deze_gemeente text := huidige_gemeente();   -- each is a lookup of its proof (sql/012)
+    deze_gemeente text := huidige_gemeente();   -- each is a lookup of its proof (sql/definitions/01_toegang.sql)
 BEGIN
     SELECT * INTO p FROM hele_maanden(van, tot);
     RETURN QUERY
@@ -490,7 +490,7 @@ LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, p
 DECLARE
     p record;
     teams text[] := cijfers_kernteams();   -- both read once rather than for every row: for the service
-    deze_gemeente text := huidige_gemeente();   -- each is a lookup of its proof (sql/012)
+    deze_gemeente text := huidige_gemeente();   -- each is a lookup of its proof (sql/definitions/01_toegang.sql)
 BEGIN
     SELECT * INTO p FROM hele_maanden(van, tot);
     RETURN QUERY

@@ -26,7 +26,7 @@ public struct VrijwilligerOptie: Sendable, Hashable {
     public var inzetPast: Bool
     public var vogDatum: CalendarDate?
     /// An earlier koppeling with this resident was broken off: of this hulpvraag, or of the same
-    /// dossier in the same kernteam (never another team's: sql/013).
+    /// dossier in the same kernteam (never another team's: sql/definitions/04_koppelingen.sql).
     public var eerderAfgebroken: Bool
     public var alGekoppeld: Bool
     /// Completed koppelingen in one of the hulpvraag's leefgebieden.

@@ -128,7 +128,7 @@ public struct KoppelingVoorSteunpunt: Sendable, Hashable, Codable {
         melding = status.melding
         // Once it ended, neither the resident's leefgebieden, nor the note meant for doing the help,
         // nor the day it started (ended without a start would tell a break-off): the same as the
-        // database's koppelingen_voor_steunpunt (sql/015), for a koppeling the caller has whole.
+        // database's koppelingen_voor_steunpunt (sql/definitions/04_koppelingen.sql), for a koppeling the caller has whole.
         self.leefgebieden = status.plekVrij ? [] : leefgebieden
         self.taken = taken
         self.kern = kern

@@ -1,7 +1,7 @@
 import CalendarDate
 
 /// The VOG rule: a volunteer helps a young person (`Hulpvraag.jongere(op:)`) only with a valid
-/// VOG. The database holds the same definitions (sql/017: `jongere`, `vog_geldig_tot`) and its
+/// VOG. The database holds the same definitions (`jongere` in sql/definitions/03_hulpvragen.sql, `vog_geldig_tot` in sql/definitions/02_registers.sql) and its
 /// booking trigger refuses what this refuses; a test compares the two on the edge cases.
 public enum VOG {
     /// Years a VOG stays valid.

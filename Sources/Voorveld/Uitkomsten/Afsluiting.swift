@@ -47,7 +47,7 @@ public struct Afsluiting: Sendable, Hashable, Codable {
         self.nazorgOp = nazorgOp
     }
 
-    /// The nazorg period of a gemeente that chose none (the database's default, sql/008).
+    /// The nazorg period of a gemeente that chose none (the database's default, sql/migrations/001_baseline.sql).
     public static let standaardNazorgDagen = 91
 
     /// Reads and checks a closure of `hulpvraag`.

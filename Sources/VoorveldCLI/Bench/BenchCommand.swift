@@ -149,7 +149,7 @@ struct MatchingBench: AsyncParsableCommand {
                 DROP TABLE IF EXISTS bench_hulpvragen;
                 CREATE TABLE bench_hulpvragen AS
                     SELECT row_number() OVER (ORDER BY id)::int AS nr, id, gemeente, kernteam, regisseur,
-                           -- the regisseur's token, from which the database takes the scope (sql/012)
+                           -- the regisseur's token, from which the database takes the scope (sql/definitions/01_toegang.sql)
                            't:vv_bench_' || substr(gemeente, 4)::int || '_' || substr(kernteam, 2) || '_' || repeat('0', 32) AS bewijs
                     FROM hulpvragen
                     WHERE gemeente LIKE 'GM9%' AND NOT veilig_thuis;

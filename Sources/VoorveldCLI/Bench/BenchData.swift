@@ -20,7 +20,7 @@ struct BenchData {
     static func gemeenteCode(_ g: Int) -> String { "GM9\(String(format: "%03d", g))" }
 
     /// The scope of whoever holds bench token `token`, as the service gets it: the database takes
-    /// the service's scope from a user's token alone (sql/012).
+    /// the service's scope from a user's token alone (sql/definitions/01_toegang.sql).
     static func scope(token: String, service: ConnectionPool) async throws -> AccessScope {
         guard let gebruiker = try await AuthStore(pool: service).gebruiker(token: token) else {
             throw CommandError("a bench token is not valid: \(token)")

@@ -108,7 +108,7 @@ struct CijfersBench: AsyncParsableCommand {
             UNION ALL SELECT gemeente, 'bench-' || lower(gemeente) || '-wethouder', 'wethouder' FROM bench_cijfers;
             INSERT INTO kernteamleden (gemeente, gebruiker, kernteam)
             SELECT gemeente, 'bench-' || lower(gemeente) || '-' || code, code FROM kernteams WHERE gemeente LIKE 'GM8%';
-            -- The service's scope comes from a user's token only (sql/012): one per user.
+            -- The service's scope comes from a user's token only (sql/definitions/01_toegang.sql): one per user.
             INSERT INTO api_tokens (gemeente, gebruiker, hash, omschrijving, verloopt_op)
             SELECT gemeente, naam, sha256(convert_to('vv_cijfers_' || naam, 'UTF8')), 'benchmark', now() + interval '30 days'
             FROM gebruikers WHERE gemeente LIKE 'GM8%';

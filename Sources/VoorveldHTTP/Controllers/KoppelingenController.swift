@@ -182,7 +182,7 @@ struct KoppelingenController {
             case "koppelingen_status_volgorde": "Deze stap kan niet vanuit de huidige status."
             case "koppelingen_afgesloten": "De hulpvraag is afgesloten; heropen hem eerst."
             case "koppelingen_vog": "Bij een jongere alleen een vrijwilliger met een geldige VOG."
-            // Only this kernteam's own history (sql/013): it says nothing of another team's hulpvragen.
+            // Only this kernteam's own history (sql/definitions/04_koppelingen.sql): it says nothing of another team's hulpvragen.
             case "koppelingen_eerder_afgebroken": "Met deze vrijwilliger is eerder een koppeling met deze inwoner afgebroken."
             default: nil
             }
