@@ -96,7 +96,7 @@ public struct HulpvraagStore: Sendable {
             }
             let lopend = try await connection.queryOne("""
                 SELECT count(*) FROM koppelingen WHERE gemeente = (SELECT huidige_gemeente()) AND hulpvraag = $1
-                  AND status IN ('voorgesteld', 'geaccepteerd', 'gestart')
+                  AND koppeling_loopt(status)
                 """, [id]) { row in try row.decode(0, as: Int.self) } ?? 0
             guard lopend == 0 else {
                 throw Invoerfouten([Veldfout(veld: "koppelingen", melding: "er \(lopend == 1 ? "loopt nog 1 koppeling" : "lopen nog \(lopend) koppelingen"); rond die eerst af of breek ze af")])

@@ -235,11 +235,12 @@ public struct KoppelingStore: Sendable {
                         (SELECT z.naam FROM voorzieningen z WHERE z.gemeente = k.gemeente AND z.id = k.voorziening), ''),
                k.status, k.leefgebieden, k.taken, k.kern, k.dagdelen, k.toelichting, k.gestart_op, k.beeindigd_op,
                k.hulpvraag, k.reden, k.voorgesteld_door, k.versie, k.afsluiting,
-               -- How to reach the helper: for the kernteam, only while the koppeling runs.
-               CASE WHEN k.eigen AND k.status IN ('voorgesteld', 'geaccepteerd', 'gestart') THEN
+               -- How to reach the helper: for the kernteam, only while the koppeling runs (its own rows
+               -- carry the table's status; the steunpunt's may say 'beeindigd').
+               CASE WHEN k.eigen THEN CASE WHEN koppeling_loopt(k.status::koppelingstatus) THEN
                    coalesce((SELECT concat_ws(' · ', v.telefoon, v.email) FROM vrijwilligers v WHERE v.gemeente = k.gemeente AND v.id = k.vrijwilliger),
                             (SELECT z.contact FROM voorzieningen z WHERE z.gemeente = k.gemeente AND z.id = k.voorziening), '')
-               END
+               END END
         FROM \(from)
         """
 

@@ -54,7 +54,7 @@ extension VrijwilligerStore {
         let rijen = try await pool.withTransaction(in: scope) { connection in
             try await connection.query("""
                 SELECT k.vrijwilliger, count(*) FROM koppelingen_voor_steunpunt k
-                WHERE k.gemeente = (SELECT huidige_gemeente()) AND k.vrijwilliger = ANY($1::uuid[]) AND k.status IN ('voorgesteld', 'geaccepteerd', 'gestart')
+                WHERE k.gemeente = (SELECT huidige_gemeente()) AND k.vrijwilliger = ANY($1::uuid[]) AND k.status <> 'beeindigd'
                 GROUP BY k.vrijwilliger
                 """, [ids]) { row in (try row.decode(0, as: UUID.self), try row.decode(1, as: Int.self)) }
         }

@@ -5,6 +5,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import Postgres
+import TestDatabase
 import Testing
 import Voorveld
 import VoorveldHTTP
@@ -249,6 +250,20 @@ struct KoppelingenTests {
         #expect(reden == "afgebroken/veilig-thuis-signaal")
         try await insert(try await Self.hulpvraag(environment))   // the place it held is free again
         await environment.close()
+    }
+
+    @Test("the running statuses are one definition: Swift's KoppelingStatus.loopt and the database's koppeling_loopt agree on every status")
+    func lopendeStatussen() async throws {
+        let pool = try await TestDatabase.freshPool()
+        try await Migrator(directory: TestEnvironment.sqlDirectory).migrate(pool)
+        let database = try await pool.withConnection { connection in
+            try await connection.query("SELECT s::text, koppeling_loopt(s) FROM unnest(enum_range(NULL::koppelingstatus)) s") { row in
+                [try row.decode(0, as: String.self): try row.decode(1, as: Bool.self)]
+            }
+        }.reduce(into: [String: Bool]()) { $0.merge($1) { a, _ in a } }
+        #expect(database == Dictionary(uniqueKeysWithValues: KoppelingStatus.allCases.map { ($0.rawValue, $0.loopt) }))
+        #expect(database.filter(\.value).keys.sorted() == ["geaccepteerd", "gestart", "voorgesteld"])
+        await pool.close()
     }
 
     @Test("the VOG rule is one rule: the database refuses the volunteer the candidates list leaves out, also for a resident under 18 by year of birth")

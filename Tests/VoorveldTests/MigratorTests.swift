@@ -147,8 +147,9 @@ struct MigratorTests {
     func squashedMigrationsTakenOver() async throws {
         let pool = try await TestDatabase.freshPool()
         let migrator = try Migrator(directory: Self.sqlDirectory)
-        try await migrator.migrate(pool)
-        // The record such a database has (its schema is the baseline's, compared with pg_dump at the squash).
+        // The tables such a database has, and the record it has (its schema was the baseline's, compared
+        // with pg_dump at the squash); migrations made after the squash are still to come.
+        try await Migrator(migrations: [try #require(migrator.migrations.first)]).migrate(pool)
         func record(_ migrations: ArraySlice<Migrator.Record>) async throws {
             try await pool.withTransaction { connection in
                 try await connection.execute("DELETE FROM schema_migrations")
@@ -166,9 +167,10 @@ struct MigratorTests {
         }
         try await record(Migrator.squashed[...])
         let taken = try await migrator.migrate(pool)
-        #expect(taken.migrations.isEmpty)
+        #expect(taken.migrations == Array(migrator.migrations.dropFirst()))
         #expect(taken.definitions.count == migrator.definitions.count)
-        #expect(try await recorded() == ["1 baseline"])
+        #expect(try await recorded() == migrator.migrations.map { "\($0.version) \($0.name)" })
+        #expect(try await recorded().first == "1 baseline")
         #expect(try await migrator.migrate(pool).isEmpty)
 
         try await record(Migrator.squashed.prefix(12))

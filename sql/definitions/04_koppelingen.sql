@@ -27,7 +27,6 @@ CREATE POLICY eigen_kernteam ON koppelingen
 CREATE OR REPLACE FUNCTION koppeling_regels() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
-    lopend constant koppelingstatus[] := ARRAY['voorgesteld', 'geaccepteerd', 'gestart']::koppelingstatus[];
     h hulpvragen;
     bezet integer;
     maximum integer;
@@ -51,7 +50,7 @@ BEGIN
                 CONSTRAINT = 'koppelingen_status_volgorde';
         END IF;
         -- Ending one needs no check; neither does an edit that keeps the status.
-        IF NOT (NEW.status = ANY (lopend)) OR NEW.status = OLD.status THEN
+        IF NOT koppeling_loopt(NEW.status) OR NEW.status = OLD.status THEN
             RETURN NEW;
         END IF;
     END IF;
@@ -92,7 +91,7 @@ BEGIN
                 CONSTRAINT = 'koppelingen_eerder_afgebroken';
         END IF;
         SELECT count(*) INTO bezet FROM koppelingen k
-            WHERE k.gemeente = NEW.gemeente AND k.vrijwilliger = NEW.vrijwilliger AND k.status = ANY (lopend) AND k.id <> NEW.id;
+            WHERE k.gemeente = NEW.gemeente AND k.vrijwilliger = NEW.vrijwilliger AND koppeling_loopt(k.status) AND k.id <> NEW.id;
     ELSE
         PERFORM pg_advisory_xact_lock(hashtextextended('koppeling/' || NEW.gemeente || '/' || NEW.voorziening::text, 0));
         SELECT v.capaciteit INTO maximum FROM voorzieningen v WHERE v.gemeente = NEW.gemeente AND v.id = NEW.voorziening;
@@ -100,7 +99,7 @@ BEGIN
             RAISE EXCEPTION 'voorziening niet gevonden' USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'koppelingen_voorziening';
         END IF;
         SELECT count(*) INTO bezet FROM koppelingen k
-            WHERE k.gemeente = NEW.gemeente AND k.voorziening = NEW.voorziening AND k.status = ANY (lopend) AND k.id <> NEW.id;
+            WHERE k.gemeente = NEW.gemeente AND k.voorziening = NEW.voorziening AND koppeling_loopt(k.status) AND k.id <> NEW.id;
     END IF;
     -- Capacity counts on a new booking; accepting or starting keeps the place it already holds.
     IF TG_OP = 'INSERT' AND maximum IS NOT NULL AND bezet >= maximum THEN
@@ -126,7 +125,7 @@ DECLARE
     afgerond boolean;
 BEGIN
     SELECT h.status INTO huidig FROM hulpvragen h WHERE h.gemeente = NEW.gemeente AND h.id = NEW.hulpvraag FOR NO KEY UPDATE;
-    SELECT bool_or(k.status IN ('voorgesteld', 'geaccepteerd', 'gestart')), bool_or(k.status IN ('geaccepteerd', 'gestart')),
+    SELECT bool_or(koppeling_loopt(k.status)), bool_or(k.status IN ('geaccepteerd', 'gestart')),
            bool_or(k.status = 'afgerond')
         INTO loopt, gekoppeld, afgerond
         FROM koppelingen k WHERE k.gemeente = NEW.gemeente AND k.hulpvraag = NEW.hulpvraag;
@@ -214,7 +213,7 @@ BEGIN
            CASE WHEN b.verder THEN (SELECT max(a.tot) FROM vrijwilliger_afwezigheden a
                 WHERE a.gemeente = b.gemeente AND a.vrijwilliger = b.id AND a.tot >= peildatum AND a.van <= peildatum + 14) END,
            CASE WHEN b.verder THEN (SELECT count(*)::integer FROM koppelingen k WHERE k.gemeente = b.gemeente AND k.vrijwilliger = b.id
-                AND k.status IN ('voorgesteld', 'geaccepteerd', 'gestart')) ELSE 0 END,
+                AND koppeling_loopt(k.status)) ELSE 0 END,
            b.max_hulpvragen,
            CASE WHEN b.verder THEN ARRAY(SELECT l.leefgebied FROM vrijwilliger_leefgebieden l
                 WHERE l.gemeente = b.gemeente AND l.vrijwilliger = b.id AND l.leefgebied = ANY (h_leefgebieden) ORDER BY 1) ELSE '{}' END,
@@ -228,7 +227,7 @@ BEGIN
                    WHERE k.gemeente = b.gemeente AND k.vrijwilliger = b.id AND k.status = 'afgebroken'
                      AND (kh.id = h.id OR (kh.dossierreferentie = h.dossierreferentie AND kh.kernteam = h.kernteam))),
            b.verder AND EXISTS (SELECT 1 FROM koppelingen k WHERE k.gemeente = b.gemeente AND k.vrijwilliger = b.id AND k.hulpvraag = h.id
-                     AND k.status IN ('voorgesteld', 'geaccepteerd', 'gestart')),
+                     AND koppeling_loopt(k.status)),
            CASE WHEN b.verder THEN (SELECT count(*)::integer FROM koppelingen k WHERE k.gemeente = b.gemeente AND k.vrijwilliger = b.id
                 AND k.status = 'afgerond' AND k.leefgebieden && h_leefgebieden) ELSE 0 END
     FROM basis b;
@@ -265,10 +264,10 @@ BEGIN
            ARRAY(SELECT d FROM unnest(v.openingsdagdelen) d WHERE cardinality(h.dagdelen) = 0 OR d = ANY (h.dagdelen)),
            cardinality(v.openingsdagdelen), v.leeftijdsgroep, v.capaciteit,
            (SELECT count(*)::integer FROM koppelingen k WHERE k.gemeente = v.gemeente AND k.voorziening = v.id
-              AND k.status IN ('voorgesteld', 'geaccepteerd', 'gestart')),
+              AND koppeling_loopt(k.status)),
            v.laatst_geverifieerd,
            EXISTS (SELECT 1 FROM koppelingen k WHERE k.gemeente = v.gemeente AND k.voorziening = v.id AND k.hulpvraag = h.id
-                     AND k.status IN ('voorgesteld', 'geaccepteerd', 'gestart'))
+                     AND koppeling_loopt(k.status))
     FROM voorzieningen v
     WHERE v.gemeente = h.gemeente
       AND (v.hele_gemeente OR EXISTS (SELECT 1 FROM voorziening_kernen k WHERE k.gemeente = v.gemeente AND k.voorziening = v.id AND k.kern = h.kern));
@@ -286,7 +285,7 @@ BEGIN
         UPDATE koppelingen SET status = 'afgebroken', beeindigd_op = current_date, versie = versie + 1, gewijzigd_op = now(),
                reden = CASE WHEN NEW.veilig_thuis THEN 'veilig-thuis-signaal' ELSE 'toestemming-ingetrokken' END
         WHERE gemeente = NEW.gemeente AND hulpvraag = NEW.id AND vrijwilliger IS NOT NULL
-          AND status IN ('voorgesteld', 'geaccepteerd', 'gestart');
+          AND koppeling_loopt(status);
     END IF;
     RETURN NULL;
 END
@@ -304,9 +303,9 @@ CREATE OR REPLACE TRIGGER hulpvraag_beeindigt_vrijwilligers AFTER UPDATE OF veil
 CREATE OR REPLACE VIEW koppelingen_voor_steunpunt WITH (security_barrier) AS
     SELECT k.gemeente, k.id, k.vrijwilliger, k.aangemaakt_op, k.kern, k.taken, k.dagdelen, k.beeindigd_op,
            CASE WHEN k.status IN ('afgerond', 'afgebroken') THEN 'beeindigd' ELSE k.status::text END AS status,
-           CASE WHEN k.status IN ('voorgesteld', 'geaccepteerd', 'gestart') THEN k.leefgebieden ELSE '{}' END AS leefgebieden,
-           CASE WHEN k.status IN ('voorgesteld', 'geaccepteerd', 'gestart') THEN k.toelichting END AS toelichting,
-           CASE WHEN k.status IN ('voorgesteld', 'geaccepteerd', 'gestart') THEN k.gestart_op END AS gestart_op
+           CASE WHEN koppeling_loopt(k.status) THEN k.leefgebieden ELSE '{}' END AS leefgebieden,
+           CASE WHEN koppeling_loopt(k.status) THEN k.toelichting END AS toelichting,
+           CASE WHEN koppeling_loopt(k.status) THEN k.gestart_op END AS gestart_op
     FROM koppelingen k
     WHERE k.gemeente = (SELECT huidige_gemeente_voor('{steunpunt}')) AND k.vrijwilliger IS NOT NULL;
 GRANT SELECT ON koppelingen_voor_steunpunt TO voorveld_service;

@@ -199,7 +199,7 @@ struct MatchingBench: AsyncParsableCommand {
             let volunteers = try await connection.query("""
                 UPDATE vrijwilligers SET max_hulpvragen = 2 WHERE id IN (
                     SELECT v.id FROM vrijwilligers v WHERE v.gemeente = 'GM9001' AND v.kern = 'k1' AND v.status = 'actief'
-                    AND NOT EXISTS (SELECT 1 FROM koppelingen k WHERE k.vrijwilliger = v.id AND k.status IN ('voorgesteld', 'geaccepteerd', 'gestart'))
+                    AND NOT EXISTS (SELECT 1 FROM koppelingen k WHERE k.vrijwilliger = v.id AND koppeling_loopt(k.status))
                     ORDER BY v.id LIMIT 4)
                 RETURNING id::text
                 """) { row in try row.decode(0, as: String.self) }
@@ -235,7 +235,7 @@ struct MatchingBench: AsyncParsableCommand {
         let overbooked = try await session.owner.withConnection { connection in
             try await connection.queryOne("""
                 SELECT count(*) FROM (SELECT v.id FROM vrijwilligers v JOIN koppelingen k ON k.gemeente = v.gemeente AND k.vrijwilliger = v.id
-                WHERE v.id::text = ANY($1) AND k.status IN ('voorgesteld', 'geaccepteerd', 'gestart')
+                WHERE v.id::text = ANY($1) AND koppeling_loopt(k.status)
                 GROUP BY v.id, v.max_hulpvragen HAVING count(*) > v.max_hulpvragen) x
                 """, [volunteers]) { row in try row.decode(0, as: Int.self) } ?? -1
         }
