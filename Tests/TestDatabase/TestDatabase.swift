@@ -10,15 +10,28 @@ import Synchronization
 /// temporary folder, shared by the whole run and shut down when the test process exits. Each
 /// caller gets a database of its own, so tests running in parallel do not see each other.
 public enum TestDatabase {
-    /// A new, empty database on the test server.
-    public static func fresh() async throws -> ConnectionConfiguration {
+    /// A new database on the test server: empty, or a copy of `template` (a database made by
+    /// `fresh` and then closed to connections with `closeForCopying`).
+    public static func fresh(template: String? = nil) async throws -> ConnectionConfiguration {
         let server = try await TestServer.shared.configuration()
         let name = "voorveld_test_\(UUID().uuidString.prefix(8).lowercased())"
         let admin = ConnectionPool(.init(connection: server, maxConnections: 1))
         defer { Task { await admin.close() } }
-        // The name is generated here, never from input: an identifier cannot be a parameter.
-        try await admin.withConnection { connection in try await connection.executeScript("CREATE DATABASE \(name)") }
+        // The names are generated here, never from input: an identifier cannot be a parameter.
+        try await admin.withConnection { connection in
+            try await connection.executeScript("CREATE DATABASE \(name)" + (template.map { " TEMPLATE \($0)" } ?? ""))
+        }
         return server.database(name)
+    }
+
+    /// Makes database `name` a template for `fresh(template:)`: nobody connects to it any more
+    /// (a copy needs a database without sessions).
+    public static func closeForCopying(_ name: String) async throws {
+        let admin = ConnectionPool(.init(connection: try await TestServer.shared.configuration(), maxConnections: 1))
+        defer { Task { await admin.close() } }
+        try await admin.withConnection { connection in
+            try await connection.executeScript("ALTER DATABASE \(name) WITH ALLOW_CONNECTIONS false")
+        }
     }
 
     /// A pool on a new, empty database.
