@@ -16,23 +16,8 @@ import VoorveldStore
 /// Later work adds its endpoints to `matrix`.
 @Suite("Access matrix")
 struct AccessMatrixTests {
-    enum Actor: String, CaseIterable, CustomTestStringConvertible {
-        case anoniem
-        case kernteamlid            // Overbetuwe, kernteam Heteren
-        case kernteamlidAnderTeam   // Overbetuwe, kernteam Driel
-        case steunpunt, wethouder, beheerder   // Overbetuwe
-        case kernteamlidTwenterand  // Twenterand, kernteam Vroomshoop-Den Ham
-        case beheerderTwenterand    // Twenterand
+    typealias Actor = Fixtures.Actor
 
-        var testDescription: String { rawValue }
-        var gemeente: String? {
-            switch self {
-            case .anoniem: nil
-            case .kernteamlidTwenterand, .beheerderTwenterand: "GM1700"
-            default: "GM1734"
-            }
-        }
-    }
 
     struct Row: Sendable {
         var method: HTTPRequest.Method
@@ -218,8 +203,8 @@ struct AccessMatrixTests {
     @Test("every role gets the expected status everywhere, and never another gemeente's data")
     func matrixHolds() async throws {
         let environment = try await TestEnvironment.seeded()
-        let tokens = try await Self.tokens(environment)
-        let ids = try await Self.ids(environment)
+        let tokens = try await Fixtures.tokens(environment)
+        let ids = try await Fixtures.ids(environment)
         let app = buildApplication(HTTPConfiguration(port: 0), dependencies: environment.dependencies, logger: Logger(label: "test"))
         let failures = try await app.test(.router) { client in
             var failures: [String] = []
@@ -254,7 +239,7 @@ struct AccessMatrixTests {
     @Test("lists show only the caller's gemeente")
     func listsAreScoped() async throws {
         let environment = try await TestEnvironment.seeded()
-        let tokens = try await Self.tokens(environment)
+        let tokens = try await Fixtures.tokens(environment)
         let app = buildApplication(HTTPConfiguration(port: 0), dependencies: environment.dependencies, logger: Logger(label: "test"))
         try await app.test(.router) { client in
             for actor in [Actor.kernteamlid, .kernteamlidTwenterand] {
@@ -277,59 +262,4 @@ struct AccessMatrixTests {
         await environment.close()
     }
 
-    /// The ids the rows name: the volunteers, two voorzieningen, and a new hulpvraag of kernteam Heteren.
-    static func ids(_ environment: TestEnvironment) async throws -> [String: String] {
-        var ids = try await volunteerIds(environment)
-        try await environment.owner.withConnection { connection in
-            let rows = try await connection.query("SELECT gemeente, id::text FROM voorzieningen WHERE referentie = ANY($1)", [["vz-001", "vz-028"]]) { row in
-                (try row.decode(0, as: String.self), try row.decode(1, as: String.self))
-            }
-            for (gemeente, id) in rows { ids[gemeente == "GM1734" ? "voorziening-overbetuwe" : "voorziening-twenterand"] = id }
-        }
-        let scope = try await environment.proven(AccessScope(gemeente: "GM1734", gebruiker: "kernteamlid", rollen: [.kernteamlid], kernteams: ["heteren"]))
-        let hulpvraag = Hulpvraag(
-            id: nil, dossierreferentie: "D-1", initialen: "J.", geboortejaar: 1950, regisseur: "kernteamlid", kernteam: "heteren", kern: "heteren",
-            kanaal: .telefoon, ontvangenOp: CalendarDate(year: 2026, month: 11, day: 2), leefgebieden: ["financien"], zrmScores: [:], taken: [],
-            dagdelen: [], duur: .kortdurend, urenPerWeek: nil, jeugd: false, toestemmingVrijwilliger: true, gezamenlijkHuisbezoek: false,
-            veiligThuis: false, omschrijving: "", status: .nieuw, doorverwezenNaarLoket: false, versie: nil)
-        let stored = try await HulpvraagStore(pool: environment.service).create(hulpvraag, in: scope) { id in
-            AuditRegel(gebruiker: "kernteamlid", rol: .kernteamlid, actie: "hulpvraag-registreren", objectType: "hulpvraag",
-                       objectId: id.uuidString, doel: "test", resultaat: .toegestaan)
-        }
-        ids["hulpvraag-heteren"] = stored.id!.uuidString.lowercased()
-        let koppeling = try await environment.service.withTransaction(in: scope) { connection in
-            try await KoppelingStore.create(hulpvraag: stored.id!, helper: .vrijwilliger(UUID(uuidString: ids["overbetuwe"]!)!), toelichting: "",
-                                            on: connection, door: "kernteamlid") { id in
-                AuditRegel(gebruiker: "kernteamlid", rol: .kernteamlid, actie: "koppeling-voorstellen", objectType: "koppeling",
-                           objectId: id.uuidString, doel: "test", resultaat: .toegestaan)
-            }
-        }
-        ids["koppeling-heteren"] = try #require(koppeling?.id).uuidString.lowercased()
-        return ids
-    }
-
-    /// The ids of one demo volunteer per gemeente, for the rows that name one.
-    static func volunteerIds(_ environment: TestEnvironment) async throws -> [String: String] {
-        try await environment.owner.withConnection { connection in
-            let rows = try await connection.query("SELECT gemeente, id::text FROM vrijwilligers WHERE referentie = ANY($1)", [["vw-0001", "vw-0181"]]) { row in
-                (try row.decode(0, as: String.self), try row.decode(1, as: String.self))
-            }
-            var ids: [String: String] = [:]
-            for (gemeente, id) in rows { ids[gemeente == "GM1734" ? "overbetuwe" : "twenterand"] = id }
-            return ids
-        }
-    }
-
-    /// The demo users, plus a kernteamlid of another Overbetuwe team and a Twenterand beheerder.
-    static func tokens(_ environment: TestEnvironment) async throws -> [Actor: String] {
-        let users = UserStore(pool: environment.owner, hasher: TestEnvironment.hasher)
-        try await users.add(.init(naam: "kernteamlid.driel", weergavenaam: "Dirk Driel", gemeente: "GM1734", rollen: [.kernteamlid], kernteams: ["driel"]))
-        try await users.add(.init(naam: "beheerder.twenterand", weergavenaam: "Bea Twenterand", gemeente: "GM1700", rollen: [.beheerder]))
-        return [
-            .kernteamlid: Demo.kernteamlid.token, .steunpunt: Demo.steunpunt.token, .wethouder: Demo.wethouder.token,
-            .beheerder: Demo.beheerder.token, .kernteamlidTwenterand: Demo.twenterand.token,
-            .kernteamlidAnderTeam: try await users.createToken(naam: "kernteamlid.driel"),
-            .beheerderTwenterand: try await users.createToken(naam: "beheerder.twenterand"),
-        ]
-    }
 }

@@ -16,7 +16,7 @@ import VoorveldStore
         let environment = try await TestEnvironment.seeded(hulpvragen: true)
         let seed = UInt64.random(in: 1...UInt64.max)
         var random = SplitMix64(seed: seed)
-        let teams = try await Self.teamsWithRegisseur(environment.owner)
+        let teams = try await Fixtures.teamsWithRegisseur(environment.owner)
         let leefgebieden = try await environment.owner.withConnection { connection in
             try await connection.query("SELECT code FROM leefgebieden ORDER BY code") { row in try row.decode(0, as: String.self) }
         }
@@ -301,23 +301,6 @@ import VoorveldStore
         AuditRegel(gebruiker: gebruiker, rol: .kernteamlid, actie: "test", objectType: "hulpvraag", objectId: nil, doel: "test", resultaat: .toegestaan)
     }
 
-    /// Every kernteam of the demo gemeente with its kernen, each given a regisseur `test-<kernteam>`.
-    static func teamsWithRegisseur(_ owner: ConnectionPool) async throws -> [(kernteam: String, kernen: [String])] {
-        try await owner.withTransaction { connection in
-            try await connection.execute("""
-                INSERT INTO gebruikers (gemeente, naam, weergavenaam) SELECT gemeente, 'test-' || code, 'Test ' || naam FROM kernteams WHERE gemeente = $1
-                """, [gemeente])
-            try await connection.execute("""
-                INSERT INTO gebruiker_rollen (gemeente, gebruiker, rol) SELECT gemeente, 'test-' || code, 'kernteamlid' FROM kernteams WHERE gemeente = $1
-                """, [gemeente])
-            try await connection.execute("""
-                INSERT INTO kernteamleden (gemeente, gebruiker, kernteam) SELECT gemeente, 'test-' || code, code FROM kernteams WHERE gemeente = $1
-                """, [gemeente])
-            return try await connection.query("""
-                SELECT kernteam, array_agg(kern ORDER BY kern) FROM kernteam_kernen WHERE gemeente = $1 GROUP BY kernteam ORDER BY kernteam
-                """, [gemeente]) { row in (kernteam: try row.decode(0, as: String.self), kernen: try row.decode(1, as: [String].self)) }
-        }
-    }
 }
 
 /// A small, seedable generator: a failing run can be repeated with the seed it reports.

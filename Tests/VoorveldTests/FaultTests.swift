@@ -39,13 +39,13 @@ struct FaultTests {
                                 guard try await TestDatabase.waitUntil(timeout: .seconds(300), { await back.at != nil })
                                 else { throw FaultError("\(key): PostgreSQL was not back within 300 s") }
                             }
-                            let body = HulpvragenTests.hulpvraag(#""dossierreferentie": "\#(key)""#)
+                            let body = Fixtures.hulpvraagBody(#""dossierreferentie": "\#(key)""#)
                             // A client that retries with the same Idempotency-Key until it gets an answer.
                             let started = ContinuousClock.now
                             while true {
                                 let answer = try? await client.execute(
                                     uri: "/v1/hulpvragen", method: .post,
-                                    headers: HulpvragenTests.headers(Demo.kernteamlid.token, [HTTPField.Name("Idempotency-Key")!: key]),
+                                    headers: Fixtures.headers(Demo.kernteamlid.token, [HTTPField.Name("Idempotency-Key")!: key]),
                                     body: ByteBuffer(string: body)
                                 ) { response in
                                     (response.status, try? JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
@@ -75,7 +75,7 @@ struct FaultTests {
                 // While it is down, the API and the readiness check say so quickly, in problem+json.
                 for uri in ["/health/ready", "/v1/hulpvragen"] {
                     let asked = ContinuousClock.now
-                    try await client.execute(uri: uri, method: .get, headers: HulpvragenTests.headers(Demo.kernteamlid.token)) { response in
+                    try await client.execute(uri: uri, method: .get, headers: Fixtures.headers(Demo.kernteamlid.token)) { response in
                         #expect(response.status == .serviceUnavailable, "\(uri): \(response.status)")
                         #expect(response.headers[.contentType] == "application/problem+json")
                     }

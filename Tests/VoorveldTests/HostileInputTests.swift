@@ -15,17 +15,6 @@ import VoorveldStore
 /// CPU, database passwords in the log, and text that looks like other text or hides characters.
 @Suite("Hostile input")
 struct HostileInputTests {
-    static func app(_ environment: TestEnvironment) -> some ApplicationProtocol {
-        buildApplication(HTTPConfiguration(port: 0), dependencies: environment.dependencies, logger: Logger(label: "test"))
-    }
-
-    static func headers(_ token: String, _ type: String = "application/json") -> HTTPFields {
-        [.authorization: "Bearer \(token)", .contentType: type]
-    }
-
-    static func json(_ buffer: ByteBuffer) throws -> [String: Any] {
-        try JSONSerialization.jsonObject(with: Data(buffer: buffer)) as? [String: Any] ?? [:]
-    }
 
     /// The reason a 400 gives for `veld` in its `invalidParams`.
     static func reden(_ problem: [String: Any], _ veld: String) -> String? {
@@ -64,14 +53,14 @@ struct HostileInputTests {
     func nesting() async throws {
         #expect(Self.genest(3) == #"{"a":[{"a":1}]}"#)
         let environment = try await TestEnvironment.seeded()
-        try await Self.app(environment).test(.router) { client in
-            let headers = Self.headers(Demo.kernteamlid.token)
+        try await Fixtures.app(environment).test(.router) { client in
+            let headers = Fixtures.headers(Demo.kernteamlid.token)
             // One level too deep: the body's own object and 16 more.
             try await client.execute(uri: "/v1/hulpvragen", method: .post, headers: headers,
                                      body: ByteBuffer(string: Self.hulpvraag(extra: #", "extra": \#(Self.genest(Self.diepte))"#))) { response in
                 #expect(response.status == .badRequest)
                 #expect(response.headers[.contentType] == "application/problem+json")
-                let problem = try Self.json(response.body)
+                let problem = try Fixtures.json(response.body)
                 #expect(problem["status"] as? Int == 400)
                 #expect(problem["title"] as? String == "Ongeldig verzoek")
                 #expect((problem["detail"] as? String)?.contains("te diep genest: hoogstens 16 niveaus") == true, "\(problem)")
@@ -81,17 +70,17 @@ struct HostileInputTests {
             try await client.execute(uri: "/v1/hulpvragen", method: .post, headers: headers,
                                      body: ByteBuffer(string: Self.hulpvraag(extra: #", "extra": \#(Self.genest(Self.diepte - 1))"#))) { response in
                 #expect(response.status == .badRequest)
-                let problem = try Self.json(response.body)
+                let problem = try Fixtures.json(response.body)
                 #expect((problem["detail"] as? String)?.contains("genest") == false)
                 #expect(Self.reden(problem, "extra") == "onbekend veld")
             }
             // The probe's body: 500 levels. Refused for its depth, whatever the endpoint.
             for (uri, token) in [("/v1/hulpvragen", Demo.kernteamlid.token), ("/v1/vrijwilligers", Demo.steunpunt.token)] {
                 for body in [Self.genest(500), String(repeating: "[", count: 500) + String(repeating: "]", count: 500)] {
-                    try await client.execute(uri: uri, method: .post, headers: Self.headers(token), body: ByteBuffer(string: body)) { response in
+                    try await client.execute(uri: uri, method: .post, headers: Fixtures.headers(token), body: ByteBuffer(string: body)) { response in
                         #expect(response.status == .badRequest)
                         #expect(response.headers[.contentType] == "application/problem+json")
-                        let problem = try Self.json(response.body)
+                        let problem = try Fixtures.json(response.body)
                         #expect((problem["detail"] as? String)?.contains("te diep genest") == true)
                     }
                 }
@@ -101,7 +90,7 @@ struct HostileInputTests {
             try await client.execute(uri: "/v1/hulpvragen", method: .post, headers: headers,
                                      body: ByteBuffer(string: Self.hulpvraag(omschrijving: tekst))) { response in
                 #expect(response.status == .created, "\(String(buffer: response.body))")
-                let body = try Self.json(response.body)
+                let body = try Fixtures.json(response.body)
                 #expect((body["omschrijving"] as? String)?.hasPrefix(#"Schreef: "[[[["#) == true)
             }
         }
@@ -206,8 +195,8 @@ struct HostileInputTests {
     @Test("a referentie that only looks like another (a Cyrillic а or о) is refused with a field error, in the API and in a CSV file")
     func lookAlikeReferentie() async throws {
         let environment = try await TestEnvironment.seeded()
-        try await Self.app(environment).test(.router) { client in
-            let steunpunt = Self.headers(Demo.steunpunt.token)
+        try await Fixtures.app(environment).test(.router) { client in
+            let steunpunt = Fixtures.headers(Demo.steunpunt.token)
             try await client.execute(uri: "/v1/vrijwilligers", method: .post, headers: steunpunt,
                                      body: ByteBuffer(string: Self.vrijwilliger(referentie: "vw-anna-001"))) { response in
                 #expect(response.status == .created)
@@ -217,7 +206,7 @@ struct HostileInputTests {
                 try await client.execute(uri: "/v1/vrijwilligers", method: .post, headers: steunpunt,
                                          body: ByteBuffer(string: Self.vrijwilliger(referentie: lookalike))) { response in
                     #expect(response.status == .badRequest)
-                    let reden = Self.reden(try Self.json(response.body), "referentie")
+                    let reden = Self.reden(try Fixtures.json(response.body), "referentie")
                     #expect(reden?.hasPrefix("mag alleen letters a-z en A-Z, cijfers en - _ . / bevatten, en begint met een letter of cijfer") == true)
                     #expect(reden?.contains("U+04") == true, "\(reden ?? "")")
                 }
@@ -225,23 +214,23 @@ struct HostileInputTests {
             try await client.execute(uri: "/v1/voorzieningen", method: .post, headers: steunpunt,
                                      body: ByteBuffer(string: Self.voorziening(referentie: "vz-8\u{043E}01"))) { response in
                 #expect(response.status == .badRequest)
-                let problem = try Self.json(response.body)
+                let problem = try Fixtures.json(response.body)
                 #expect(Self.reden(problem, "referentie")?.hasPrefix(Tekstsoort.referentieMelding) == true)
             }
-            try await client.execute(uri: "/v1/hulpvragen", method: .post, headers: Self.headers(Demo.kernteamlid.token),
+            try await client.execute(uri: "/v1/hulpvragen", method: .post, headers: Fixtures.headers(Demo.kernteamlid.token),
                                      body: ByteBuffer(string: Self.hulpvraag(dossierreferentie: "RS-2\u{043E}431"))) { response in
                 #expect(response.status == .badRequest)
-                let problem = try Self.json(response.body)
+                let problem = try Fixtures.json(response.body)
                 #expect(Self.reden(problem, "dossierreferentie")?.hasPrefix(Tekstsoort.referentieMelding) == true)
             }
             // A steunpunt's spreadsheet: the row and the column, nothing imported.
             let csv = "referentie;voornaam;achternaam;kern;leefgebieden;beschikbaarheid;langste_inzet;uren_per_week;max_hulpvragen\n"
                 + "vw-bram-001;Bram;Bakker;heteren;financien;ma-ochtend;kortdurend;2;1\n"
                 + "vw-\u{0430}nna-002;Anna;Jansen;heteren;financien;ma-ochtend;kortdurend;2;1\n"
-            try await client.execute(uri: "/v1/vrijwilligers/import", method: .post, headers: Self.headers(Demo.steunpunt.token, "text/csv"),
+            try await client.execute(uri: "/v1/vrijwilligers/import", method: .post, headers: Fixtures.headers(Demo.steunpunt.token, "text/csv"),
                                      body: ByteBuffer(string: csv)) { response in
                 #expect(response.status == .unprocessableContent)
-                let fouten = try Self.json(response.body)["fouten"] as? [[String: Any]] ?? []
+                let fouten = try Fixtures.json(response.body)["fouten"] as? [[String: Any]] ?? []
                 #expect(fouten.count == 1)
                 #expect(fouten.first?["regel"] as? Int == 3 && fouten.first?["kolom"] as? String == "referentie")
                 #expect((fouten.first?["melding"] as? String)?.hasPrefix(Tekstsoort.referentieMelding) == true)
@@ -259,36 +248,36 @@ struct HostileInputTests {
     @Test("a name with a bidi override or an invisible character is refused with a field error; free text keeps its lines but no bidi controls")
     func invisibleCharacters() async throws {
         let environment = try await TestEnvironment.seeded()
-        try await Self.app(environment).test(.router) { client in
-            let steunpunt = Self.headers(Demo.steunpunt.token)
+        try await Fixtures.app(environment).test(.router) { client in
+            let steunpunt = Fixtures.headers(Demo.steunpunt.token)
             // U+202E shows what follows right to left: "\u{202E}tiW ed" reads as "de Wit".
             for (voornaam, achternaam, veld) in [("Joke", "\u{202E}tiW ed", "achternaam"), ("Jo\u{200B}ke", "de Wit", "voornaam"),
                                                  ("Joke\u{2066}", "de Wit", "voornaam"), ("Joke\u{FEFF}", "de Wit", "voornaam")] {
                 try await client.execute(uri: "/v1/vrijwilligers", method: .post, headers: steunpunt,
                                          body: ByteBuffer(string: Self.vrijwilliger(referentie: "vw-8201", voornaam: voornaam, achternaam: achternaam))) { response in
                     #expect(response.status == .badRequest)
-                    let reden = Self.reden(try Self.json(response.body), veld)
+                    let reden = Self.reden(try Fixtures.json(response.body), veld)
                     #expect(reden?.hasPrefix("bevat onzichtbare of tekstrichting-tekens (U+") == true, "\(veld): \(reden ?? "nil")")
                 }
             }
             try await client.execute(uri: "/v1/voorzieningen", method: .post, headers: steunpunt,
                                      body: ByteBuffer(string: Self.voorziening(naam: "Repair\u{202E}caf\u{E9}"))) { response in
                 #expect(response.status == .badRequest)
-                let problem = try Self.json(response.body)
+                let problem = try Fixtures.json(response.body)
                 #expect(Self.reden(problem, "naam") == "bevat onzichtbare of tekstrichting-tekens (U+202E)")
             }
-            let kernteamlid = Self.headers(Demo.kernteamlid.token)
+            let kernteamlid = Fixtures.headers(Demo.kernteamlid.token)
             try await client.execute(uri: "/v1/hulpvragen", method: .post, headers: kernteamlid,
                                      body: ByteBuffer(string: Self.hulpvraag(omschrijving: "Post \u{202E}negilj"))) { response in
                 #expect(response.status == .badRequest)
-                let problem = try Self.json(response.body)
+                let problem = try Fixtures.json(response.body)
                 #expect(Self.reden(problem, "omschrijving")?.hasPrefix(Tekstsoort.onzichtbaarMelding) == true)
             }
             // Lines and tabs are what free text is made of.
             try await client.execute(uri: "/v1/hulpvragen", method: .post, headers: kernteamlid,
                                      body: ByteBuffer(string: Self.hulpvraag(omschrijving: #"Eerste regel\nTweede regel\tmet een tab"#))) { response in
                 #expect(response.status == .created)
-                let body = try Self.json(response.body)
+                let body = try Fixtures.json(response.body)
                 #expect(body["omschrijving"] as? String == "Eerste regel\nTweede regel\tmet een tab")
             }
         }
@@ -298,16 +287,16 @@ struct HostileInputTests {
     @Test("a name typed with a combining accent (e + U+0301) is stored as the precomposed é (NFC), and read back so")
     func namesInNFC() async throws {
         let environment = try await TestEnvironment.seeded()
-        try await Self.app(environment).test(.router) { client in
-            let location = try await client.execute(uri: "/v1/vrijwilligers", method: .post, headers: Self.headers(Demo.steunpunt.token),
+        try await Fixtures.app(environment).test(.router) { client in
+            let location = try await client.execute(uri: "/v1/vrijwilligers", method: .post, headers: Fixtures.headers(Demo.steunpunt.token),
                                                     body: ByteBuffer(string: Self.vrijwilliger(referentie: "vw-8301", voornaam: "Rene\u{301}e", achternaam: "Bro\u{308}er"))) { response in
                 #expect(response.status == .created)
                 return response.headers[.location]
             }
             let path = try #require(location)
-            try await client.execute(uri: path, method: .get, headers: Self.headers(Demo.kernteamlid.token)) { response in
+            try await client.execute(uri: path, method: .get, headers: Fixtures.headers(Demo.kernteamlid.token)) { response in
                 #expect(response.status == .ok)
-                let body = try Self.json(response.body)
+                let body = try Fixtures.json(response.body)
                 // By code point: Swift's == holds the two forms equal, PostgreSQL does not.
                 #expect((body["voornaam"] as? String).map { Array($0.unicodeScalars) } == Array("Ren\u{E9}e".unicodeScalars))
                 #expect((body["achternaam"] as? String).map { Array($0.unicodeScalars) } == Array("Br\u{F6}er".unicodeScalars))
@@ -324,14 +313,14 @@ struct HostileInputTests {
     @Test("on a page, the look-alike referentie and the hidden character are named next to their fields")
     func pageFieldErrors() async throws {
         let environment = try await TestEnvironment.seeded()
-        try await Self.app(environment).test(.router) { client in
-            var nieuw = try await PagesTests.bewerkformulier(client, "/voorzieningen/nieuw", action: "/voorzieningen", Demo.steunpunt.token)
+        try await Fixtures.app(environment).test(.router) { client in
+            var nieuw = try await Fixtures.bewerkformulier(client, "/voorzieningen/nieuw", action: "/voorzieningen", Demo.steunpunt.token)
             nieuw.zet("naam", "Repair\u{202E}caf\u{E9}")
             nieuw.zet("aanbieder", "Dorpshuis Driel")
             nieuw.zet("referentie", "vz-p\u{0430}ge-1")
             nieuw.velden += [("kernen", "driel"), ("leefgebieden", "sociaal-netwerk")]
-            try await client.execute(uri: "/voorzieningen", method: .post, headers: PagesTests.headers(Demo.steunpunt.token, PagesTests.urlencoded),
-                                     body: PagesTests.form(nieuw.velden)) { response in
+            try await client.execute(uri: "/voorzieningen", method: .post, headers: Fixtures.paginaHeaders(Demo.steunpunt.token, Fixtures.urlencoded),
+                                     body: Fixtures.formulierBody(nieuw.velden)) { response in
                 #expect(response.status == .badRequest)
                 let html = String(buffer: response.body)
                 #expect(html.contains(#"id="referentie-fout">Referentie: mag alleen letters a-z en A-Z, cijfers en - _ . / bevatten"#))
@@ -340,7 +329,7 @@ struct HostileInputTests {
         }
         // Nothing stored: only the seed's voorzieningen.
         let seed = try String(contentsOfFile: TestEnvironment.seedDirectory + "/voorzieningen.csv", encoding: .utf8).split(separator: "\n").count - 1
-        #expect(try await PagesTests.count(environment, "voorzieningen") == seed)
+        #expect(try await Fixtures.count(environment, "voorzieningen") == seed)
         await environment.close()
     }
 
@@ -404,7 +393,7 @@ struct HostileInputTests {
             }
         }
         #expect(refused?.0 == false && refused?.1 == true)
-        try await Self.app(environment).test(.router) { client in
+        try await Fixtures.app(environment).test(.router) { client in
             try await client.execute(uri: "/v1/openapi.json", method: .get) { response in
                 let schemas = try JSON.parse(Data(buffer: response.body))["components"]?["schemas"]
                 for (schema, veld) in [("Vrijwilliger", "referentie"), ("Voorziening", "referentie"), ("Hulpvraag", "dossierreferentie")] {

@@ -12,20 +12,6 @@ import VoorveldStore
 
 @Suite("Hulpvragen")
 struct HulpvragenTests {
-    static func app(_ environment: TestEnvironment) -> some ApplicationProtocol {
-        buildApplication(HTTPConfiguration(port: 0), dependencies: environment.dependencies, logger: Logger(label: "test"))
-    }
-
-    static func headers(_ token: String, _ extra: HTTPFields = [:]) -> HTTPFields {
-        var headers: HTTPFields = [.authorization: "Bearer \(token)", .contentType: "application/json"]
-        headers.append(contentsOf: extra)
-        return headers
-    }
-
-    /// The example hulpvraag with extra fields in front, e.g. `"status": "afgesloten"`.
-    static func hulpvraag(_ extra: String) -> String {
-        "{\(extra), " + OpenAPIContractTests.hulpvraag.trimmingCharacters(in: .whitespacesAndNewlines).dropFirst()
-    }
 
     static func count(_ environment: TestEnvironment) async throws -> Int {
         try await environment.owner.withConnection { connection in
@@ -36,10 +22,10 @@ struct HulpvragenTests {
     @Test("a kernteamlid registers a hulpvraag for their own team, and lists only their team's")
     func registerAndList() async throws {
         let environment = try await TestEnvironment.seeded()
-        let tokens = try await AccessMatrixTests.tokens(environment)
-        try await Self.app(environment).test(.router) { client in
-            let location = try await client.execute(uri: "/v1/hulpvragen", method: .post, headers: Self.headers(Demo.kernteamlid.token),
-                                                    body: ByteBuffer(string: OpenAPIContractTests.hulpvraag)) { response in
+        let tokens = try await Fixtures.tokens(environment)
+        try await Fixtures.app(environment).test(.router) { client in
+            let location = try await client.execute(uri: "/v1/hulpvragen", method: .post, headers: Fixtures.headers(Demo.kernteamlid.token),
+                                                    body: ByteBuffer(string: Fixtures.hulpvraagBody)) { response in
                 #expect(response.status == .created)
                 #expect(response.headers[.eTag] == "\"1\"")
                 let body = try JSON.parse(Data(buffer: response.body))
@@ -58,24 +44,24 @@ struct HulpvragenTests {
             }
             let path = try #require(location)
             // Kernteam Driel registers one of its own.
-            let driel = OpenAPIContractTests.hulpvraag.replacingOccurrences(of: "\"heteren\"", with: "\"driel\"")
-            try await client.execute(uri: "/v1/hulpvragen", method: .post, headers: Self.headers(tokens[.kernteamlidAnderTeam]!),
+            let driel = Fixtures.hulpvraagBody.replacingOccurrences(of: "\"heteren\"", with: "\"driel\"")
+            try await client.execute(uri: "/v1/hulpvragen", method: .post, headers: Fixtures.headers(tokens[.kernteamlidAnderTeam]!),
                                      body: ByteBuffer(string: driel)) { response in
                 #expect(response.status == .created)
             }
             for (token, team) in [(Demo.kernteamlid.token, "heteren"), (tokens[.kernteamlidAnderTeam]!, "driel")] {
-                try await client.execute(uri: "/v1/hulpvragen", method: .get, headers: Self.headers(token)) { response in
+                try await client.execute(uri: "/v1/hulpvragen", method: .get, headers: Fixtures.headers(token)) { response in
                     let body = try JSON.parse(Data(buffer: response.body))
                     #expect(body["totaal"]?.int == 1)
                     #expect(body["items"]?.array?.compactMap { $0["kernteam"]?.string } == [team])
                 }
             }
             // Asking for the other team's list gives nothing, not an error that reveals it.
-            try await client.execute(uri: "/v1/hulpvragen?kernteam=driel", method: .get, headers: Self.headers(Demo.kernteamlid.token)) { response in
+            try await client.execute(uri: "/v1/hulpvragen?kernteam=driel", method: .get, headers: Fixtures.headers(Demo.kernteamlid.token)) { response in
                 let body = try JSON.parse(Data(buffer: response.body))
                 #expect(body["totaal"]?.int == 0)
             }
-            try await client.execute(uri: path, method: .get, headers: Self.headers(tokens[.kernteamlidAnderTeam]!)) { response in
+            try await client.execute(uri: path, method: .get, headers: Fixtures.headers(tokens[.kernteamlidAnderTeam]!)) { response in
                 #expect(response.status == .notFound)
             }
         }
@@ -99,8 +85,8 @@ struct HulpvragenTests {
              "taken": ["toveren"], "dagdelen": ["ma-nacht"], "duur": "altijd", "urenPerWeek": 0, "jeugd": "misschien",
              "status": "afgesloten", "bsn": "111222333"}
             """
-        try await Self.app(environment).test(.router) { client in
-            try await client.execute(uri: "/v1/hulpvragen", method: .post, headers: Self.headers(Demo.kernteamlid.token),
+        try await Fixtures.app(environment).test(.router) { client in
+            try await client.execute(uri: "/v1/hulpvragen", method: .post, headers: Fixtures.headers(Demo.kernteamlid.token),
                                      body: ByteBuffer(string: bad)) { response in
                 #expect(response.status == .badRequest)
                 #expect(response.headers[.contentType] == "application/problem+json")
@@ -118,8 +104,8 @@ struct HulpvragenTests {
                 (#""kern": "driel", "kernteam": "heteren""#, "kern", "kern 'driel' hoort bij kernteam 'driel', niet bij 'heteren'"),
                 (#""kern": "heteren", "regisseur": "steunpunt""#, "regisseur", "is geen lid van het kernteam van deze hulpvraag"),
             ] {
-                let body = OpenAPIContractTests.hulpvraag.replacingOccurrences(of: #""kern": "heteren""#, with: change)
-                try await client.execute(uri: "/v1/hulpvragen", method: .post, headers: Self.headers(Demo.kernteamlid.token),
+                let body = Fixtures.hulpvraagBody.replacingOccurrences(of: #""kern": "heteren""#, with: change)
+                try await client.execute(uri: "/v1/hulpvragen", method: .post, headers: Fixtures.headers(Demo.kernteamlid.token),
                                          body: ByteBuffer(string: body)) { response in
                     #expect(response.status == .badRequest)
                     let problems = try JSON.parse(Data(buffer: response.body))["invalidParams"]?.array ?? []
@@ -134,10 +120,10 @@ struct HulpvragenTests {
     @Test("a Veilig Thuis signal goes to the loket at once and stays; without consent no volunteer may be matched")
     func routing() async throws {
         let environment = try await TestEnvironment.seeded()
-        let signaal = OpenAPIContractTests.hulpvraag
+        let signaal = Fixtures.hulpvraagBody
             .replacingOccurrences(of: #""toestemmingVrijwilliger": true"#, with: #""toestemmingVrijwilliger": true, "veiligThuis": true"#)
-        try await Self.app(environment).test(.router) { client in
-            let (location, etag) = try await client.execute(uri: "/v1/hulpvragen", method: .post, headers: Self.headers(Demo.kernteamlid.token),
+        try await Fixtures.app(environment).test(.router) { client in
+            let (location, etag) = try await client.execute(uri: "/v1/hulpvragen", method: .post, headers: Fixtures.headers(Demo.kernteamlid.token),
                                                             body: ByteBuffer(string: signaal)) { response in
                 #expect(response.status == .created)
                 let body = try JSON.parse(Data(buffer: response.body))
@@ -147,15 +133,15 @@ struct HulpvragenTests {
             }
             // Withdrawing the signal is refused, by Swift with a message and by the database in any case.
             let withdrawn = signaal.replacingOccurrences(of: #""veiligThuis": true"#, with: #""veiligThuis": false"#)
-            try await client.execute(uri: location, method: .put, headers: Self.headers(Demo.kernteamlid.token, [.ifMatch: etag]),
+            try await client.execute(uri: location, method: .put, headers: Fixtures.headers(Demo.kernteamlid.token, [.ifMatch: etag]),
                                      body: ByteBuffer(string: withdrawn)) { response in
                 #expect(response.status == .badRequest)
                 let problems = try JSON.parse(Data(buffer: response.body))["invalidParams"]?.array ?? []
                 #expect(problems.compactMap { $0["name"]?.string } == ["veiligThuis"])
             }
             // "gekoppeld" comes from a koppeling, not from an edit.
-            let gekoppeld = Self.hulpvraag(#""status": "gekoppeld", "veiligThuis": true"#)
-            try await client.execute(uri: location, method: .put, headers: Self.headers(Demo.kernteamlid.token, [.ifMatch: etag]),
+            let gekoppeld = Fixtures.hulpvraagBody(#""status": "gekoppeld", "veiligThuis": true"#)
+            try await client.execute(uri: location, method: .put, headers: Fixtures.headers(Demo.kernteamlid.token, [.ifMatch: etag]),
                                      body: ByteBuffer(string: gekoppeld)) { response in
                 #expect(response.status == .badRequest)
                 let problems = try JSON.parse(Data(buffer: response.body))["invalidParams"]?.array ?? []
@@ -180,9 +166,9 @@ struct HulpvragenTests {
             let fields = try JSONDecoder().decode([String: JSON].self, from: Data(json.utf8)).mapValues(\.ruw)
             return try Hulpvraag.lees(fields, door: gebruiker, referenties: referenties, vandaag: .vandaag())
         }
-        #expect(try lees(OpenAPIContractTests.hulpvraag).magVrijwilligerKrijgen)
+        #expect(try lees(Fixtures.hulpvraagBody).magVrijwilligerKrijgen)
         #expect(try !lees(signaal).magVrijwilligerKrijgen)
-        #expect(try !lees(OpenAPIContractTests.hulpvraag.replacingOccurrences(of: #""toestemmingVrijwilliger": true"#, with: #""jeugd": true"#))
+        #expect(try !lees(Fixtures.hulpvraagBody.replacingOccurrences(of: #""toestemmingVrijwilliger": true"#, with: #""jeugd": true"#))
             .magVrijwilligerKrijgen)
         await environment.close()
     }
@@ -190,12 +176,12 @@ struct HulpvragenTests {
     @Test("two coordinators editing one version: one wins, the other gets 412 with the current ETag")
     func concurrentEdits() async throws {
         let environment = try await TestEnvironment.seeded()
-        try await Self.app(environment).test(.router) { client in
-            let location = try await client.execute(uri: "/v1/hulpvragen", method: .post, headers: Self.headers(Demo.kernteamlid.token),
-                                                    body: ByteBuffer(string: OpenAPIContractTests.hulpvraag)) { $0.headers[.location]! }
+        try await Fixtures.app(environment).test(.router) { client in
+            let location = try await client.execute(uri: "/v1/hulpvragen", method: .post, headers: Fixtures.headers(Demo.kernteamlid.token),
+                                                    body: ByteBuffer(string: Fixtures.hulpvraagBody)) { $0.headers[.location]! }
             func edit(_ omschrijving: String) async throws -> (HTTPResponse.Status, String?) {
-                let body = OpenAPIContractTests.hulpvraag.replacingOccurrences(of: "Kan de post en rekeningen niet meer bijhouden.", with: omschrijving)
-                return try await client.execute(uri: location, method: .put, headers: Self.headers(Demo.kernteamlid.token, [.ifMatch: "\"1\""]),
+                let body = Fixtures.hulpvraagBody.replacingOccurrences(of: "Kan de post en rekeningen niet meer bijhouden.", with: omschrijving)
+                return try await client.execute(uri: location, method: .put, headers: Fixtures.headers(Demo.kernteamlid.token, [.ifMatch: "\"1\""]),
                                                 body: ByteBuffer(string: body)) { ($0.status, $0.headers[.eTag]) }
             }
             async let first = edit("eerste")
@@ -203,7 +189,7 @@ struct HulpvragenTests {
             let results = try await [first, second]
             #expect(results.map(\.0).sorted { $0.code < $1.code } == [.ok, .preconditionFailed])
             #expect(results.map(\.1) == ["\"2\"", "\"2\""])
-            try await client.execute(uri: location, method: .get, headers: Self.headers(Demo.kernteamlid.token)) { response in
+            try await client.execute(uri: location, method: .get, headers: Fixtures.headers(Demo.kernteamlid.token)) { response in
                 let body = try JSON.parse(Data(buffer: response.body))
                 let winner = results[0].0 == .ok ? "eerste" : "tweede"
                 #expect(body["omschrijving"]?.string == winner)
@@ -216,9 +202,9 @@ struct HulpvragenTests {
     @Test("a retried create with the same Idempotency-Key makes one hulpvraag, even when the retries race")
     func idempotentRetries() async throws {
         let environment = try await TestEnvironment.seeded()
-        try await Self.app(environment).test(.router) { client in
-            func post(_ body: String = OpenAPIContractTests.hulpvraag, key: String) async throws -> (HTTPResponse.Status, String?, String?) {
-                try await client.execute(uri: "/v1/hulpvragen", method: .post, headers: Self.headers(Demo.kernteamlid.token, [idempotencyKey: key]),
+        try await Fixtures.app(environment).test(.router) { client in
+            func post(_ body: String = Fixtures.hulpvraagBody, key: String) async throws -> (HTTPResponse.Status, String?, String?) {
+                try await client.execute(uri: "/v1/hulpvragen", method: .post, headers: Fixtures.headers(Demo.kernteamlid.token, [idempotencyKey: key]),
                                          body: ByteBuffer(string: body)) { response in
                     (response.status, response.headers[.location], response.headers[HTTPField.Name("Idempotent-Replayed")!])
                 }
@@ -231,7 +217,7 @@ struct HulpvragenTests {
             #expect(Set(results.map(\.1)).count == 1)
             #expect(results.filter { $0.2 == "true" }.count == 2)
             // The same key for a different request is refused; a new key makes a new hulpvraag.
-            #expect(try await post(OpenAPIContractTests.hulpvraag.replacingOccurrences(of: "1948", with: "1949"), key: "intake-42").0 == .unprocessableContent)
+            #expect(try await post(Fixtures.hulpvraagBody.replacingOccurrences(of: "1948", with: "1949"), key: "intake-42").0 == .unprocessableContent)
             #expect(try await post(key: "intake-43").0 == .created)
             #expect(try await post(key: String(repeating: "x", count: 201)).0 == .badRequest)
         }
@@ -260,12 +246,12 @@ struct HulpvragenTests {
         let users = UserStore(pool: environment.owner, hasher: TestEnvironment.hasher)
         try await users.add(.init(naam: "collega", weergavenaam: "Collega Heteren", gemeente: "GM1734", rollen: [.kernteamlid], kernteams: ["heteren"]))
         let collega = try await users.createToken(naam: "collega")
-        try await Self.app(environment).test(.router) { client in
-            let location = try await client.execute(uri: "/v1/hulpvragen", method: .post, headers: Self.headers(Demo.kernteamlid.token),
-                                                    body: ByteBuffer(string: OpenAPIContractTests.hulpvraag)) { $0.headers[.location]! }
+        try await Fixtures.app(environment).test(.router) { client in
+            let location = try await client.execute(uri: "/v1/hulpvragen", method: .post, headers: Fixtures.headers(Demo.kernteamlid.token),
+                                                    body: ByteBuffer(string: Fixtures.hulpvraagBody)) { $0.headers[.location]! }
             func put(_ status: String, versie: Int, token: String = collega) async throws -> (HTTPResponse.Status, String) {
-                let body = Self.hulpvraag(#""regisseur": "kernteamlid", "status": "\#(status)""#)
-                return try await client.execute(uri: location, method: .put, headers: Self.headers(token, [.ifMatch: "\"\(versie)\""]),
+                let body = Fixtures.hulpvraagBody(#""regisseur": "kernteamlid", "status": "\#(status)""#)
+                return try await client.execute(uri: location, method: .put, headers: Fixtures.headers(token, [.ifMatch: "\"\(versie)\""]),
                                                 body: ByteBuffer(string: body)) { response in
                     (response.status, String(buffer: response.body))
                 }
@@ -279,13 +265,13 @@ struct HulpvragenTests {
             // Closing takes an outcome; a plain status change to afgesloten is refused.
             #expect(try await put("afgesloten", versie: 2).0 == .badRequest)
             let gesloten = try await client.execute(uri: location + "/afsluiting", method: .put,
-                                                    headers: Self.headers(collega, [.ifMatch: "\"2\""]),
+                                                    headers: Fixtures.headers(collega, [.ifMatch: "\"2\""]),
                                                     body: ByteBuffer(string: #"{"uitkomst": "niet-opgelost"}"#)) { $0.status }
             #expect(gesloten == .ok)
             #expect(try await put("in-behandeling", versie: 3).0 == .ok)   // reopened after nazorg
             // Naming a regisseur who is not (or no longer) in the team is refused.
-            let body = Self.hulpvraag(#""regisseur": "kernteamlid.driel""#)
-            try await client.execute(uri: location, method: .put, headers: Self.headers(collega, [.ifMatch: "\"4\""]),
+            let body = Fixtures.hulpvraagBody(#""regisseur": "kernteamlid.driel""#)
+            try await client.execute(uri: location, method: .put, headers: Fixtures.headers(collega, [.ifMatch: "\"4\""]),
                                      body: ByteBuffer(string: body)) { response in
                 #expect(response.status == .badRequest)
             }
@@ -296,10 +282,10 @@ struct HulpvragenTests {
     @Test("initials and texts the database would refuse are refused first, with a message")
     func databaseRulesFirst() async throws {
         let environment = try await TestEnvironment.seeded()
-        try await Self.app(environment).test(.router) { client in
+        try await Fixtures.app(environment).test(.router) { client in
             for (change, field) in [(#""initialen": "Ł.""#, "initialen"), (#""initialen": "A.B.", "omschrijving": "\#(String(repeating: "e\u{301}", count: 2_001))""#, "omschrijving")] {
-                let body = OpenAPIContractTests.hulpvraag.replacingOccurrences(of: #""initialen": "A.B.""#, with: change)
-                try await client.execute(uri: "/v1/hulpvragen", method: .post, headers: Self.headers(Demo.kernteamlid.token),
+                let body = Fixtures.hulpvraagBody.replacingOccurrences(of: #""initialen": "A.B.""#, with: change)
+                try await client.execute(uri: "/v1/hulpvragen", method: .post, headers: Fixtures.headers(Demo.kernteamlid.token),
                                          body: ByteBuffer(string: body)) { response in
                     #expect(response.status == .badRequest, "\(field)")
                     let problems = try JSON.parse(Data(buffer: response.body))["invalidParams"]?.array ?? []

@@ -13,70 +13,18 @@ import VoorveldStore
 
 @Suite("Koppelingen")
 struct KoppelingenTests {
-    static let heteren = AccessScope(gemeente: "GM1734", gebruiker: "kernteamlid", rollen: [.kernteamlid], kernteams: ["heteren"])
-
-    static func get(_ client: some TestClientProtocol, _ uri: String, token: String = Demo.kernteamlid.token) async throws -> JSON {
-        try await client.execute(uri: uri, method: .get, headers: [.authorization: "Bearer \(token)"]) { response in
-            #expect(response.status == .ok, "\(uri): \(response.status)")
-            return try JSON.parse(Data(buffer: response.body))
-        }
-    }
-
-    /// The id of a demo volunteer or hulpvraag.
-    static func id(_ environment: TestEnvironment, _ sql: String, _ key: String) async throws -> UUID {
-        try await environment.owner.withConnection { connection in
-            try await connection.queryOne(sql, [key]) { row in try row.decode(0, as: UUID.self) }!
-        }
-    }
-
-    /// A hulpvraag in Heteren that Kees (vw-0001) can take on.
-    static func proef(geboortejaar: Int? = 1950, jeugd: Bool = false, toestemming: Bool = true) -> Hulpvraag {
-        Hulpvraag(
-            id: nil, dossierreferentie: "T-\(UUID().uuidString.prefix(8))", initialen: "T.", geboortejaar: geboortejaar, regisseur: "kernteamlid",
-            kernteam: "heteren", kern: "heteren", kanaal: .telefoon, ontvangenOp: .vandaag(), leefgebieden: ["financien"], zrmScores: [:],
-            taken: ["administratie"], dagdelen: ["di-ochtend"], duur: .langdurig, urenPerWeek: 1, jeugd: jeugd, toestemmingVrijwilliger: toestemming,
-            gezamenlijkHuisbezoek: false, veiligThuis: false, omschrijving: "", status: .nieuw, doorverwezenNaarLoket: false, versie: nil)
-    }
-
-    static func hulpvraag(_ environment: TestEnvironment, toestemming: Bool = true) async throws -> UUID {
-        try await hulpvraag(environment, proef(toestemming: toestemming))
-    }
-
-    static func hulpvraag(_ environment: TestEnvironment, _ hulpvraag: Hulpvraag) async throws -> UUID {
-        try await HulpvraagStore(pool: environment.service).create(hulpvraag, in: try await environment.proven(heteren)) { id in
-            AuditRegel(gebruiker: "kernteamlid", rol: .kernteamlid, actie: "hulpvraag-registreren", objectType: "hulpvraag", objectId: nil,
-                       doel: "test", resultaat: .toegestaan)
-        }.id!
-    }
-
-    static func post(_ client: some TestClientProtocol, hulpvraag: UUID, _ body: String) async throws -> (HTTPResponse.Status, JSON) {
-        try await client.execute(uri: "/v1/hulpvragen/\(hulpvraag.uuidString.lowercased())/koppelingen", method: .post,
-                                 headers: [.authorization: "Bearer \(Demo.kernteamlid.token)", .contentType: "application/json"],
-                                 body: ByteBuffer(string: body)) { response in
-            (response.status, (try? JSON.parse(Data(buffer: response.body))) ?? .null)
-        }
-    }
-
-    static func zet(_ client: some TestClientProtocol, _ koppeling: JSON, _ body: String) async throws -> (HTTPResponse.Status, JSON) {
-        try await client.execute(uri: "/v1/koppelingen/\(koppeling["id"]?.string ?? "")/status", method: .put,
-                                 headers: [.authorization: "Bearer \(Demo.kernteamlid.token)", .contentType: "application/json",
-                                           .ifMatch: "\"\(koppeling["versie"]?.int ?? 0)\""],
-                                 body: ByteBuffer(string: body)) { response in
-            (response.status, (try? JSON.parse(Data(buffer: response.body))) ?? .null)
-        }
-    }
 
     @Test("every demo hulpvraag shows ranked, explained candidates, or says why there are none")
     func demoHulpvragen() async throws {
         let environment = try await TestEnvironment.seeded(hulpvragen: true)
-        try await VrijwilligersTests.app(environment).test(.router) { client in
+        try await Fixtures.app(environment).test(.router) { client in
             var seen = 0
             for token in [Demo.kernteamlid.token, Demo.twenterand.token] {
-                let lijst = try await Self.get(client, "/v1/hulpvragen?paginaGrootte=200", token: token)
+                let lijst = try await Fixtures.get(client, "/v1/hulpvragen?paginaGrootte=200", token: token)
                 for hulpvraag in lijst["items"]?.array ?? [] {
                     seen += 1
                     let id = hulpvraag["id"]?.string ?? ""
-                    let kandidaten = try await Self.get(client, "/v1/hulpvragen/\(id)/kandidaten", token: token)
+                    let kandidaten = try await Fixtures.get(client, "/v1/hulpvragen/\(id)/kandidaten", token: token)
                     for soort in ["vrijwilligers", "voorzieningen"] {
                         let lijst = kandidaten[soort]?.array ?? []
                         #expect(lijst.allSatisfy { ($0["redenen"]?.array?.count ?? 0) >= 2 }, "\(id) \(soort)")
@@ -88,19 +36,19 @@ struct KoppelingenTests {
             }
             #expect(seen == 50)
             // The resident of the domain example: Kees (same kern, paperwork on Tuesday morning) and the soos.
-            let mevrouw = try await Self.id(environment, "SELECT id FROM hulpvragen WHERE dossierreferentie = $1", "DEMO-HV-01")
-            let kandidaten = try await Self.get(client, "/v1/hulpvragen/\(mevrouw.uuidString.lowercased())/kandidaten")
+            let mevrouw = try await Fixtures.id(environment, "SELECT id FROM hulpvragen WHERE dossierreferentie = $1", "DEMO-HV-01")
+            let kandidaten = try await Fixtures.get(client, "/v1/hulpvragen/\(mevrouw.uuidString.lowercased())/kandidaten")
             let kees = try #require(kandidaten["vrijwilligers"]?.array?.first { $0["naam"]?.string == "Kees Verhoef" })
             #expect(kees["redenen"]?.strings?.first == "woont in dezelfde kern (Heteren)")
             #expect(kees["redenen"]?.strings?.contains("beschikbaar di-ochtend en do-ochtend") == true)
             #expect(kandidaten["voorzieningen"]?.array?.contains { $0["naam"]?.string == "Ouderensoos Heteren" } == true)
             // The Veilig Thuis signal and the request without consent.
-            let signaal = try await Self.id(environment, "SELECT id FROM hulpvragen WHERE dossierreferentie = $1", "DEMO-HV-06")
-            let leeg = try await Self.get(client, "/v1/hulpvragen/\(signaal.uuidString.lowercased())/kandidaten")
+            let signaal = try await Fixtures.id(environment, "SELECT id FROM hulpvragen WHERE dossierreferentie = $1", "DEMO-HV-06")
+            let leeg = try await Fixtures.get(client, "/v1/hulpvragen/\(signaal.uuidString.lowercased())/kandidaten")
             #expect(leeg["vrijwilligers"]?.array?.isEmpty == true && leeg["voorzieningen"]?.array?.isEmpty == true)
             #expect(leeg["uitleg"]?["vrijwilligers"]?.strings?.first?.hasPrefix("Veilig Thuis-signaal") == true)
-            let zonder = try await Self.id(environment, "SELECT id FROM hulpvragen WHERE dossierreferentie = $1", "DEMO-HV-07")
-            let alleenVoorzieningen = try await Self.get(client, "/v1/hulpvragen/\(zonder.uuidString.lowercased())/kandidaten")
+            let zonder = try await Fixtures.id(environment, "SELECT id FROM hulpvragen WHERE dossierreferentie = $1", "DEMO-HV-07")
+            let alleenVoorzieningen = try await Fixtures.get(client, "/v1/hulpvragen/\(zonder.uuidString.lowercased())/kandidaten")
             #expect(alleenVoorzieningen["vrijwilligers"]?.array?.isEmpty == true)
             #expect(alleenVoorzieningen["uitleg"]?["vrijwilligers"]?.strings?.first?.contains("geen toestemming") == true)
         }
@@ -110,14 +58,14 @@ struct KoppelingenTests {
     @Test("many parallel bookings of a volunteer with capacity 2: exactly 2 succeed; ending one frees its place")
     func capacityUnderConcurrency() async throws {
         let environment = try await TestEnvironment.seeded()
-        let kees = try await Self.id(environment, "SELECT id FROM vrijwilligers WHERE referentie = $1", "vw-0001")
+        let kees = try await Fixtures.id(environment, "SELECT id FROM vrijwilligers WHERE referentie = $1", "vw-0001")
         var nieuw: [UUID] = []
-        for _ in 0..<10 { nieuw.append(try await Self.hulpvraag(environment)) }
+        for _ in 0..<10 { nieuw.append(try await Fixtures.hulpvraag(environment)) }
         let hulpvragen = nieuw
-        try await VrijwilligersTests.app(environment).test(.router) { client in
+        try await Fixtures.app(environment).test(.router) { client in
             let body = #"{"vrijwilliger": "\#(kees.uuidString.lowercased())"}"#
             let results = try await withThrowingTaskGroup(of: (HTTPResponse.Status, JSON).self) { group in
-                for hulpvraag in hulpvragen { group.addTask { try await Self.post(client, hulpvraag: hulpvraag, body) } }
+                for hulpvraag in hulpvragen { group.addTask { try await Fixtures.postKoppeling(client, hulpvraag: hulpvraag, body) } }
                 return try await group.reduce(into: []) { $0.append($1) }
             }
             #expect(results.filter { $0.0 == .created }.count == 2)
@@ -127,20 +75,20 @@ struct KoppelingenTests {
 
             // Full: the next is refused. Breaking one off (with a reason) frees the place.
             let vrij = try #require(hulpvragen.first { id in !booked.contains { $0["hulpvraag"]?.string == id.uuidString.lowercased() } })
-            #expect(try await Self.post(client, hulpvraag: vrij, body).0 == .conflict)
-            #expect(try await Self.zet(client, booked[0], #"{"status": "afgebroken"}"#).0 == .badRequest)   // a reason is needed
-            let (status, afgebroken) = try await Self.zet(client, booked[0], #"{"status": "afgebroken", "reden": "klikt-niet"}"#)
+            #expect(try await Fixtures.postKoppeling(client, hulpvraag: vrij, body).0 == .conflict)
+            #expect(try await Fixtures.zetStatus(client, booked[0], #"{"status": "afgebroken"}"#).0 == .badRequest)   // a reason is needed
+            let (status, afgebroken) = try await Fixtures.zetStatus(client, booked[0], #"{"status": "afgebroken", "reden": "klikt-niet"}"#)
             #expect(status == .ok)
             #expect(afgebroken["beeindigdOp"]?.string == CalendarDate.vandaag().description)
-            #expect(try await Self.post(client, hulpvraag: vrij, body).0 == .created)
+            #expect(try await Fixtures.postKoppeling(client, hulpvraag: vrij, body).0 == .created)
             // Completing frees a place too, after starting; a completed one cannot restart.
-            let (_, gestart) = try await Self.zet(client, booked[1], #"{"status": "gestart"}"#)
+            let (_, gestart) = try await Fixtures.zetStatus(client, booked[1], #"{"status": "gestart"}"#)
             #expect(gestart["gestartOp"]?.string == CalendarDate.vandaag().description)
-            let (_, afgerond) = try await Self.zet(client, gestart, #"{"status": "afgerond"}"#)
+            let (_, afgerond) = try await Fixtures.zetStatus(client, gestart, #"{"status": "afgerond"}"#)
             #expect(afgerond["status"]?.string == "afgerond")
-            #expect(try await Self.zet(client, afgerond, #"{"status": "gestart"}"#).0 == .conflict)
+            #expect(try await Fixtures.zetStatus(client, afgerond, #"{"status": "gestart"}"#).0 == .conflict)
             let andere = try #require(hulpvragen.first { id in id != vrij && !booked.contains { $0["hulpvraag"]?.string == id.uuidString.lowercased() } })
-            #expect(try await Self.post(client, hulpvraag: andere, body).0 == .created)
+            #expect(try await Fixtures.postKoppeling(client, hulpvraag: andere, body).0 == .created)
         }
         let lopend = try await environment.owner.withConnection { connection in
             try await connection.queryOne("SELECT count(*) FROM koppelingen WHERE vrijwilliger = $1 AND status IN ('voorgesteld', 'geaccepteerd', 'gestart')",
@@ -153,37 +101,37 @@ struct KoppelingenTests {
     @Test("the hulpvraag's status follows its koppelingen, and a broken-off volunteer is not proposed again")
     func statusFollows() async throws {
         let environment = try await TestEnvironment.seeded()
-        let kees = try await Self.id(environment, "SELECT id FROM vrijwilligers WHERE referentie = $1", "vw-0001")
-        let hulpvraag = try await Self.hulpvraag(environment)
+        let kees = try await Fixtures.id(environment, "SELECT id FROM vrijwilligers WHERE referentie = $1", "vw-0001")
+        let hulpvraag = try await Fixtures.hulpvraag(environment)
         let path = "/v1/hulpvragen/\(hulpvraag.uuidString.lowercased())"
-        try await VrijwilligersTests.app(environment).test(.router) { client in
-            let voor = try await Self.get(client, "\(path)/kandidaten")
+        try await Fixtures.app(environment).test(.router) { client in
+            let voor = try await Fixtures.get(client, "\(path)/kandidaten")
             #expect(voor["vrijwilligers"]?.array?.contains { $0["id"]?.string == kees.uuidString.lowercased() } == true)
-            let (_, koppeling) = try await Self.post(client, hulpvraag: hulpvraag, #"{"vrijwilliger": "\#(kees.uuidString.lowercased())"}"#)
+            let (_, koppeling) = try await Fixtures.postKoppeling(client, hulpvraag: hulpvraag, #"{"vrijwilliger": "\#(kees.uuidString.lowercased())"}"#)
             #expect(koppeling["kern"]?.string == "heteren")
             #expect(koppeling["leefgebieden"]?.strings == ["financien"])
             #expect(koppeling["taken"]?.strings == ["administratie"])
-            #expect(try await Self.get(client, path)["status"]?.string == "in-behandeling")
-            let (_, geaccepteerd) = try await Self.zet(client, koppeling, #"{"status": "geaccepteerd"}"#)
-            #expect(try await Self.get(client, path)["status"]?.string == "gekoppeld")
-            _ = try await Self.zet(client, geaccepteerd, #"{"status": "afgebroken", "reden": "vrijwilliger-kan-niet", "toelichting": "Verhuist."}"#)
-            #expect(try await Self.get(client, path)["status"]?.string == "in-behandeling")
-            let na = try await Self.get(client, "\(path)/kandidaten")
+            #expect(try await Fixtures.get(client, path)["status"]?.string == "in-behandeling")
+            let (_, geaccepteerd) = try await Fixtures.zetStatus(client, koppeling, #"{"status": "geaccepteerd"}"#)
+            #expect(try await Fixtures.get(client, path)["status"]?.string == "gekoppeld")
+            _ = try await Fixtures.zetStatus(client, geaccepteerd, #"{"status": "afgebroken", "reden": "vrijwilliger-kan-niet", "toelichting": "Verhuist."}"#)
+            #expect(try await Fixtures.get(client, path)["status"]?.string == "in-behandeling")
+            let na = try await Fixtures.get(client, "\(path)/kandidaten")
             #expect(na["vrijwilligers"]?.array?.contains { $0["id"]?.string == kees.uuidString.lowercased() } == false)
             #expect(na["uitleg"]?["vrijwilligers"]?.strings?.contains("1 daarvan had eerder een afgebroken koppeling met deze inwoner.") == true)
 
             // Not proposed again, and not bookable again either.
-            let opnieuw = try await Self.post(client, hulpvraag: hulpvraag, #"{"vrijwilliger": "\#(kees.uuidString.lowercased())"}"#)
+            let opnieuw = try await Fixtures.postKoppeling(client, hulpvraag: hulpvraag, #"{"vrijwilliger": "\#(kees.uuidString.lowercased())"}"#)
             #expect(opnieuw.0 == .conflict)
             #expect(opnieuw.1["detail"]?.string == "Met deze vrijwilliger is eerder een koppeling met deze inwoner afgebroken.")
 
             // The steunpunt follows its volunteer's koppelingen, never the hulpvraag itself, nor why it ended, nor the team's note
             // (PrivacyTests has the whole list of what it may see).
-            let steunpunt = try await Self.get(client, "/v1/koppelingen?vrijwilliger=\(kees.uuidString.lowercased())", token: Demo.steunpunt.token)
+            let steunpunt = try await Fixtures.get(client, "/v1/koppelingen?vrijwilliger=\(kees.uuidString.lowercased())", token: Demo.steunpunt.token)
             #expect(steunpunt["items"]?.array?.first?["status"]?.string == "beeindigd")
             #expect(steunpunt["items"]?.array?.first?["reden"] == nil)
             #expect(steunpunt["items"]?.array?.first?["afsluiting"] == nil)
-            let team = try await Self.get(client, "/v1/koppelingen?vrijwilliger=\(kees.uuidString.lowercased())")
+            let team = try await Fixtures.get(client, "/v1/koppelingen?vrijwilliger=\(kees.uuidString.lowercased())")
             #expect(team["items"]?.array?.first?["afsluiting"]?.string == "Verhuist.")
             try await client.execute(uri: path, method: .get, headers: [.authorization: "Bearer \(Demo.steunpunt.token)"]) { response in
                 #expect(response.status == .forbidden)
@@ -195,14 +143,14 @@ struct KoppelingenTests {
     @Test("the database refuses a volunteer without consent, for a Veilig Thuis signal, or beyond capacity, whatever the client")
     func databaseKeepsTheRules() async throws {
         let environment = try await TestEnvironment.seeded()
-        let kees = try await Self.id(environment, "SELECT id FROM vrijwilligers WHERE referentie = $1", "vw-0001")
-        let zonder = try await Self.hulpvraag(environment, toestemming: false)
-        let signaal = try await Self.hulpvraag(environment)
-        try await environment.service.withTransaction(in: try await environment.proven(Self.heteren)) { connection in
+        let kees = try await Fixtures.id(environment, "SELECT id FROM vrijwilligers WHERE referentie = $1", "vw-0001")
+        let zonder = try await Fixtures.hulpvraag(environment, toestemming: false)
+        let signaal = try await Fixtures.hulpvraag(environment)
+        try await environment.service.withTransaction(in: try await environment.proven(Fixtures.heteren)) { connection in
             _ = try await connection.execute("UPDATE hulpvragen SET veilig_thuis = true, doorverwezen_naar_loket = true WHERE id = $1", [signaal])
         }
         func insert(_ hulpvraag: UUID) async throws {
-            try await environment.service.withTransaction(in: try await environment.proven(Self.heteren)) { connection in
+            try await environment.service.withTransaction(in: try await environment.proven(Fixtures.heteren)) { connection in
                 _ = try await connection.execute("""
                     INSERT INTO koppelingen (gemeente, hulpvraag, vrijwilliger, kern, voorgesteld_door)
                     VALUES ('GM1734', $1, $2, 'heteren', 'kernteamlid')
@@ -219,27 +167,27 @@ struct KoppelingenTests {
         }
         // A koppeling starts as a proposal; history cannot be written past the rules.
         do {
-            try await environment.service.withTransaction(in: try await environment.proven(Self.heteren)) { connection in
+            try await environment.service.withTransaction(in: try await environment.proven(Fixtures.heteren)) { connection in
                 _ = try await connection.execute("""
                     INSERT INTO koppelingen (gemeente, hulpvraag, vrijwilliger, kern, voorgesteld_door, status, gestart_op)
                     VALUES ('GM1734', $1, $2, 'heteren', 'kernteamlid', 'gestart', current_date)
-                    """, [try await Self.hulpvraag(environment), kees])
+                    """, [try await Fixtures.hulpvraag(environment), kees])
             }
             Issue.record("a started koppeling should not be insertable")
         } catch let error as PostgresError {
             #expect(error.constraint == "koppelingen_status_volgorde")
         }
-        let eerste = try await Self.hulpvraag(environment)
+        let eerste = try await Fixtures.hulpvraag(environment)
         try await insert(eerste)
-        try await insert(try await Self.hulpvraag(environment))
+        try await insert(try await Fixtures.hulpvraag(environment))
         do {
-            try await insert(try await Self.hulpvraag(environment))
+            try await insert(try await Fixtures.hulpvraag(environment))
             Issue.record("capacity should have refused")
         } catch let error as PostgresError {
             #expect(error.constraint == "koppelingen_capaciteit")
         }
         // A Veilig Thuis signal on a hulpvraag with a volunteer breaks that koppeling off at once.
-        try await environment.service.withTransaction(in: try await environment.proven(Self.heteren)) { connection in
+        try await environment.service.withTransaction(in: try await environment.proven(Fixtures.heteren)) { connection in
             _ = try await connection.execute("UPDATE hulpvragen SET veilig_thuis = true, doorverwezen_naar_loket = true WHERE id = $1", [eerste])
         }
         let reden = try await environment.owner.withConnection { connection in
@@ -248,7 +196,7 @@ struct KoppelingenTests {
             }
         }
         #expect(reden == "afgebroken/veilig-thuis-signaal")
-        try await insert(try await Self.hulpvraag(environment))   // the place it held is free again
+        try await insert(try await Fixtures.hulpvraag(environment))   // the place it held is free again
         await environment.close()
     }
 
@@ -279,7 +227,7 @@ struct KoppelingenTests {
                     CalendarDate(year: 2023, month: 2, day: 28), CalendarDate(year: 2023, month: 12, day: 31)]
         let dagen = [vandaag, CalendarDate(year: 2026, month: 1, day: 1), CalendarDate(year: 2026, month: 12, day: 31), CalendarDate(year: 2027, month: 2, day: 28)]
         // As the service, which the register's filter runs as; the trigger runs as the owner.
-        try await environment.service.withTransaction(in: try await environment.proven(Self.heteren)) { connection in
+        try await environment.service.withTransaction(in: try await environment.proven(Fixtures.heteren)) { connection in
             let voor = CalendarDate.vandaag()
             let database = try await connection.queryOne("SELECT vandaag()") { row in try row.decode(0, as: CalendarDate.self) }
             #expect(database == voor || database == CalendarDate.vandaag(), "the database's today is the Netherlands' today")   // at midnight either
@@ -294,49 +242,49 @@ struct KoppelingenTests {
                         let database = try await connection.queryOne("SELECT jongere($1, $2::integer, $3)", [jeugd, geboortejaar, op]) { row in
                             try row.decode(0, as: Bool.self)
                         }
-                        #expect(database == Self.proef(geboortejaar: geboortejaar, jeugd: jeugd).jongere(op: op),
+                        #expect(database == Fixtures.proef(geboortejaar: geboortejaar, jeugd: jeugd).jongere(op: op),
                                 "born \(geboortejaar.map(String.init) ?? "?"), jeugd \(jeugd), on \(op)")
                     }
                 }
             }
         }
-        #expect(Self.proef(geboortejaar: vandaag.year - 17).jongere(op: vandaag) && !Self.proef(geboortejaar: vandaag.year - 18).jongere(op: vandaag))
+        #expect(Fixtures.proef(geboortejaar: vandaag.year - 17).jongere(op: vandaag) && !Fixtures.proef(geboortejaar: vandaag.year - 18).jongere(op: vandaag))
 
         // And the booking follows the list, both ways, for a resident of ten not marked jeugd.
-        let kees = try await Self.id(environment, "SELECT id FROM vrijwilligers WHERE referentie = $1", "vw-0001")
+        let kees = try await Fixtures.id(environment, "SELECT id FROM vrijwilligers WHERE referentie = $1", "vw-0001")
         let id = kees.uuidString.lowercased()
         @Sendable func zetVOG(_ datum: CalendarDate?) async throws {
             try await environment.owner.withConnection { connection in
                 _ = try await connection.execute("UPDATE vrijwilligers SET vog_datum = $1 WHERE id = $2", [datum, kees])
             }
         }
-        let kind = try await Self.hulpvraag(environment, Self.proef(geboortejaar: vandaag.year - 10))
-        let volwassene = try await Self.hulpvraag(environment, Self.proef(geboortejaar: 1950))
+        let kind = try await Fixtures.hulpvraag(environment, Fixtures.proef(geboortejaar: vandaag.year - 10))
+        let volwassene = try await Fixtures.hulpvraag(environment, Fixtures.proef(geboortejaar: 1950))
         let gisterenVerlopen = drieJaarTerug.plus(dagen: -1)
-        try await VrijwilligersTests.app(environment).test(.router) { client in
+        try await Fixtures.app(environment).test(.router) { client in
             func kandidaat(_ hulpvraag: UUID) async throws -> Bool {
-                let kandidaten = try await Self.get(client, "/v1/hulpvragen/\(hulpvraag.uuidString.lowercased())/kandidaten")
+                let kandidaten = try await Fixtures.get(client, "/v1/hulpvragen/\(hulpvraag.uuidString.lowercased())/kandidaten")
                 return kandidaten["vrijwilligers"]?.array?.contains { $0["id"]?.string == id } == true
             }
             try await zetVOG(nil)
             #expect(try await kandidaat(kind) == false)
-            #expect(try await Self.post(client, hulpvraag: kind, #"{"vrijwilliger": "\#(id)"}"#).0 == .conflict)
+            #expect(try await Fixtures.postKoppeling(client, hulpvraag: kind, #"{"vrijwilliger": "\#(id)"}"#).0 == .conflict)
             try await zetVOG(gisterenVerlopen)
             #expect(try await kandidaat(kind) == false)
-            let uitleg = try await Self.get(client, "/v1/hulpvragen/\(kind.uuidString.lowercased())/kandidaten")["uitleg"]?["vrijwilligers"]?.strings ?? []
+            let uitleg = try await Fixtures.get(client, "/v1/hulpvragen/\(kind.uuidString.lowercased())/kandidaten")["uitleg"]?["vrijwilligers"]?.strings ?? []
             #expect(uitleg.contains { $0.contains("heeft geen geldige VOG (nodig bij een jongere)") || $0.contains("hebben geen geldige VOG (nodig bij een jongere)") },
                     "\(uitleg)")
-            let geweigerd = try await Self.post(client, hulpvraag: kind, #"{"vrijwilliger": "\#(id)"}"#)
+            let geweigerd = try await Fixtures.postKoppeling(client, hulpvraag: kind, #"{"vrijwilliger": "\#(id)"}"#)
             #expect(geweigerd.0 == .conflict)
             #expect(geweigerd.1["detail"]?.string == "Bij een jongere alleen een vrijwilliger met een geldige VOG.")
             // The adult needs none.
             #expect(try await kandidaat(volwassene) == true)
-            let volwassen = try await Self.post(client, hulpvraag: volwassene, #"{"vrijwilliger": "\#(id)"}"#)
+            let volwassen = try await Fixtures.postKoppeling(client, hulpvraag: volwassene, #"{"vrijwilliger": "\#(id)"}"#)
             #expect(volwassen.0 == .created, "\(volwassen.1)")
             // Valid to the last day: the list offers Kees and the booking takes.
             try await zetVOG(drieJaarTerug)
             #expect(try await kandidaat(kind) == true)
-            let geboekt = try await Self.post(client, hulpvraag: kind, #"{"vrijwilliger": "\#(id)"}"#)
+            let geboekt = try await Fixtures.postKoppeling(client, hulpvraag: kind, #"{"vrijwilliger": "\#(id)"}"#)
             #expect(geboekt.0 == .created, "\(geboekt.1)")
         }
         await environment.close()

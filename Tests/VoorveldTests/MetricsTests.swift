@@ -14,13 +14,13 @@ struct MetricsTests {
     @Test("/metrics counts requests by route template, times candidate searches, counts refused bookings and shows the pool")
     func metrics() async throws {
         let environment = try await TestEnvironment.seeded()
-        let ids = try await AccessMatrixTests.ids(environment)
+        let ids = try await Fixtures.ids(environment)
         let hulpvraag = ids["hulpvraag-heteren"]!
         var dependencies = environment.dependencies
         dependencies.metricsToken = Self.token
         let app = buildApplication(HTTPConfiguration(port: 0), dependencies: dependencies, logger: Logger(label: "test"))
         try await app.test(.router) { client in
-            let kernteamlid = HulpvragenTests.headers(Demo.kernteamlid.token)
+            let kernteamlid = Fixtures.headers(Demo.kernteamlid.token)
             for _ in 0..<2 {
                 try await client.execute(uri: "/v1/hulpvragen/\(hulpvraag)/kandidaten", method: .get, headers: kernteamlid) { #expect($0.status == .ok) }
             }

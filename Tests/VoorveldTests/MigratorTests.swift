@@ -6,12 +6,10 @@ import VoorveldStore
 
 @Suite("Migrations")
 struct MigratorTests {
-    static let sqlDirectory = TestDatabase.repositoryRoot + "/sql"
-
     @Test("the project's migrations apply once; running again changes nothing")
     func idempotent() async throws {
         let pool = try await TestDatabase.freshPool()
-        let migrator = try Migrator(directory: Self.sqlDirectory)
+        let migrator = try Migrator(directory: TestEnvironment.sqlDirectory)
         #expect(!migrator.migrations.isEmpty)
         let first = try await migrator.migrate(pool)
         #expect(first.migrations.map(\.version) == migrator.migrations.map(\.version))
@@ -31,7 +29,7 @@ struct MigratorTests {
     @Test("several instances migrating at once apply each file exactly once")
     func concurrentStarts() async throws {
         let pool = try await TestDatabase.freshPool(maxConnections: 4)
-        let migrator = try Migrator(directory: Self.sqlDirectory)
+        let migrator = try Migrator(directory: TestEnvironment.sqlDirectory)
         let applied = try await withThrowingTaskGroup(of: Int.self) { group in
             for _ in 0..<4 { group.addTask { try await migrator.migrate(pool).migrations.count } }
             return try await group.reduce(0, +)
@@ -81,7 +79,7 @@ struct MigratorTests {
                 """) { row in (try row.decode(0, as: Bool.self), try row.decode(1, as: Int.self), try row.decode(2, as: Bool.self)) }
         }
         #expect(state?.0 == true)
-        #expect(state?.1 == (try Migrator(directory: Self.sqlDirectory).migrations.last?.version))
+        #expect(state?.1 == (try Migrator(directory: TestEnvironment.sqlDirectory).migrations.last?.version))
         #expect(state?.2 == true)
         await pool.close()
         try? FileManager.default.removeItem(atPath: directory)
@@ -146,7 +144,7 @@ struct MigratorTests {
     @Test("a database built by the seventeen squashed migrations is taken over; one built by only some of them is refused")
     func squashedMigrationsTakenOver() async throws {
         let pool = try await TestDatabase.freshPool()
-        let migrator = try Migrator(directory: Self.sqlDirectory)
+        let migrator = try Migrator(directory: TestEnvironment.sqlDirectory)
         // The tables such a database has, and the record it has (its schema was the baseline's, compared
         // with pg_dump at the squash); migrations made after the squash are still to come.
         try await Migrator(migrations: [try #require(migrator.migrations.first)]).migrate(pool)
@@ -184,7 +182,7 @@ struct MigratorTests {
 
     private func copyOfMigrations() throws -> String {
         let directory = TestDatabase.temporaryDirectory() + "/sql"
-        try FileManager.default.copyItem(atPath: Self.sqlDirectory, toPath: directory)
+        try FileManager.default.copyItem(atPath: TestEnvironment.sqlDirectory, toPath: directory)
         return directory
     }
 }

@@ -38,7 +38,7 @@ struct OnthullingAanvalTests {
     @Test("no hidden cell and no count under the threshold has only one possible value, whatever the wethouder asks and however the answers are combined")
     func aanvaller() async throws {
         let environment = try await TestEnvironment.seeded()
-        let teams = try await CijfersPerMaandTests.teamsWithRegisseur(environment.owner).map { (code: $0.kernteam, kernen: $0.kernen) }
+        let teams = try await Fixtures.teamsWithRegisseur(environment.owner).map { (code: $0.kernteam, kernen: $0.kernen) }
         // As the owner, who sets its scope itself (sql/definitions/01_toegang.sql): every kernteam's hulpvragen, and the registers.
         let scope = AccessScope(gemeente: Self.gemeente, gebruiker: "systeem", rollen: [.kernteamlid, .steunpunt], kernteams: teams.map(\.code))
         let codes = try await environment.owner.withTransaction(in: scope) { connection in try await Self.codes(on: connection) }
@@ -76,7 +76,7 @@ struct OnthullingAanvalTests {
         }, "every kern lacks supply for \(Self.zonderAanbod)")
 
         // The attacker asks.
-        let aantekeningen = try await VrijwilligersTests.app(environment).test(.router) { client in
+        let aantekeningen = try await Fixtures.app(environment).test(.router) { client in
             var notities = Aantekeningen(ruimte: ruimte, zonderAanbod: tekortcellen, namen: codes.namen)
             try await Self.vraagAlles(client, &notities, laatsteDag: laatsteDag)
             return notities

@@ -102,22 +102,11 @@ struct OpenAPIContractTests {
         }
     }
 
-    static let hulpvraag = """
-        {"initialen": "A.B.", "geboortejaar": 1948, "kern": "heteren", "kanaal": "telefoon", "leefgebieden": ["financien", "sociaal-netwerk"],
-         "zrmScores": {"financien": 2}, "taken": ["administratie"], "dagdelen": ["di-ochtend"], "duur": "onbepaald", "urenPerWeek": 2,
-         "toestemmingVrijwilliger": true, "omschrijving": "Kan de post en rekeningen niet meer bijhouden."}
-        """
-    static let voorziening = """
-        {"referentie": "vz-900", "aanbieder": "Dorpshuis Heteren", "naam": "Repaircafé", "kernen": ["heteren", "driel"],
-         "leefgebieden": ["maatschappelijke-participatie"], "taken": ["klussen"], "openingsdagdelen": ["za-ochtend"],
-         "contact": "0488-123456", "laatstGeverifieerd": "2026-10-01"}
-        """
-
     @Test("every answer has a documented status, media type, headers and schema")
     func answersMatch() async throws {
         let environment = try await TestEnvironment.seeded()
-        let tokens = try await AccessMatrixTests.tokens(environment)
-        let ids = try await AccessMatrixTests.volunteerIds(environment)
+        let tokens = try await Fixtures.tokens(environment)
+        let ids = try await Fixtures.volunteerIds(environment)
         let app = buildApplication(HTTPConfiguration(port: 0), dependencies: environment.dependencies, logger: Logger(label: "test"))
         let (failures, covered, document) = try await app.test(.router) { client in
             let contract = Contract(document: try await Self.document(client))
@@ -126,7 +115,7 @@ struct OpenAPIContractTests {
 
             @discardableResult
             func call(
-                _ method: HTTPRequest.Method, _ route: String, _ uri: String? = nil, as actor: AccessMatrixTests.Actor? = .kernteamlid,
+                _ method: HTTPRequest.Method, _ route: String, _ uri: String? = nil, as actor: Fixtures.Actor? = .kernteamlid,
                 body: String? = nil, type: String = "application/json", headers extra: HTTPFields = [:], expect: HTTPResponse.Status
             ) async throws -> (JSON?, HTTPFields) {
                 var headers = extra
@@ -164,11 +153,11 @@ struct OpenAPIContractTests {
             try await call(.get, "/v1/vrijwilligers", as: .wethouder, expect: .forbidden)
             let (kees, keesHeaders) = try await call(.get, "/v1/vrijwilligers/{id}", vrijwilliger, expect: .ok)
             try await call(.get, "/v1/vrijwilligers/{id}", "/v1/vrijwilligers/\(UUID())", expect: .notFound)
-            try await call(.post, "/v1/vrijwilligers", as: .steunpunt, body: VrijwilligersTests.geldig, expect: .created)
-            try await call(.post, "/v1/vrijwilligers", as: .steunpunt, body: VrijwilligersTests.geldig, expect: .conflict)
+            try await call(.post, "/v1/vrijwilligers", as: .steunpunt, body: Fixtures.vrijwilligerBody, expect: .created)
+            try await call(.post, "/v1/vrijwilligers", as: .steunpunt, body: Fixtures.vrijwilligerBody, expect: .conflict)
             try await call(.post, "/v1/vrijwilligers", as: .steunpunt, body: "{}", expect: .badRequest)
             try await call(.post, "/v1/vrijwilligers", as: .steunpunt, body: "x", type: "text/plain", expect: .unsupportedMediaType)
-            try await call(.post, "/v1/vrijwilligers", body: VrijwilligersTests.geldig, expect: .forbidden)
+            try await call(.post, "/v1/vrijwilligers", body: Fixtures.vrijwilligerBody, expect: .forbidden)
             let keesJSON = try #require(kees.map { String(decoding: try JSONEncoder().encode(JSONRoundTrip($0)), as: UTF8.self) })
             try await call(.put, "/v1/vrijwilligers/{id}", vrijwilliger, as: .steunpunt, body: keesJSON, expect: .preconditionRequired)
             try await call(.put, "/v1/vrijwilligers/{id}", vrijwilliger, as: .steunpunt, body: keesJSON,
@@ -187,9 +176,9 @@ struct OpenAPIContractTests {
                 """, type: "text/csv", expect: .ok)
 
             // Voorzieningen.
-            let (nieuw, _) = try await call(.post, "/v1/voorzieningen", as: .steunpunt, body: Self.voorziening, expect: .created)
+            let (nieuw, _) = try await call(.post, "/v1/voorzieningen", as: .steunpunt, body: Fixtures.voorzieningBody, expect: .created)
             let voorziening = "/v1/voorzieningen/\(nieuw?["id"]?.string ?? "")"
-            try await call(.post, "/v1/voorzieningen", as: .steunpunt, body: Self.voorziening, expect: .conflict)
+            try await call(.post, "/v1/voorzieningen", as: .steunpunt, body: Fixtures.voorzieningBody, expect: .conflict)
             try await call(.post, "/v1/voorzieningen", as: .steunpunt, body: #"{"kernen": ["atlantis"]}"#, expect: .badRequest)
             try await call(.get, "/v1/voorzieningen", "/v1/voorzieningen?kern=heteren&leefgebied=financien", expect: .ok)
             try await call(.get, "/v1/voorzieningen", "/v1/voorzieningen?leeftijdsgroep=baby", expect: .badRequest)
@@ -209,13 +198,13 @@ struct OpenAPIContractTests {
             try await call(.post, "/v1/voorzieningen/import", body: "referentie\nvz-902\n", type: "text/csv", expect: .forbidden)
 
             // Hulpvragen.
-            let (hulpvraag, hulpvraagHeaders) = try await call(.post, "/v1/hulpvragen", body: Self.hulpvraag,
+            let (hulpvraag, hulpvraagHeaders) = try await call(.post, "/v1/hulpvragen", body: Fixtures.hulpvraagBody,
                                                                 headers: [idempotencyKey: "contract-1"], expect: .created)
-            try await call(.post, "/v1/hulpvragen", body: Self.hulpvraag, headers: [idempotencyKey: "contract-1"], expect: .created)
+            try await call(.post, "/v1/hulpvragen", body: Fixtures.hulpvraagBody, headers: [idempotencyKey: "contract-1"], expect: .created)
             try await call(.post, "/v1/hulpvragen", body: #"{"initialen": "X"}"#, headers: [idempotencyKey: "contract-1"], expect: .badRequest)
-            try await call(.post, "/v1/hulpvragen", body: Self.hulpvraag.replacingOccurrences(of: "A.B.", with: "C.D."),
+            try await call(.post, "/v1/hulpvragen", body: Fixtures.hulpvraagBody.replacingOccurrences(of: "A.B.", with: "C.D."),
                            headers: [idempotencyKey: "contract-1"], expect: .unprocessableContent)
-            try await call(.post, "/v1/hulpvragen", as: .steunpunt, body: Self.hulpvraag, expect: .forbidden)
+            try await call(.post, "/v1/hulpvragen", as: .steunpunt, body: Fixtures.hulpvraagBody, expect: .forbidden)
             let path = "/v1/hulpvragen/\(hulpvraag?["id"]?.string ?? "")"
             try await call(.get, "/v1/hulpvragen", "/v1/hulpvragen?status=nieuw&kernteam=heteren", expect: .ok)
             try await call(.get, "/v1/hulpvragen", "/v1/hulpvragen?status=klaar", expect: .badRequest)

@@ -8,7 +8,7 @@ struct OperatorCommandTests {
     /// Runs `voorveld ARGUMENTS` to its end with nothing configured, as an operator would.
     static func run(_ arguments: [String], in folder: String) async throws -> (status: Int32, output: String) {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: ServeCommandTests.program)
+        process.executableURL = URL(fileURLWithPath: Fixtures.program)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: folder)
         process.environment = ProcessInfo.processInfo.environment.filter { $0.key != "DATABASE_URL" && !$0.key.hasPrefix("PG") }
@@ -23,12 +23,12 @@ struct OperatorCommandTests {
 
     @Test("token revoke and users list while serve runs on the same data folder leave its PostgreSQL running")
     func commandsLeaveTheServiceRunning() async throws {
-        try #require(FileManager.default.isExecutableFile(atPath: ServeCommandTests.program), "build the voorveld program first: swift build --build-tests")
+        try #require(FileManager.default.isExecutableFile(atPath: Fixtures.program), "build the voorveld program first: swift build --build-tests")
         let folder = TestDatabase.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let data = folder + "/data"
-        let served = try await ServedProgram.start(program: ServeCommandTests.program, dataDirectory: data, workingDirectory: folder)
-        let postmaster = try #require(ServeCommandTests.postmasterPID(data))
+        let served = try await ServedProgram.start(program: Fixtures.program, dataDirectory: data, workingDirectory: folder)
+        let postmaster = try #require(Fixtures.postmasterPID(data))
         #expect(try await served.get("/v1/ik", token: "vv_demo_steunpunt_00000000000000000000000000000").status == .ok)
 
         // The README's own revoke step, then a read-only command.
@@ -42,12 +42,12 @@ struct OperatorCommandTests {
         // The service's database is still the same running server, and the service still works:
         // the revoked token is refused, every other one is not.
         #expect(kill(postmaster, 0) == 0)
-        #expect(ServeCommandTests.postmasterPID(data) == postmaster)
+        #expect(Fixtures.postmasterPID(data) == postmaster)
         #expect(try await served.get("/health/ready").status == .ok)
         #expect(try await served.get("/v1/ik", token: "vv_demo_steunpunt_00000000000000000000000000000").status == .unauthorized)
         #expect(try await served.get("/v1/ik", token: "vv_demo_kernteamlid_0000000000000000000000000000").status == .ok)
         let log = try await served.terminate()
         #expect(log.contains("PostgreSQL stopped"))
-        #expect(ServeCommandTests.postmasterPID(data) == nil)
+        #expect(Fixtures.postmasterPID(data) == nil)
     }
 }

@@ -15,29 +15,6 @@ import VoorveldStore
 /// (`Tests/Browser` drives the same pages in Chromium.)
 @Suite("Pages")
 struct PagesTests {
-    static let token = Secret.generate()
-
-    /// A page request of `demo`, with the form cookie a browser would have.
-    static func headers(_ demo: String, _ contentType: String? = nil) -> HTTPFields {
-        var headers: HTTPFields = [.authorization: "Bearer \(demo)", .cookie: "__Host-voorveld-formulier=\(token)"]
-        if let contentType { headers[.contentType] = contentType }
-        return headers
-    }
-
-    static func form(_ fields: [(String, String)]) -> ByteBuffer {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~")
-        return ByteBuffer(string: fields.map { "\($0)=\($1.addingPercentEncoding(withAllowedCharacters: allowed)!)" }.joined(separator: "&"))
-    }
-
-    static func count(_ environment: TestEnvironment, _ table: String) async throws -> Int {
-        try await environment.owner.withConnection { connection in
-            // The table name is one of this file's literals.
-            try await connection.queryOne("SELECT count(*) FROM \(table)", decode: { row in try row.decode(0, as: Int.self) }) ?? -1
-        }
-    }
-
-    static let urlencoded = "application/x-www-form-urlencoded"
 
     /// A hulpvraag of kernteam Heteren as stored.
     static func stored(_ environment: TestEnvironment, _ id: UUID) async throws -> Hulpvraag? {
@@ -50,17 +27,17 @@ struct PagesTests {
     @Test("registering from the page stores what the form said; a bad form keeps what was typed and writes nothing; a form without its token is refused")
     func registerHulpvraag() async throws {
         let environment = try await TestEnvironment.seeded()
-        try await HulpvragenTests.app(environment).test(.router) { client in
+        try await Fixtures.app(environment).test(.router) { client in
             let omschrijving = "Zoë & co: 50% + hulp; <geen> \"html\""
             let fields: [(String, String)] = [
-                ("csrf", Self.token), ("initialen", "Z.K."), ("geboortejaar", "1961"), ("kern", "heteren"), ("kanaal", "inloopspreekuur"),
+                ("csrf", Fixtures.paginaToken), ("initialen", "Z.K."), ("geboortejaar", "1961"), ("kern", "heteren"), ("kanaal", "inloopspreekuur"),
                 ("ontvangenOp", "2026-11-02"), ("leefgebieden", "financien"), ("leefgebieden", "sociaal-netwerk"), ("taken", "administratie"),
                 ("dagdelen", "wo-avond"), ("dagdelen", "ma-ochtend"), ("duur", "langdurig"), ("urenPerWeek", "3"), ("omschrijving", omschrijving),
                 ("toestemmingVrijwilliger", "ja"), ("jeugd", "ja"),
             ]
             // Bad: no initials, and consent not answered. Back with every problem, what was typed kept, nothing stored.
             let bad = fields.filter { $0.0 != "toestemmingVrijwilliger" }.map { $0.0 == "initialen" ? ("initialen", "") : $0 }
-            try await client.execute(uri: "/hulpvragen", method: .post, headers: Self.headers(Demo.kernteamlid.token, Self.urlencoded), body: Self.form(bad)) { response in
+            try await client.execute(uri: "/hulpvragen", method: .post, headers: Fixtures.paginaHeaders(Demo.kernteamlid.token, Fixtures.urlencoded), body: Fixtures.formulierBody(bad)) { response in
                 #expect(response.status == .badRequest)
                 let html = String(buffer: response.body)
                 #expect(html.contains(#"<p class="fout" id="initialen-fout">Initialen is verplicht</p>"#))
@@ -75,18 +52,18 @@ struct PagesTests {
                 #expect(!html.contains(#"name="toestemmingVrijwilliger" value="ja" checked"#))
                 #expect(html.contains(#"name="jeugd" value="ja" checked"#))
             }
-            #expect(try await Self.count(environment, "hulpvragen") == 0)
+            #expect(try await Fixtures.count(environment, "hulpvragen") == 0)
             // Without the form token: refused, nothing stored.
-            var foreign = Self.headers(Demo.kernteamlid.token, Self.urlencoded)
+            var foreign = Fixtures.paginaHeaders(Demo.kernteamlid.token, Fixtures.urlencoded)
             foreign[.cookie] = nil
-            try await client.execute(uri: "/hulpvragen", method: .post, headers: foreign, body: Self.form(fields)) { response in
+            try await client.execute(uri: "/hulpvragen", method: .post, headers: foreign, body: Fixtures.formulierBody(fields)) { response in
                 #expect(response.status == .forbidden)
                 #expect(String(buffer: response.body).contains("Formulier verlopen"))
             }
-            #expect(try await Self.count(environment, "hulpvragen") == 0)
+            #expect(try await Fixtures.count(environment, "hulpvragen") == 0)
 
             let location = try await client.execute(
-                uri: "/hulpvragen", method: .post, headers: Self.headers(Demo.kernteamlid.token, Self.urlencoded), body: Self.form(fields)
+                uri: "/hulpvragen", method: .post, headers: Fixtures.paginaHeaders(Demo.kernteamlid.token, Fixtures.urlencoded), body: Fixtures.formulierBody(fields)
             ) { response in
                 #expect(response.status == .seeOther)
                 return response.headers[.location] ?? ""
@@ -109,7 +86,7 @@ struct PagesTests {
             #expect(stored.regisseur == "kernteamlid")
 
             // The page of the new hulpvraag: no personal data in its title, the text escaped.
-            try await client.execute(uri: location, method: .get, headers: Self.headers(Demo.kernteamlid.token)) { response in
+            try await client.execute(uri: location, method: .get, headers: Fixtures.paginaHeaders(Demo.kernteamlid.token)) { response in
                 #expect(response.status == .ok)
                 let html = String(buffer: response.body)
                 #expect(html.contains("<title>Hulpvraag · Voorveld</title>"))
@@ -121,50 +98,10 @@ struct PagesTests {
         await environment.close()
     }
 
-    /// The fields the form with `action` in `html` would post as it stands: its inputs with their
-    /// values, the checked boxes, the selected options and the text areas (the test's own reading
-    /// of the page, so the round trip through what is rendered is tested).
-    static func formulier(_ html: String, action: String) throws -> Ingevuld {
-        let begin = try #require(html.range(of: #"<form method="post" action="\#(action)""#))
-        let form = String(html[begin.lowerBound...].prefix { _ in true }.split(separator: "</form>", maxSplits: 1)[0])
-        func attribuut(_ tag: Substring, _ naam: String) -> String? {
-            tag.firstMatch(of: try! Regex(#" \#(naam)="([^"]*)""#, as: (Substring, Substring).self)).map { unescape(String($0.1)) }
-        }
-        func unescape(_ text: String) -> String {
-            text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&quot;", with: "\"")
-                .replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
-        }
-        var velden: [(String, String)] = []
-        for match in form.matches(of: /<input [^>]*>|<select [^>]*>.*?<\/select>|<textarea [^>]*>[^<]*<\/textarea>/.dotMatchesNewlines()) {
-            let tag = match.output
-            guard let naam = attribuut(tag, "name") else { continue }
-            if tag.hasPrefix("<select") {
-                let gekozen = tag.firstMatch(of: /<option value="([^"]*)" selected>/).map { unescape(String($0.1)) }
-                    ?? tag.firstMatch(of: /<option value="([^"]*)"/).map { unescape(String($0.1)) }
-                velden.append((naam, gekozen ?? ""))
-            } else if tag.hasPrefix("<textarea") {
-                velden.append((naam, unescape(String(tag.firstMatch(of: />([^<]*)</)!.1))))
-            } else if ["checkbox", "radio"].contains(attribuut(tag, "type")) {
-                if tag.contains(" checked") { velden.append((naam, attribuut(tag, "value") ?? "on")) }
-            } else {
-                velden.append((naam, attribuut(tag, "value") ?? ""))
-            }
-        }
-        return Ingevuld(velden: velden)
-    }
-
-    /// The edit form on the page at `uri`, as `demo` gets it.
-    static func bewerkformulier(_ client: some TestClientProtocol, _ uri: String, action: String, _ demo: String) async throws -> Ingevuld {
-        try await client.execute(uri: uri, method: .get, headers: Self.headers(demo)) { response in
-            #expect(response.status == .ok)
-            return try Self.formulier(String(buffer: response.body), action: action)
-        }
-    }
-
     @Test("editing on the page: the form shows what is stored; a bad edit changes nothing and keeps what was typed; a good one is stored, ZRM scores kept")
     func editHulpvraag() async throws {
         let environment = try await TestEnvironment.seeded()
-        let id = try #require(UUID(uuidString: try await AccessMatrixTests.ids(environment)["hulpvraag-heteren"]!))
+        let id = try #require(UUID(uuidString: try await Fixtures.ids(environment)["hulpvraag-heteren"]!))
         let leefgebied = try #require(try await Self.stored(environment, id)?.leefgebieden.first)
         try await environment.owner.withConnection { connection in
             try await connection.execute("UPDATE hulpvraag_leefgebieden SET zrm_score = 2 WHERE hulpvraag = $1 AND leefgebied = $2", [id, leefgebied])
@@ -181,16 +118,16 @@ struct PagesTests {
         let voor = try #require(try await Self.stored(environment, id))
         #expect(voor.zrmScores == [leefgebied: 2])
         let pad = "/hulpvragen/\(id.uuidString.lowercased())"
-        try await HulpvragenTests.app(environment).test(.router) { client in
-            let headers = Self.headers(Demo.kernteamlid.token, Self.urlencoded)
-            var velden = try await client.execute(uri: "\(pad)/wijzigen", method: .get, headers: Self.headers(Demo.kernteamlid.token)) { response in
+        try await Fixtures.app(environment).test(.router) { client in
+            let headers = Fixtures.paginaHeaders(Demo.kernteamlid.token, Fixtures.urlencoded)
+            var velden = try await client.execute(uri: "\(pad)/wijzigen", method: .get, headers: Fixtures.paginaHeaders(Demo.kernteamlid.token)) { response in
                 #expect(response.status == .ok)
                 let html = String(buffer: response.body)
                 #expect(html.contains("<title>Hulpvraag wijzigen · Voorveld</title>"))
                 // The regisseur is chosen from the team's enabled members, by name.
                 let regisseurs = html.firstMatch(of: /<select id="regisseur"[^>]*>(.*?)<\/select>/)?.1.matches(of: /<option value="([^"]*)"[^>]*>([^<]*)</).map { "\($0.1)=\($0.2)" }
                 #expect(regisseurs == ["carla=Carla Collega", "kernteamlid=Karin de Kernteamlid"])
-                return try Self.formulier(html, action: pad)
+                return try Fixtures.formulier(html, action: pad)
             }
             // The form says what is stored.
             #expect(velden["versie"] == String(voor.versie!))
@@ -208,7 +145,7 @@ struct PagesTests {
             var fout = velden
             fout.zet("regisseur", "")
             fout.zet("leefgebieden", nil)
-            try await client.execute(uri: pad, method: .post, headers: headers, body: Self.form(fout.velden)) { response in
+            try await client.execute(uri: pad, method: .post, headers: headers, body: Fixtures.formulierBody(fout.velden)) { response in
                 #expect(response.status == .badRequest)
                 let html = String(buffer: response.body)
                 #expect(html.contains(#"id="leefgebieden-fout">"#))
@@ -219,33 +156,33 @@ struct PagesTests {
             // A regisseur outside the kernteam: the database's rule, next to the field.
             var buiten = velden
             buiten.zet("regisseur", "steunpunt")
-            try await client.execute(uri: pad, method: .post, headers: headers, body: Self.form(buiten.velden)) { response in
+            try await client.execute(uri: pad, method: .post, headers: headers, body: Fixtures.formulierBody(buiten.velden)) { response in
                 #expect(response.status == .badRequest)
                 #expect(String(buffer: response.body).contains(#"<p class="fout" id="regisseur-fout">Regisseur is geen lid van het kernteam van deze hulpvraag</p>"#))
             }
             // Without the version it was made from: refused, nothing changed.
             let zonder = velden
-            try await client.execute(uri: pad, method: .post, headers: headers, body: Self.form(zonder.velden.filter { $0.0 != "versie" })) { response in
+            try await client.execute(uri: pad, method: .post, headers: headers, body: Fixtures.formulierBody(zonder.velden.filter { $0.0 != "versie" })) { response in
                 #expect(response.status == .badRequest)
                 #expect(String(buffer: response.body).contains("Het formulier was onvolledig."))
             }
             #expect(try await Self.stored(environment, id)?.versie == voor.versie)
-            try await client.execute(uri: pad, method: .post, headers: headers, body: Self.form(velden.velden)) { response in
+            try await client.execute(uri: pad, method: .post, headers: headers, body: Fixtures.formulierBody(velden.velden)) { response in
                 #expect(response.status == .seeOther)
                 #expect(response.headers[.location] == "\(pad)?melding=opgeslagen")
             }
             // Handed to a colleague, who is shown by name.
-            var overdragen = try await Self.bewerkformulier(client, "\(pad)/wijzigen", action: pad, Demo.kernteamlid.token)
+            var overdragen = try await Fixtures.bewerkformulier(client, "\(pad)/wijzigen", action: pad, Demo.kernteamlid.token)
             overdragen.zet("regisseur", "carla")
-            try await client.execute(uri: pad, method: .post, headers: headers, body: Self.form(overdragen.velden)) { response in
+            try await client.execute(uri: pad, method: .post, headers: headers, body: Fixtures.formulierBody(overdragen.velden)) { response in
                 #expect(response.status == .seeOther)
             }
-            try await client.execute(uri: pad, method: .get, headers: Self.headers(Demo.kernteamlid.token)) { response in
+            try await client.execute(uri: pad, method: .get, headers: Fixtures.paginaHeaders(Demo.kernteamlid.token)) { response in
                 #expect(String(buffer: response.body).contains("<dt>Regisseur</dt><dd>Carla Collega</dd>"))
             }
             // The list filters by regisseur: hers now, no longer the user's own.
             for (regisseur, getoond) in [("carla", true), ("kernteamlid", false)] {
-                try await client.execute(uri: "/hulpvragen?regisseur=\(regisseur)", method: .get, headers: Self.headers(Demo.kernteamlid.token)) { response in
+                try await client.execute(uri: "/hulpvragen?regisseur=\(regisseur)", method: .get, headers: Fixtures.paginaHeaders(Demo.kernteamlid.token)) { response in
                     let html = String(buffer: response.body)
                     #expect(html.contains(#"<option value="\#(regisseur)" selected>"#))
                     #expect(html.contains(#"<a href="\#(pad)">"#) == getoond, "\(regisseur)")
@@ -265,28 +202,28 @@ struct PagesTests {
     @Test("someone else saved first: the typed text stays on the new version, and only the fields the other person changed are named")
     func editConflictNamesTheOtherPersonsChanges() async throws {
         let environment = try await TestEnvironment.seeded()
-        let id = try #require(try await AccessMatrixTests.ids(environment)["hulpvraag-heteren"])
+        let id = try #require(try await Fixtures.ids(environment)["hulpvraag-heteren"])
         let pad = "/hulpvragen/\(id)"
-        try await HulpvragenTests.app(environment).test(.router) { client in
-            let headers = Self.headers(Demo.kernteamlid.token, Self.urlencoded)
+        try await Fixtures.app(environment).test(.router) { client in
+            let headers = Fixtures.paginaHeaders(Demo.kernteamlid.token, Fixtures.urlencoded)
             // Two people open the same hulpvraag; the other saves new hours first.
-            var eigen = try await Self.bewerkformulier(client, "\(pad)/wijzigen", action: pad, Demo.kernteamlid.token)
+            var eigen = try await Fixtures.bewerkformulier(client, "\(pad)/wijzigen", action: pad, Demo.kernteamlid.token)
             var ander = eigen
             ander.zet("urenPerWeek", "7")
-            try await client.execute(uri: pad, method: .post, headers: headers, body: Self.form(ander.velden)) { response in
+            try await client.execute(uri: pad, method: .post, headers: headers, body: Fixtures.formulierBody(ander.velden)) { response in
                 #expect(response.status == .seeOther)
             }
             eigen.zet("omschrijving", "Mijn aanvulling")
-            let opnieuw = try await client.execute(uri: pad, method: .post, headers: headers, body: Self.form(eigen.velden)) { response in
+            let opnieuw = try await client.execute(uri: pad, method: .post, headers: headers, body: Fixtures.formulierBody(eigen.velden)) { response in
                 #expect(response.status == .conflict)
                 let html = String(buffer: response.body)
                 #expect(html.contains("Iemand anders heeft deze hulpvraag intussen gewijzigd, in: Uren per week. Hieronder staat wat u invulde"))
                 #expect(html.contains("Mijn aanvulling</textarea>"))
-                return try Self.formulier(html, action: pad)
+                return try Fixtures.formulier(html, action: pad)
             }
             #expect(opnieuw["versie"].flatMap { Int($0) } == Int(eigen["versie"]!)! + 1)
             // Saved again from the page it got: this user's version stands.
-            try await client.execute(uri: pad, method: .post, headers: headers, body: Self.form(opnieuw.velden)) { response in
+            try await client.execute(uri: pad, method: .post, headers: headers, body: Fixtures.formulierBody(opnieuw.velden)) { response in
                 #expect(response.status == .seeOther)
             }
         }
@@ -298,18 +235,18 @@ struct PagesTests {
     @Test("a volunteer saved first by someone else: only their change is named, the typed text stays")
     func volunteerEditConflict() async throws {
         let environment = try await TestEnvironment.seeded()
-        let id = try #require(try await AccessMatrixTests.ids(environment)["overbetuwe"])
+        let id = try #require(try await Fixtures.ids(environment)["overbetuwe"])
         let pad = "/vrijwilligers/\(id)"
-        try await HulpvragenTests.app(environment).test(.router) { client in
-            let headers = Self.headers(Demo.steunpunt.token, Self.urlencoded)
-            var eigen = try await Self.bewerkformulier(client, pad, action: pad, Demo.steunpunt.token)
+        try await Fixtures.app(environment).test(.router) { client in
+            let headers = Fixtures.paginaHeaders(Demo.steunpunt.token, Fixtures.urlencoded)
+            var eigen = try await Fixtures.bewerkformulier(client, pad, action: pad, Demo.steunpunt.token)
             var ander = eigen
             ander.zet("maxHulpvragen", "3")
-            try await client.execute(uri: pad, method: .post, headers: headers, body: Self.form(ander.velden)) { response in
+            try await client.execute(uri: pad, method: .post, headers: headers, body: Fixtures.formulierBody(ander.velden)) { response in
                 #expect(response.status == .seeOther)
             }
             eigen.zet("telefoon", "0612345678")
-            try await client.execute(uri: pad, method: .post, headers: headers, body: Self.form(eigen.velden)) { response in
+            try await client.execute(uri: pad, method: .post, headers: headers, body: Fixtures.formulierBody(eigen.velden)) { response in
                 #expect(response.status == .conflict)
                 let html = String(buffer: response.body)
                 #expect(html.contains("Iemand anders heeft deze vrijwilliger intussen gewijzigd, in: Hoeveel inwoners tegelijk. Hieronder staat wat u invulde"))
@@ -322,7 +259,7 @@ struct PagesTests {
     @Test("the volunteer list shows the places taken by running koppelingen, of the volunteer's maximum")
     func volunteerListShowsPlacesTaken() async throws {
         let environment = try await TestEnvironment.seeded()
-        let id = try #require(try await AccessMatrixTests.ids(environment)["overbetuwe"])
+        let id = try #require(try await Fixtures.ids(environment)["overbetuwe"])
         let (naam, kern, maximum, lopend) = try #require(try await environment.owner.withConnection { connection in
             try await connection.queryOne("""
                 SELECT v.voornaam || ' ' || v.achternaam, v.kern, v.max_hulpvragen,
@@ -333,10 +270,10 @@ struct PagesTests {
             }
         })
         #expect(lopend == 1)
-        try await HulpvragenTests.app(environment).test(.router) { client in
+        try await Fixtures.app(environment).test(.router) { client in
             var gevonden = false
             for pagina in 1...10 where !gevonden {
-                try await client.execute(uri: "/vrijwilligers?kern=\(kern)&pagina=\(pagina)", method: .get, headers: Self.headers(Demo.steunpunt.token)) { response in
+                try await client.execute(uri: "/vrijwilligers?kern=\(kern)&pagina=\(pagina)", method: .get, headers: Fixtures.paginaHeaders(Demo.steunpunt.token)) { response in
                     let html = String(buffer: response.body)
                     guard html.contains(#"<a href="/vrijwilligers/\#(id)">\#(Self.HTML(naam))</a>"#) else { return }
                     gevonden = true
@@ -353,16 +290,16 @@ struct PagesTests {
     @Test("a voorziening added and kept up to date from its page: errors next to the fields, saved as checked today")
     func voorzieningFromThePage() async throws {
         let environment = try await TestEnvironment.seeded()
-        try await HulpvragenTests.app(environment).test(.router) { client in
-            let headers = Self.headers(Demo.steunpunt.token, Self.urlencoded)
-            var nieuw = try await Self.bewerkformulier(client, "/voorzieningen/nieuw", action: "/voorzieningen", Demo.steunpunt.token)
+        try await Fixtures.app(environment).test(.router) { client in
+            let headers = Fixtures.paginaHeaders(Demo.steunpunt.token, Fixtures.urlencoded)
+            var nieuw = try await Fixtures.bewerkformulier(client, "/voorzieningen/nieuw", action: "/voorzieningen", Demo.steunpunt.token)
             #expect(nieuw["laatstGeverifieerd"] == CalendarDate.vandaag().description && nieuw["leeftijdsgroep"] == "iedereen")
             nieuw.zet("naam", "Repaircafé Driel")
             nieuw.zet("aanbieder", "Dorpshuis Driel")
             nieuw.zet("referentie", "vz-page-1")
             nieuw.zet("contact", "0488-123456")
             // No kernen and no leefgebied: both named, what was typed kept, nothing stored.
-            try await client.execute(uri: "/voorzieningen", method: .post, headers: headers, body: Self.form(nieuw.velden)) { response in
+            try await client.execute(uri: "/voorzieningen", method: .post, headers: headers, body: Fixtures.formulierBody(nieuw.velden)) { response in
                 #expect(response.status == .badRequest)
                 let html = String(buffer: response.body)
                 #expect(html.contains(#"id="kernen-fout">"#) && html.contains(#"id="leefgebieden-fout">"#))
@@ -373,29 +310,29 @@ struct PagesTests {
             // Both the whole gemeente and a kern: said, not silently dropped.
             var beide = nieuw
             beide.zet("heleGemeente", "ja")
-            try await client.execute(uri: "/voorzieningen", method: .post, headers: headers, body: Self.form(beide.velden + [("kernen", "driel")])) { response in
+            try await client.execute(uri: "/voorzieningen", method: .post, headers: headers, body: Fixtures.formulierBody(beide.velden + [("kernen", "driel")])) { response in
                 #expect(response.status == .badRequest)
                 #expect(String(buffer: response.body).contains("Kernen: kies de kernen of de hele gemeente, niet allebei"))
             }
-            let pad = try await client.execute(uri: "/voorzieningen", method: .post, headers: headers, body: Self.form(nieuw.velden)) { response in
+            let pad = try await client.execute(uri: "/voorzieningen", method: .post, headers: headers, body: Fixtures.formulierBody(nieuw.velden)) { response in
                 #expect(response.status == .seeOther)
                 return String((response.headers[.location] ?? "").split(separator: "?")[0])
             }
             #expect(pad.hasPrefix("/voorzieningen/"))
             // Old: marked in the list, with a link to its page.
-            try await client.execute(uri: "/voorzieningen?actualiteit=verouderd", method: .get, headers: Self.headers(Demo.steunpunt.token)) { response in
+            try await client.execute(uri: "/voorzieningen?actualiteit=verouderd", method: .get, headers: Fixtures.paginaHeaders(Demo.steunpunt.token)) { response in
                 let html = String(buffer: response.body)
                 #expect(html.contains(#"<a href="\#(pad)">Repaircafé Driel</a>"#))
                 #expect(html.contains("15 januari 2025: controleren, ouder dan een jaar"))
             }
             // Checked with the provider today.
-            var bewerk = try await Self.bewerkformulier(client, pad, action: pad, Demo.steunpunt.token)
+            var bewerk = try await Fixtures.bewerkformulier(client, pad, action: pad, Demo.steunpunt.token)
             #expect(bewerk.waarden("kernen") == ["driel"] && bewerk["contact"] == "0488-123456")
             bewerk.velden.append(("nagelopen", "ja"))
-            try await client.execute(uri: pad, method: .post, headers: headers, body: Self.form(bewerk.velden)) { response in
+            try await client.execute(uri: pad, method: .post, headers: headers, body: Fixtures.formulierBody(bewerk.velden)) { response in
                 #expect(response.status == .seeOther)
             }
-            try await client.execute(uri: "/voorzieningen?actualiteit=verouderd", method: .get, headers: Self.headers(Demo.steunpunt.token)) { response in
+            try await client.execute(uri: "/voorzieningen?actualiteit=verouderd", method: .get, headers: Fixtures.paginaHeaders(Demo.steunpunt.token)) { response in
                 #expect(!String(buffer: response.body).contains("Repaircafé Driel"))
             }
         }
@@ -411,15 +348,15 @@ struct PagesTests {
     @Test("an error page keeps a logged-in user's menu and logout button; an anonymous visitor is sent to the login page")
     func errorPageHasTheMenu() async throws {
         let environment = try await TestEnvironment.seeded()
-        try await HulpvragenTests.app(environment).test(.router) { client in
-            try await client.execute(uri: "/cijfers", method: .get, headers: Self.headers(Demo.kernteamlid.token)) { response in
+        try await Fixtures.app(environment).test(.router) { client in
+            try await client.execute(uri: "/cijfers", method: .get, headers: Fixtures.paginaHeaders(Demo.kernteamlid.token)) { response in
                 #expect(response.status == .forbidden)
                 let html = String(buffer: response.body)
                 #expect(html.contains("<h1>Geen toegang</h1>"))
                 #expect(html.contains(#"<nav aria-label="Hoofdmenu"><ul><li><a href="/hulpvragen">Hulpvragen</a></li><li><a href="/hulpvragen/nieuw">Nieuwe hulpvraag</a></li></ul></nav>"#))
-                #expect(html.contains(#"<form class="uitloggen" method="post" action="/uitloggen"><input type="hidden" name="csrf" value="\#(Self.token)">"#))
+                #expect(html.contains(#"<form class="uitloggen" method="post" action="/uitloggen"><input type="hidden" name="csrf" value="\#(Fixtures.paginaToken)">"#))
             }
-            try await client.execute(uri: "/hulpvragen/\(UUID())", method: .get, headers: Self.headers(Demo.steunpunt.token)) { response in
+            try await client.execute(uri: "/hulpvragen/\(UUID())", method: .get, headers: Fixtures.paginaHeaders(Demo.steunpunt.token)) { response in
                 #expect(response.status == .forbidden)
                 #expect(String(buffer: response.body).contains(#"<li><a href="/vrijwilligers">Vrijwilligers</a></li>"#))
             }
@@ -440,14 +377,14 @@ struct PagesTests {
     @Test("closing on the page: without an outcome the error stands next to the field; with one it is closed and nazorg is planned")
     func closeHulpvraag() async throws {
         let environment = try await TestEnvironment.seeded()
-        let ids = try await AccessMatrixTests.ids(environment)
+        let ids = try await Fixtures.ids(environment)
         let id = ids["hulpvraag-heteren"]!
         let versie = String(try #require(try await Self.stored(environment, UUID(uuidString: id)!)?.versie))
-        try await HulpvragenTests.app(environment).test(.router) { client in
-            let headers = Self.headers(Demo.kernteamlid.token, Self.urlencoded)
+        try await Fixtures.app(environment).test(.router) { client in
+            let headers = Fixtures.paginaHeaders(Demo.kernteamlid.token, Fixtures.urlencoded)
             // A koppeling still runs: closing says so.
             try await client.execute(uri: "/hulpvragen/\(id)/afsluiting", method: .post, headers: headers,
-                                     body: Self.form([("csrf", Self.token), ("versie", versie), ("uitkomst", "niet-opgelost")])) { response in
+                                     body: Fixtures.formulierBody([("csrf", Fixtures.paginaToken), ("versie", versie), ("uitkomst", "niet-opgelost")])) { response in
                 #expect(response.status == .badRequest)
                 #expect(String(buffer: response.body).contains("er loopt nog 1 koppeling; rond die eerst af of breek ze af"))
             }
@@ -458,7 +395,7 @@ struct PagesTests {
                  try await connection.queryOne("SELECT code FROM afbreekredenen ORDER BY volgorde LIMIT 1") { row in try row.decode(0, as: String.self) }!)
             }
             try await client.execute(uri: "/koppelingen/\(koppeling)/status", method: .post, headers: headers,
-                                     body: Self.form([("csrf", Self.token), ("versie", String(koppelingVersie)), ("status", "afgebroken")])) { response in
+                                     body: Fixtures.formulierBody([("csrf", Fixtures.paginaToken), ("versie", String(koppelingVersie)), ("status", "afgebroken")])) { response in
                 #expect(response.status == .badRequest)
                 #expect(String(buffer: response.body).contains("wordt afgebroken."))
             }
@@ -469,27 +406,27 @@ struct PagesTests {
                     """, [UUID(uuidString: koppeling)!]) { row in try row.decode(0, as: String.self) }
             }
             #expect(contact?.isEmpty == false)
-            try await client.execute(uri: "/hulpvragen/\(id)", method: .get, headers: Self.headers(Demo.kernteamlid.token)) { response in
+            try await client.execute(uri: "/hulpvragen/\(id)", method: .get, headers: Fixtures.paginaHeaders(Demo.kernteamlid.token)) { response in
                 #expect(String(buffer: response.body).contains("<p>Contact: \(Self.HTML(contact ?? "-"))</p>"))
             }
             try await client.execute(uri: "/koppelingen/\(koppeling)/status", method: .post, headers: headers,
-                                     body: Self.form([("csrf", Self.token), ("versie", String(koppelingVersie)), ("status", "afgebroken"), ("reden", reden),
+                                     body: Fixtures.formulierBody([("csrf", Fixtures.paginaToken), ("versie", String(koppelingVersie)), ("status", "afgebroken"), ("reden", reden),
                                                       ("toelichting", "Verhuist naar Arnhem")])) { response in
                 #expect(response.status == .seeOther)
                 #expect(response.headers[.location] == "/hulpvragen/\(id)?melding=koppeling-gewijzigd")
             }
-            try await client.execute(uri: "/hulpvragen/\(id)", method: .get, headers: Self.headers(Demo.kernteamlid.token)) { response in
+            try await client.execute(uri: "/hulpvragen/\(id)", method: .get, headers: Fixtures.paginaHeaders(Demo.kernteamlid.token)) { response in
                 #expect(String(buffer: response.body).contains("<p>Notitie: Verhuist naar Arnhem</p>"))
             }
             try await client.execute(uri: "/hulpvragen/\(id)/afsluiting", method: .post, headers: headers,
-                                     body: Self.form([("csrf", Self.token), ("versie", versie), ("onderdelen", "netwerk")])) { response in
+                                     body: Fixtures.formulierBody([("csrf", Fixtures.paginaToken), ("versie", versie), ("onderdelen", "netwerk")])) { response in
                 #expect(response.status == .badRequest)
                 let html = String(buffer: response.body)
                 #expect(html.contains(#"<p class="fout" id="uitkomst-fout">Uitkomst is verplicht</p>"#))
                 #expect(html.contains(#"value="netwerk" checked"#))
             }
             try await client.execute(uri: "/hulpvragen/\(id)/afsluiting", method: .post, headers: headers,
-                                     body: Self.form([("csrf", Self.token), ("versie", versie), ("uitkomst", "opgelost-voorliggend-veld"), ("onderdelen", "netwerk"),
+                                     body: Fixtures.formulierBody([("csrf", Fixtures.paginaToken), ("versie", versie), ("uitkomst", "opgelost-voorliggend-veld"), ("onderdelen", "netwerk"),
                                                       ("afgeslotenOp", "2026-11-20")])) { response in
                 #expect(response.status == .seeOther)
                 #expect(response.headers[.location] == "/hulpvragen/\(id)?melding=afgesloten")
@@ -500,7 +437,7 @@ struct PagesTests {
             #expect(stored.afsluiting?.nazorgOp == CalendarDate(year: 2026, month: 11, day: 20).plus(dagen: Afsluiting.standaardNazorgDagen))
             // The same form again is an old version now: refused with the current state.
             try await client.execute(uri: "/hulpvragen/\(id)/afsluiting", method: .post, headers: headers,
-                                     body: Self.form([("csrf", Self.token), ("versie", versie), ("uitkomst", "niet-opgelost")])) { response in
+                                     body: Fixtures.formulierBody([("csrf", Fixtures.paginaToken), ("versie", versie), ("uitkomst", "niet-opgelost")])) { response in
                 #expect(response.status == .conflict)
                 #expect(String(buffer: response.body).contains("Iemand anders heeft deze hulpvraag intussen gewijzigd"))
             }
@@ -510,16 +447,16 @@ struct PagesTests {
                 try await connection.execute("UPDATE hulpvraag_leefgebieden SET zrm_score_afsluiting = 4 WHERE hulpvraag = $1", [UUID(uuidString: id)!])
             }
             // Reopened from its edit page: the closure goes, its ZRM scores too; the hulpvraag is back in behandeling.
-            var velden = try await client.execute(uri: "/hulpvragen/\(id)/wijzigen", method: .get, headers: Self.headers(Demo.kernteamlid.token)) { response in
+            var velden = try await client.execute(uri: "/hulpvragen/\(id)/wijzigen", method: .get, headers: Fixtures.paginaHeaders(Demo.kernteamlid.token)) { response in
                 #expect(response.status == .ok)
                 let html = String(buffer: response.body)
                 #expect(html.contains(#"<option value="afgesloten" selected>"#))
                 #expect(html.contains(#"<option value="in-behandeling">"#))
                 #expect(html.contains("om de hulpvraag te heropenen"))
-                return try Self.formulier(html, action: "/hulpvragen/\(id)")
+                return try Fixtures.formulier(html, action: "/hulpvragen/\(id)")
             }
             velden.zet("status", "in-behandeling")
-            try await client.execute(uri: "/hulpvragen/\(id)", method: .post, headers: headers, body: Self.form(velden.velden)) { response in
+            try await client.execute(uri: "/hulpvragen/\(id)", method: .post, headers: headers, body: Fixtures.formulierBody(velden.velden)) { response in
                 #expect(response.status == .seeOther)
                 #expect(response.headers[.location] == "/hulpvragen/\(id)?melding=opgeslagen")
             }
@@ -539,17 +476,17 @@ struct PagesTests {
     @Test("import: every bad row listed and nothing written; the corrected text imports; a broken upload is refused")
     func importVolunteers() async throws {
         let environment = try await TestEnvironment.seeded()
-        let before = try await Self.count(environment, "vrijwilligers")
+        let before = try await Fixtures.count(environment, "vrijwilligers")
         let csv = "referentie;voornaam;achternaam;kern;leefgebieden;beschikbaarheid;langsteInzet;urenPerWeek;maxHulpvragen\r\n"
             + "pagina-1;Anna;Jansen;heteren;financien;ma-ochtend;kortdurend;2;1\r\n"
             + "pagina-2;Bram;de Vries;heteren;financien;ma-ochtend;kortdurend;twee;1\r\n"
             + "pagina-3;Cor;Smit;nergensdorp;financien;ma-ochtend;kortdurend;2;1\r\n"
         let boundary = "----VoorveldTest7MA4YWxkTrZu0gW"
-        let multipart = "--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(Self.token)\r\n"
+        let multipart = "--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(Fixtures.paginaToken)\r\n"
             + "--\(boundary)\r\nContent-Disposition: form-data; name=\"bestand\"; filename=\"vrijwilligers.csv\"\r\nContent-Type: text/csv\r\n\r\n\(csv)\r\n"
             + "--\(boundary)--\r\n"
-        try await HulpvragenTests.app(environment).test(.router) { client in
-            let upload = Self.headers(Demo.steunpunt.token, "multipart/form-data; boundary=\(boundary)")
+        try await Fixtures.app(environment).test(.router) { client in
+            let upload = Fixtures.paginaHeaders(Demo.steunpunt.token, "multipart/form-data; boundary=\(boundary)")
             let text = try await client.execute(uri: "/vrijwilligers/import", method: .post, headers: upload, body: ByteBuffer(string: multipart)) { response in
                 #expect(response.status == .unprocessableContent)
                 return String(buffer: response.body)
@@ -558,18 +495,18 @@ struct PagesTests {
             #expect(text.contains(#"<tr><th scope="row">4</th><td>kern</td><td>onbekende kern &#39;nergensdorp&#39; in deze gemeente</td></tr>"#))
             // The file comes back to be corrected, exactly as it was.
             #expect(text.contains(Self.HTML(csv)))
-            #expect(try await Self.count(environment, "vrijwilligers") == before)
+            #expect(try await Fixtures.count(environment, "vrijwilligers") == before)
 
             let fixed = csv.replacingOccurrences(of: ";twee;", with: ";2;").replacingOccurrences(of: "nergensdorp", with: "driel")
-            try await client.execute(uri: "/vrijwilligers/import", method: .post, headers: Self.headers(Demo.steunpunt.token, Self.urlencoded),
-                                     body: Self.form([("csrf", Self.token), ("csv", fixed)])) { response in
+            try await client.execute(uri: "/vrijwilligers/import", method: .post, headers: Fixtures.paginaHeaders(Demo.steunpunt.token, Fixtures.urlencoded),
+                                     body: Fixtures.formulierBody([("csrf", Fixtures.paginaToken), ("csv", fixed)])) { response in
                 #expect(response.status == .seeOther)
                 #expect(response.headers[.location] == "/vrijwilligers/import?ingelezen=3")
             }
-            try await client.execute(uri: "/vrijwilligers/import?ingelezen=3", method: .get, headers: Self.headers(Demo.steunpunt.token)) { response in
+            try await client.execute(uri: "/vrijwilligers/import?ingelezen=3", method: .get, headers: Fixtures.paginaHeaders(Demo.steunpunt.token)) { response in
                 #expect(String(buffer: response.body).contains("3 vrijwilligers ingelezen."))
             }
-            #expect(try await Self.count(environment, "vrijwilligers") == before + 3)
+            #expect(try await Fixtures.count(environment, "vrijwilligers") == before + 3)
             let uren = try await environment.owner.withConnection { connection in
                 try await connection.queryOne("SELECT uren_per_week FROM vrijwilligers WHERE referentie = 'pagina-2'", decode: { row in try row.decode(0, as: Int.self) })
             }
@@ -580,11 +517,11 @@ struct PagesTests {
                                      body: ByteBuffer(string: String(multipart.prefix(multipart.count - 10)))) { response in
                 #expect(response.status == .badRequest)
             }
-            let withoutToken = multipart.replacingOccurrences(of: Self.token, with: Secret.generate())
+            let withoutToken = multipart.replacingOccurrences(of: Fixtures.paginaToken, with: Secret.generate())
             try await client.execute(uri: "/vrijwilligers/import", method: .post, headers: upload, body: ByteBuffer(string: withoutToken)) { response in
                 #expect(response.status == .forbidden)
             }
-            #expect(try await Self.count(environment, "vrijwilligers") == before + 3)
+            #expect(try await Fixtures.count(environment, "vrijwilligers") == before + 3)
         }
         await environment.close()
     }
@@ -594,8 +531,8 @@ struct PagesTests {
         let environment = try await TestEnvironment.seeded(hulpvragen: true)
         let kernen = try await GebiedStore(pool: environment.service).kernen(in: try await environment.proven(AccessScope(gemeente: "GM1734", gebruiker: "wethouder", rollen: [.wethouder], kernteams: [])))
         let naam = Dictionary(uniqueKeysWithValues: kernen.map { ($0.code, $0.naam) })
-        try await HulpvragenTests.app(environment).test(.router) { client in
-            let headers = Self.headers(Demo.wethouder.token)
+        try await Fixtures.app(environment).test(.router) { client in
+            let headers = Fixtures.paginaHeaders(Demo.wethouder.token)
             let api = try await client.execute(uri: "/v1/cijfers/voorliggend-veld?per=kern&van=2026-01-01&tot=2026-12-31", method: .get, headers: headers) { response in
                 #expect(response.status == .ok)
                 return try JSONDecoder().decode(VoorliggendVeldCijfers.self, from: Data(buffer: response.body))
@@ -699,20 +636,5 @@ struct PagesTests {
         let mismatches = zip(zip(dates, months), expected).filter { $0.0.0.plus(maanden: $0.0.1) != $0.1 }
         #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
         await environment.close()
-    }
-}
-
-/// A form as a browser would post it: its fields in order, a field more than once for a group of
-/// checkboxes.
-struct Ingevuld {
-    var velden: [(String, String)]
-
-    subscript(naam: String) -> String? { velden.first { $0.0 == naam }?.1 }
-    func waarden(_ naam: String) -> [String] { velden.filter { $0.0 == naam }.map(\.1) }
-
-    /// Sets a field to one value, or leaves it out (nil: a group with nothing checked).
-    mutating func zet(_ naam: String, _ waarde: String?) {
-        velden.removeAll { $0.0 == naam }
-        if let waarde { velden.append((naam, waarde)) }
     }
 }

@@ -55,22 +55,22 @@ struct PrivacyTests {
     @Test("the steunpunt learns that a volunteer's koppeling ended and the place is free, never why, the team's note or the hulpvraag")
     func steunpuntZietAlleenWatDeVrijwilligerNodigHeeft() async throws {
         let environment = try await TestEnvironment.seeded()
-        let kees = try await KoppelingenTests.id(environment, "SELECT id FROM vrijwilligers WHERE referentie = $1", "vw-0001")
-        let hulpvraag = try await KoppelingenTests.hulpvraag(environment)
+        let kees = try await Fixtures.id(environment, "SELECT id FROM vrijwilligers WHERE referentie = $1", "vw-0001")
+        let hulpvraag = try await Fixtures.hulpvraag(environment)
         let dossier = try await environment.owner.withConnection { connection in
             try await connection.queryOne("SELECT dossierreferentie FROM hulpvragen WHERE id = $1", [hulpvraag]) { row in try row.decode(0, as: String.self) }!
         }
-        try await VrijwilligersTests.app(environment).test(.router) { client in
-            let (_, voorgesteld) = try await KoppelingenTests.post(
+        try await Fixtures.app(environment).test(.router) { client in
+            let (_, voorgesteld) = try await Fixtures.postKoppeling(
                 client, hulpvraag: hulpvraag, #"{"vrijwilliger": "\#(kees.uuidString.lowercased())", "toelichting": "Mevrouw hoort slecht; bel eerst."}"#)
-            let (_, gestart) = try await KoppelingenTests.zet(client, voorgesteld, #"{"status": "gestart"}"#)
+            let (_, gestart) = try await Fixtures.zetStatus(client, voorgesteld, #"{"status": "gestart"}"#)
             // While it runs the volunteer gets the team's note for the helper.
             let lopend = try await Self.call(client, .get, "/v1/koppelingen/\(gestart["id"]?.string ?? "")", token: Demo.steunpunt.token)
             #expect(lopend.json["status"]?.string == "gestart")
             #expect(lopend.json["plekVrij"]?.bool == false)
             #expect(lopend.json["toelichting"]?.string == "Mevrouw hoort slecht; bel eerst.")
 
-            let (status, afgebroken) = try await KoppelingenTests.zet(
+            let (status, afgebroken) = try await Fixtures.zetStatus(
                 client, gestart, #"{"status": "afgebroken", "reden": "veilig-thuis-signaal", "toelichting": "Signaal van de buurvrouw, naar het loket."}"#)
             #expect(status == .ok)
             let id = try #require(afgebroken["id"]?.string)
@@ -162,15 +162,15 @@ struct PrivacyTests {
     @Test("an earlier break-off counts only within the kernteam: another team's dossier number reveals nothing, and the own team keeps the protection")
     func dossierBlijftBinnenHetKernteam() async throws {
         let environment = try await TestEnvironment.seeded()
-        let driel = try #require(try await AccessMatrixTests.tokens(environment)[.kernteamlidAnderTeam])
-        try await VrijwilligersTests.app(environment).test(.router) { client in
+        let driel = try #require(try await Fixtures.tokens(environment)[.kernteamlidAnderTeam])
+        try await Fixtures.app(environment).test(.router) { client in
             // A volunteer who helps in Heteren and in Driel (and is not away in the coming weeks).
             let joke = try await Self.call(client, .post, "/v1/vrijwilligers", token: Demo.steunpunt.token,
-                                           body: VrijwilligersTests.geldig.replacingOccurrences(of: #"["2026-12-20/2027-01-04"]"#, with: "[]"))
+                                           body: Fixtures.vrijwilligerBody.replacingOccurrences(of: #"["2026-12-20/2027-01-04"]"#, with: "[]"))
             #expect(joke.status == .created)
             let vrijwilliger = try #require(joke.json["id"]?.string)
             func registreer(_ token: String, kern: String) async throws -> String {
-                let body = HulpvragenTests.hulpvraag(#""dossierreferentie": "RS-20431""#).replacingOccurrences(of: #""kern": "heteren""#, with: #""kern": "\#(kern)""#)
+                let body = Fixtures.hulpvraagBody(#""dossierreferentie": "RS-20431""#).replacingOccurrences(of: #""kern": "heteren""#, with: #""kern": "\#(kern)""#)
                 let antwoord = try await Self.call(client, .post, "/v1/hulpvragen", token: token, body: body)
                 #expect(antwoord.status == .created, "\(antwoord.text)")
                 return try #require(antwoord.json["id"]?.string)
@@ -183,7 +183,7 @@ struct PrivacyTests {
             let heteren = try await registreer(Demo.kernteamlid.token, kern: "heteren")
             let koppeling = try await stelVoor(heteren, Demo.kernteamlid.token)
             #expect(koppeling.status == .created)
-            let (afgebroken, _) = try await KoppelingenTests.zet(client, koppeling.json, #"{"status": "afgebroken", "reden": "klikt-niet"}"#)
+            let (afgebroken, _) = try await Fixtures.zetStatus(client, koppeling.json, #"{"status": "afgebroken", "reden": "klikt-niet"}"#)
             #expect(afgebroken == .ok)
 
             // Driel types the same number for a resident of its own: Joke is a candidate like any other,
@@ -213,8 +213,8 @@ struct PrivacyTests {
     @Test("a read refused because of role is audited: who, what, which record, why, and the request id; in the API and on the pages")
     func geweigerdLezenStaatInHetAuditlog() async throws {
         let environment = try await TestEnvironment.seeded()
-        let hulpvraag = try await KoppelingenTests.hulpvraag(environment)
-        let kees = try await KoppelingenTests.id(environment, "SELECT id FROM vrijwilligers WHERE referentie = $1", "vw-0001")
+        let hulpvraag = try await Fixtures.hulpvraag(environment)
+        let kees = try await Fixtures.id(environment, "SELECT id FROM vrijwilligers WHERE referentie = $1", "vw-0001")
         let h = hulpvraag.uuidString.lowercased(), v = kees.uuidString.lowercased()
         struct Verwacht: Sendable {
             var uri: String, token: String, gebruiker: String, rol: Rol, actie: String, objectType: String, objectId: String?, doel: String
@@ -239,7 +239,7 @@ struct PrivacyTests {
                      actie: "vrijwilliger-lezen", objectType: "vrijwilliger", objectId: v, doel: "vrijwilligersbeheer en bemiddeling"),
         ]
         let voor = try await Self.auditlog(environment).count
-        let ids = try await VrijwilligersTests.app(environment).test(.router) { client in
+        let ids = try await Fixtures.app(environment).test(.router) { client in
             var ids: [String] = []
             for geval in gevallen {
                 let antwoord = try await Self.call(client, .get, geval.uri, token: geval.token)
@@ -280,8 +280,8 @@ struct PrivacyTests {
     @Test("the audit log holds the service's own request id, never one the client chose; the client's is logged beside it")
     func eigenRequestId() async throws {
         let environment = try await TestEnvironment.seeded()
-        let hulpvraag = try await KoppelingenTests.hulpvraag(environment)
-        let kees = try await KoppelingenTests.id(environment, "SELECT id FROM vrijwilligers WHERE referentie = $1", "vw-0001")
+        let hulpvraag = try await Fixtures.hulpvraag(environment)
+        let kees = try await Fixtures.id(environment, "SELECT id FROM vrijwilligers WHERE referentie = $1", "vw-0001")
         let opvang = Logopvang(opslag: Logopvang.Opslag())
         let app = buildApplication(HTTPConfiguration(port: 0), dependencies: environment.dependencies,
                                    logger: Logger(label: "test", factory: { _ in opvang }))

@@ -59,7 +59,7 @@ struct ReplicaTests {
             })
             let today = CalendarDate.vandaagISO
             try await client.execute(uri: "/v1/hulpvragen/\(id)/afsluiting", method: .put,
-                                     headers: HulpvragenTests.headers(Demo.kernteamlid.token, [.ifMatch: "\"\(versie)\""]),
+                                     headers: Fixtures.headers(Demo.kernteamlid.token, [.ifMatch: "\"\(versie)\""]),
                                      body: ByteBuffer(string: #"{"uitkomst": "niet-opgelost", "afgeslotenOp": "\#(today)"}"#)) { response in
                 #expect(response.status == .ok)
             }

@@ -11,7 +11,7 @@ struct SeedLoaderTests {
 
     static func migratedPool() async throws -> ConnectionPool {
         let pool = try await TestDatabase.freshPool()
-        try await Migrator(directory: MigratorTests.sqlDirectory).migrate(pool)
+        try await Migrator(directory: TestEnvironment.sqlDirectory).migrate(pool)
         return pool
     }
 

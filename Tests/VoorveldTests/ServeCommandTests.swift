@@ -7,38 +7,33 @@ import Testing
 /// Runs the real `voorveld` program as a user would: nothing configured, an empty folder.
 @Suite("voorveld serve", .serialized)
 struct ServeCommandTests {
-    /// The program built beside the test bundle (`swift build --build-tests` builds both).
-    static var program: String {
-        URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-            .deletingLastPathComponent().appendingPathComponent("voorveld").path
-    }
 
     @Test("with nothing configured it starts its own PostgreSQL, is ready, and leaves no server behind after SIGTERM")
     func embeddedDefault() async throws {
-        try #require(FileManager.default.isExecutableFile(atPath: Self.program), "build the voorveld program first: swift build --build-tests")
+        try #require(FileManager.default.isExecutableFile(atPath: Fixtures.program), "build the voorveld program first: swift build --build-tests")
         let folder = TestDatabase.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let data = folder + "/data"
 
         // First start: creates the cluster and loads the demo data.
-        let first = try await ServedProgram.start(program: Self.program, dataDirectory: data, workingDirectory: folder)
+        let first = try await ServedProgram.start(program: Fixtures.program, dataDirectory: data, workingDirectory: folder)
         #expect(try await first.get("/health/ready").status == .ok)
         // The demo data is there: the demo kernteamlid's token works and sees Overbetuwe.
         let ik = try await first.get("/v1/ik", token: "vv_demo_kernteamlid_0000000000000000000000000000")
         #expect(ik.status == .ok)
         #expect(ik.body.contains("GM1734"))
         #expect(try await first.get("/v1/ik").status == .unauthorized)
-        let postmaster = try #require(Self.postmasterPID(data))
+        let postmaster = try #require(Fixtures.postmasterPID(data))
         #expect(kill(postmaster, 0) == 0)
         let log = try await first.terminate()
         #expect(log.contains("creating a PostgreSQL cluster"))
         #expect(log.contains("loading the demo data"))
         #expect(log.contains("PostgreSQL stopped"))
         #expect(kill(postmaster, 0) == -1)
-        #expect(Self.postmasterPID(data) == nil)
+        #expect(Fixtures.postmasterPID(data) == nil)
 
         // Second start: the same data, no new cluster, no second seed; logs as JSON this time.
-        let second = try await ServedProgram.start(program: Self.program, dataDirectory: data, workingDirectory: folder, arguments: ["--log-format", "json"])
+        let second = try await ServedProgram.start(program: Fixtures.program, dataDirectory: data, workingDirectory: folder, arguments: ["--log-format", "json"])
         #expect(try await second.get("/health/ready").status == .ok)
         #expect(try await second.get("/v1/ik", token: "vv_demo_twenterand_0000000000000000000000000000").body.contains("GM1700"))
         // The metrics, to the scraper with its token: the requests just made, and the pool.
@@ -56,14 +51,14 @@ struct ServeCommandTests {
         #expect(objects.count == lines.count, "not JSON: \(lines.filter { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) == nil })")
         #expect(objects.allSatisfy { $0["time"] is String && $0["level"] is String && $0["message"] is String })
         #expect(objects.contains { $0["message"] as? String == "request" && $0["path"] as? String == "/v1/ik" && ($0["hb.request.id"] as? String)?.isEmpty == false })
-        #expect(Self.postmasterPID(data) == nil)
+        #expect(Fixtures.postmasterPID(data) == nil)
     }
 
     @Test("SIGTERM under load: every request the service took on is answered in full, and it exits cleanly")
     func sigtermUnderLoad() async throws {
         let folder = TestDatabase.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let served = try await ServedProgram.start(program: Self.program, dataDirectory: folder + "/data", workingDirectory: folder,
+        let served = try await ServedProgram.start(program: Fixtures.program, dataDirectory: folder + "/data", workingDirectory: folder,
                                                    arguments: ["--log-format", "json"])
         let token = "vv_demo_kernteamlid_0000000000000000000000000000"
         #expect(try await served.get("/v1/hulpvragen", token: token).status == .ok)
@@ -132,10 +127,6 @@ struct ServeCommandTests {
         print("SIGTERM under load: \(answered.count) requests answered, \(results.count - received.count) refused after shutdown began, 0 lost")
     }
 
-    static func postmasterPID(_ data: String) -> Int32? {
-        guard let text = try? String(contentsOfFile: data + "/pgdata/postmaster.pid", encoding: .utf8) else { return nil }
-        return text.split(separator: "\n").first.flatMap { Int32($0) }
-    }
 }
 
 /// A `voorveld serve` process on a free port, with its log in a file.

@@ -129,15 +129,6 @@ actor LoginRole {
     }
 }
 
-/// The demo users of `seed-data/demo-gebruikers.csv`, by role.
-enum Demo {
-    static let kernteamlid = (naam: "kernteamlid", wachtwoord: "demo-kernteamlid", token: "vv_demo_kernteamlid_0000000000000000000000000000")
-    static let steunpunt = (naam: "steunpunt", wachtwoord: "demo-steunpunt", token: "vv_demo_steunpunt_00000000000000000000000000000")
-    static let wethouder = (naam: "wethouder", wachtwoord: "demo-wethouder", token: "vv_demo_wethouder_00000000000000000000000000000")
-    static let beheerder = (naam: "beheerder", wachtwoord: "demo-beheerder", token: "vv_demo_beheerder_00000000000000000000000000000")
-    static let twenterand = (naam: "kernteamlid.twenterand", wachtwoord: "demo-twenterand", token: "vv_demo_twenterand_0000000000000000000000000000")
-}
-
 /// A PostgreSQL cluster of a test's own, with PostgreSQL's default durability (the shared test
 /// cluster runs without it, for speed), migrated and seeded with the demo users: for tests that
 /// kill, copy or stop the server.

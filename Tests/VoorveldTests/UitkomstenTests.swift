@@ -119,7 +119,7 @@ struct UitkomstenTests {
 
     static func nieuw(_ client: some TestClientProtocol, ontvangen: String = "2026-10-01") async throws -> String {
         try await client.execute(uri: "/v1/hulpvragen", method: .post, headers: [.authorization: "Bearer \(Demo.kernteamlid.token)", .contentType: "application/json"],
-                                 body: ByteBuffer(string: HulpvragenTests.hulpvraag(#""ontvangenOp": "\#(ontvangen)""#))) { response in
+                                 body: ByteBuffer(string: Fixtures.hulpvraagBody(#""ontvangenOp": "\#(ontvangen)""#))) { response in
             try JSON.parse(Data(buffer: response.body))["id"]?.string ?? ""
         }
     }
@@ -127,7 +127,7 @@ struct UitkomstenTests {
     @Test("every outcome counts in the percentages as defined; the wethouder sees suppressed counts, the team exact ones")
     func outcomes() async throws {
         let environment = try await TestEnvironment.seeded()
-        try await VrijwilligersTests.app(environment).test(.router) { client in
+        try await Fixtures.app(environment).test(.router) { client in
             let uitkomsten: [(String, String)] = [
                 ("opgelost-voorliggend-veld", #", "onderdelen": ["vrijwilliger", "algemene-voorziening"]"#),
                 ("opgelost-voorliggend-veld-en-maatwerk", #", "onderdelen": ["netwerk"]"#),
@@ -144,7 +144,7 @@ struct UitkomstenTests {
                 #expect(body["afsluiting"]?["nazorgOp"]?.string == (opgelost ? CalendarDate(iso: datum)!.plus(dagen: 91).description : nil))
             }
             // The team's own figures, exact.
-            let team = try await VoorzieningenTests.get(client, "/v1/cijfers/voorliggend-veld?van=2026-10-01&tot=2026-11-30")
+            let team = try await Fixtures.get(client, "/v1/cijfers/voorliggend-veld?van=2026-10-01&tot=2026-11-30")
             #expect(team["onthullingsbeheer"]?.bool == false)
             #expect(team["totaal"]?["afgesloten"]?["waarde"]?.int == 7)
             #expect(team["totaal"]?["ingetrokken"]?["waarde"]?.int == 1)
@@ -152,10 +152,10 @@ struct UitkomstenTests {
             #expect(team["totaal"]?["alleenVoorliggendVeld"]?["noemer"]?["waarde"]?.int == 6)
             #expect(team["totaal"]?["alleenVoorliggendVeld"]?["percentage"] == .number(16.7))
             #expect(team["totaal"]?["voorliggendVeldBetrokken"]?["percentage"] == .number(33.3))
-            let maanden = try await VoorzieningenTests.get(client, "/v1/cijfers/voorliggend-veld?van=2026-10-01&tot=2026-11-30&per=maand")
+            let maanden = try await Fixtures.get(client, "/v1/cijfers/voorliggend-veld?van=2026-10-01&tot=2026-11-30&per=maand")
             #expect(maanden["rijen"]?.array?.map { "\($0["waarde"]?.string ?? ""):\($0["afgesloten"]?["waarde"]?.int ?? -1)" } == ["2026-10:4", "2026-11:3"])
             // The wethouder: counts under 5 never exactly, no percentage under a denominator of 10, and whole periods only.
-            let wethouder = try await VoorzieningenTests.get(client, "/v1/cijfers/voorliggend-veld?van=2026-10-01&tot=2026-12-31&per=maand",
+            let wethouder = try await Fixtures.get(client, "/v1/cijfers/voorliggend-veld?van=2026-10-01&tot=2026-12-31&per=maand",
                                                              token: Demo.wethouder.token)
             #expect(wethouder["onthullingsbeheer"]?.bool == true)
             #expect(wethouder["bescherming"]?.string == Onthulling().uitleg)
@@ -176,7 +176,7 @@ struct UitkomstenTests {
                 #expect(problem["invalidParams"]?.array?.first?["reason"]?.string?.contains("kies een hele maand, een heel kwartaal of een heel kalenderjaar") == true)
             }
             // Leefgebieden: a hulpvraag counts once under each of its two.
-            let leefgebieden = try await VoorzieningenTests.get(client, "/v1/cijfers/voorliggend-veld?van=2026-10-01&tot=2026-11-30&per=leefgebied")
+            let leefgebieden = try await Fixtures.get(client, "/v1/cijfers/voorliggend-veld?van=2026-10-01&tot=2026-11-30&per=leefgebied")
             #expect(leefgebieden["rijen"]?.array?.map { "\($0["waarde"]?.string ?? ""):\($0["afgesloten"]?["waarde"]?.int ?? -1)" }
                     == ["financien:7", "sociaal-netwerk:7"])
         }
@@ -191,7 +191,7 @@ struct UitkomstenTests {
     @Test("closing needs a valid outcome and parts; nazorg only after closing; reopening clears the closure")
     func closingRules() async throws {
         let environment = try await TestEnvironment.seeded()
-        try await VrijwilligersTests.app(environment).test(.router) { client in
+        try await Fixtures.app(environment).test(.router) { client in
             let id = try await Self.nieuw(client)
             let (fout, problem) = try await Self.sluitAf(client, id, versie: 1, #"{"uitkomst": "opgelost-voorliggend-veld", "zrmScores": {"justitie": 2}, "afgeslotenOp": "2026-09-01"}"#)
             #expect(fout == .badRequest)
@@ -210,7 +210,7 @@ struct UitkomstenTests {
             // Reopened: no outcome any more.
             try await client.execute(uri: "/v1/hulpvragen/\(id)", method: .put,
                                      headers: [.authorization: "Bearer \(Demo.kernteamlid.token)", .contentType: "application/json", .ifMatch: "\"3\""],
-                                     body: ByteBuffer(string: HulpvragenTests.hulpvraag(#""status": "in-behandeling", "ontvangenOp": "2026-10-01""#))) { response in
+                                     body: ByteBuffer(string: Fixtures.hulpvraagBody(#""status": "in-behandeling", "ontvangenOp": "2026-10-01""#))) { response in
                 #expect(response.status == .ok)
                 let body = try JSON.parse(Data(buffer: response.body))
                 #expect(body["afsluiting"] == nil && body["nazorgOpgelost"] == nil)
@@ -222,10 +222,10 @@ struct UitkomstenTests {
     @Test("a Veilig Thuis hulpvraag went to the loket: never closed as solved by the voorliggend veld alone or with a volunteer, in the API and in the database")
     func veiligThuisGoesToTheLoket() async throws {
         let environment = try await TestEnvironment.seeded()
-        try await VrijwilligersTests.app(environment).test(.router) { client in
+        try await Fixtures.app(environment).test(.router) { client in
             let headers: HTTPFields = [.authorization: "Bearer \(Demo.kernteamlid.token)", .contentType: "application/json"]
             let id = try await client.execute(uri: "/v1/hulpvragen", method: .post, headers: headers,
-                                              body: ByteBuffer(string: HulpvragenTests.hulpvraag(#""ontvangenOp": "2026-10-01", "veiligThuis": true"#))) { response in
+                                              body: ByteBuffer(string: Fixtures.hulpvraagBody(#""ontvangenOp": "2026-10-01", "veiligThuis": true"#))) { response in
                 #expect(response.status == .created)
                 return try JSON.parse(Data(buffer: response.body))["id"]?.string ?? ""
             }
@@ -260,7 +260,7 @@ struct UitkomstenTests {
             var oud = headers
             oud[.ifMatch] = "\"2\""
             try await client.execute(uri: "/v1/hulpvragen/\(id)", method: .put, headers: oud, body: ByteBuffer(
-                string: HulpvragenTests.hulpvraag(#""ontvangenOp": "2026-09-30", "veiligThuis": true"#))) { response in
+                string: Fixtures.hulpvraagBody(#""ontvangenOp": "2026-09-30", "veiligThuis": true"#))) { response in
                 #expect(response.status == .ok)
             }
 
@@ -271,13 +271,13 @@ struct UitkomstenTests {
             var gewijzigd = headers
             gewijzigd[.ifMatch] = "\"2\""
             try await client.execute(uri: "/v1/hulpvragen/\(ander)", method: .put, headers: gewijzigd,
-                                     body: ByteBuffer(string: HulpvragenTests.hulpvraag(#""ontvangenOp": "2026-10-01", "veiligThuis": true"#))) { response in
+                                     body: ByteBuffer(string: Fixtures.hulpvraagBody(#""ontvangenOp": "2026-10-01", "veiligThuis": true"#))) { response in
                 #expect(response.status == .badRequest)
                 let body = try JSON.parse(Data(buffer: response.body))
                 #expect(velden(body) == ["veiligThuis"])
             }
             try await client.execute(uri: "/v1/hulpvragen/\(ander)", method: .put, headers: gewijzigd, body: ByteBuffer(
-                string: HulpvragenTests.hulpvraag(#""ontvangenOp": "2026-10-01", "veiligThuis": true, "status": "in-behandeling""#))) { response in
+                string: Fixtures.hulpvraagBody(#""ontvangenOp": "2026-10-01", "veiligThuis": true, "status": "in-behandeling""#))) { response in
                 #expect(response.status == .ok)
             }
         }
@@ -295,10 +295,10 @@ struct UitkomstenTests {
                 let id = try await Self.nieuw(client)
                 _ = try await Self.sluitAf(client, id, versie: 1, #"{"uitkomst": "niet-opgelost", "afgeslotenOp": "2026-10-20"}"#)
             }
-            let wethouder = try await VoorzieningenTests.get(client, "/v1/cijfers/voorliggend-veld?van=2026-10-01&tot=2026-10-31", token: Demo.wethouder.token)
+            let wethouder = try await Fixtures.get(client, "/v1/cijfers/voorliggend-veld?van=2026-10-01&tot=2026-10-31", token: Demo.wethouder.token)
             #expect(wethouder["totaal"]?["afgesloten"]?["onderdrukt"]?.bool == true)
             #expect(wethouder["totaal"]?["afgesloten"]?["waarde"] == nil)
-            let team = try await VoorzieningenTests.get(client, "/v1/cijfers/voorliggend-veld?van=2026-10-01&tot=2026-10-31")
+            let team = try await Fixtures.get(client, "/v1/cijfers/voorliggend-veld?van=2026-10-01&tot=2026-10-31")
             #expect(team["totaal"]?["afgesloten"]?["waarde"]?.int == 6)
         }
         await environment.close()
@@ -322,7 +322,7 @@ struct UitkomstenTests {
         #expect(try await gebied.nazorgDagen(zetten: 60, in: .onderhoud(gemeente: "GM1734")) == 60)
         await #expect(throws: Invoerfouten.self) { try await gebied.nazorgDagen(zetten: 3, in: .onderhoud(gemeente: "GM1734")) }
         #expect(try await gebied.nazorgDagen(zetten: 60, in: .onderhoud(gemeente: "GM9999")) == nil)
-        try await VrijwilligersTests.app(environment).test(.router) { client in
+        try await Fixtures.app(environment).test(.router) { client in
             let id = try await Self.nieuw(client)
             let (status, gesloten) = try await Self.sluitAf(client, id, versie: 1, #"{"uitkomst": "opgelost-voorliggend-veld", "onderdelen": ["netwerk"], "afgeslotenOp": "2026-10-10"}"#)
             #expect(status == .ok)
@@ -368,8 +368,8 @@ struct UitkomstenTests {
     @Test("the monitoring tables count new hulpvragen by kernteam and month, leefgebied and kern, kanaal, youth and visits")
     func monitoring() async throws {
         let environment = try await TestEnvironment.seeded(hulpvragen: true)
-        try await VrijwilligersTests.app(environment).test(.router) { client in
-            let team = try await VoorzieningenTests.get(client, "/v1/cijfers/monitoring?van=2026-11-01&tot=2026-11-30")
+        try await Fixtures.app(environment).test(.router) { client in
+            let team = try await Fixtures.get(client, "/v1/cijfers/monitoring?van=2026-11-01&tot=2026-11-30")
             // The eight demo hulpvragen of kernteam Heteren, all received in November 2026.
             let instroom = team["instroomPerKernteamPerMaand"]
             #expect(instroom?["rijen"]?.strings == ["heteren"])
@@ -384,7 +384,7 @@ struct UitkomstenTests {
             #expect(team["jeugd"]?["aantal"]?["waarde"]?.int == 1)
             #expect(team["gezamenlijkeHuisbezoeken"]?["waarde"]?.int == 3)
             // The wethouder sees the same tables, protected.
-            let wethouder = try await VoorzieningenTests.get(client, "/v1/cijfers/monitoring?van=2026-11-01&tot=2026-11-30", token: Demo.wethouder.token)
+            let wethouder = try await Fixtures.get(client, "/v1/cijfers/monitoring?van=2026-11-01&tot=2026-11-30", token: Demo.wethouder.token)
             #expect(wethouder["bescherming"]?.string == Onthulling().uitleg)
             #expect(wethouder["instroomPerKernteamPerMaand"]?["rijen"]?.array?.count == 8)
             Self.beschermd(wethouder["instroomPerKernteamPerMaand"]?["totaal"], echt: 8)
@@ -414,8 +414,8 @@ struct UitkomstenTests {
         #expect(gesloten.count == 30 && ingetrokken == 2 && alleen == 12 && betrokken == 18)
 
         let environment = try await TestEnvironment.seeded(hulpvragen: true)
-        try await VrijwilligersTests.app(environment).test(.router) { client in
-            let cijfers = try await VoorzieningenTests.get(client, "/v1/cijfers/voorliggend-veld?van=2026-01-01&tot=2026-12-31&per=kwartaal",
+        try await Fixtures.app(environment).test(.router) { client in
+            let cijfers = try await Fixtures.get(client, "/v1/cijfers/voorliggend-veld?van=2026-01-01&tot=2026-12-31&per=kwartaal",
                                                            token: Demo.wethouder.token)
             let totaal = cijfers["totaal"]
             // Counts within 3 of the truth, percentages in whole percents of the counts shown beside them.
@@ -450,7 +450,7 @@ struct UitkomstenTests {
                 #expect(regels.last == ["totaal", veld(totaal?["afgesloten"]), veld(totaal?["ingetrokken"]), veld(a?["teller"]), veld(a?["noemer"]), procent(a),
                                         veld(b?["teller"]), veld(b?["noemer"]), procent(b)].joined(separator: ","))
             }
-            let monitoring = try await VoorzieningenTests.get(client, "/v1/cijfers/monitoring?van=2026-01-01&tot=2026-12-31", token: Demo.wethouder.token)
+            let monitoring = try await Fixtures.get(client, "/v1/cijfers/monitoring?van=2026-01-01&tot=2026-12-31", token: Demo.wethouder.token)
             #expect(getallen(monitoring).allSatisfy { $0 == 0 || $0 >= 5 })
             Self.beschermd(monitoring["instroomPerKernteamPerMaand"]?["totaal"], echt: table.rows.filter { $0["gemeente"] == "GM1734" }.count)
         }
@@ -472,31 +472,31 @@ struct UitkomstenTests {
                 DELETE FROM voorziening_leefgebieden WHERE leefgebied = 'justitie';
                 """)
         }
-        try await VrijwilligersTests.app(environment).test(.router) { client in
+        try await Fixtures.app(environment).test(.router) { client in
             for (maand, aantal) in [("07", 4), ("08", 3), ("09", 2), ("10", 1)] {
                 for _ in 0..<aantal { _ = try await Self.nieuw(client, ontvangen: "2026-\(maand)-15") }
             }
-            let signalen = try await VoorzieningenTests.get(client, "/v1/cijfers/signalen?tot=2026-10-31")
+            let signalen = try await Fixtures.get(client, "/v1/cijfers/signalen?tot=2026-10-31")
             let dalend = try #require(signalen["dalendeInstroom"]?.array?.first)
             #expect(dalend["kernteam"]?.string == "heteren")
             #expect(dalend["maanden"]?.strings == ["2026-07", "2026-08", "2026-09", "2026-10"])
             #expect(dalend["instroom"]?.array?.compactMap { $0["waarde"]?.int } == [4, 3, 2, 1])
             // A need nobody in or around Heteren offers: a gap, until a voorziening covers it.
-            try await client.execute(uri: "/v1/hulpvragen", method: .post, headers: HulpvragenTests.headers(Demo.kernteamlid.token),
-                                     body: ByteBuffer(string: HulpvragenTests.hulpvraag(#""leefgebieden": ["justitie"], "zrmScores": {}, "taken": []"#)
+            try await client.execute(uri: "/v1/hulpvragen", method: .post, headers: Fixtures.headers(Demo.kernteamlid.token),
+                                     body: ByteBuffer(string: Fixtures.hulpvraagBody(#""leefgebieden": ["justitie"], "zrmScores": {}, "taken": []"#)
                                         .replacingOccurrences(of: #""leefgebieden": ["financien", "sociaal-netwerk"],"#, with: "")
                                         .replacingOccurrences(of: #""zrmScores": {"financien": 2},"#, with: "")
                                         .replacingOccurrences(of: #""taken": ["administratie"],"#, with: ""))) { response in
                 #expect(response.status == .created)
             }
-            let gat = try await VoorzieningenTests.get(client, "/v1/cijfers/signalen?tot=2026-11-30")
+            let gat = try await Fixtures.get(client, "/v1/cijfers/signalen?tot=2026-11-30")
             #expect(gat["tekorten"]?.array?.map { "\($0["kern"]?.string ?? ""):\($0["leefgebied"]?.string ?? "")" } == ["heteren:justitie"])
-            try await client.execute(uri: "/v1/voorzieningen", method: .post, headers: VrijwilligersTests.headers(Demo.steunpunt.token),
+            try await client.execute(uri: "/v1/voorzieningen", method: .post, headers: Fixtures.headers(Demo.steunpunt.token),
                                      body: ByteBuffer(string: """
                                         {"referentie": "vz-800", "aanbieder": "Reclassering", "naam": "Spreekuur", "kernen": ["*"],
                                          "leefgebieden": ["justitie"], "laatstGeverifieerd": "2026-11-01"}
                                         """)) { response in #expect(response.status == .created) }
-            let gedicht = try await VoorzieningenTests.get(client, "/v1/cijfers/signalen?tot=2026-11-30", token: Demo.wethouder.token)
+            let gedicht = try await Fixtures.get(client, "/v1/cijfers/signalen?tot=2026-11-30", token: Demo.wethouder.token)
             #expect(gedicht["tekorten"]?.array?.isEmpty == true)
         }
         await environment.close()

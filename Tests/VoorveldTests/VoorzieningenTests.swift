@@ -11,20 +11,14 @@ import VoorveldStore
 
 @Suite("Voorzieningen")
 struct VoorzieningenTests {
-    static func get(_ client: some TestClientProtocol, _ uri: String, token: String = Demo.kernteamlid.token) async throws -> JSON {
-        try await client.execute(uri: uri, method: .get, headers: [.authorization: "Bearer \(token)"]) { response in
-            #expect(response.status == .ok, "\(uri)")
-            return try JSON.parse(Data(buffer: response.body))
-        }
-    }
 
     @Test("the steunpunt adds a voorziening; kernteamleden find it by kern and leefgebied, stale records flagged")
     func addAndFind() async throws {
         let environment = try await TestEnvironment.seeded()
-        let app = VrijwilligersTests.app(environment)
+        let app = Fixtures.app(environment)
         try await app.test(.router) { client in
-            try await client.execute(uri: "/v1/voorzieningen", method: .post, headers: VrijwilligersTests.headers(Demo.steunpunt.token),
-                                     body: ByteBuffer(string: OpenAPIContractTests.voorziening)) { response in
+            try await client.execute(uri: "/v1/voorzieningen", method: .post, headers: Fixtures.headers(Demo.steunpunt.token),
+                                     body: ByteBuffer(string: Fixtures.voorzieningBody)) { response in
                 #expect(response.status == .created)
                 let body = try JSON.parse(Data(buffer: response.body))
                 #expect(body["kernen"]?.strings == ["driel", "heteren"])
@@ -32,19 +26,19 @@ struct VoorzieningenTests {
                 #expect(body["leeftijdsgroep"]?.string == "iedereen")
             }
             // Driel: its own voorzieningen and those for the whole gemeente, never another kern's only.
-            let driel = try await Self.get(client, "/v1/voorzieningen?kern=driel&paginaGrootte=200")
+            let driel = try await Fixtures.get(client, "/v1/voorzieningen?kern=driel&paginaGrootte=200")
             let items = driel["items"]?.array ?? []
             #expect(items.contains { $0["referentie"]?.string == "vz-900" })
             #expect(items.contains { $0["referentie"]?.string == "vz-002" && $0["heleGemeente"]?.bool == true })
             #expect(!items.contains { $0["referentie"]?.string == "vz-001" })   // the soos in Heteren
             #expect(driel["totaal"]?.int == items.count)
-            let financien = try await Self.get(client, "/v1/voorzieningen?leefgebied=financien&paginaGrootte=200")
+            let financien = try await Fixtures.get(client, "/v1/voorzieningen?leefgebied=financien&paginaGrootte=200")
             #expect(financien["items"]?.array?.allSatisfy { $0["leefgebieden"]?.strings?.contains("financien") == true } == true)
             #expect(financien["items"]?.array?.isEmpty == false)
             // A record not verified for more than a year is flagged, and can be listed on its own.
             let cutoff = CalendarDate.vandaag().plus(dagen: -365)
-            let stale = try await Self.get(client, "/v1/voorzieningen?geverifieerdVoor=\(cutoff)&paginaGrootte=200")
-            let all = try await Self.get(client, "/v1/voorzieningen?paginaGrootte=200")
+            let stale = try await Fixtures.get(client, "/v1/voorzieningen?geverifieerdVoor=\(cutoff)&paginaGrootte=200")
+            let all = try await Fixtures.get(client, "/v1/voorzieningen?paginaGrootte=200")
             let flagged = all["items"]?.array?.filter { $0["verouderd"]?.bool == true }.compactMap { $0["referentie"]?.string }
             #expect(Set(flagged ?? []) == Set(stale["items"]?.array?.compactMap { $0["referentie"]?.string } ?? ["?"]))
         }
@@ -54,8 +48,8 @@ struct VoorzieningenTests {
     @Test("the HSDS export maps organisation, service areas, schedule and taxonomy")
     func hsds() async throws {
         let environment = try await TestEnvironment.seeded()
-        try await VrijwilligersTests.app(environment).test(.router) { client in
-            let page = try await Self.get(client, "/v1/voorzieningen/hsds?paginaGrootte=200", token: Demo.steunpunt.token)
+        try await Fixtures.app(environment).test(.router) { client in
+            let page = try await Fixtures.get(client, "/v1/voorzieningen/hsds?paginaGrootte=200", token: Demo.steunpunt.token)
             let services = page["contents"]?.array ?? []
             #expect(page["total_items"]?.int == services.count)
             #expect(page["total_pages"]?.int == 1)

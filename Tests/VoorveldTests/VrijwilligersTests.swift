@@ -10,49 +10,32 @@ import VoorveldStore
 
 @Suite("Vrijwilligers")
 struct VrijwilligersTests {
-    static func app(_ environment: TestEnvironment) -> some ApplicationProtocol {
-        buildApplication(HTTPConfiguration(port: 0), dependencies: environment.dependencies, logger: Logger(label: "test"))
-    }
-
-    static func headers(_ token: String, _ type: String = "application/json") -> HTTPFields {
-        [.authorization: "Bearer \(token)", .contentType: type]
-    }
-
-    static let geldig = """
-        {"referentie": "vw-9001", "voornaam": "Joke", "achternaam": "de Wit", "email": "joke@example.org", "kern": "heteren",
-         "buurkernen": ["driel"], "leefgebieden": ["financien"], "taken": ["administratie"], "beschikbaarheid": ["do-ochtend", "di-ochtend"],
-         "afwezigheden": ["2026-12-20/2027-01-04"], "langsteInzet": "onbepaald", "urenPerWeek": 3, "maxHulpvragen": 2, "vogDatum": "2025-01-10"}
-        """
-
-    static func json(_ buffer: ByteBuffer) throws -> [String: Any] {
-        try JSONSerialization.jsonObject(with: Data(buffer: buffer)) as? [String: Any] ?? [:]
-    }
 
     @Test("a steunpunt registers a volunteer: 201 with Location and ETag, read back as stored")
     func create() async throws {
         let environment = try await TestEnvironment.seeded()
-        try await Self.app(environment).test(.router) { client in
-            let location = try await client.execute(uri: "/v1/vrijwilligers", method: .post, headers: Self.headers(Demo.steunpunt.token),
-                                                    body: ByteBuffer(string: Self.geldig)) { response in
+        try await Fixtures.app(environment).test(.router) { client in
+            let location = try await client.execute(uri: "/v1/vrijwilligers", method: .post, headers: Fixtures.headers(Demo.steunpunt.token),
+                                                    body: ByteBuffer(string: Fixtures.vrijwilligerBody)) { response in
                 #expect(response.status == .created)
                 #expect(response.headers[.eTag] == "\"1\"")
-                let body = try Self.json(response.body)
+                let body = try Fixtures.json(response.body)
                 #expect(body["beschikbaarheid"] as? [String] == ["di-ochtend", "do-ochtend"])
                 #expect(body["afwezigheden"] as? [String] == ["2026-12-20/2027-01-04"])
                 #expect(body["langsteInzet"] as? String == "onbepaald")
                 return response.headers[.location]
             }
             let path = try #require(location)
-            try await client.execute(uri: path, method: .get, headers: Self.headers(Demo.kernteamlid.token)) { response in
+            try await client.execute(uri: path, method: .get, headers: Fixtures.headers(Demo.kernteamlid.token)) { response in
                 #expect(response.status == .ok)
-                let body = try Self.json(response.body)
+                let body = try Fixtures.json(response.body)
                 #expect(body["voornaam"] as? String == "Joke")
                 #expect(body["buurkernen"] as? [String] == ["driel"])
                 #expect(body["vogDatum"] as? String == "2025-01-10")
             }
             // The same referentie again is a conflict, and nothing changes.
-            try await client.execute(uri: "/v1/vrijwilligers", method: .post, headers: Self.headers(Demo.steunpunt.token),
-                                     body: ByteBuffer(string: Self.geldig)) { response in
+            try await client.execute(uri: "/v1/vrijwilligers", method: .post, headers: Fixtures.headers(Demo.steunpunt.token),
+                                     body: ByteBuffer(string: Fixtures.vrijwilligerBody)) { response in
                 #expect(response.status == .conflict)
             }
         }
@@ -67,23 +50,23 @@ struct VrijwilligersTests {
              "buurkernen": ["driel", "atlantis"], "leefgebieden": ["geldzaken"], "taken": ["administratie"], "beschikbaarheid": ["maandag"],
              "langsteInzet": "altijd", "urenPerWeek": 80, "maxHulpvragen": 1.5, "vogDatum": "31-12-2025", "status": "weg", "hobby": "dammen"}
             """
-        try await Self.app(environment).test(.router) { client in
-            try await client.execute(uri: "/v1/vrijwilligers", method: .post, headers: Self.headers(Demo.steunpunt.token),
+        try await Fixtures.app(environment).test(.router) { client in
+            try await client.execute(uri: "/v1/vrijwilligers", method: .post, headers: Fixtures.headers(Demo.steunpunt.token),
                                      body: ByteBuffer(string: invalid)) { response in
                 #expect(response.status == .badRequest)
                 #expect(response.headers[.contentType] == "application/problem+json")
-                let params = try Self.json(response.body)["invalidParams"] as? [[String: String]] ?? []
+                let params = try Fixtures.json(response.body)["invalidParams"] as? [[String: String]] ?? []
                 let fields = Set(params.compactMap { $0["name"] })
                 #expect(fields == ["referentie", "voornaam", "email", "kern", "buurkernen", "leefgebieden", "beschikbaarheid", "langsteInzet",
                                    "urenPerWeek", "maxHulpvragen", "vogDatum", "status", "hobby"])
                 #expect(params.contains { $0["name"] == "kern" && $0["reason"]?.contains("onbekende kern 'vroomshoop'") == true })
                 #expect(params.contains { $0["name"] == "buurkernen" && $0["reason"]?.contains("atlantis") == true })
             }
-            try await client.execute(uri: "/v1/vrijwilligers", method: .post, headers: Self.headers(Demo.steunpunt.token, "text/plain"),
-                                     body: ByteBuffer(string: Self.geldig)) { response in
+            try await client.execute(uri: "/v1/vrijwilligers", method: .post, headers: Fixtures.headers(Demo.steunpunt.token, "text/plain"),
+                                     body: ByteBuffer(string: Fixtures.vrijwilligerBody)) { response in
                 #expect(response.status == .unsupportedMediaType)
             }
-            try await client.execute(uri: "/v1/vrijwilligers", method: .post, headers: Self.headers(Demo.steunpunt.token),
+            try await client.execute(uri: "/v1/vrijwilligers", method: .post, headers: Fixtures.headers(Demo.steunpunt.token),
                                      body: ByteBuffer(string: "[1, 2")) { response in
                 #expect(response.status == .badRequest)
             }
@@ -98,28 +81,28 @@ struct VrijwilligersTests {
     @Test("updates need the current ETag: 428 without, 412 when stale, 200 with a new ETag")
     func optimisticConcurrency() async throws {
         let environment = try await TestEnvironment.seeded()
-        try await Self.app(environment).test(.router) { client in
-            let path = try await client.execute(uri: "/v1/vrijwilligers", method: .post, headers: Self.headers(Demo.steunpunt.token),
-                                                body: ByteBuffer(string: Self.geldig)) { $0.headers[.location]! }
-            let changed = Self.geldig.replacingOccurrences(of: "\"urenPerWeek\": 3", with: "\"urenPerWeek\": 5")
-            try await client.execute(uri: path, method: .put, headers: Self.headers(Demo.steunpunt.token), body: ByteBuffer(string: changed)) { response in
+        try await Fixtures.app(environment).test(.router) { client in
+            let path = try await client.execute(uri: "/v1/vrijwilligers", method: .post, headers: Fixtures.headers(Demo.steunpunt.token),
+                                                body: ByteBuffer(string: Fixtures.vrijwilligerBody)) { $0.headers[.location]! }
+            let changed = Fixtures.vrijwilligerBody.replacingOccurrences(of: "\"urenPerWeek\": 3", with: "\"urenPerWeek\": 5")
+            try await client.execute(uri: path, method: .put, headers: Fixtures.headers(Demo.steunpunt.token), body: ByteBuffer(string: changed)) { response in
                 #expect(response.status == .preconditionRequired)
             }
-            var first = Self.headers(Demo.steunpunt.token)
+            var first = Fixtures.headers(Demo.steunpunt.token)
             first[.ifMatch] = "\"1\""
             try await client.execute(uri: path, method: .put, headers: first, body: ByteBuffer(string: changed)) { response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.eTag] == "\"2\"")
-                let body = try Self.json(response.body)
+                let body = try Fixtures.json(response.body)
                 #expect(body["urenPerWeek"] as? Double == 5)
             }
             // A second coordinator still holding version 1 cannot overwrite silently.
-            try await client.execute(uri: path, method: .put, headers: first, body: ByteBuffer(string: Self.geldig)) { response in
+            try await client.execute(uri: path, method: .put, headers: first, body: ByteBuffer(string: Fixtures.vrijwilligerBody)) { response in
                 #expect(response.status == .preconditionFailed)
                 #expect(response.headers[.eTag] == "\"2\"")
             }
-            try await client.execute(uri: path, method: .get, headers: Self.headers(Demo.steunpunt.token)) { response in
-                let body = try Self.json(response.body)
+            try await client.execute(uri: path, method: .get, headers: Fixtures.headers(Demo.steunpunt.token)) { response in
+                let body = try Fixtures.json(response.body)
                 #expect(body["urenPerWeek"] as? Double == 5)
             }
         }
@@ -138,11 +121,11 @@ struct VrijwilligersTests {
             "imp-3,Cor,Smit,,,nergens,,,sociaal-netwerk,,zo-middag,soms,2,1,,actief",
             "imp-1,Dirk,Dubbel,,,driel,,,sociaal-netwerk,gezelschap,ma-middag,eenmalig,1,1,,actief",
         ].joined(separator: "\n")
-        try await Self.app(environment).test(.router) { client in
-            try await client.execute(uri: "/v1/vrijwilligers/import", method: .post, headers: Self.headers(Demo.steunpunt.token, "text/csv"),
+        try await Fixtures.app(environment).test(.router) { client in
+            try await client.execute(uri: "/v1/vrijwilligers/import", method: .post, headers: Fixtures.headers(Demo.steunpunt.token, "text/csv"),
                                      body: ByteBuffer(string: csv)) { response in
                 #expect(response.status == .unprocessableContent)
-                let fouten = try Self.json(response.body)["fouten"] as? [[String: Any]] ?? []
+                let fouten = try Fixtures.json(response.body)["fouten"] as? [[String: Any]] ?? []
                 let found = Set(fouten.map { "\($0["regel"] as? Int ?? 0) \($0["kolom"] as? String ?? "")" })
                 #expect(found == ["3 achternaam", "3 email", "3 leefgebieden", "4 kern", "4 langste_inzet", "5 referentie"])
             }
@@ -165,12 +148,12 @@ struct VrijwilligersTests {
         let utf8 = Data([0xEF, 0xBB, 0xBF]) + Data(rows.joined(separator: "\r\n").utf8)
         let cp1252 = rows.joined(separator: "\r\n").data(using: .windowsCP1252)!
         #expect(String(data: cp1252, encoding: .utf8) == nil)
-        try await Self.app(environment).test(.router) { client in
+        try await Fixtures.app(environment).test(.router) { client in
             for body in [utf8, cp1252] {
-                try await client.execute(uri: "/v1/vrijwilligers/import", method: .post, headers: Self.headers(Demo.steunpunt.token, "text/csv; charset=utf-8"),
+                try await client.execute(uri: "/v1/vrijwilligers/import", method: .post, headers: Fixtures.headers(Demo.steunpunt.token, "text/csv; charset=utf-8"),
                                          body: ByteBuffer(data: body)) { response in
                     #expect(response.status == .ok, "\(String(buffer: response.body))")
-                    let result = try Self.json(response.body)
+                    let result = try Fixtures.json(response.body)
                     #expect(result["geimporteerd"] as? Double == 2)
                 }
             }
@@ -193,15 +176,15 @@ struct VrijwilligersTests {
             }
         }
         #expect(counts == ["GM1700=120", "GM1734=180"])
-        try await Self.app(environment).test(.router) { client in
+        try await Fixtures.app(environment).test(.router) { client in
             try await client.execute(uri: "/v1/vrijwilligers?kern=heteren&leefgebied=financien&status=actief", method: .get,
-                                     headers: Self.headers(Demo.kernteamlid.token)) { response in
+                                     headers: Fixtures.headers(Demo.kernteamlid.token)) { response in
                 #expect(response.status == .ok)
-                let items = try Self.json(response.body)["items"] as? [[String: Any]] ?? []
+                let items = try Fixtures.json(response.body)["items"] as? [[String: Any]] ?? []
                 #expect(items.contains { $0["voornaam"] as? String == "Kees" })
                 #expect(items.allSatisfy { ($0["kern"] as? String) == "heteren" || (($0["buurkernen"] as? [String]) ?? []).contains("heteren") })
             }
-            try await client.execute(uri: "/v1/vrijwilligers?paginaGrootte=0&status=weg", method: .get, headers: Self.headers(Demo.kernteamlid.token)) { response in
+            try await client.execute(uri: "/v1/vrijwilligers?paginaGrootte=0&status=weg", method: .get, headers: Fixtures.headers(Demo.kernteamlid.token)) { response in
                 #expect(response.status == .badRequest)
             }
         }
