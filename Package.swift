@@ -103,6 +103,13 @@ let package = Package(
             dependencies: ["Postgres", "EmbeddedPostgres", "TestDatabase", "CalendarDate"],
             swiftSettings: strict
         ),
+        // Tests of the domain's rules that need no database: they run in a moment on their own
+        // (swift test --filter DomainTests).
+        .testTarget(
+            name: "DomainTests",
+            dependencies: ["Voorveld", "CalendarDate"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "VoorveldTests",
             dependencies: [
