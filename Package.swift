@@ -12,7 +12,7 @@ let package = Package(
     name: "voorveld",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "voorveld", targets: ["VoorveldCLI"]),
+        .executable(name: "voorveld", targets: ["VoorveldCLI"])
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),

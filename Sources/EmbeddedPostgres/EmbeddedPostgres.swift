@@ -73,10 +73,13 @@ public struct EmbeddedPostgres: Sendable {
         let isNew = !fileManager.fileExists(atPath: clusterDirectory + "/PG_VERSION")
         if isNew {
             logger.info("creating a PostgreSQL cluster", metadata: ["directory": "\(clusterDirectory)"])
-            try await runAsOwner(binaries.initdb, [
-                "-D", clusterDirectory, "-U", configuration.user, "--auth=trust",
-                "--encoding=UTF8", "--locale=C.UTF-8", "--no-instructions",
-            ])
+            try await runAsOwner(
+                binaries.initdb,
+                [
+                    "-D", clusterDirectory, "-U", configuration.user, "--auth=trust",
+                    "--encoding=UTF8", "--locale=C.UTF-8", "--no-instructions",
+                ]
+            )
             let include = "\n# Written by Voorveld: socket, listen address and settings.\ninclude_if_exists = 'voorveld.conf'\n"
             let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: clusterDirectory + "/postgresql.conf"))
             try handle.seekToEnd()
@@ -121,7 +124,8 @@ public struct EmbeddedPostgres: Sendable {
     /// The postmaster's process id while the cluster runs.
     public func postmasterPID() -> Int32? {
         guard let text = try? String(contentsOfFile: clusterDirectory + "/postmaster.pid", encoding: .utf8),
-              let first = text.split(separator: "\n").first else { return nil }
+            let first = text.split(separator: "\n").first
+        else { return nil }
         return Int32(first.trimmingCharacters(in: .whitespaces))
     }
 
@@ -179,7 +183,9 @@ public struct EmbeddedPostgres: Sendable {
             }
             throw EmbeddedPostgresError.commandFailed(
                 command: ([URL(fileURLWithPath: program).lastPathComponent] + arguments).joined(separator: " "),
-                status: result.status, output: output)
+                status: result.status,
+                output: output
+            )
         }
         return result
     }

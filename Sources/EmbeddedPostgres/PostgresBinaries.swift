@@ -16,9 +16,11 @@ struct PostgresBinaries: Sendable {
         // Debian keeps initdb and pg_ctl off PATH, under /usr/lib/postgresql/<major>/bin; newest first.
         let versions = (try? fileManager.contentsOfDirectory(atPath: debianRoot)) ?? []
         folders += versions.compactMap { Int($0) }.sorted(by: >).map { "\(debianRoot)/\($0)/bin" }
-        guard let folder = folders.first(where: { folder in
-            ["initdb", "pg_ctl", "createdb"].allSatisfy { fileManager.isExecutableFile(atPath: "\(folder)/\($0)") }
-        }) else {
+        guard
+            let folder = folders.first(where: { folder in
+                ["initdb", "pg_ctl", "createdb"].allSatisfy { fileManager.isExecutableFile(atPath: "\(folder)/\($0)") }
+            })
+        else {
             throw EmbeddedPostgresError.binariesNotFound(searched: ["PATH", "\(debianRoot)/*/bin"])
         }
         let runuser = ["/usr/sbin/runuser", "/sbin/runuser", "/usr/bin/runuser"].first { fileManager.isExecutableFile(atPath: $0) } ?? "runuser"

@@ -64,7 +64,8 @@ public final class ConnectionPool: Sendable {
     /// where nothing can have been written yet. `body` must therefore be safe to run again.
     @discardableResult
     public func withTransaction<T>(
-        _ isolation: IsolationLevel = .readCommitted, attempts: Int = 5,
+        _ isolation: IsolationLevel = .readCommitted,
+        attempts: Int = 5,
         _ body: (PostgresConnection) async throws -> T
     ) async throws -> T {
         var attempt = 1

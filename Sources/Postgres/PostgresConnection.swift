@@ -53,7 +53,8 @@ public final class PostgresConnection: @unchecked Sendable {
             PQsetNoticeProcessor(handle, { _, _ in }, nil)
             let connection = PostgresConnection(handle: handle, threadPool: threadPool)
             do {
-                let milliseconds = configuration.statementTimeout.components.seconds * 1000
+                let milliseconds =
+                    configuration.statementTimeout.components.seconds * 1000
                     + configuration.statementTimeout.components.attoseconds / 1_000_000_000_000_000
                 var settings = [("statement_timeout", String(milliseconds))]
                 settings += configuration.sessionSettings
@@ -78,7 +79,8 @@ public final class PostgresConnection: @unchecked Sendable {
     /// - Returns: the decoded rows.
     /// - Throws: `PostgresError`; `CancellationError` if the task was cancelled before the statement was sent.
     public func query<Row: Sendable>(
-        _ sql: String, _ binds: [any PostgresEncodable] = [],
+        _ sql: String,
+        _ binds: [any PostgresEncodable] = [],
         decode: @escaping @Sendable (borrowing PostgresRow) throws -> Row
     ) async throws -> [Row] {
         try await onIOThread { connection in
@@ -93,7 +95,8 @@ public final class PostgresConnection: @unchecked Sendable {
 
     /// Runs a statement that returns at most one row.
     public func queryOne<Row: Sendable>(
-        _ sql: String, _ binds: [any PostgresEncodable] = [],
+        _ sql: String,
+        _ binds: [any PostgresEncodable] = [],
         decode: @escaping @Sendable (borrowing PostgresRow) throws -> Row
     ) async throws -> Row? {
         let rows = try await query(sql, binds, decode: decode)
@@ -176,7 +179,9 @@ public final class PostgresConnection: @unchecked Sendable {
     }
 
     private func perform<Row>(
-        _ sql: String, _ binds: [any PostgresEncodable], prepare: Bool,
+        _ sql: String,
+        _ binds: [any PostgresEncodable],
+        prepare: Bool,
         decode: (borrowing PostgresRow) throws -> Row
     ) throws -> (rows: [Row], affected: Int) {
         let types = binds.map { type(of: $0).postgresType.rawValue }

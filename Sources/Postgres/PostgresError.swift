@@ -26,8 +26,14 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
     public var column: String?
 
     public init(
-        _ kind: Kind, _ message: String, sqlState: String? = nil, detail: String? = nil, hint: String? = nil,
-        constraint: String? = nil, table: String? = nil, column: String? = nil
+        _ kind: Kind,
+        _ message: String,
+        sqlState: String? = nil,
+        detail: String? = nil,
+        hint: String? = nil,
+        constraint: String? = nil,
+        table: String? = nil,
+        column: String? = nil
     ) {
         self.kind = kind
         self.message = message
@@ -71,8 +77,12 @@ extension PostgresError {
         return PostgresError(
             lost ? .connection : .server,
             primary.isEmpty ? String(cString: PQerrorMessage(connection)).trimmingTrailingNewlines : primary,
-            sqlState: sqlState, detail: field("D"), hint: field("H"),
-            constraint: field("n"), table: field("t"), column: field("c")
+            sqlState: sqlState,
+            detail: field("D"),
+            hint: field("H"),
+            constraint: field("n"),
+            table: field("t"),
+            column: field("c")
         )
     }
 

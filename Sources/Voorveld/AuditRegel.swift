@@ -23,8 +23,16 @@ public struct AuditRegel: Sendable, Hashable, Codable {
     public var requestId: String?
 
     public init(
-        gebruiker: String, rol: Rol?, actie: String, objectType: String, objectId: String?, doel: String,
-        resultaat: Resultaat, requestId: String? = nil, id: Int? = nil, tijdstip: Date? = nil
+        gebruiker: String,
+        rol: Rol?,
+        actie: String,
+        objectType: String,
+        objectId: String?,
+        doel: String,
+        resultaat: Resultaat,
+        requestId: String? = nil,
+        id: Int? = nil,
+        tijdstip: Date? = nil
     ) {
         self.gebruiker = gebruiker
         self.rol = rol

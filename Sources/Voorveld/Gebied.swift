@@ -83,9 +83,10 @@ public struct Leefgebied: Sendable, Hashable, Codable {
 public enum Code {
     public static func isValid(_ text: String) -> Bool {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        return !text.isEmpty && parts.allSatisfy { part in
-            !part.isEmpty && part.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) }
-        }
+        return !text.isEmpty
+            && parts.allSatisfy { part in
+                !part.isEmpty && part.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) }
+            }
     }
 
     /// A CBS gemeentecode: `GM` and four digits.

@@ -58,7 +58,8 @@ public struct Gebruiker: Sendable, Hashable, Codable {
 public enum Gebruikersnaam {
     public static func isValid(_ naam: String) -> Bool {
         guard (2...63).contains(naam.count), let first = naam.unicodeScalars.first,
-              ("a"..."z").contains(first) || ("0"..."9").contains(first) else { return false }
+            ("a"..."z").contains(first) || ("0"..."9").contains(first)
+        else { return false }
         return naam.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || "._@-".unicodeScalars.contains($0) }
     }
 }

@@ -38,7 +38,13 @@ struct DatabaseSession {
             logger.info("using the configured PostgreSQL", metadata: ["target": "\(configured)"])
             let service = ConnectionPool(.init(connection: configured, maxConnections: options.maxConnections), logger: logger)
             let owner = ownerConfiguration.map { ConnectionPool(.init(connection: $0, maxConnections: 2), logger: logger) } ?? service
-            var session = DatabaseSession(owner: owner, service: service, hasOwnerConnection: ownerConfiguration != nil, embedded: nil, isNewCluster: false)
+            var session = DatabaseSession(
+                owner: owner,
+                service: service,
+                hasOwnerConnection: ownerConfiguration != nil,
+                embedded: nil,
+                isNewCluster: false
+            )
             if let reportsURL = environment["REPORTS_DATABASE_URL"].flatMap({ $0.isEmpty ? nil : $0 }) {
                 let reports = ConnectionConfiguration(url: reportsURL)
                 logger.info("reading the figures from the reports database", metadata: ["target": "\(reports)"])
@@ -53,13 +59,22 @@ struct DatabaseSession {
         let folderLock = try DataFolderLock(directory: options.dataDir)
         let outcome = try await embedded.start()
         func pool(user: String, size: Int) -> ConnectionPool {
-            ConnectionPool(.init(
-                connection: .unixSocket(directory: embedded.socketDirectory, database: embedded.configuration.database, user: user),
-                maxConnections: size), logger: logger)
+            ConnectionPool(
+                .init(
+                    connection: .unixSocket(directory: embedded.socketDirectory, database: embedded.configuration.database, user: user),
+                    maxConnections: size
+                ),
+                logger: logger
+            )
         }
         return DatabaseSession(
-            owner: pool(user: embedded.configuration.user, size: 2), service: pool(user: ServiceRole.login, size: options.maxConnections),
-            hasOwnerConnection: true, embedded: embedded, isNewCluster: outcome == .created, folderLock: folderLock)
+            owner: pool(user: embedded.configuration.user, size: 2),
+            service: pool(user: ServiceRole.login, size: options.maxConnections),
+            hasOwnerConnection: true,
+            embedded: embedded,
+            isNewCluster: outcome == .created,
+            folderLock: folderLock
+        )
     }
 
     /// Brings the schema up to date: with the owner's connection when there is one; otherwise it
@@ -73,7 +88,8 @@ struct DatabaseSession {
             guard pending.isEmpty else {
                 throw CommandError(
                     "\(pending.count) SQL file(s) are pending (\(pending.joined(separator: ", "))). "
-                        + "Run `voorveld migrate` as the owner of the tables (DATABASE_OWNER_URL), or set DATABASE_OWNER_URL for `serve`.")
+                        + "Run `voorveld migrate` as the owner of the tables (DATABASE_OWNER_URL), or set DATABASE_OWNER_URL for `serve`."
+                )
             }
         }
     }
@@ -111,7 +127,10 @@ struct DatabaseSession {
     /// Runs `body` on a prepared database (unless `prepared` is false), then closes the session
     /// whether `body` threw or not.
     static func with<T>(
-        _ options: DatabaseOptions, prepared: Bool = true, serverSettings: [String: String] = [:], logger: Logger,
+        _ options: DatabaseOptions,
+        prepared: Bool = true,
+        serverSettings: [String: String] = [:],
+        logger: Logger,
         _ body: (DatabaseSession) async throws -> T
     ) async throws -> T {
         let session = try await open(options, serverSettings: serverSettings, logger: logger)

@@ -10,7 +10,8 @@ struct GemeenteCommand: AsyncParsableCommand {
         discussion: """
             --nazorg-dagen: how many days after closing a solved hulpvraag the kernteam asks whether it is still solved
             (7 to 730; 91 unless changed). Applies to hulpvragen closed from then on. The change is audited.
-            """)
+            """
+    )
 
     @Argument(help: "The gemeente's CBS code, e.g. GM1734.")
     var gemeente: String

@@ -14,12 +14,14 @@ struct ImportCommand: AsyncParsableCommand {
             Lists are ;-separated, dates YYYY-MM-DD, yes/no as ja/nee. On a terminal a progress bar shows
             the rows written.
             """,
-        subcommands: [Vrijwilligers.self, Voorzieningen.self])
+        subcommands: [Vrijwilligers.self, Voorzieningen.self]
+    )
 
     struct Vrijwilligers: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import volunteers (the vrijwilligerssteunpunt's list).",
-            discussion: "Columns: \(Vrijwilliger.velden.joined(separator: ", ")).")
+            discussion: "Columns: \(Vrijwilliger.velden.joined(separator: ", "))."
+        )
 
         @OptionGroup var options: ImportOptions
 
@@ -29,7 +31,8 @@ struct ImportCommand: AsyncParsableCommand {
     struct Voorzieningen: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import algemene voorzieningen.",
-            discussion: "Columns: \(Voorziening.velden.joined(separator: ", ")); kernen * means the whole gemeente.")
+            discussion: "Columns: \(Voorziening.velden.joined(separator: ", ")); kernen * means the whole gemeente."
+        )
 
         @OptionGroup var options: ImportOptions
 
@@ -50,13 +53,24 @@ struct ImportOptions: ParsableArguments {
         let logger = database.makeLogger("voorveld.import")
         guard let data = FileManager.default.contents(atPath: file) else { throw ValidationError("Cannot read \(file).") }
         let scope = AccessScope.onderhoud(gemeente: gemeente)
-        let audit = AuditRegel(gebruiker: scope.gebruiker, rol: .steunpunt, actie: "\(Regel.meervoud)-importeren", objectType: Regel.soort,
-                               objectId: nil, doel: "registerbeheer", resultaat: .toegestaan)
+        let audit = AuditRegel(
+            gebruiker: scope.gebruiker,
+            rol: .steunpunt,
+            actie: "\(Regel.meervoud)-importeren",
+            objectType: Regel.soort,
+            objectId: nil,
+            doel: "registerbeheer",
+            resultaat: .toegestaan
+        )
         let progress = ProgressBar(label: Regel.meervoud)
         do {
             let count = try await DatabaseSession.with(database, logger: logger) { session in
                 try await RegisterStore<Regel>(pool: session.owner).importeer(
-                    CSVImport.text(of: data), in: scope, door: audit, voortgang: progress.isShown ? progress.update : nil)
+                    CSVImport.text(of: data),
+                    in: scope,
+                    door: audit,
+                    voortgang: progress.isShown ? progress.update : nil
+                )
             }
             progress.finish()
             print("Imported \(count) \(Regel.meervoud) into \(gemeente).")

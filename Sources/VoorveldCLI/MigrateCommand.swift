@@ -9,7 +9,8 @@ struct MigrateCommand: AsyncParsableCommand {
             Each migration is applied once, in its own transaction; it stops with an error if an applied one was changed since. \
             The definitions (functions, triggers, views, policies) are applied again, all in one transaction, whenever one of \
             them changed or a migration was applied.
-            """)
+            """
+    )
 
     @OptionGroup var database: DatabaseOptions
 

@@ -18,7 +18,9 @@ enum Resources {
         candidates.append("/usr/share/voorveld/" + name)
         var isFolder: ObjCBool = false
         guard let found = candidates.first(where: { fileManager.fileExists(atPath: $0, isDirectory: &isFolder) && isFolder.boolValue }) else {
-            throw ValidationError("Cannot find the '\(name)' folder (looked in the current folder, beside the program and in /usr/share/voorveld). Give its path with --\(name == "sql" ? "sql-dir" : "seed-dir").")
+            throw ValidationError(
+                "Cannot find the '\(name)' folder (looked in the current folder, beside the program and in /usr/share/voorveld). Give its path with --\(name == "sql" ? "sql-dir" : "seed-dir")."
+            )
         }
         return found
     }

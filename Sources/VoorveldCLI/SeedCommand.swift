@@ -5,11 +5,15 @@ struct SeedCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "seed",
         abstract: "Load the CSV files in seed-data/ (reference data and the demo set) into the database.",
-        discussion: "Migrates first. Every file is checked before anything is written; loading again updates rows in place.")
+        discussion: "Migrates first. Every file is checked before anything is written; loading again updates rows in place."
+    )
 
     @OptionGroup var database: DatabaseOptions
 
-    @Option(name: .long, help: ArgumentHelp("Folder with the seed CSV files (default: ./seed-data, or the one beside the program).", valueName: "path"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Folder with the seed CSV files (default: ./seed-data, or the one beside the program).", valueName: "path")
+    )
     var seedDir: String?
 
     @Flag(help: "Also add the demo users, whose passwords and tokens are public. Demonstrations only, never with real users.")

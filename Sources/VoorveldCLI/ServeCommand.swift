@@ -16,7 +16,8 @@ struct ServeCommand: AsyncParsableCommand {
             Migrates the database first. With no database configured it starts its own PostgreSQL in
             --data-dir and, the first time, loads the demo data from seed-data/. SIGTERM or Ctrl-C
             stops it gracefully: requests in flight finish, then the pool closes, then PostgreSQL stops.
-            """)
+            """
+    )
 
     @Option(name: .long, help: "Address to listen on.")
     var host: String = "127.0.0.1"
@@ -29,13 +30,23 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Folder with the seed CSV files, loaded on the embedded database's first start.", valueName: "path"))
     var seedDir: String?
 
-    @Option(name: .long, help: "The wethouder's figures: counts whose noisy value is below this are never shown (from 5: a single hulpvraag plus the largest noise must stay below it).")
+    @Option(
+        name: .long,
+        help:
+            "The wethouder's figures: counts whose noisy value is below this are never shown (from 5: a single hulpvraag plus the largest noise must stay below it)."
+    )
     var suppressionThreshold: Int = 5
 
     @Option(name: .long, help: "Beyond this many requests in progress, more are refused at once with 503 and Retry-After.")
     var maxRequestsInFlight = 64
 
-    @Option(name: .long, help: ArgumentHelp("The address of a reverse proxy in front of the service, whose X-Forwarded-For names the client (repeat for more).", valueName: "ip"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The address of a reverse proxy in front of the service, whose X-Forwarded-For names the client (repeat for more).",
+            valueName: "ip"
+        )
+    )
     var trustedProxy: [String] = []
 
     @Option(name: .long, help: "The wethouder's figures: percentages only from this denominator on.")
@@ -60,9 +71,15 @@ struct ServeCommand: AsyncParsableCommand {
             onthulling: Onthulling(drempel: suppressionThreshold, minimumNoemer: minimumDenominator),
             maxRequestsInFlight: maxRequestsInFlight,
             trustedProxies: Set(trustedProxy),
-            logger: logger)
-        let group = ServiceGroup(configuration: .init(
-            services: [server], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            logger: logger
+        )
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [server],
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger
+            )
+        )
         try await group.run()
     }
 }
@@ -94,10 +111,19 @@ struct VoorveldServer: Service {
                 }
             }
             let metricsToken = ProcessInfo.processInfo.environment["VOORVELD_METRICS_TOKEN"].flatMap { $0.count >= 16 ? $0 : nil }
-            let app = buildApplication(http, dependencies: AppDependencies(pool: session.service, hasher: database.hasher, onthulling: onthulling,
-                                                                          rapportage: session.reports, maxRequestsInFlight: maxRequestsInFlight,
-                                                                          metricsToken: metricsToken, trustedProxies: trustedProxies),
-                                       logger: logger)
+            let app = buildApplication(
+                http,
+                dependencies: AppDependencies(
+                    pool: session.service,
+                    hasher: database.hasher,
+                    onthulling: onthulling,
+                    rapportage: session.reports,
+                    maxRequestsInFlight: maxRequestsInFlight,
+                    metricsToken: metricsToken,
+                    trustedProxies: trustedProxies
+                ),
+                logger: logger
+            )
             try await app.run()
         } catch {
             await session.close()

@@ -11,7 +11,8 @@ struct UsersCommand: AsyncParsableCommand {
             Roles: kernteamlid (the hulpvragen of their kernteams), steunpunt (volunteers and voorzieningen),
             wethouder (aggregated figures only), beheerder (users, gebieden, the audit log). Every change is audited.
             """,
-        subcommands: [Add.self, List.self, Disable.self])
+        subcommands: [Add.self, List.self, Disable.self]
+    )
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -19,7 +20,8 @@ struct UsersCommand: AsyncParsableCommand {
             discussion: """
                 Example: voorveld users add karin.jansen --gemeente GM1734 --role kernteamlid --kernteam heteren --display-name "Karin Jansen" --password-stdin
                 Without --password-stdin the user cannot log in to the web pages, only use API tokens (voorveld token create).
-                """)
+                """
+        )
 
         @Argument(help: "Login name: lowercase letters, digits and . _ @ -, unique across gemeenten.")
         var name: String
@@ -57,11 +59,20 @@ struct UsersCommand: AsyncParsableCommand {
             let weergavenaam = Tekstsoort.opgeslagen(displayName)
             if let melding = Tekstsoort.naam.fout(in: weergavenaam) { throw ValidationError("--display-name \(melding).") }
             let user = UserStore.NieuweGebruiker(
-                naam: name, weergavenaam: weergavenaam, gemeente: gemeente, rollen: Set(roles), kernteams: Set(kernteams), wachtwoord: password)
+                naam: name,
+                weergavenaam: weergavenaam,
+                gemeente: gemeente,
+                rollen: Set(roles),
+                kernteams: Set(kernteams),
+                wachtwoord: password
+            )
             try await DatabaseSession.with(database, logger: logger) { session in
                 try await UserStore(pool: session.owner, hasher: database.hasher).add(user, replace: replace)
             }
-            print("User \(name) saved (\(roles.map(\.rawValue).sorted().joined(separator: ", ")))." + (password == nil ? " No password: API tokens only." : ""))
+            print(
+                "User \(name) saved (\(roles.map(\.rawValue).sorted().joined(separator: ", ")))."
+                    + (password == nil ? " No password: API tokens only." : "")
+            )
         }
     }
 
@@ -81,7 +92,9 @@ struct UsersCommand: AsyncParsableCommand {
             if users.isEmpty { print("No users in \(gemeente).") }
             for user in users {
                 let teams = user.kernteams.isEmpty ? "" : " [\(user.kernteams.joined(separator: ", "))]"
-                print("\(user.naam)\t\(user.weergavenaam)\t\(user.rollen.map(\.rawValue).joined(separator: ","))\(teams)\(user.uitgeschakeld ? "\tdisabled" : "")")
+                print(
+                    "\(user.naam)\t\(user.weergavenaam)\t\(user.rollen.map(\.rawValue).joined(separator: ","))\(teams)\(user.uitgeschakeld ? "\tdisabled" : "")"
+                )
             }
         }
     }
@@ -111,12 +124,14 @@ struct TokenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "token",
         abstract: "Create and revoke API tokens.",
-        subcommands: [Create.self, Revoke.self])
+        subcommands: [Create.self, Revoke.self]
+    )
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Create a bearer token for a user and print it once.",
-            discussion: "Only a hash is stored: keep the printed token somewhere safe. Use it as: Authorization: Bearer <token>")
+            discussion: "Only a hash is stored: keep the printed token somewhere safe. Use it as: Authorization: Bearer <token>"
+        )
 
         @Option(help: "The user's login name.")
         var user: String
@@ -167,7 +182,8 @@ struct RetentionCommand: AsyncParsableCommand {
         discussion: """
             Ended sessions, old failed-login records, long-expired or revoked tokens, the day-old keys of idempotent creates;
             of closed hulpvragen first what identifies the resident, later the hulpvraag itself. The audit log is kept.
-            """)
+            """
+    )
 
     @Flag(help: "Only count what would be removed.")
     var dryRun = false

@@ -19,7 +19,10 @@ struct VoorveldCommand: AsyncParsableCommand {
 
             Start here:  voorveld serve      (then open http://127.0.0.1:8080/)
             """,
-        subcommands: [ServeCommand.self, MigrateCommand.self, SeedCommand.self, UsersCommand.self, TokenCommand.self, GemeenteCommand.self, ImportCommand.self, RetentionCommand.self, BenchCommand.self],
+        subcommands: [
+            ServeCommand.self, MigrateCommand.self, SeedCommand.self, UsersCommand.self, TokenCommand.self, GemeenteCommand.self, ImportCommand.self,
+            RetentionCommand.self, BenchCommand.self,
+        ],
         defaultSubcommand: nil
     )
 }
@@ -29,7 +32,10 @@ struct DatabaseOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Folder for the embedded PostgreSQL, used when no database is configured.", valueName: "path"))
     var dataDir: String = ".voorveld"
 
-    @Option(name: .long, help: ArgumentHelp("Folder with the numbered migration files (default: ./sql, or the one beside the program).", valueName: "path"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Folder with the numbered migration files (default: ./sql, or the one beside the program).", valueName: "path")
+    )
     var sqlDir: String?
 
     @Option(name: .long, help: ArgumentHelp("Log level: trace, debug, info, notice, warning, error or critical.", valueName: "level"))

@@ -35,10 +35,18 @@ public struct AppDependencies: Sendable {
     /// How many password checks run at once, and how many wait (one per core unless set).
     public var passwordChecks: PasswordCheckLimiter
 
-    public init(pool: ConnectionPool, hasher: PasswordHasher = PasswordHasher(), authSettings: AuthStore.Settings = .init(),
-                onthulling: Onthulling = Onthulling(), metrics: Metrics = Metrics(), rapportage: ConnectionPool? = nil,
-                maxRequestsInFlight: Int = 64, metricsToken: String? = nil, trustedProxies: Set<String> = [],
-                passwordChecks: PasswordCheckLimiter = .shared) {
+    public init(
+        pool: ConnectionPool,
+        hasher: PasswordHasher = PasswordHasher(),
+        authSettings: AuthStore.Settings = .init(),
+        onthulling: Onthulling = Onthulling(),
+        metrics: Metrics = Metrics(),
+        rapportage: ConnectionPool? = nil,
+        maxRequestsInFlight: Int = 64,
+        metricsToken: String? = nil,
+        trustedProxies: Set<String> = [],
+        passwordChecks: PasswordCheckLimiter = .shared
+    ) {
         self.pool = pool
         self.hasher = hasher
         self.authSettings = authSettings

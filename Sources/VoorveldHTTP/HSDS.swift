@@ -74,14 +74,23 @@ enum HSDS {
     static let dagen = ["ma": "MO", "di": "TU", "wo": "WE", "do": "TH", "vr": "FR", "za": "SA", "zo": "SU"]
 
     static func page(
-        _ pagina: Pagina<Voorziening>, _ paginering: Paginering, namen: VoorzieningStore.Namen, leefgebieden: [String: String],
+        _ pagina: Pagina<Voorziening>,
+        _ paginering: Paginering,
+        namen: VoorzieningStore.Namen,
+        leefgebieden: [String: String],
         taken: [String: String]
     ) -> Page {
         let pages = max(1, (pagina.totaal + paginering.paginaGrootte - 1) / paginering.paginaGrootte)
         return Page(
-            total_items: pagina.totaal, total_pages: pages, page_number: paginering.pagina, size: paginering.paginaGrootte,
-            first_page: paginering.pagina == 1, last_page: paginering.pagina >= pages, empty: pagina.items.isEmpty,
-            contents: pagina.items.map { service($0, namen: namen, leefgebieden: leefgebieden, taken: taken) })
+            total_items: pagina.totaal,
+            total_pages: pages,
+            page_number: paginering.pagina,
+            size: paginering.paginaGrootte,
+            first_page: paginering.pagina == 1,
+            last_page: paginering.pagina >= pages,
+            empty: pagina.items.isEmpty,
+            contents: pagina.items.map { service($0, namen: namen, leefgebieden: leefgebieden, taken: taken) }
+        )
     }
 
     static func service(_ v: Voorziening, namen: VoorzieningStore.Namen, leefgebieden: [String: String], taken: [String: String]) -> Service {
@@ -89,7 +98,8 @@ enum HSDS {
         let contact = v.contact.trimmingCharacters(in: .whitespaces)
         let isEmail = contact.contains("@") && !contact.contains(" ")
         let isURL = contact.hasPrefix("https://") || contact.hasPrefix("http://")
-        let areas = v.heleGemeente
+        let areas =
+            v.heleGemeente
             ? [ServiceArea(id: "\(id)/gemeente", name: namen.gemeente, description: "de hele gemeente")]
             : v.kernen.map { ServiceArea(id: "\(id)/\($0)", name: namen.kernen[$0] ?? $0, description: "kern") }
         let schedules = v.openingsdagdelen.compactMap { code -> Schedule? in
@@ -97,20 +107,32 @@ enum HSDS {
             guard parts.count == 2, let day = dagen[String(parts[0])] else { return nil }
             return Schedule(id: "\(id)/\(code)", byday: day, description: String(parts[1]))
         }
-        let attributes = v.leefgebieden.map {
-            Attribute(id: "\(id)/leefgebied/\($0)",
-                      taxonomy_term: TaxonomyTerm(id: "zrm-2017/\($0)", code: $0, name: leefgebieden[$0] ?? $0, vocabulary: "ZRM-2017"))
-        } + v.taken.map {
-            Attribute(id: "\(id)/taak/\($0)",
-                      taxonomy_term: TaxonomyTerm(id: "voorveld-taken/\($0)", code: $0, name: taken[$0] ?? $0, vocabulary: "voorveld-taken"))
-        }
+        let attributes =
+            v.leefgebieden.map {
+                Attribute(
+                    id: "\(id)/leefgebied/\($0)",
+                    taxonomy_term: TaxonomyTerm(id: "zrm-2017/\($0)", code: $0, name: leefgebieden[$0] ?? $0, vocabulary: "ZRM-2017")
+                )
+            }
+            + v.taken.map {
+                Attribute(
+                    id: "\(id)/taak/\($0)",
+                    taxonomy_term: TaxonomyTerm(id: "voorveld-taken/\($0)", code: $0, name: taken[$0] ?? $0, vocabulary: "voorveld-taken")
+                )
+            }
         return Service(
             id: id,
             organization: Organization(id: namen.aanbieders[v.aanbieder]?.uuidString.lowercased() ?? v.aanbieder, name: v.aanbieder, description: ""),
-            name: v.naam, description: v.omschrijving, email: isEmail ? contact : nil, url: isURL ? contact : nil,
+            name: v.naam,
+            description: v.omschrijving,
+            email: isEmail ? contact : nil,
+            url: isURL ? contact : nil,
             eligibility_description: v.leeftijdsgroep == .iedereen ? nil : v.leeftijdsgroep.rawValue,
-            assured_date: v.laatstGeverifieerd.description, service_areas: areas, schedules: schedules,
+            assured_date: v.laatstGeverifieerd.description,
+            service_areas: areas,
+            schedules: schedules,
             phones: !contact.isEmpty && !isEmail && !isURL ? [Phone(id: "\(id)/telefoon", number: contact)] : [],
-            attributes: attributes)
+            attributes: attributes
+        )
     }
 }

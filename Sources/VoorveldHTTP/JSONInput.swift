@@ -19,7 +19,10 @@ enum JSONInput {
         // Before decoding: the decoder's work grows faster than the square of the depth (500
         // levels in 3 KB took seconds of CPU), and no body of this API needs more than a few.
         guard !nestsDeeper(than: maximaleDiepte, body) else {
-            throw Problem(status: .badRequest, detail: "De inhoud is te diep genest: hoogstens \(maximaleDiepte) niveaus van objecten en lijsten in elkaar.")
+            throw Problem(
+                status: .badRequest,
+                detail: "De inhoud is te diep genest: hoogstens \(maximaleDiepte) niveaus van objecten en lijsten in elkaar."
+            )
         }
         guard case .object(let fields)? = try? JSONDecoder().decode(JSONValue.self, from: Data(buffer: body)) else {
             throw Problem(status: .badRequest, detail: "De inhoud is geen geldig JSON-object.")
@@ -71,16 +74,28 @@ enum JSONInput {
 
 /// Any JSON value, decoded without a schema; booleans stay booleans.
 indirect enum JSONValue: Decodable {
-    case string(String), number(Double), bool(Bool), array([JSONValue]), object([String: JSONValue]), null
+    case string(String)
+    case number(Double)
+    case bool(Bool)
+    case array([JSONValue])
+    case object([String: JSONValue])
+    case null
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
-        if container.decodeNil() { self = .null }
-        else if let value = try? container.decode(Bool.self) { self = .bool(value) }
-        else if let value = try? container.decode(Double.self) { self = .number(value) }
-        else if let value = try? container.decode(String.self) { self = .string(value) }
-        else if let value = try? container.decode([JSONValue].self) { self = .array(value) }
-        else { self = .object(try container.decode([String: JSONValue].self)) }
+        if container.decodeNil() {
+            self = .null
+        } else if let value = try? container.decode(Bool.self) {
+            self = .bool(value)
+        } else if let value = try? container.decode(Double.self) {
+            self = .number(value)
+        } else if let value = try? container.decode(String.self) {
+            self = .string(value)
+        } else if let value = try? container.decode([JSONValue].self) {
+            self = .array(value)
+        } else {
+            self = .object(try container.decode([String: JSONValue].self))
+        }
     }
 
     var raw: RuweWaarde {

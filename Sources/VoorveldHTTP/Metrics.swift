@@ -15,31 +15,64 @@ public final class Metrics: Sendable {
 
     func request(route: String, method: String, status: Int, duration: Duration) {
         let labels = [("route", route), ("method", method), ("status", String(status))]
-        registry.makeCounter(descriptor: .init(namespace: "voorveld", metricName: "http_requests", unitName: "total",
-                                               helpText: "HTTP requests answered, by route, method and status."), labels: labels).increment()
-        registry.makeDurationHistogram(descriptor: .init(namespace: "voorveld", metricName: "http_request_duration", unitName: "seconds",
-                                                         helpText: "Time to answer an HTTP request, by route and method."),
-                                       labels: [("route", route), ("method", method)], buckets: Self.buckets).record(duration)
+        registry.makeCounter(
+            descriptor: .init(
+                namespace: "voorveld",
+                metricName: "http_requests",
+                unitName: "total",
+                helpText: "HTTP requests answered, by route, method and status."
+            ),
+            labels: labels
+        ).increment()
+        registry.makeDurationHistogram(
+            descriptor: .init(
+                namespace: "voorveld",
+                metricName: "http_request_duration",
+                unitName: "seconds",
+                helpText: "Time to answer an HTTP request, by route and method."
+            ),
+            labels: [("route", route), ("method", method)],
+            buckets: Self.buckets
+        ).record(duration)
     }
 
     /// How long ranking the candidates of one hulpvraag took (reading and matching).
     func matching(_ duration: Duration) {
-        registry.makeDurationHistogram(descriptor: .init(namespace: "voorveld", metricName: "matching_duration", unitName: "seconds",
-                                                         helpText: "Time to find and rank the candidates of a hulpvraag."),
-                                       labels: [], buckets: Self.buckets).record(duration)
+        registry.makeDurationHistogram(
+            descriptor: .init(
+                namespace: "voorveld",
+                metricName: "matching_duration",
+                unitName: "seconds",
+                helpText: "Time to find and rank the candidates of a hulpvraag."
+            ),
+            labels: [],
+            buckets: Self.buckets
+        ).record(duration)
     }
 
     /// A koppeling the database refused (capacity, already linked, consent, ...), by the rule.
     func koppelingGeweigerd(_ regel: String) {
-        registry.makeCounter(descriptor: .init(namespace: "voorveld", metricName: "booking_conflicts", unitName: "total",
-                                               helpText: "Koppelingen refused by a rule of the database, by the rule."),
-                             labels: [("rule", regel)]).increment()
+        registry.makeCounter(
+            descriptor: .init(
+                namespace: "voorveld",
+                metricName: "booking_conflicts",
+                unitName: "total",
+                helpText: "Koppelingen refused by a rule of the database, by the rule."
+            ),
+            labels: [("rule", regel)]
+        ).increment()
     }
 
     /// A request refused because too many were in progress (`LoadSheddingMiddleware`).
     func geweigerdTeDruk() {
-        registry.makeCounter(descriptor: .init(namespace: "voorveld", metricName: "http_requests_shed", unitName: "total",
-                                               helpText: "Requests refused with 503 because too many were in progress.")).increment()
+        registry.makeCounter(
+            descriptor: .init(
+                namespace: "voorveld",
+                metricName: "http_requests_shed",
+                unitName: "total",
+                helpText: "Requests refused with 503 because too many were in progress."
+            )
+        ).increment()
     }
 
     /// The exposition, with the pool's state of this moment.
@@ -64,8 +97,12 @@ struct MetricsMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let start = ContinuousClock.now
         let response = try await next(request, context)
-        metrics.request(route: context.endpointPath ?? "onbekend", method: request.method.rawValue, status: response.status.code,
-                        duration: ContinuousClock.now - start)
+        metrics.request(
+            route: context.endpointPath ?? "onbekend",
+            method: request.method.rawValue,
+            status: response.status.code,
+            duration: ContinuousClock.now - start
+        )
         return response
     }
 }

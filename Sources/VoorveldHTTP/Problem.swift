@@ -27,7 +27,8 @@ public struct Problem: Error, Sendable, Encodable {
         case type, title, status, detail, instance, checks, invalidParams, fouten
     }
 
-    public init(status: HTTPResponse.Status, title: String? = nil, detail: String? = nil, checks: [String: String]? = nil, headers: HTTPFields = [:]) {
+    public init(status: HTTPResponse.Status, title: String? = nil, detail: String? = nil, checks: [String: String]? = nil, headers: HTTPFields = [:])
+    {
         self.status = status.code
         self.title = title ?? Problem.defaultTitle(status)
         self.detail = detail
@@ -88,6 +89,7 @@ public struct Problem: Error, Sendable, Encodable {
         return Response(
             status: HTTPResponse.Status(code: status),
             headers: headers,
-            body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: body))
+        )
     }
 }

@@ -17,7 +17,11 @@ enum Resource {
 
     /// A JSON answer, with the record's version as its ETag.
     static func json(
-        _ value: some Encodable, status: HTTPResponse.Status = .ok, versie: Int? = nil, location: String? = nil, extra: HTTPFields = [:]
+        _ value: some Encodable,
+        status: HTTPResponse.Status = .ok,
+        versie: Int? = nil,
+        location: String? = nil,
+        extra: HTTPFields = [:]
     ) throws -> Response {
         var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
         if let location { headers[.location] = location }
@@ -33,16 +37,21 @@ enum Resource {
         }
         // A malformed header is a bad request; a well-formed one that no longer matches is 412.
         guard let versie = ETag.versie(ifMatch) else {
-            throw Problem(status: .badRequest, detail: "If-Match bevat geen geldige ETag; stuur de ETag mee zoals een GET die gaf, bijvoorbeeld \"3\".")
+            throw Problem(
+                status: .badRequest,
+                detail: "If-Match bevat geen geldige ETag; stuur de ETag mee zoals een GET die gaf, bijvoorbeeld \"3\"."
+            )
         }
         return versie
     }
 
     /// 412 with the current ETag, so the client can fetch and retry.
     static func stale(_ soort: String, current versie: Int?) -> Problem {
-        Problem(status: .preconditionFailed,
-                detail: "Iemand anders heeft deze \(soort) intussen gewijzigd (nu versie \(versie ?? 0)). Haal de gegevens opnieuw op en wijzig dan.",
-                headers: [.eTag: ETag.of(versie ?? 0)])
+        Problem(
+            status: .preconditionFailed,
+            detail: "Iemand anders heeft deze \(soort) intussen gewijzigd (nu versie \(versie ?? 0)). Haal de gegevens opnieuw op en wijzig dan.",
+            headers: [.eTag: ETag.of(versie ?? 0)]
+        )
     }
 
     /// The client's `Idempotency-Key`, if any: 1 to 200 visible characters.
@@ -60,29 +69,43 @@ enum Resource {
     ///   - path: the collection, e.g. `/v1/hulpvragen`; the new record is at `path/id`.
     ///   - herlees: reads a record for a retry; nil when the caller may no longer see it.
     static func create<Record: Resourcerecord>(
-        _ request: Request, raw: String, scope: AccessScope, idempotentie: IdempotentieStore, path: String,
-        _ create: (PostgresConnection) async throws -> Record, herlees: (UUID) async throws -> Record?
+        _ request: Request,
+        raw: String,
+        scope: AccessScope,
+        idempotentie: IdempotentieStore,
+        path: String,
+        _ create: (PostgresConnection) async throws -> Record,
+        herlees: (UUID) async throws -> Record?
     ) async throws -> Response {
         let key = try idempotencyKey(request)
         let uitkomst: IdempotentieStore.Uitkomst<Record>
         do {
-            uitkomst = try await idempotentie.eenmalig(sleutel: key, verzoek: "\(request.method) \(request.uri.path)\n\(raw)", in: scope) { connection in
+            uitkomst = try await idempotentie.eenmalig(sleutel: key, verzoek: "\(request.method) \(request.uri.path)\n\(raw)", in: scope) {
+                connection in
                 let record = try await create(connection)
                 return (record, .init(status: 201, locatie: location(path, record), etag: record.versie.map(ETag.of)))
             }
         } catch is IdempotentieStore.AndereVerzoek {
-            throw Problem(status: .unprocessableContent, title: "Idempotency-Key al gebruikt",
-                          detail: "Deze Idempotency-Key is al gebruikt voor een ander verzoek. Gebruik een nieuwe sleutel voor een nieuw verzoek.")
+            throw Problem(
+                status: .unprocessableContent,
+                title: "Idempotency-Key al gebruikt",
+                detail: "Deze Idempotency-Key is al gebruikt voor een ander verzoek. Gebruik een nieuwe sleutel voor een nieuw verzoek."
+            )
         }
         switch uitkomst {
         case .nieuw(let record):
             return try json(record, status: .created, versie: record.versie, location: location(path, record))
         case .herhaald(let eerder):
             guard let id = eerder.locatie?.split(separator: "/").last.flatMap({ UUID(uuidString: String($0)) }),
-                  let record = try await herlees(id)
+                let record = try await herlees(id)
             else { throw Problem.notFound("Wat met deze Idempotency-Key is gemaakt, is er niet meer of niet meer voor u zichtbaar.") }
-            return try json(record, status: .created, versie: record.versie, location: location(path, record),
-                            extra: [.idempotentReplayed: "true"])
+            return try json(
+                record,
+                status: .created,
+                versie: record.versie,
+                location: location(path, record),
+                extra: [.idempotentReplayed: "true"]
+            )
         }
     }
 
@@ -189,12 +212,16 @@ struct Zoekvraag {
         _ = leeg("pagina", "moet tussen 1 en 1000000 liggen")
         _ = leeg("paginaGrootte", "moet tussen 1 en \(Paginering.maximaleGrootte) liggen")
         if let pagina = tekst("pagina") {
-            if let value = Int(pagina), value >= 1, value <= 1_000_000 { paginering.pagina = value } else {
+            if let value = Int(pagina), value >= 1, value <= 1_000_000 {
+                paginering.pagina = value
+            } else {
                 fouten.append(Veldfout(veld: "pagina", melding: "moet tussen 1 en 1000000 liggen"))
             }
         }
         if let grootte = tekst("paginaGrootte") {
-            if let value = Int(grootte), (1...Paginering.maximaleGrootte).contains(value) { paginering.paginaGrootte = value } else {
+            if let value = Int(grootte), (1...Paginering.maximaleGrootte).contains(value) {
+                paginering.paginaGrootte = value
+            } else {
                 fouten.append(Veldfout(veld: "paginaGrootte", melding: "moet tussen 1 en \(Paginering.maximaleGrootte) liggen"))
             }
         }

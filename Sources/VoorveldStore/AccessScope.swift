@@ -24,8 +24,13 @@ public struct AccessScope: Sendable, Equatable {
 
     /// The scope of an authenticated person.
     public init(_ gebruiker: Gebruiker) {
-        self.init(gemeente: gebruiker.gemeente, gebruiker: gebruiker.naam, rollen: Array(gebruiker.rollen), kernteams: Array(gebruiker.kernteams),
-                  bewijs: gebruiker.bewijs)
+        self.init(
+            gemeente: gebruiker.gemeente,
+            gebruiker: gebruiker.naam,
+            rollen: Array(gebruiker.rollen),
+            kernteams: Array(gebruiker.kernteams),
+            bewijs: gebruiker.bewijs
+        )
     }
 
     /// Maintenance by an operator (CLI, seed loading): one gemeente at a time, as beheerder and
@@ -41,7 +46,8 @@ extension ConnectionPool {
     /// leak to the next user of the connection.
     @discardableResult
     public func withTransaction<T>(
-        in scope: AccessScope, _ isolation: IsolationLevel = .readCommitted,
+        in scope: AccessScope,
+        _ isolation: IsolationLevel = .readCommitted,
         _ body: (PostgresConnection) async throws -> T
     ) async throws -> T {
         try await withTransaction(isolation) { connection in
@@ -54,10 +60,13 @@ extension ConnectionPool {
 extension AccessScope {
     /// Sets this scope for the rest of the current transaction.
     public func apply(on connection: PostgresConnection) async throws {
-        try await connection.execute("""
+        try await connection.execute(
+            """
             SELECT set_config('voorveld.gemeente', $1, true), set_config('voorveld.gebruiker', $2, true),
                    set_config('voorveld.rollen', $3, true), set_config('voorveld.kernteams', $4, true),
                    set_config('voorveld.bewijs', $5, true)
-            """, [gemeente, gebruiker, rollen.map(\.rawValue).joined(separator: ","), kernteams.joined(separator: ","), bewijs ?? ""])
+            """,
+            [gemeente, gebruiker, rollen.map(\.rawValue).joined(separator: ","), kernteams.joined(separator: ","), bewijs ?? ""]
+        )
     }
 }

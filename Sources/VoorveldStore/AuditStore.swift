@@ -11,11 +11,16 @@ public struct AuditStore: Sendable {
 
     /// Appends `regel` for the gemeente of the transaction's scope.
     public static func record(_ regel: AuditRegel, on connection: PostgresConnection) async throws {
-        try await connection.execute("""
+        try await connection.execute(
+            """
             INSERT INTO auditlog (gemeente, gebruiker, rol, actie, object_type, object_id, doel, resultaat, request_id)
             VALUES ((SELECT huidige_gemeente()), $1, $2, $3, $4, $5, $6, $7, $8)
-            """, [regel.gebruiker, regel.rol?.rawValue, regel.actie, regel.objectType, regel.objectId, regel.doel,
-                  regel.resultaat.rawValue, regel.requestId])
+            """,
+            [
+                regel.gebruiker, regel.rol?.rawValue, regel.actie, regel.objectType, regel.objectId, regel.doel,
+                regel.resultaat.rawValue, regel.requestId,
+            ]
+        )
     }
 
     /// Records `regel` in a transaction of its own, for reads and refusals that change nothing else.
@@ -43,18 +48,28 @@ public struct AuditStore: Sendable {
     /// The newest lines first. Row-level security shows them only to a beheerder of the gemeente.
     public func list(_ filter: Filter, in scope: AccessScope) async throws -> [AuditRegel] {
         try await pool.withTransaction(in: scope) { connection in
-            try await connection.query("""
+            try await connection.query(
+                """
                 SELECT id, tijdstip, gebruiker, rol, actie, object_type, object_id, doel, resultaat, request_id
                 FROM auditlog
                 WHERE ($1::text IS NULL OR gebruiker = $1) AND ($2::timestamptz IS NULL OR tijdstip >= $2)
                   AND ($3::timestamptz IS NULL OR tijdstip < $3) AND ($4::bigint IS NULL OR id < $4)
                 ORDER BY id DESC LIMIT $5
-                """, [filter.gebruiker, filter.van, filter.tot, filter.voor, filter.limiet]) { row in
+                """,
+                [filter.gebruiker, filter.van, filter.tot, filter.voor, filter.limiet]
+            ) { row in
                 AuditRegel(
-                    gebruiker: try row.decode(2), rol: (try row.decode(3, as: String?.self)).flatMap(Rol.init(rawValue:)),
-                    actie: try row.decode(4), objectType: try row.decode(5), objectId: try row.decode(6), doel: try row.decode(7),
-                    resultaat: AuditRegel.Resultaat(rawValue: try row.decode(8)) ?? .mislukt, requestId: try row.decode(9),
-                    id: try row.decode(0), tijdstip: try row.decode(1))
+                    gebruiker: try row.decode(2),
+                    rol: (try row.decode(3, as: String?.self)).flatMap(Rol.init(rawValue:)),
+                    actie: try row.decode(4),
+                    objectType: try row.decode(5),
+                    objectId: try row.decode(6),
+                    doel: try row.decode(7),
+                    resultaat: AuditRegel.Resultaat(rawValue: try row.decode(8)) ?? .mislukt,
+                    requestId: try row.decode(9),
+                    id: try row.decode(0),
+                    tijdstip: try row.decode(1)
+                )
             }
         }
     }

@@ -24,8 +24,12 @@ public struct AuthStore: Sendable {
     let limiter: PasswordCheckLimiter
     public let settings: Settings
 
-    public init(pool: ConnectionPool, hasher: PasswordHasher = PasswordHasher(), settings: Settings = Settings(),
-                limiter: PasswordCheckLimiter = .shared) {
+    public init(
+        pool: ConnectionPool,
+        hasher: PasswordHasher = PasswordHasher(),
+        settings: Settings = Settings(),
+        limiter: PasswordCheckLimiter = .shared
+    ) {
         self.pool = pool
         self.hasher = hasher
         self.settings = settings
@@ -102,8 +106,10 @@ public struct AuthStore: Sendable {
             let ok = try await pool.withConnection { connection in
                 let handedIn = try await connection.queryOne(
                     "SELECT inlog_afronden($1, $2, $3, $4, make_interval(secs => $5), make_interval(secs => $6), $7)",
-                    [poging, naam, computed, sessie, Double(settings.sessionIdle.components.seconds),
-                     Double(settings.sessionMaximum.components.seconds), requestId]
+                    [
+                        poging, naam, computed, sessie, Double(settings.sessionIdle.components.seconds),
+                        Double(settings.sessionMaximum.components.seconds), requestId,
+                    ]
                 ) { row in try row.decode(0, as: Bool.self) }
                 guard handedIn == true else { return false }
                 return try await connection.queryOne("SELECT inlog_uitkomst($1)", [poging]) { row in try row.decode(0, as: Bool.self) } == true
@@ -122,8 +128,12 @@ public struct AuthStore: Sendable {
 
     static func decodeGebruiker(_ row: borrowing PostgresRow, bewijs: String) throws -> Gebruiker {
         Gebruiker(
-            naam: try row.decode(1), weergavenaam: try row.decode(2), gemeente: try row.decode(0),
+            naam: try row.decode(1),
+            weergavenaam: try row.decode(2),
+            gemeente: try row.decode(0),
             rollen: Set(try row.decode(3, as: [String].self).compactMap(Rol.init(rawValue:))),
-            kernteams: Set(try row.decode(4, as: [String].self)), bewijs: bewijs)
+            kernteams: Set(try row.decode(4, as: [String].self)),
+            bewijs: bewijs
+        )
     }
 }

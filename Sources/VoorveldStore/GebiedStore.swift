@@ -11,15 +11,20 @@ public struct GebiedStore: Sendable {
     /// The scope's gemeente with how many kernen and kernteams it has.
     public func overzicht(in scope: AccessScope) async throws -> GemeenteOverzicht? {
         try await pool.withTransaction(in: scope) { connection in
-            try await connection.queryOne("""
+            try await connection.queryOne(
+                """
                 SELECT g.code, g.naam,
                        (SELECT count(*) FROM kernen k WHERE k.gemeente = g.code),
                        (SELECT count(*) FROM kernteams t WHERE t.gemeente = g.code)
                 FROM gemeenten g WHERE g.code = $1
-                """, [scope.gemeente]) { row in
+                """,
+                [scope.gemeente]
+            ) { row in
                 GemeenteOverzicht(
                     gemeente: Gemeente(code: try row.decode(0), naam: try row.decode(1)),
-                    kernen: try row.decode(2), kernteams: try row.decode(3))
+                    kernen: try row.decode(2),
+                    kernteams: try row.decode(3)
+                )
             }
         }
     }
@@ -32,12 +37,25 @@ public struct GebiedStore: Sendable {
         }
         return try await pool.withTransaction(in: scope) { connection in
             guard let dagen else { return try await Self.nazorgDagen(on: connection) }
-            let gezet = try await connection.queryOne("UPDATE gemeenten SET nazorg_dagen = $1 WHERE code = (SELECT huidige_gemeente()) RETURNING nazorg_dagen", [dagen]) { row in
+            let gezet = try await connection.queryOne(
+                "UPDATE gemeenten SET nazorg_dagen = $1 WHERE code = (SELECT huidige_gemeente()) RETURNING nazorg_dagen",
+                [dagen]
+            ) { row in
                 try row.decode(0, as: Int.self)
             }
             if gezet != nil {
-                try await AuditStore.record(AuditRegel(gebruiker: scope.gebruiker, rol: .beheerder, actie: "nazorgtermijn-wijzigen", objectType: "gemeente",
-                                                       objectId: scope.gemeente, doel: "beheer gemeente", resultaat: .toegestaan), on: connection)
+                try await AuditStore.record(
+                    AuditRegel(
+                        gebruiker: scope.gebruiker,
+                        rol: .beheerder,
+                        actie: "nazorgtermijn-wijzigen",
+                        objectType: "gemeente",
+                        objectId: scope.gemeente,
+                        doel: "beheer gemeente",
+                        resultaat: .toegestaan
+                    ),
+                    on: connection
+                )
             }
             return gezet
         }
@@ -45,7 +63,9 @@ public struct GebiedStore: Sendable {
 
     /// The nazorg period of the gemeente in scope, in the caller's transaction.
     static func nazorgDagen(on connection: PostgresConnection) async throws -> Int? {
-        try await connection.queryOne("SELECT nazorg_dagen FROM gemeenten WHERE code = (SELECT huidige_gemeente())") { row in try row.decode(0, as: Int.self) }
+        try await connection.queryOne("SELECT nazorg_dagen FROM gemeenten WHERE code = (SELECT huidige_gemeente())") { row in
+            try row.decode(0, as: Int.self)
+        }
     }
 
     public func kernen(in scope: AccessScope) async throws -> [Kern] {
@@ -54,9 +74,12 @@ public struct GebiedStore: Sendable {
 
     /// The kernen of the gemeente of the caller's transaction.
     public static func kernen(on connection: PostgresConnection) async throws -> [Kern] {
-        try await connection.query("""
+        try await connection.query(
+            """
             SELECT gemeente, code, naam, latitude, longitude FROM kernen WHERE gemeente = (SELECT huidige_gemeente()) ORDER BY naam
-            """, decode: Self.decodeKern)
+            """,
+            decode: Self.decodeKern
+        )
     }
 
     public func kernteams(in scope: AccessScope) async throws -> [Kernteam] {
@@ -65,7 +88,10 @@ public struct GebiedStore: Sendable {
 
     /// The kernteams of the gemeente of the caller's transaction.
     public static func kernteams(on connection: PostgresConnection) async throws -> [Kernteam] {
-        try await connection.query(Self.kernteamQuery + " WHERE t.gemeente = (SELECT huidige_gemeente()) ORDER BY t.naam", decode: Self.decodeKernteam)
+        try await connection.query(
+            Self.kernteamQuery + " WHERE t.gemeente = (SELECT huidige_gemeente()) ORDER BY t.naam",
+            decode: Self.decodeKernteam
+        )
     }
 
     /// The enabled members of the caller's own kernteams (`collegas()`), once per kernteam.
@@ -77,7 +103,11 @@ public struct GebiedStore: Sendable {
 
     public func kernteam(_ code: String, in scope: AccessScope) async throws -> Kernteam? {
         try await pool.withTransaction(in: scope) { connection in
-            try await connection.queryOne(Self.kernteamQuery + " WHERE t.gemeente = $1 AND t.code = $2", [scope.gemeente, code], decode: Self.decodeKernteam)
+            try await connection.queryOne(
+                Self.kernteamQuery + " WHERE t.gemeente = $1 AND t.code = $2",
+                [scope.gemeente, code],
+                decode: Self.decodeKernteam
+            )
         }
     }
 
@@ -92,8 +122,13 @@ public struct GebiedStore: Sendable {
     }
 
     @Sendable static func decodeKern(_ row: borrowing PostgresRow) throws -> Kern {
-        let latitude = try row.decode(3, as: Double?.self), longitude = try row.decode(4, as: Double?.self)
-        return Kern(gemeente: try row.decode(0), code: try row.decode(1), naam: try row.decode(2),
-                    coordinaten: latitude.flatMap { lat in longitude.flatMap { Coordinaten(latitude: lat, longitude: $0) } })
+        let latitude = try row.decode(3, as: Double?.self)
+        let longitude = try row.decode(4, as: Double?.self)
+        return Kern(
+            gemeente: try row.decode(0),
+            code: try row.decode(1),
+            naam: try row.decode(2),
+            coordinaten: latitude.flatMap { lat in longitude.flatMap { Coordinaten(latitude: lat, longitude: $0) } }
+        )
     }
 }

@@ -12,13 +12,16 @@ public struct HulpvraagStore: Sendable {
 
     /// Adds a hulpvraag on a connection whose transaction the caller owns (e.g. with an idempotency key).
     public static func create(_ hulpvraag: Hulpvraag, on connection: PostgresConnection, audit: (UUID) -> AuditRegel) async throws -> Hulpvraag {
-        let id = try await connection.queryOne("""
+        let id = try await connection.queryOne(
+            """
             INSERT INTO hulpvragen (gemeente, dossierreferentie, initialen, geboortejaar, regisseur, kernteam, kern, kanaal, ontvangen_op,
                                     dagdelen, duur, uren_per_week, jeugd, toestemming_vrijwilliger, gezamenlijk_huisbezoek, veilig_thuis,
                                     omschrijving, status, doorverwezen_naar_loket)
             VALUES ((SELECT huidige_gemeente()), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10::inzetduur, $11, $12, $13, $14, $15, $16, $17, $18)
             RETURNING id
-            """, binds(hulpvraag)) { row in try row.decode(0, as: UUID.self) }!
+            """,
+            binds(hulpvraag)
+        ) { row in try row.decode(0, as: UUID.self) }!
         try await writeLists(hulpvraag, id: id, on: connection)
         try await AuditStore.record(audit(id), on: connection)
         return try await get(id, on: connection)!
@@ -49,10 +52,15 @@ public struct HulpvraagStore: Sendable {
     /// Replaces a hulpvraag if it still has `versie`. `nieuw` is built from the current state
     /// by `maak`, which may throw `Invoerfouten`.
     public func update(
-        _ id: UUID, versie: Int, in scope: AccessScope, audit: AuditRegel, maak: (Hulpvraag) throws -> Hulpvraag
+        _ id: UUID,
+        versie: Int,
+        in scope: AccessScope,
+        audit: AuditRegel,
+        maak: (Hulpvraag) throws -> Hulpvraag
     ) async throws -> Wijziging {
         try await wijzig(id, versie: versie, in: scope, audit: audit, lees: { current, _ in try maak(current) }) { nieuw, connection in
-            try await connection.execute("""
+            try await connection.execute(
+                """
                 UPDATE hulpvragen SET dossierreferentie = $1, initialen = $2, geboortejaar = $3, regisseur = $4, kernteam = $5, kern = $6,
                        kanaal = $7, ontvangen_op = $8, dagdelen = $9, duur = $10::inzetduur, uren_per_week = $11, jeugd = $12,
                        toestemming_vrijwilliger = $13, gezamenlijk_huisbezoek = $14, veilig_thuis = $15, omschrijving = $16, status = $17,
@@ -65,18 +73,24 @@ public struct HulpvraagStore: Sendable {
                        nazorg_opgelost = CASE WHEN $17 = 'afgesloten' THEN nazorg_opgelost END,
                        nazorg_vastgelegd_op = CASE WHEN $17 = 'afgesloten' THEN nazorg_vastgelegd_op END
                 WHERE gemeente = (SELECT huidige_gemeente()) AND id = $19
-                """, Self.binds(nieuw) + [id])
+                """,
+                Self.binds(nieuw) + [id]
+            )
             // Reopened: the closure's ZRM scores go with the rest of the closure.
             if nieuw.status != .afgesloten {
-                try await connection.execute("""
+                try await connection.execute(
+                    """
                     UPDATE hulpvraag_leefgebieden SET zrm_score_afsluiting = NULL
                     WHERE gemeente = (SELECT huidige_gemeente()) AND hulpvraag = $1 AND zrm_score_afsluiting IS NOT NULL
-                    """, [id])
+                    """,
+                    [id]
+                )
             }
             // Leefgebieden are changed in place, so the ZRM scores at closure stay with them.
             try await connection.execute(
                 "DELETE FROM hulpvraag_leefgebieden WHERE gemeente = (SELECT huidige_gemeente()) AND hulpvraag = $1 AND leefgebied <> ALL($2::text[])",
-                [id, nieuw.leefgebieden])
+                [id, nieuw.leefgebieden]
+            )
             try await connection.execute("DELETE FROM hulpvraag_taken WHERE gemeente = (SELECT huidige_gemeente()) AND hulpvraag = $1", [id])
             try await Self.writeLists(nieuw, id: id, on: connection)
         }
@@ -85,21 +99,40 @@ public struct HulpvraagStore: Sendable {
     /// Closes a hulpvraag with its outcome, if it still has `versie`; `maak` builds the closure
     /// from the current state and the gemeente's nazorg period in days, and may throw `Invoerfouten`.
     public func sluitAf(
-        _ id: UUID, versie: Int, in scope: AccessScope, audit: AuditRegel, maak: (Hulpvraag, _ nazorgDagen: Int) throws -> Afsluiting
+        _ id: UUID,
+        versie: Int,
+        in scope: AccessScope,
+        audit: AuditRegel,
+        maak: (Hulpvraag, _ nazorgDagen: Int) throws -> Afsluiting
     ) async throws -> Wijziging {
-        try await wijzig(id, versie: versie, in: scope, audit: audit, lees: { current, connection in
-            (current, try maak(current, try await GebiedStore.nazorgDagen(on: connection) ?? Afsluiting.standaardNazorgDagen))
-        }) { gelezen, connection in
+        try await wijzig(
+            id,
+            versie: versie,
+            in: scope,
+            audit: audit,
+            lees: { current, connection in
+                (current, try maak(current, try await GebiedStore.nazorgDagen(on: connection) ?? Afsluiting.standaardNazorgDagen))
+            }
+        ) { gelezen, connection in
             let (current, afsluiting) = gelezen
             guard current.status != .afgesloten else {
                 throw Invoerfouten([Veldfout(veld: "status", melding: "de hulpvraag is al afgesloten; heropen hem eerst")])
             }
-            let lopend = try await connection.queryOne("""
-                SELECT count(*) FROM koppelingen WHERE gemeente = (SELECT huidige_gemeente()) AND hulpvraag = $1
-                  AND koppeling_loopt(status)
-                """, [id]) { row in try row.decode(0, as: Int.self) } ?? 0
+            let lopend =
+                try await connection.queryOne(
+                    """
+                    SELECT count(*) FROM koppelingen WHERE gemeente = (SELECT huidige_gemeente()) AND hulpvraag = $1
+                      AND koppeling_loopt(status)
+                    """,
+                    [id]
+                ) { row in try row.decode(0, as: Int.self) } ?? 0
             guard lopend == 0 else {
-                throw Invoerfouten([Veldfout(veld: "koppelingen", melding: "er \(lopend == 1 ? "loopt nog 1 koppeling" : "lopen nog \(lopend) koppelingen"); rond die eerst af of breek ze af")])
+                throw Invoerfouten([
+                    Veldfout(
+                        veld: "koppelingen",
+                        melding: "er \(lopend == 1 ? "loopt nog 1 koppeling" : "lopen nog \(lopend) koppelingen"); rond die eerst af of breek ze af"
+                    )
+                ])
             }
             try await Self.schrijf(afsluiting, voor: id, on: connection)
         }
@@ -107,20 +140,33 @@ public struct HulpvraagStore: Sendable {
 
     /// Writes a closure in the caller's transaction.
     public static func schrijf(_ afsluiting: Afsluiting, voor id: UUID, on connection: PostgresConnection) async throws {
-        try await connection.execute("""
+        try await connection.execute(
+            """
             UPDATE hulpvragen SET status = 'afgesloten', uitkomst = $2, onderdelen = $3, afgesloten_op = $4, nazorg_op = $5,
                    nazorg_opgelost = NULL, nazorg_vastgelegd_op = NULL, versie = versie + 1, gewijzigd_op = now()
             WHERE gemeente = (SELECT huidige_gemeente()) AND id = $1
-            """, [id, afsluiting.uitkomst, afsluiting.onderdelen.map(\.rawValue), afsluiting.afgeslotenOp, afsluiting.nazorgOp])
-        try await connection.execute("""
+            """,
+            [id, afsluiting.uitkomst, afsluiting.onderdelen.map(\.rawValue), afsluiting.afgeslotenOp, afsluiting.nazorgOp]
+        )
+        try await connection.execute(
+            """
             UPDATE hulpvraag_leefgebieden l SET zrm_score_afsluiting = x.s::smallint
             FROM unnest($2::text[], $3::int8[]) AS x(l, s)
             WHERE l.gemeente = (SELECT huidige_gemeente()) AND l.hulpvraag = $1 AND l.leefgebied = x.l
-            """, [id, Array(afsluiting.zrmScores.keys), afsluiting.zrmScores.keys.map { afsluiting.zrmScores[$0] }])
+            """,
+            [id, Array(afsluiting.zrmScores.keys), afsluiting.zrmScores.keys.map { afsluiting.zrmScores[$0] }]
+        )
     }
 
     /// Records the nazorg answer: is it still solved?
-    public func nazorg(_ id: UUID, opgelost: Bool, op datum: CalendarDate, versie: Int, in scope: AccessScope, audit: AuditRegel) async throws -> Wijziging {
+    public func nazorg(
+        _ id: UUID,
+        opgelost: Bool,
+        op datum: CalendarDate,
+        versie: Int,
+        in scope: AccessScope,
+        audit: AuditRegel
+    ) async throws -> Wijziging {
         try await wijzig(id, versie: versie, in: scope, audit: audit, lees: { current, _ in current }) { current, connection in
             guard current.status == .afgesloten, current.afsluiting?.nazorgOp != nil else {
                 throw Invoerfouten([Veldfout(veld: "opgelost", melding: "nazorg hoort bij een afgesloten, opgeloste hulpvraag met een nazorgdatum")])
@@ -131,10 +177,13 @@ public struct HulpvraagStore: Sendable {
 
     /// Writes a nazorg answer in the caller's transaction.
     public static func schrijfNazorg(_ opgelost: Bool, op datum: CalendarDate, voor id: UUID, on connection: PostgresConnection) async throws {
-        try await connection.execute("""
+        try await connection.execute(
+            """
             UPDATE hulpvragen SET nazorg_opgelost = $2, nazorg_vastgelegd_op = $3, versie = versie + 1, gewijzigd_op = now()
             WHERE gemeente = (SELECT huidige_gemeente()) AND id = $1
-            """, [id, opgelost, datum])
+            """,
+            [id, opgelost, datum]
+        )
     }
 
     /// A change under a row lock, so that of two concurrent changes to one version only the first
@@ -143,7 +192,11 @@ public struct HulpvraagStore: Sendable {
     /// client's mistake), then the input is read against that state (`lees`), written
     /// (`change`) and audited.
     private func wijzig<Invoer>(
-        _ id: UUID, versie: Int, in scope: AccessScope, audit: AuditRegel, lees: (Hulpvraag, PostgresConnection) async throws -> Invoer,
+        _ id: UUID,
+        versie: Int,
+        in scope: AccessScope,
+        audit: AuditRegel,
+        lees: (Hulpvraag, PostgresConnection) async throws -> Invoer,
         _ change: (Invoer, PostgresConnection) async throws -> Void
     ) async throws -> Wijziging {
         try await pool.withTransaction(in: scope) { connection in
@@ -159,11 +212,18 @@ public struct HulpvraagStore: Sendable {
 
     public func uitkomsten() async throws -> [Uitkomst] {
         try await pool.withConnection { connection in
-            try await connection.query("""
+            try await connection.query(
+                """
                 SELECT code, naam, alleen_voorliggend_veld, voorliggend_veld_betrokken, telt_mee FROM uitkomsten ORDER BY volgorde
-                """) { row in
-                Uitkomst(code: try row.decode(0), naam: try row.decode(1), alleenVoorliggendVeld: try row.decode(2),
-                         voorliggendVeldBetrokken: try row.decode(3), teltMee: try row.decode(4))
+                """
+            ) { row in
+                Uitkomst(
+                    code: try row.decode(0),
+                    naam: try row.decode(1),
+                    alleenVoorliggendVeld: try row.decode(2),
+                    voorliggendVeldBetrokken: try row.decode(3),
+                    teltMee: try row.decode(4)
+                )
             }
         }
     }
@@ -194,9 +254,14 @@ public struct HulpvraagStore: Sendable {
                   AND ($6::date IS NULL OR (h.nazorg_op <= $6 AND h.nazorg_opgelost IS NULL))
                 """
             let pagina = try await connection.pagina(
-                Self.select, countFrom: "hulpvragen h", conditions: conditions,
+                Self.select,
+                countFrom: "hulpvragen h",
+                conditions: conditions,
                 binds: [filter.kernteam, filter.kern, filter.leefgebied, filter.status?.rawValue, filter.regisseur, filter.nazorgUiterlijk],
-                orderBy: filter.nazorgUiterlijk == nil ? "h.ontvangen_op DESC, h.aangemaakt_op DESC, h.id" : "h.nazorg_op, h.id", filter.paginering, decode: Self.decode)
+                orderBy: filter.nazorgUiterlijk == nil ? "h.ontvangen_op DESC, h.aangemaakt_op DESC, h.id" : "h.nazorg_op, h.id",
+                filter.paginering,
+                decode: Self.decode
+            )
             // Which hulpvragen were shown, by id.
             var regel = audit
             regel.objectId = pagina.items.compactMap { $0.id?.uuidString.lowercased() }.joined(separator: ",")
@@ -206,25 +271,31 @@ public struct HulpvraagStore: Sendable {
     }
 
     static func binds(_ h: Hulpvraag) -> [any PostgresEncodable] {
-        [h.dossierreferentie, h.initialen, h.geboortejaar, h.regisseur, h.kernteam, h.kern, h.kanaal.rawValue, h.ontvangenOp, h.dagdelen,
-         h.duur.rawValue, h.urenPerWeek, h.jeugd, h.toestemmingVrijwilliger, h.gezamenlijkHuisbezoek, h.veiligThuis, h.omschrijving,
-         h.status.rawValue, h.doorverwezenNaarLoket]
+        [
+            h.dossierreferentie, h.initialen, h.geboortejaar, h.regisseur, h.kernteam, h.kern, h.kanaal.rawValue, h.ontvangenOp, h.dagdelen,
+            h.duur.rawValue, h.urenPerWeek, h.jeugd, h.toestemmingVrijwilliger, h.gezamenlijkHuisbezoek, h.veiligThuis, h.omschrijving,
+            h.status.rawValue, h.doorverwezenNaarLoket,
+        ]
     }
 
     static func writeLists(_ hulpvraag: Hulpvraag, id: UUID, on connection: PostgresConnection) async throws {
         if !hulpvraag.leefgebieden.isEmpty {
             // In one order for everyone: the triggers that count them lock count rows as they go.
             let leefgebieden = hulpvraag.leefgebieden.sorted()
-            try await connection.execute("""
+            try await connection.execute(
+                """
                 INSERT INTO hulpvraag_leefgebieden (gemeente, hulpvraag, leefgebied, zrm_score)
                 SELECT (SELECT huidige_gemeente()), $1, x.l, x.s::smallint FROM unnest($2::text[], $3::int8[]) AS x(l, s)
                 ON CONFLICT (gemeente, hulpvraag, leefgebied) DO UPDATE SET zrm_score = excluded.zrm_score
-                """, [id, leefgebieden, leefgebieden.map { hulpvraag.zrmScores[$0] }])
+                """,
+                [id, leefgebieden, leefgebieden.map { hulpvraag.zrmScores[$0] }]
+            )
         }
         if !hulpvraag.taken.isEmpty {
             try await connection.execute(
                 "INSERT INTO hulpvraag_taken (gemeente, hulpvraag, taak) SELECT (SELECT huidige_gemeente()), $1, * FROM unnest($2::text[])",
-                [id, hulpvraag.taken])
+                [id, hulpvraag.taken]
+            )
         }
     }
 
@@ -255,20 +326,44 @@ public struct HulpvraagStore: Sendable {
             }
             return scores
         }
-        let afsluiting: Afsluiting? = if let uitkomst = try row.decode(23, as: String?.self), let op = try row.decode(25, as: CalendarDate?.self) {
-            Afsluiting(uitkomst: uitkomst, onderdelen: try row.decode(24, as: [String].self).compactMap { Onderdeel(rawValue: $0) }, zrmScores: scores(try row.decode(28)),
-                       afgeslotenOp: op, nazorgOp: try row.decode(26))
-        } else {
-            nil
-        }
+        let afsluiting: Afsluiting? =
+            if let uitkomst = try row.decode(23, as: String?.self), let op = try row.decode(25, as: CalendarDate?.self) {
+                Afsluiting(
+                    uitkomst: uitkomst,
+                    onderdelen: try row.decode(24, as: [String].self).compactMap { Onderdeel(rawValue: $0) },
+                    zrmScores: scores(try row.decode(28)),
+                    afgeslotenOp: op,
+                    nazorgOp: try row.decode(26)
+                )
+            } else {
+                nil
+            }
         return Hulpvraag(
-            id: try row.decode(0), dossierreferentie: try row.decode(1), initialen: try row.decode(2), geboortejaar: try row.decode(3),
-            regisseur: try row.decode(4), kernteam: try row.decode(5), kern: try row.decode(6),
-            kanaal: Kanaal(rawValue: try row.decode(7)) ?? .telefoon, ontvangenOp: try row.decode(8), leefgebieden: try row.decode(9),
-            zrmScores: scores(try row.decode(10)), taken: try row.decode(11), dagdelen: try row.decode(12),
-            duur: Inzetduur(rawValue: try row.decode(13)) ?? .eenmalig, urenPerWeek: try row.decode(14), jeugd: try row.decode(15),
-            toestemmingVrijwilliger: try row.decode(16), gezamenlijkHuisbezoek: try row.decode(17), veiligThuis: try row.decode(18),
-            omschrijving: try row.decode(19), status: HulpvraagStatus(rawValue: try row.decode(20)) ?? .nieuw,
-            doorverwezenNaarLoket: try row.decode(21), versie: try row.decode(22), afsluiting: afsluiting, nazorgOpgelost: try row.decode(27))
+            id: try row.decode(0),
+            dossierreferentie: try row.decode(1),
+            initialen: try row.decode(2),
+            geboortejaar: try row.decode(3),
+            regisseur: try row.decode(4),
+            kernteam: try row.decode(5),
+            kern: try row.decode(6),
+            kanaal: Kanaal(rawValue: try row.decode(7)) ?? .telefoon,
+            ontvangenOp: try row.decode(8),
+            leefgebieden: try row.decode(9),
+            zrmScores: scores(try row.decode(10)),
+            taken: try row.decode(11),
+            dagdelen: try row.decode(12),
+            duur: Inzetduur(rawValue: try row.decode(13)) ?? .eenmalig,
+            urenPerWeek: try row.decode(14),
+            jeugd: try row.decode(15),
+            toestemmingVrijwilliger: try row.decode(16),
+            gezamenlijkHuisbezoek: try row.decode(17),
+            veiligThuis: try row.decode(18),
+            omschrijving: try row.decode(19),
+            status: HulpvraagStatus(rawValue: try row.decode(20)) ?? .nieuw,
+            doorverwezenNaarLoket: try row.decode(21),
+            versie: try row.decode(22),
+            afsluiting: afsluiting,
+            nazorgOpgelost: try row.decode(27)
+        )
     }
 }

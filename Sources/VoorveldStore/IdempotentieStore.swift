@@ -40,29 +40,40 @@ public struct IdempotentieStore: Sendable {
     ///   - create: makes the record and says what to keep of the answer.
     /// - Throws: `AndereVerzoek` when the key belongs to a different request.
     public func eenmalig<Waarde: Sendable>(
-        sleutel: String?, verzoek: String, in scope: AccessScope,
+        sleutel: String?,
+        verzoek: String,
+        in scope: AccessScope,
         _ create: (PostgresConnection) async throws -> (waarde: Waarde, antwoord: Antwoord)
     ) async throws -> Uitkomst<Waarde> {
         try await pool.withTransaction(in: scope) { connection in
             guard let sleutel else { return .nieuw(try await create(connection).waarde) }
             // Two retries of one request arrive at once: the second waits here for the first to finish.
             try await connection.execute(
-                "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", ["idempotentie/\(scope.gemeente)/\(scope.gebruiker)/\(sleutel)"])
+                "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))",
+                ["idempotentie/\(scope.gemeente)/\(scope.gebruiker)/\(sleutel)"]
+            )
             let hash = "encode(sha256(convert_to($2, 'UTF8')), 'hex')"
-            if let eerder = try await connection.queryOne("""
+            if let eerder = try await connection.queryOne(
+                """
                 SELECT verzoek_hash = \(hash), status, locatie, etag FROM idempotentie
                 WHERE gemeente = (SELECT huidige_gemeente()) AND gebruiker = huidige_gebruiker() AND sleutel = $1
-                """, [sleutel, verzoek], decode: { row in
+                """,
+                [sleutel, verzoek],
+                decode: { row in
                     (try row.decode(0, as: Bool.self), Antwoord(status: try row.decode(1), locatie: try row.decode(2), etag: try row.decode(3)))
-                }) {
+                }
+            ) {
                 guard eerder.0 else { throw AndereVerzoek() }
                 return .herhaald(eerder.1)
             }
             let (waarde, antwoord) = try await create(connection)
-            try await connection.execute("""
+            try await connection.execute(
+                """
                 INSERT INTO idempotentie (gemeente, sleutel, gebruiker, verzoek_hash, status, locatie, etag)
                 VALUES ((SELECT huidige_gemeente()), $1, huidige_gebruiker(), \(hash), $3, $4, $5)
-                """, [sleutel, verzoek, antwoord.status, antwoord.locatie, antwoord.etag])
+                """,
+                [sleutel, verzoek, antwoord.status, antwoord.locatie, antwoord.etag]
+            )
             return .nieuw(waarde)
         }
     }

@@ -39,30 +39,71 @@ public struct KoppelingStore: Sendable {
     /// The candidate rows; also what the matching benchmark measures.
     public static func zoekgegevens(_ hulpvraag: Hulpvraag, peildatum: CalendarDate, on connection: PostgresConnection) async throws -> Zoekgegevens {
         let id = hulpvraag.id!
-        let vrijwilligers = hulpvraag.veiligThuis || !hulpvraag.toestemmingVrijwilliger ? [] : try await connection.query(
-            "SELECT * FROM kandidaat_vrijwilligers($1, $2)", [id, peildatum]) { row in
-            VrijwilligerOptie(
-                id: try row.decode(0), voornaam: try row.decode(1), achternaam: try row.decode(2), kern: try row.decode(3),
-                kernnaam: try row.decode(4), relatie: VrijwilligerOptie.Relatie(rawValue: try row.decode(5)) ?? .afstand,
-                afstandKm: try row.decode(6), actief: try row.decode(7), afwezigTot: try row.decode(8), bezet: try row.decode(9),
-                maxHulpvragen: try row.decode(10), leefgebieden: try row.decode(11), taken: try row.decode(12), dagdelen: try row.decode(13),
-                langsteInzet: Inzetduur(rawValue: try row.decode(14)) ?? .eenmalig, inzetPast: try row.decode(15), vogDatum: try row.decode(16),
-                eerderAfgebroken: try row.decode(17), alGekoppeld: try row.decode(18), afgerondZelfdeLeefgebied: try row.decode(19))
-        }
-        let voorzieningen = hulpvraag.veiligThuis ? [] : try await connection.query("SELECT * FROM kandidaat_voorzieningen($1)", [id]) { row in
-            VoorzieningOptie(
-                id: try row.decode(0), naam: try row.decode(1), aanbieder: try row.decode(2), heleGemeente: try row.decode(3),
-                leefgebieden: try row.decode(4), taken: try row.decode(5), dagdelen: try row.decode(6), openingsdagdelen: try row.decode(7),
-                leeftijdsgroep: Leeftijdsgroep(rawValue: try row.decode(8)) ?? .iedereen, capaciteit: try row.decode(9), bezet: try row.decode(10),
-                laatstGeverifieerd: try row.decode(11), alGekoppeld: try row.decode(12))
-        }
-        let namen = try await connection.query("""
+        let vrijwilligers =
+            hulpvraag.veiligThuis || !hulpvraag.toestemmingVrijwilliger
+            ? []
+            : try await connection.query(
+                "SELECT * FROM kandidaat_vrijwilligers($1, $2)",
+                [id, peildatum]
+            ) { row in
+                VrijwilligerOptie(
+                    id: try row.decode(0),
+                    voornaam: try row.decode(1),
+                    achternaam: try row.decode(2),
+                    kern: try row.decode(3),
+                    kernnaam: try row.decode(4),
+                    relatie: VrijwilligerOptie.Relatie(rawValue: try row.decode(5)) ?? .afstand,
+                    afstandKm: try row.decode(6),
+                    actief: try row.decode(7),
+                    afwezigTot: try row.decode(8),
+                    bezet: try row.decode(9),
+                    maxHulpvragen: try row.decode(10),
+                    leefgebieden: try row.decode(11),
+                    taken: try row.decode(12),
+                    dagdelen: try row.decode(13),
+                    langsteInzet: Inzetduur(rawValue: try row.decode(14)) ?? .eenmalig,
+                    inzetPast: try row.decode(15),
+                    vogDatum: try row.decode(16),
+                    eerderAfgebroken: try row.decode(17),
+                    alGekoppeld: try row.decode(18),
+                    afgerondZelfdeLeefgebied: try row.decode(19)
+                )
+            }
+        let voorzieningen =
+            hulpvraag.veiligThuis
+            ? []
+            : try await connection.query("SELECT * FROM kandidaat_voorzieningen($1)", [id]) { row in
+                VoorzieningOptie(
+                    id: try row.decode(0),
+                    naam: try row.decode(1),
+                    aanbieder: try row.decode(2),
+                    heleGemeente: try row.decode(3),
+                    leefgebieden: try row.decode(4),
+                    taken: try row.decode(5),
+                    dagdelen: try row.decode(6),
+                    openingsdagdelen: try row.decode(7),
+                    leeftijdsgroep: Leeftijdsgroep(rawValue: try row.decode(8)) ?? .iedereen,
+                    capaciteit: try row.decode(9),
+                    bezet: try row.decode(10),
+                    laatstGeverifieerd: try row.decode(11),
+                    alGekoppeld: try row.decode(12)
+                )
+            }
+        let namen = try await connection.query(
+            """
             SELECT code, naam FROM leefgebieden UNION ALL SELECT code, naam FROM taken
             UNION ALL SELECT 'kern:' || code, naam FROM kernen WHERE gemeente = (SELECT huidige_gemeente()) AND code = $1
-            """, [hulpvraag.kern]) { row in (try row.decode(0, as: String.self), try row.decode(1, as: String.self)) }
+            """,
+            [hulpvraag.kern]
+        ) { row in (try row.decode(0, as: String.self), try row.decode(1, as: String.self)) }
         let lookup = Dictionary(namen, uniquingKeysWith: { first, _ in first })
-        return Zoekgegevens(hulpvraag: hulpvraag, kernnaam: lookup["kern:\(hulpvraag.kern)"] ?? hulpvraag.kern,
-                            vrijwilligers: vrijwilligers, voorzieningen: voorzieningen, namen: lookup)
+        return Zoekgegevens(
+            hulpvraag: hulpvraag,
+            kernnaam: lookup["kern:\(hulpvraag.kern)"] ?? hulpvraag.kern,
+            vrijwilligers: vrijwilligers,
+            voorzieningen: voorzieningen,
+            namen: lookup
+        )
     }
 
     // MARK: - Koppelingen
@@ -77,34 +118,52 @@ public struct KoppelingStore: Sendable {
     /// shares with it.
     /// - Returns: nil when the hulpvraag or the helper does not exist in the scope.
     public static func create(
-        hulpvraag: UUID, helper: Helper, toelichting: String, on connection: PostgresConnection, door: String, audit: (UUID) -> AuditRegel
+        hulpvraag: UUID,
+        helper: Helper,
+        toelichting: String,
+        on connection: PostgresConnection,
+        door: String,
+        audit: (UUID) -> AuditRegel
     ) async throws -> Koppeling? {
-        let (column, helperId, lists) = switch helper {
-        case .vrijwilliger(let id): ("vrijwilliger", id, ("vrijwilliger_leefgebieden", "vrijwilliger_taken"))
-        case .voorziening(let id): ("voorziening", id, ("voorziening_leefgebieden", "voorziening_taken"))
-        }
+        let (column, helperId, lists) =
+            switch helper {
+            case .vrijwilliger(let id): ("vrijwilliger", id, ("vrijwilliger_leefgebieden", "vrijwilliger_taken"))
+            case .voorziening(let id): ("voorziening", id, ("voorziening_leefgebieden", "voorziening_taken"))
+            }
         // Column and table names come from the switch above; values are bound.
-        guard let id = try await connection.queryOne("""
-            INSERT INTO koppelingen (gemeente, hulpvraag, \(column), kern, dagdelen, leefgebieden, taken, toelichting, voorgesteld_door)
-            SELECT h.gemeente, h.id, x.id, h.kern, h.dagdelen,
-                   ARRAY(SELECT l.leefgebied FROM hulpvraag_leefgebieden l JOIN \(lists.0) x2
-                           ON x2.gemeente = l.gemeente AND x2.\(column) = x.id AND x2.leefgebied = l.leefgebied
-                         WHERE l.gemeente = h.gemeente AND l.hulpvraag = h.id ORDER BY 1),
-                   ARRAY(SELECT t.taak FROM hulpvraag_taken t JOIN \(lists.1) x2
-                           ON x2.gemeente = t.gemeente AND x2.\(column) = x.id AND x2.taak = t.taak
-                         WHERE t.gemeente = h.gemeente AND t.hulpvraag = h.id ORDER BY 1),
-                   $3, $4
-            FROM hulpvragen h, \(column == "vrijwilliger" ? "vrijwilligers" : "voorzieningen") x
-            WHERE h.gemeente = (SELECT huidige_gemeente()) AND h.id = $1 AND x.gemeente = h.gemeente AND x.id = $2
-            RETURNING id
-            """, [hulpvraag, helperId, toelichting, door], decode: { row in try row.decode(0, as: UUID.self) })
+        guard
+            let id = try await connection.queryOne(
+                """
+                INSERT INTO koppelingen (gemeente, hulpvraag, \(column), kern, dagdelen, leefgebieden, taken, toelichting, voorgesteld_door)
+                SELECT h.gemeente, h.id, x.id, h.kern, h.dagdelen,
+                       ARRAY(SELECT l.leefgebied FROM hulpvraag_leefgebieden l JOIN \(lists.0) x2
+                               ON x2.gemeente = l.gemeente AND x2.\(column) = x.id AND x2.leefgebied = l.leefgebied
+                             WHERE l.gemeente = h.gemeente AND l.hulpvraag = h.id ORDER BY 1),
+                       ARRAY(SELECT t.taak FROM hulpvraag_taken t JOIN \(lists.1) x2
+                               ON x2.gemeente = t.gemeente AND x2.\(column) = x.id AND x2.taak = t.taak
+                             WHERE t.gemeente = h.gemeente AND t.hulpvraag = h.id ORDER BY 1),
+                       $3, $4
+                FROM hulpvragen h, \(column == "vrijwilliger" ? "vrijwilligers" : "voorzieningen") x
+                WHERE h.gemeente = (SELECT huidige_gemeente()) AND h.id = $1 AND x.gemeente = h.gemeente AND x.id = $2
+                RETURNING id
+                """,
+                [hulpvraag, helperId, toelichting, door],
+                decode: { row in try row.decode(0, as: UUID.self) }
+            )
         else { return nil }
         try await AuditStore.record(audit(id), on: connection)
         return try await get(id, on: connection)
     }
 
     /// `create` in a transaction of its own.
-    public func create(hulpvraag: UUID, helper: Helper, toelichting: String, in scope: AccessScope, door: String, audit: (UUID) -> AuditRegel) async throws -> Koppeling? {
+    public func create(
+        hulpvraag: UUID,
+        helper: Helper,
+        toelichting: String,
+        in scope: AccessScope,
+        door: String,
+        audit: (UUID) -> AuditRegel
+    ) async throws -> Koppeling? {
         try await pool.withTransaction(in: scope) { connection in
             try await Self.create(hulpvraag: hulpvraag, helper: helper, toelichting: toelichting, on: connection, door: door, audit: audit)
         }
@@ -120,21 +179,30 @@ public struct KoppelingStore: Sendable {
 
     /// Moves a koppeling on (accept, start, complete, break off) if it still has `versie`.
     public func zet(
-        _ id: UUID, op status: KoppelingStatus, reden: String?, toelichting: String?, versie: Int, vandaag: CalendarDate,
-        in scope: AccessScope, audit: AuditRegel
+        _ id: UUID,
+        op status: KoppelingStatus,
+        reden: String?,
+        toelichting: String?,
+        versie: Int,
+        vandaag: CalendarDate,
+        in scope: AccessScope,
+        audit: AuditRegel
     ) async throws -> Wijziging {
         try await pool.withTransaction(in: scope) { connection in
             try await connection.execute("SELECT 1 FROM koppelingen WHERE gemeente = (SELECT huidige_gemeente()) AND id = $1 FOR UPDATE", [id])
             guard let current = try await Self.get(id, on: connection) else { return .nietGevonden }
             guard current.versie == versie else { return .verouderd(current) }
             guard current.status.magNaar(status) else { return .ongeldig(current) }
-            try await connection.execute("""
+            try await connection.execute(
+                """
                 UPDATE koppelingen SET status = $2::koppelingstatus, reden = $3, afsluiting = coalesce($4, afsluiting),
                        gestart_op = CASE WHEN $2 = 'gestart' THEN $5 ELSE gestart_op END,
                        beeindigd_op = CASE WHEN $2 IN ('afgerond', 'afgebroken') THEN $5 END,
                        versie = versie + 1, gewijzigd_op = now()
                 WHERE gemeente = (SELECT huidige_gemeente()) AND id = $1
-                """, [id, status.rawValue, reden, toelichting, vandaag])
+                """,
+                [id, status.rawValue, reden, toelichting, vandaag]
+            )
             try await AuditStore.record(audit, on: connection)
             return .gewijzigd(try await Self.get(id, on: connection)!)
         }
@@ -178,18 +246,28 @@ public struct KoppelingStore: Sendable {
     public func list(_ filter: Filter, in scope: AccessScope, audit: AuditRegel) async throws -> Pagina<Koppelingweergave>? {
         try await pool.withTransaction(in: scope) { connection in
             if let hulpvraag = filter.hulpvraag,
-               try await connection.queryOne("SELECT 1 FROM hulpvragen WHERE gemeente = (SELECT huidige_gemeente()) AND id = $1", [hulpvraag], decode: { _ in 1 }) == nil {
+                try await connection.queryOne(
+                    "SELECT 1 FROM hulpvragen WHERE gemeente = (SELECT huidige_gemeente()) AND id = $1",
+                    [hulpvraag],
+                    decode: { _ in 1 }
+                ) == nil
+            {
                 return nil
             }
             let pagina = try await connection.pagina(
-                Self.select, countFrom: Self.from, conditions: """
+                Self.select,
+                countFrom: Self.from,
+                conditions: """
                     WHERE k.gemeente = (SELECT huidige_gemeente()) AND ($1::uuid IS NULL OR k.hulpvraag = $1)
                       AND ($2::uuid IS NULL OR k.vrijwilliger = $2)
                       AND ($3::text IS NULL OR CASE WHEN k.eigen THEN k.status = $3 OR ($3 = 'beeindigd' AND k.status IN ('afgerond', 'afgebroken'))
                                                     ELSE k.status = \(Self.steunpuntStatus("$3")) END)
                     """,
-                binds: [filter.hulpvraag, filter.vrijwilliger, filter.status?.rawValue], orderBy: "k.aangemaakt_op DESC, k.id",
-                filter.paginering, decode: Self.decode)
+                binds: [filter.hulpvraag, filter.vrijwilliger, filter.status?.rawValue],
+                orderBy: "k.aangemaakt_op DESC, k.id",
+                filter.paginering,
+                decode: Self.decode
+            )
             var regel = audit
             regel.objectId = pagina.items.compactMap { $0.id?.uuidString.lowercased() }.joined(separator: ",")
             try await AuditStore.record(regel, on: connection)
@@ -257,19 +335,44 @@ public struct KoppelingStore: Sendable {
     @Sendable static func decode(_ row: borrowing PostgresRow) throws -> Koppelingweergave {
         let id = try row.decode(0, as: UUID.self)
         guard try row.decode(1, as: Bool.self), let hulpvraag = try row.decode(13, as: UUID?.self) else {
-            return .steunpunt(KoppelingVoorSteunpunt(
-                id: id, vrijwilliger: try row.decode(2), naam: try row.decode(4),
-                status: try Self.known(KoppelingVoorSteunpunt.Status.self, try row.decode(5)), leefgebieden: try row.decode(6),
-                taken: try row.decode(7), kern: try row.decode(8), dagdelen: try row.decode(9), toelichting: try row.decode(10),
-                gestartOp: try row.decode(11), beeindigdOp: try row.decode(12)))
+            return .steunpunt(
+                KoppelingVoorSteunpunt(
+                    id: id,
+                    vrijwilliger: try row.decode(2),
+                    naam: try row.decode(4),
+                    status: try Self.known(KoppelingVoorSteunpunt.Status.self, try row.decode(5)),
+                    leefgebieden: try row.decode(6),
+                    taken: try row.decode(7),
+                    kern: try row.decode(8),
+                    dagdelen: try row.decode(9),
+                    toelichting: try row.decode(10),
+                    gestartOp: try row.decode(11),
+                    beeindigdOp: try row.decode(12)
+                )
+            )
         }
-        return .kernteam(Koppeling(
-            id: id, hulpvraag: hulpvraag, vrijwilliger: try row.decode(2), voorziening: try row.decode(3),
-            naam: try row.decode(4), status: try Self.known(KoppelingStatus.self, try row.decode(5)), leefgebieden: try row.decode(6),
-            taken: try row.decode(7), kern: try row.decode(8), dagdelen: try row.decode(9), toelichting: try row.decode(10, as: String?.self) ?? "",
-            reden: try row.decode(14), voorgesteldDoor: try row.decode(15, as: String?.self) ?? "", gestartOp: try row.decode(11),
-            beeindigdOp: try row.decode(12), versie: try row.decode(16), afsluiting: try row.decode(17, as: String?.self)?.nilIfEmpty,
-            contact: try row.decode(18, as: String?.self)?.nilIfEmpty))
+        return .kernteam(
+            Koppeling(
+                id: id,
+                hulpvraag: hulpvraag,
+                vrijwilliger: try row.decode(2),
+                voorziening: try row.decode(3),
+                naam: try row.decode(4),
+                status: try Self.known(KoppelingStatus.self, try row.decode(5)),
+                leefgebieden: try row.decode(6),
+                taken: try row.decode(7),
+                kern: try row.decode(8),
+                dagdelen: try row.decode(9),
+                toelichting: try row.decode(10, as: String?.self) ?? "",
+                reden: try row.decode(14),
+                voorgesteldDoor: try row.decode(15, as: String?.self) ?? "",
+                gestartOp: try row.decode(11),
+                beeindigdOp: try row.decode(12),
+                versie: try row.decode(16),
+                afsluiting: try row.decode(17, as: String?.self)?.nilIfEmpty,
+                contact: try row.decode(18, as: String?.self)?.nilIfEmpty
+            )
+        )
     }
 }
 

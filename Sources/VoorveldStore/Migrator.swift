@@ -72,7 +72,7 @@ public struct Migrator: Sendable {
         return try files.sorted().filter { $0.hasSuffix(".sql") }.map { file in
             let stem = file.dropLast(4)
             guard let underscore = stem.firstIndex(of: "_"), let number = Int(stem[..<underscore]), number > 0,
-                  stem.index(after: underscore) < stem.endIndex
+                stem.index(after: underscore) < stem.endIndex
             else { throw MigrationError.badFileName(file) }
             return (number, String(stem[stem.index(after: underscore)...]), try String(contentsOfFile: directory + "/" + file, encoding: .utf8))
         }
@@ -134,7 +134,8 @@ public struct Migrator: Sendable {
                 try await connection.executeScript(migration.sql)
                 try await connection.execute(
                     "INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)",
-                    [migration.version, migration.name, checksum])
+                    [migration.version, migration.name, checksum]
+                )
             }
         }
         let changed = try await definitionsChanged(on: connection)
@@ -152,7 +153,8 @@ public struct Migrator: Sendable {
             try await connection.execute("DELETE FROM schema_definitions")
             try await connection.execute(
                 "INSERT INTO schema_definitions (file_name, checksum) SELECT * FROM unnest($1::text[], $2::text[])",
-                [definitions.map(\.fileName), current])
+                [definitions.map(\.fileName), current]
+            )
         }
         return Applied(migrations: pending, definitions: definitions)
     }
@@ -191,8 +193,11 @@ public struct Migrator: Sendable {
 
     private func recordedMigrations(on connection: PostgresConnection) async throws -> [Record] {
         try await connection.query("SELECT version, name, checksum FROM schema_migrations ORDER BY version") { row in
-            Record(version: try row.decode(0, as: Int.self), name: try row.decode(1, as: String.self),
-                   checksum: try row.decode(2, as: String.self))
+            Record(
+                version: try row.decode(0, as: Int.self),
+                name: try row.decode(1, as: String.self),
+                checksum: try row.decode(2, as: String.self)
+            )
         }
     }
 
@@ -256,12 +261,16 @@ public struct Migrator: Sendable {
             throw MigrationError.squashedPartly(applied: recorded.last.map { String(format: "%03d_%@.sql", $0.version, $0.name) } ?? "")
         }
         let checksum = try await checksums(of: [baseline.sql], on: connection)
-        logger.notice("taking over a database built by the migrations squashed into the baseline",
-                      metadata: ["file": "\(baseline.fileName)", "replaces": "001 to \(Self.squashed.count)"])
+        logger.notice(
+            "taking over a database built by the migrations squashed into the baseline",
+            metadata: ["file": "\(baseline.fileName)", "replaces": "001 to \(Self.squashed.count)"]
+        )
         try await inTransaction(on: connection, failing: baseline.fileName) {
             try await connection.execute("DELETE FROM schema_migrations")
             try await connection.execute(
-                "INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)", [baseline.version, baseline.name, checksum[0]])
+                "INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)",
+                [baseline.version, baseline.name, checksum[0]]
+            )
             try await connection.execute("GRANT SELECT ON schema_migrations TO voorveld_service")
         }
     }

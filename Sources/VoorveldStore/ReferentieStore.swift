@@ -13,18 +13,25 @@ public struct ReferentieStore: Sendable {
     }
 
     static func referenties(on connection: PostgresConnection) async throws -> Referenties {
-        let rows = try await connection.query("""
+        let rows = try await connection.query(
+            """
             SELECT 'kern', k.code, t.kernteam FROM kernen k
                 LEFT JOIN kernteam_kernen t ON t.gemeente = k.gemeente AND t.kern = k.code
                 WHERE k.gemeente = (SELECT huidige_gemeente())
             UNION ALL SELECT 'kernteam', code, NULL FROM kernteams WHERE gemeente = (SELECT huidige_gemeente())
             UNION ALL SELECT 'leefgebied', code, NULL FROM leefgebieden
             UNION ALL SELECT 'taak', code, NULL FROM taken
-            """) { row in (try row.decode(0, as: String.self), try row.decode(1, as: String.self), try row.decode(2, as: String?.self)) }
+            """
+        ) { row in (try row.decode(0, as: String.self), try row.decode(1, as: String.self), try row.decode(2, as: String?.self)) }
         func codes(_ kind: String) -> Set<String> { Set(rows.filter { $0.0 == kind }.map(\.1)) }
         let teams = rows.compactMap { row in row.2.map { (row.1, $0) } }
-        return Referenties(kernen: codes("kern"), kernteams: codes("kernteam"), leefgebieden: codes("leefgebied"), taken: codes("taak"),
-                           kernteamVanKern: Dictionary(teams, uniquingKeysWith: { first, _ in first }))
+        return Referenties(
+            kernen: codes("kern"),
+            kernteams: codes("kernteam"),
+            leefgebieden: codes("leefgebied"),
+            taken: codes("taak"),
+            kernteamVanKern: Dictionary(teams, uniquingKeysWith: { first, _ in first })
+        )
     }
 
     /// The code lists everyone may read.

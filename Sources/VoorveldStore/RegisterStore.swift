@@ -44,7 +44,10 @@ public struct RegisterStore<Regel: Registerregel>: Sendable {
 
     /// Writes `regels` batch by batch; `voortgang` hears after each how many are written.
     public static func write(
-        _ regels: [Regel], upsert: Bool, on connection: PostgresConnection, voortgang: ((Int) -> Void)? = nil
+        _ regels: [Regel],
+        upsert: Bool,
+        on connection: PostgresConnection,
+        voortgang: ((Int) -> Void)? = nil
     ) async throws -> [UUID] {
         var ids: [UUID] = []
         ids.reserveCapacity(regels.count)
@@ -88,7 +91,9 @@ public struct RegisterStore<Regel: Registerregel>: Sendable {
             // place (lists included) and bumps the version.
             if nieuw.referentie != current.referentie {
                 try await connection.execute(
-                    "UPDATE \(Regel.tabel) SET referentie = $1 WHERE gemeente = (SELECT huidige_gemeente()) AND id = $2", [nieuw.referentie, id])
+                    "UPDATE \(Regel.tabel) SET referentie = $1 WHERE gemeente = (SELECT huidige_gemeente()) AND id = $2",
+                    [nieuw.referentie, id]
+                )
             }
             _ = try await Self.write([nieuw], upsert: true, on: connection)
             try await AuditStore.record(audit, on: connection)
@@ -117,12 +122,20 @@ public struct RegisterStore<Regel: Registerregel>: Sendable {
     /// - Returns: how many rows were imported.
     /// - Throws: `Importfouten` with every bad row, and nothing written.
     public func importeer(
-        _ csv: String, in scope: AccessScope, door audit: AuditRegel, andereGemeentenOverslaan: Bool = false,
+        _ csv: String,
+        in scope: AccessScope,
+        door audit: AuditRegel,
+        andereGemeentenOverslaan: Bool = false,
         voortgang: (@Sendable (Int, Int) -> Void)? = nil
     ) async throws -> Int {
         let bekend = try await ReferentieStore(pool: pool).referenties(in: scope)
-        let regels = try CSVImport.lees(csv, velden: Regel.velden, sleutel: "referentie", gemeente: scope.gemeente,
-                                        andereGemeentenOverslaan: andereGemeentenOverslaan) { invoer in
+        let regels = try CSVImport.lees(
+            csv,
+            velden: Regel.velden,
+            sleutel: "referentie",
+            gemeente: scope.gemeente,
+            andereGemeentenOverslaan: andereGemeentenOverslaan
+        ) { invoer in
             try Regel.lees(invoer, referenties: bekend, negeer: [])
         }
         guard !regels.isEmpty else { return 0 }
@@ -143,12 +156,16 @@ extension PostgresConnection {
     ///   - owner: the column naming the record, e.g. `vrijwilliger`.
     ///   - ids: the records' ids, in the order of `records`.
     func replaceCodeLists<Record>(
-        of owner: String, ids: [UUID], _ records: [Record], _ lists: [(table: String, column: String, values: KeyPath<Record, [String]>)]
+        of owner: String,
+        ids: [UUID],
+        _ records: [Record],
+        _ lists: [(table: String, column: String, values: KeyPath<Record, [String]>)]
     ) async throws {
         for list in lists {
             // Table and column names are fixed text from the callers; the values are bound.
             try await execute("DELETE FROM \(list.table) WHERE gemeente = (SELECT huidige_gemeente()) AND \(owner) = ANY($1::uuid[])", [ids])
-            var left: [UUID] = [], right: [String] = []
+            var left: [UUID] = []
+            var right: [String] = []
             for (id, record) in zip(ids, records) {
                 for value in record[keyPath: list.values] {
                     left.append(id)
@@ -158,7 +175,8 @@ extension PostgresConnection {
             guard !left.isEmpty else { continue }
             try await execute(
                 "INSERT INTO \(list.table) (gemeente, \(owner), \(list.column)) SELECT (SELECT huidige_gemeente()), * FROM unnest($1::uuid[], $2::text[])",
-                [left, right])
+                [left, right]
+            )
         }
     }
 }

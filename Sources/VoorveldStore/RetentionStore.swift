@@ -60,9 +60,15 @@ public struct RetentionStore: Sendable {
             var report = Report()
             report.sessies = try await count("sessies", "aangemaakt_op < now() - make_interval(secs => $1)", policy.sessieMaximum)
             report.mislukteInlogpogingen = try await count(
-                "mislukte_inlogpogingen", "tijdstip < now() - make_interval(secs => $1)", policy.mislukteInlogpogingen)
+                "mislukte_inlogpogingen",
+                "tijdstip < now() - make_interval(secs => $1)",
+                policy.mislukteInlogpogingen
+            )
             report.tokens = try await count(
-                "api_tokens", "coalesce(ingetrokken_op, verloopt_op) < now() - make_interval(secs => $1)", policy.ingetrokkenTokens)
+                "api_tokens",
+                "coalesce(ingetrokken_op, verloopt_op) < now() - make_interval(secs => $1)",
+                policy.ingetrokkenTokens
+            )
             report.idempotentie = try await count("idempotentie", "aangemaakt_op < now() - make_interval(secs => $1)", policy.idempotentie)
             return report
         }
@@ -83,8 +89,10 @@ public struct RetentionStore: Sendable {
             """
         let binds: [any PostgresEncodable] = [gegevensDagen, hulpvraagDagen]
         let gemeenten = try await pool.withConnection { connection in
-            try await connection.query("SELECT DISTINCT gemeente FROM hulpvragen WHERE status = 'afgesloten' AND (\(anoniem) OR \(oud)) ORDER BY 1",
-                                       binds) { row in try row.decode(0, as: String.self) }
+            try await connection.query(
+                "SELECT DISTINCT gemeente FROM hulpvragen WHERE status = 'afgesloten' AND (\(anoniem) OR \(oud)) ORDER BY 1",
+                binds
+            ) { row in try row.decode(0, as: String.self) }
         }
         var totaal = (geanonimiseerd: 0, verwijderd: 0)
         var eersteFout: (any Error)?
@@ -105,7 +113,13 @@ public struct RetentionStore: Sendable {
     /// One gemeente's closed hulpvragen. Deleted in portions: every hulpvraag deleted takes a lock
     /// until its transaction ends (the figures' counting, sql/definitions/05_cijfers.sql), and a lock table has room for
     /// a few thousand.
-    private func hulpvragen(van gemeente: String, anoniem: String, oud: String, binds: [any PostgresEncodable], dryRun: Bool) async throws
+    private func hulpvragen(
+        van gemeente: String,
+        anoniem: String,
+        oud: String,
+        binds: [any PostgresEncodable],
+        dryRun: Bool
+    ) async throws
         -> (geanonimiseerd: Int, verwijderd: Int)
     {
         func inGemeente<T>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
@@ -117,10 +131,13 @@ public struct RetentionStore: Sendable {
         }
         if dryRun {
             return try await inGemeente { connection in
-                try await connection.queryOne("""
+                try await connection.queryOne(
+                    """
                     SELECT count(*) FILTER (WHERE \(anoniem)), count(*) FILTER (WHERE \(oud))
                     FROM hulpvragen WHERE gemeente = (SELECT huidige_gemeente()) AND status = 'afgesloten'
-                    """, binds) { row in (try row.decode(0, as: Int.self), try row.decode(1, as: Int.self)) } ?? (0, 0)
+                    """,
+                    binds
+                ) { row in (try row.decode(0, as: Int.self), try row.decode(1, as: Int.self)) } ?? (0, 0)
             }
         }
         let portie = 500
@@ -128,10 +145,13 @@ public struct RetentionStore: Sendable {
         while true {
             let weg = try await inGemeente { connection in
                 // Locked: none can be reopened or changed before they go.
-                let ids = try await connection.query("""
+                let ids = try await connection.query(
+                    """
                     SELECT id FROM hulpvragen WHERE gemeente = (SELECT huidige_gemeente()) AND status = 'afgesloten' AND \(oud)
                     ORDER BY id LIMIT \(portie) FOR UPDATE
-                    """, binds) { row in try row.decode(0, as: UUID.self) }
+                    """,
+                    binds
+                ) { row in try row.decode(0, as: UUID.self) }
                 try await connection.execute("DELETE FROM koppelingen WHERE gemeente = (SELECT huidige_gemeente()) AND hulpvraag = ANY($1)", [ids])
                 return try await connection.execute("DELETE FROM hulpvragen WHERE gemeente = (SELECT huidige_gemeente()) AND id = ANY($1)", [ids])
             }
@@ -140,7 +160,8 @@ public struct RetentionStore: Sendable {
         }
         // A new version, so that an edit begun before cannot write the details back. (Changes no count.)
         let geanonimiseerd = try await inGemeente { connection in
-            try await connection.queryOne("""
+            try await connection.queryOne(
+                """
                 WITH anoniem AS (
                     UPDATE hulpvragen SET dossierreferentie = NULL, initialen = '-', geboortejaar = NULL, omschrijving = '',
                            versie = versie + 1, gewijzigd_op = now()
@@ -150,7 +171,9 @@ public struct RetentionStore: Sendable {
                     UPDATE koppelingen k SET toelichting = '', afsluiting = '', versie = k.versie + 1, gewijzigd_op = now() FROM anoniem a
                     WHERE k.gemeente = (SELECT huidige_gemeente()) AND k.hulpvraag = a.id AND (k.toelichting <> '' OR k.afsluiting <> ''))
                 SELECT count(*) FROM anoniem
-                """, binds) { row in try row.decode(0, as: Int.self) } ?? 0
+                """,
+                binds
+            ) { row in try row.decode(0, as: Int.self) } ?? 0
         }
         return (geanonimiseerd, verwijderd)
     }

@@ -18,17 +18,19 @@ public enum Secret {
 
     /// Whether two secrets are the same, in a time that does not depend on where they differ.
     public static func equal(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
+        let x = Array(a.utf8)
+        let y = Array(b.utf8)
         guard x.count == y.count else { return false }
         return zip(x, y).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
     }
 
     /// Whether `value` could be one of these without a prefix: 43 base64url characters.
     public static func isWellFormed(_ value: String) -> Bool {
-        value.utf8.count == 43 && value.utf8.allSatisfy { byte in
-            byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-                || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
-        }
+        value.utf8.count == 43
+            && value.utf8.allSatisfy { byte in
+                byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                    || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+            }
     }
 }
 
@@ -67,7 +69,6 @@ public struct PasswordHasher: Sendable {
     static func dummyHash(cost: UInt8) -> String { dummies.hash(cost: cost) }
 }
 
-
 /// One throw-away hash per cost, made once.
 private final class DummyHashes: Sendable {
     private let hashes = Mutex<[UInt8: String]>([:])
@@ -87,7 +88,9 @@ private final class DummyHashes: Sendable {
 public final class PasswordCheckLimiter: Sendable {
     /// One check per core, and a short queue behind them.
     public static let shared = PasswordCheckLimiter(
-        running: max(1, ProcessInfo.processInfo.activeProcessorCount), waiting: 4 * max(1, ProcessInfo.processInfo.activeProcessorCount))
+        running: max(1, ProcessInfo.processInfo.activeProcessorCount),
+        waiting: 4 * max(1, ProcessInfo.processInfo.activeProcessorCount)
+    )
 
     public let maxRunning: Int
     public let maxWaiting: Int

@@ -61,8 +61,14 @@ public struct SeedLoader: Sendable {
         let users = UserStore(pool: pool, hasher: hasher)
         for demo in seed.gebruikers where try await users.gemeente(of: demo.gebruiker.naam) == nil {
             try await users.add(demo.gebruiker)
-            try await users.store(token: demo.token, naam: demo.gebruiker.naam, gemeente: demo.gebruiker.gemeente,
-                                  geldig: .days(365), omschrijving: "demo", door: "systeem")
+            try await users.store(
+                token: demo.token,
+                naam: demo.gebruiker.naam,
+                gemeente: demo.gebruiker.gemeente,
+                geldig: .days(365),
+                omschrijving: "demo",
+                door: "systeem"
+            )
         }
         let hulpvragen = demoUsers && (demoHulpvragen ?? true) ? try await self.demoHulpvragen(into: pool, gemeenten: seed.gemeenten) : 0
         var summary = Summary()
@@ -87,8 +93,15 @@ public struct SeedLoader: Sendable {
         var count = 0
         for gemeente in gemeenten {
             let scope = AccessScope.onderhoud(gemeente: gemeente.code)
-            let audit = AuditRegel(gebruiker: scope.gebruiker, rol: .steunpunt, actie: "\(Regel.meervoud)-importeren", objectType: Regel.soort,
-                                   objectId: nil, doel: "voorbeeldgegevens", resultaat: .toegestaan)
+            let audit = AuditRegel(
+                gebruiker: scope.gebruiker,
+                rol: .steunpunt,
+                actie: "\(Regel.meervoud)-importeren",
+                objectType: Regel.soort,
+                objectId: nil,
+                doel: "voorbeeldgegevens",
+                resultaat: .toegestaan
+            )
             do {
                 count += try await store.importeer(csv, in: scope, door: audit, andereGemeentenOverslaan: true)
             } catch let error as Importfouten {
@@ -110,15 +123,25 @@ public struct SeedLoader: Sendable {
             let afsluitvelden = ["uitkomst", "onderdelen", "afgeslotenOp", "nazorgOpgelost"]
             let hulpvragen: [(hulpvraag: Hulpvraag, afsluiting: Afsluiting?, nazorgOpgelost: Bool?)]
             do {
-                hulpvragen = try CSVImport.lees(csv, velden: Hulpvraag.velden + afsluitvelden, sleutel: "dossierreferentie", gemeente: gemeente.code,
-                                                andereGemeentenOverslaan: true) { invoer in
+                hulpvragen = try CSVImport.lees(
+                    csv,
+                    velden: Hulpvraag.velden + afsluitvelden,
+                    sleutel: "dossierreferentie",
+                    gemeente: gemeente.code,
+                    andereGemeentenOverslaan: true
+                ) { invoer in
                     var invoer = invoer
                     // In a spreadsheet the scores are `financien=2;sociaal-netwerk=3`.
                     if case .tekst(let text)? = invoer["zrmScores"] {
-                        invoer["zrmScores"] = .object(Dictionary(text.split(separator: ";").compactMap { pair in
-                            let parts = pair.split(separator: "=")
-                            return parts.count == 2 ? (String(parts[0]), RuweWaarde.tekst(String(parts[1]))) : nil
-                        }, uniquingKeysWith: { first, _ in first }))
+                        invoer["zrmScores"] = .object(
+                            Dictionary(
+                                text.split(separator: ";").compactMap { pair in
+                                    let parts = pair.split(separator: "=")
+                                    return parts.count == 2 ? (String(parts[0]), RuweWaarde.tekst(String(parts[1]))) : nil
+                                },
+                                uniquingKeysWith: { first, _ in first }
+                            )
+                        )
                     }
                     // A closed one: its outcome, as the kernteam recorded it.
                     var afsluitInvoer: [String: RuweWaarde] = [:]
@@ -126,8 +149,13 @@ public struct SeedLoader: Sendable {
                     guard case .tekst(let regisseur)? = invoer["regisseur"], case .tekst(let kern)? = invoer["kern"] else {
                         throw Invoerfouten([Veldfout(veld: "regisseur", melding: "is verplicht")])
                     }
-                    let door = Gebruiker(naam: regisseur, weergavenaam: regisseur, gemeente: gemeente.code, rollen: [.kernteamlid],
-                                         kernteams: Set([referenties.kernteamVanKern[kern]].compactMap { $0 }))
+                    let door = Gebruiker(
+                        naam: regisseur,
+                        weergavenaam: regisseur,
+                        gemeente: gemeente.code,
+                        rollen: [.kernteamlid],
+                        kernteams: Set([referenties.kernteamVanKern[kern]].compactMap { $0 })
+                    )
                     let hulpvraag = try Hulpvraag.lees(invoer, door: door, referenties: referenties, vandaag: .vandaag())
                     var lezer = Veldlezer(afsluitInvoer)
                     let nazorg = lezer.tekst("nazorgOpgelost") == nil ? nil : lezer.waarheid("nazorgOpgelost")
@@ -140,21 +168,38 @@ public struct SeedLoader: Sendable {
                 throw SeedError(problems: error.fouten.map { .init(file: "hulpvragen.csv", line: $0.regel, message: "\($0.kolom): \($0.melding)") })
             }
             for (hulpvraag, afsluiting, nazorg) in hulpvragen {
-                let scope = AccessScope(gemeente: gemeente.code, gebruiker: hulpvraag.regisseur, rollen: [.kernteamlid], kernteams: [hulpvraag.kernteam])
+                let scope = AccessScope(
+                    gemeente: gemeente.code,
+                    gebruiker: hulpvraag.regisseur,
+                    rollen: [.kernteamlid],
+                    kernteams: [hulpvraag.kernteam]
+                )
                 count += try await pool.withTransaction(in: scope) { connection in
-                    guard try await connection.queryOne(
-                        "SELECT 1 FROM hulpvragen WHERE gemeente = (SELECT huidige_gemeente()) AND dossierreferentie = $1", [hulpvraag.dossierreferentie],
-                        decode: { _ in 1 }) == nil
+                    guard
+                        try await connection.queryOne(
+                            "SELECT 1 FROM hulpvragen WHERE gemeente = (SELECT huidige_gemeente()) AND dossierreferentie = $1",
+                            [hulpvraag.dossierreferentie],
+                            decode: { _ in 1 }
+                        ) == nil
                     else { return 0 }
                     let id = try await HulpvraagStore.create(hulpvraag, on: connection) { id in
                         // In the regisseur's name, as the scope says: the audit log takes no row for anyone
                         // else (only a superuser would get past that).
-                        AuditRegel(gebruiker: scope.gebruiker, rol: .kernteamlid, actie: "hulpvraag-registreren", objectType: "hulpvraag",
-                                   objectId: id.uuidString.lowercased(), doel: "voorbeeldgegevens", resultaat: .toegestaan)
+                        AuditRegel(
+                            gebruiker: scope.gebruiker,
+                            rol: .kernteamlid,
+                            actie: "hulpvraag-registreren",
+                            objectType: "hulpvraag",
+                            objectId: id.uuidString.lowercased(),
+                            doel: "voorbeeldgegevens",
+                            resultaat: .toegestaan
+                        )
                     }.id!
                     if let afsluiting {
                         try await HulpvraagStore.schrijf(afsluiting, voor: id, on: connection)
-                        if let nazorg, let datum = afsluiting.nazorgOp { try await HulpvraagStore.schrijfNazorg(nazorg, op: datum, voor: id, on: connection) }
+                        if let nazorg, let datum = afsluiting.nazorgOp {
+                            try await HulpvraagStore.schrijfNazorg(nazorg, op: datum, voor: id, on: connection)
+                        }
                     }
                     return 1
                 }
@@ -216,7 +261,9 @@ public struct SeedLoader: Sendable {
                 check(!row["naam"].isEmpty, file, row, "naam ontbreekt")
                 var coordinaten: Coordinaten?
                 if !row["latitude"].isEmpty || !row["longitude"].isEmpty {
-                    coordinaten = Double(row["latitude"]).flatMap { lat in Double(row["longitude"]).flatMap { Coordinaten(latitude: lat, longitude: $0) } }
+                    coordinaten = Double(row["latitude"]).flatMap { lat in
+                        Double(row["longitude"]).flatMap { Coordinaten(latitude: lat, longitude: $0) }
+                    }
                     check(coordinaten != nil, file, row, "coördinaten '\(row["latitude"]), \(row["longitude"])' zijn ongeldig")
                 }
                 seed.kernen.append(Kern(gemeente: row["gemeente"], code: row["code"], naam: row["naam"], coordinaten: coordinaten))
@@ -228,7 +275,12 @@ public struct SeedLoader: Sendable {
             for row in csv.rows {
                 let file = "kern_buren.csv"
                 for column in ["kern", "buur"] {
-                    check(kernen.contains("\(row["gemeente"])/\(row[column])"), file, row, "onbekende kern '\(row[column])' in gemeente \(row["gemeente"])")
+                    check(
+                        kernen.contains("\(row["gemeente"])/\(row[column])"),
+                        file,
+                        row,
+                        "onbekende kern '\(row[column])' in gemeente \(row["gemeente"])"
+                    )
                 }
                 check(row["kern"] != row["buur"], file, row, "een kern is niet zijn eigen buur")
                 seed.buren.append((row["gemeente"], row["kern"], row["buur"]))
@@ -251,7 +303,8 @@ public struct SeedLoader: Sendable {
             var served: [String: Int] = [:]
             for row in csv.rows {
                 let file = "kernteam_kernen.csv"
-                let team = "\(row["gemeente"])/\(row["kernteam"])", kern = "\(row["gemeente"])/\(row["kern"])"
+                let team = "\(row["gemeente"])/\(row["kernteam"])"
+                let kern = "\(row["gemeente"])/\(row["kern"])"
                 check(teams[team] != nil, file, row, "onbekend kernteam '\(row["kernteam"])'")
                 check(kernen.contains(kern), file, row, "onbekende kern '\(row["kern"])'")
                 check(served[kern] == nil, file, row, "kern '\(row["kern"])' heeft al een kernteam (regel \(served[kern] ?? 0))")
@@ -274,7 +327,12 @@ public struct SeedLoader: Sendable {
         if let csv = table("zrm2010_leefgebieden.csv", ["zrm2010_code", "zrm2010_naam", "leefgebied"]) {
             for row in csv.rows {
                 let file = "zrm2010_leefgebieden.csv"
-                check(Code.isValid(row["zrm2010_code"]), file, row, "code '\(row["zrm2010_code"])' mag alleen kleine letters, cijfers en streepjes bevatten")
+                check(
+                    Code.isValid(row["zrm2010_code"]),
+                    file,
+                    row,
+                    "code '\(row["zrm2010_code"])' mag alleen kleine letters, cijfers en streepjes bevatten"
+                )
                 check(leefgebieden.contains(row["leefgebied"]), file, row, "onbekend leefgebied '\(row["leefgebied"])'")
                 seed.zrm2010.append((row["zrm2010_code"], row["zrm2010_naam"], row["leefgebied"]))
             }
@@ -297,13 +355,25 @@ public struct SeedLoader: Sendable {
                 for kernteam in row.list("kernteams") {
                     check(teams["\(row["gemeente"])/\(kernteam)"] != nil, file, row, "onbekend kernteam '\(kernteam)'")
                 }
-                check(row["token"].hasPrefix("vv_") && row["token"].count >= 32, file, row, "token moet met vv_ beginnen en minstens 32 tekens lang zijn")
-                seed.gebruikers.append((
-                    UserStore.NieuweGebruiker(
-                        naam: row["naam"], weergavenaam: row["weergavenaam"], gemeente: row["gemeente"],
-                        rollen: Set(rollen.compactMap(\.1)), kernteams: Set(row.list("kernteams")),
-                        wachtwoord: row["wachtwoord"].isEmpty ? nil : row["wachtwoord"]),
-                    row["token"]))
+                check(
+                    row["token"].hasPrefix("vv_") && row["token"].count >= 32,
+                    file,
+                    row,
+                    "token moet met vv_ beginnen en minstens 32 tekens lang zijn"
+                )
+                seed.gebruikers.append(
+                    (
+                        UserStore.NieuweGebruiker(
+                            naam: row["naam"],
+                            weergavenaam: row["weergavenaam"],
+                            gemeente: row["gemeente"],
+                            rollen: Set(rollen.compactMap(\.1)),
+                            kernteams: Set(row.list("kernteams")),
+                            wachtwoord: row["wachtwoord"].isEmpty ? nil : row["wachtwoord"]
+                        ),
+                        row["token"]
+                    )
+                )
             }
         }
 
@@ -316,51 +386,77 @@ public struct SeedLoader: Sendable {
     /// Bulk upserts: one statement per table, the rows passed as arrays. Per-gemeente tables are
     /// written one gemeente at a time, each under its own row-level security scope.
     private func write(_ seed: Seed, on connection: PostgresConnection) async throws {
-        try await connection.execute("""
+        try await connection.execute(
+            """
             INSERT INTO leefgebieden (code, naam, volgorde) SELECT * FROM unnest($1::text[], $2::text[], $3::int8[])
             ON CONFLICT (code) DO UPDATE SET naam = excluded.naam, volgorde = excluded.volgorde
-            """, [seed.leefgebieden.map(\.code), seed.leefgebieden.map(\.naam), seed.leefgebieden.map(\.volgorde)])
-        try await connection.execute("""
+            """,
+            [seed.leefgebieden.map(\.code), seed.leefgebieden.map(\.naam), seed.leefgebieden.map(\.volgorde)]
+        )
+        try await connection.execute(
+            """
             INSERT INTO zrm2010_leefgebieden (zrm2010_code, zrm2010_naam, leefgebied)
             SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
             ON CONFLICT (zrm2010_code, leefgebied) DO UPDATE SET zrm2010_naam = excluded.zrm2010_naam
-            """, [seed.zrm2010.map(\.code), seed.zrm2010.map(\.naam), seed.zrm2010.map(\.leefgebied)])
-        try await connection.execute("""
+            """,
+            [seed.zrm2010.map(\.code), seed.zrm2010.map(\.naam), seed.zrm2010.map(\.leefgebied)]
+        )
+        try await connection.execute(
+            """
             INSERT INTO taken (code, naam) SELECT * FROM unnest($1::text[], $2::text[])
             ON CONFLICT (code) DO UPDATE SET naam = excluded.naam
-            """, [seed.taken.map(\.code), seed.taken.map(\.naam)])
+            """,
+            [seed.taken.map(\.code), seed.taken.map(\.naam)]
+        )
 
         for gemeente in seed.gemeenten {
             try await AccessScope.onderhoud(gemeente: gemeente.code).apply(on: connection)
-            try await connection.execute("""
+            try await connection.execute(
+                """
                 INSERT INTO gemeenten (code, naam) VALUES ($1, $2) ON CONFLICT (code) DO UPDATE SET naam = excluded.naam
-                """, [gemeente.code, gemeente.naam])
+                """,
+                [gemeente.code, gemeente.naam]
+            )
             let kernen = seed.kernen.filter { $0.gemeente == gemeente.code }
-            try await connection.execute("""
+            try await connection.execute(
+                """
                 INSERT INTO kernen (gemeente, code, naam, latitude, longitude)
                 SELECT $1, * FROM unnest($2::text[], $3::text[], $4::float8[], $5::float8[])
                 ON CONFLICT (gemeente, code) DO UPDATE
                 SET naam = excluded.naam, latitude = excluded.latitude, longitude = excluded.longitude
-                """, [gemeente.code, kernen.map(\.code), kernen.map(\.naam),
-                      kernen.map { $0.coordinaten?.latitude }, kernen.map { $0.coordinaten?.longitude }])
+                """,
+                [
+                    gemeente.code, kernen.map(\.code), kernen.map(\.naam),
+                    kernen.map { $0.coordinaten?.latitude }, kernen.map { $0.coordinaten?.longitude },
+                ]
+            )
             // Neighbours are symmetric: store both directions.
             let buren = seed.buren.filter { $0.gemeente == gemeente.code }
-            try await connection.execute("""
+            try await connection.execute(
+                """
                 INSERT INTO kern_buren (gemeente, kern, buur)
                 SELECT $1, * FROM unnest($2::text[], $3::text[])
                 UNION SELECT $1, * FROM unnest($3::text[], $2::text[])
                 ON CONFLICT DO NOTHING
-                """, [gemeente.code, buren.map(\.kern), buren.map(\.buur)])
+                """,
+                [gemeente.code, buren.map(\.kern), buren.map(\.buur)]
+            )
             let teams = seed.kernteams.filter { $0.gemeente == gemeente.code }
-            try await connection.execute("""
+            try await connection.execute(
+                """
                 INSERT INTO kernteams (gemeente, code, naam) SELECT $1, * FROM unnest($2::text[], $3::text[])
                 ON CONFLICT (gemeente, code) DO UPDATE SET naam = excluded.naam
-                """, [gemeente.code, teams.map(\.code), teams.map(\.naam)])
+                """,
+                [gemeente.code, teams.map(\.code), teams.map(\.naam)]
+            )
             let served = teams.flatMap { team in team.kernen.map { (kern: $0, team: team.code) } }
-            try await connection.execute("""
+            try await connection.execute(
+                """
                 INSERT INTO kernteam_kernen (gemeente, kern, kernteam) SELECT $1, * FROM unnest($2::text[], $3::text[])
                 ON CONFLICT (gemeente, kern) DO UPDATE SET kernteam = excluded.kernteam
-                """, [gemeente.code, served.map(\.kern), served.map(\.team)])
+                """,
+                [gemeente.code, served.map(\.kern), served.map(\.team)]
+            )
         }
     }
 }

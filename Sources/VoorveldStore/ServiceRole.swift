@@ -13,7 +13,8 @@ public enum ServiceRole {
     /// shared server a DBA makes the login role, with a password.
     public static func ensureLogin(_ owner: ConnectionPool) async throws {
         try await owner.withConnection { connection in
-            try await connection.executeScript("""
+            try await connection.executeScript(
+                """
                 DO $$
                 BEGIN
                     CREATE ROLE voorveld_app LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
@@ -22,7 +23,8 @@ public enum ServiceRole {
                 END
                 $$;
                 GRANT voorveld_service TO voorveld_app;
-                """)
+                """
+            )
         }
     }
 
@@ -31,7 +33,8 @@ public enum ServiceRole {
     /// - Throws: `ServiceRoleError` naming what is wrong and how to fix it.
     public static func verify(_ service: ConnectionPool) async throws {
         let facts = try await service.withConnection { connection in
-            try await connection.queryOne("""
+            try await connection.queryOne(
+                """
                 SELECT current_user::text,
                        -- superuser or BYPASSRLS, itself or through any role it can become
                        EXISTS (SELECT 1 FROM pg_roles p WHERE (p.rolsuper OR p.rolbypassrls) AND pg_has_role(current_user, p.oid, 'MEMBER')),
@@ -46,14 +49,21 @@ public enum ServiceRole {
                        (SELECT string_agg(n.nspname, ', ' ORDER BY n.nspname) FROM pg_namespace n
                         WHERE has_schema_privilege(current_user, n.oid, 'CREATE'))
                 FROM pg_roles r WHERE r.rolname = current_user
-                """) { row in
-                (user: try row.decode(0, as: String.self), privileged: try row.decode(1, as: Bool.self), createRole: try row.decode(2, as: Bool.self),
-                 owner: try row.decode(3, as: Bool.self), member: try row.decode(4, as: Bool.self), creates: try row.decode(5, as: String?.self))
+                """
+            ) { row in
+                (
+                    user: try row.decode(0, as: String.self), privileged: try row.decode(1, as: Bool.self),
+                    createRole: try row.decode(2, as: Bool.self),
+                    owner: try row.decode(3, as: Bool.self), member: try row.decode(4, as: Bool.self), creates: try row.decode(5, as: String?.self)
+                )
             }
         }
         guard let facts else { throw ServiceRoleError(reason: "the connection's role was not found in pg_roles") }
         if facts.privileged {
-            throw ServiceRoleError(reason: "the service connects as \(facts.user), which is (or can become) a superuser or a role with BYPASSRLS, so row-level security would not apply")
+            throw ServiceRoleError(
+                reason:
+                    "the service connects as \(facts.user), which is (or can become) a superuser or a role with BYPASSRLS, so row-level security would not apply"
+            )
         }
         if facts.createRole {
             throw ServiceRoleError(reason: "the service connects as \(facts.user), which has CREATEROLE")
@@ -62,7 +72,10 @@ public enum ServiceRole {
             throw ServiceRoleError(reason: "the service connects as \(facts.user), which owns (or is a member of the owner of) Voorveld's tables")
         }
         if let schemas = facts.creates {
-            throw ServiceRoleError(reason: "the service connects as \(facts.user), which may create objects in schema \(schemas) (REVOKE CREATE ON SCHEMA ... FROM PUBLIC)")
+            throw ServiceRoleError(
+                reason:
+                    "the service connects as \(facts.user), which may create objects in schema \(schemas) (REVOKE CREATE ON SCHEMA ... FROM PUBLIC)"
+            )
         }
         if !facts.member {
             throw ServiceRoleError(reason: "the service connects as \(facts.user), which is not a member of \(group)")

@@ -52,7 +52,10 @@ public struct UserStore: Sendable {
         try validate(nieuw)
         let hash: String? = if let wachtwoord = nieuw.wachtwoord { try await hasher.hash(wachtwoord) } else { nil }
         try await pool.withTransaction(in: .onderhoud(gemeente: nieuw.gemeente)) { connection in
-            let known = try await connection.query("SELECT code FROM kernteams WHERE gemeente = $1 AND code = ANY($2)", [nieuw.gemeente, Array(nieuw.kernteams)]) { row in
+            let known = try await connection.query(
+                "SELECT code FROM kernteams WHERE gemeente = $1 AND code = ANY($2)",
+                [nieuw.gemeente, Array(nieuw.kernteams)]
+            ) { row in
                 try row.decode(0, as: String.self)
             }
             if let missing = nieuw.kernteams.subtracting(known).sorted().first {
@@ -65,24 +68,36 @@ public struct UserStore: Sendable {
                 guard replace else { throw UserError("er bestaat al een gebruiker '\(nieuw.naam)'") }
                 guard other == nieuw.gemeente else { throw UserError("gebruiker '\(nieuw.naam)' hoort bij een andere gemeente") }
             }
-            try await connection.execute("""
+            try await connection.execute(
+                """
                 INSERT INTO gebruikers (gemeente, naam, weergavenaam, wachtwoord_hash) VALUES ($1, $2, $3, $4)
                 ON CONFLICT (gemeente, naam) DO UPDATE
                 SET weergavenaam = excluded.weergavenaam, wachtwoord_hash = coalesce(excluded.wachtwoord_hash, gebruikers.wachtwoord_hash)
-                """, [nieuw.gemeente, nieuw.naam, nieuw.weergavenaam, hash])
+                """,
+                [nieuw.gemeente, nieuw.naam, nieuw.weergavenaam, hash]
+            )
             if other != nil && hash != nil {
                 // A new password ends every session begun with the old one.
                 try await connection.execute("DELETE FROM sessies WHERE gemeente = $1 AND gebruiker = $2", [nieuw.gemeente, nieuw.naam])
             }
             try await connection.execute("DELETE FROM gebruiker_rollen WHERE gemeente = $1 AND gebruiker = $2", [nieuw.gemeente, nieuw.naam])
-            try await connection.execute("""
+            try await connection.execute(
+                """
                 INSERT INTO gebruiker_rollen (gemeente, gebruiker, rol) SELECT $1, $2, unnest($3::text[])
-                """, [nieuw.gemeente, nieuw.naam, nieuw.rollen.map(\.rawValue).sorted()])
+                """,
+                [nieuw.gemeente, nieuw.naam, nieuw.rollen.map(\.rawValue).sorted()]
+            )
             try await connection.execute("DELETE FROM kernteamleden WHERE gemeente = $1 AND gebruiker = $2", [nieuw.gemeente, nieuw.naam])
-            try await connection.execute("""
+            try await connection.execute(
+                """
                 INSERT INTO kernteamleden (gemeente, gebruiker, kernteam) SELECT $1, $2, unnest($3::text[])
-                """, [nieuw.gemeente, nieuw.naam, nieuw.kernteams.sorted()])
-            try await AuditStore.record(Self.beheer(other == nil ? "gebruiker-toevoegen" : "gebruiker-wijzigen", naam: nieuw.naam, door: door), on: connection)
+                """,
+                [nieuw.gemeente, nieuw.naam, nieuw.kernteams.sorted()]
+            )
+            try await AuditStore.record(
+                Self.beheer(other == nil ? "gebruiker-toevoegen" : "gebruiker-wijzigen", naam: nieuw.naam, door: door),
+                on: connection
+            )
         }
     }
 
@@ -93,7 +108,9 @@ public struct UserStore: Sendable {
         guard let gemeente = try await gemeente(of: naam) else { return false }
         try await pool.withTransaction(in: .onderhoud(gemeente: gemeente)) { connection in
             try await connection.execute(
-                "UPDATE gebruikers SET uitgeschakeld_op = coalesce(uitgeschakeld_op, now()) WHERE gemeente = $1 AND naam = $2", [gemeente, naam])
+                "UPDATE gebruikers SET uitgeschakeld_op = coalesce(uitgeschakeld_op, now()) WHERE gemeente = $1 AND naam = $2",
+                [gemeente, naam]
+            )
             try await connection.execute("DELETE FROM sessies WHERE gemeente = $1 AND gebruiker = $2", [gemeente, naam])
             try await Self.revokeAll(gemeente: gemeente, naam: naam, on: connection)
             try await AuditStore.record(Self.beheer("gebruiker-uitschakelen", naam: naam, door: door), on: connection)
@@ -104,16 +121,24 @@ public struct UserStore: Sendable {
     /// The users of one gemeente, as its beheerder (or an operator) sees them.
     public func list(in scope: AccessScope) async throws -> [Overzicht] {
         try await pool.withTransaction(in: scope) { connection in
-            try await connection.query("""
+            try await connection.query(
+                """
                 SELECT g.naam, g.weergavenaam, g.gemeente,
                        ARRAY(SELECT r.rol FROM gebruiker_rollen r WHERE r.gemeente = g.gemeente AND r.gebruiker = g.naam ORDER BY r.rol),
                        ARRAY(SELECT l.kernteam FROM kernteamleden l WHERE l.gemeente = g.gemeente AND l.gebruiker = g.naam ORDER BY l.kernteam),
                        g.uitgeschakeld_op IS NOT NULL
                 FROM gebruikers g WHERE g.gemeente = $1 ORDER BY g.naam
-                """, [scope.gemeente]) { row in
-                Overzicht(naam: try row.decode(0), weergavenaam: try row.decode(1), gemeente: try row.decode(2),
-                          rollen: try row.decode(3, as: [String].self).compactMap(Rol.init(rawValue:)),
-                          kernteams: try row.decode(4), uitgeschakeld: try row.decode(5))
+                """,
+                [scope.gemeente]
+            ) { row in
+                Overzicht(
+                    naam: try row.decode(0),
+                    weergavenaam: try row.decode(1),
+                    gemeente: try row.decode(2),
+                    rollen: try row.decode(3, as: [String].self).compactMap(Rol.init(rawValue:)),
+                    kernteams: try row.decode(4),
+                    uitgeschakeld: try row.decode(5)
+                )
             }
         }
     }
@@ -130,13 +155,18 @@ public struct UserStore: Sendable {
     func store(token: String, naam: String, gemeente: String, geldig: Duration, omschrijving: String, door: String) async throws {
         try await pool.withTransaction(in: .onderhoud(gemeente: gemeente)) { connection in
             let enabled = try await connection.queryOne(
-                "SELECT uitgeschakeld_op IS NULL FROM gebruikers WHERE gemeente = $1 AND naam = $2", [gemeente, naam]) { row in try row.decode(0, as: Bool.self) }
+                "SELECT uitgeschakeld_op IS NULL FROM gebruikers WHERE gemeente = $1 AND naam = $2",
+                [gemeente, naam]
+            ) { row in try row.decode(0, as: Bool.self) }
             guard enabled == true else { throw UserError("gebruiker '\(naam)' is uitgeschakeld") }
-            try await connection.execute("""
+            try await connection.execute(
+                """
                 INSERT INTO api_tokens (gemeente, gebruiker, hash, omschrijving, verloopt_op)
                 VALUES ($1, $2, sha256(convert_to($3, 'UTF8')), $4, now() + make_interval(secs => $5))
                 ON CONFLICT (gemeente, hash) DO NOTHING
-                """, [gemeente, naam, token, omschrijving, Double(geldig.components.seconds)])
+                """,
+                [gemeente, naam, token, omschrijving, Double(geldig.components.seconds)]
+            )
             try await AuditStore.record(Self.beheer("token-aanmaken", naam: naam, door: door), on: connection)
         }
     }
@@ -163,17 +193,29 @@ public struct UserStore: Sendable {
     @discardableResult
     private static func revokeAll(gemeente: String, naam: String, on connection: PostgresConnection) async throws -> Int {
         try await connection.execute(
-            "UPDATE api_tokens SET ingetrokken_op = now() WHERE gemeente = $1 AND gebruiker = $2 AND ingetrokken_op IS NULL", [gemeente, naam])
+            "UPDATE api_tokens SET ingetrokken_op = now() WHERE gemeente = $1 AND gebruiker = $2 AND ingetrokken_op IS NULL",
+            [gemeente, naam]
+        )
     }
 
     /// The audit line for a user-management action on `naam`.
     private static func beheer(_ actie: String, naam: String, door: String) -> AuditRegel {
-        AuditRegel(gebruiker: door, rol: .beheerder, actie: actie, objectType: "gebruiker", objectId: naam, doel: "beheer gebruikers", resultaat: .toegestaan)
+        AuditRegel(
+            gebruiker: door,
+            rol: .beheerder,
+            actie: actie,
+            objectType: "gebruiker",
+            objectId: naam,
+            doel: "beheer gebruikers",
+            resultaat: .toegestaan
+        )
     }
 
     private func validate(_ nieuw: NieuweGebruiker) throws {
         guard Gebruikersnaam.isValid(nieuw.naam) else {
-            throw UserError("gebruikersnaam '\(nieuw.naam)' is ongeldig: 2 tot 63 kleine letters, cijfers of . _ @ -, beginnend met een letter of cijfer")
+            throw UserError(
+                "gebruikersnaam '\(nieuw.naam)' is ongeldig: 2 tot 63 kleine letters, cijfers of . _ @ -, beginnend met een letter of cijfer"
+            )
         }
         guard Code.isGemeentecode(nieuw.gemeente) else { throw UserError("gemeente '\(nieuw.gemeente)' is geen CBS-gemeentecode") }
         guard !nieuw.weergavenaam.trimmingCharacters(in: .whitespaces).isEmpty else { throw UserError("weergavenaam ontbreekt") }

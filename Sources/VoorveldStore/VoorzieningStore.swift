@@ -35,9 +35,14 @@ public struct VoorzieningStore: Sendable {
                   AND ($5::date IS NULL OR v.laatst_geverifieerd < $5)
                 """
             return try await connection.pagina(
-                Voorziening.select, countFrom: "voorzieningen v", conditions: conditions,
+                Voorziening.select,
+                countFrom: "voorzieningen v",
+                conditions: conditions,
                 binds: [filter.kern, filter.leefgebied, filter.taak, filter.leeftijdsgroep?.rawValue, filter.geverifieerdVoor],
-                orderBy: "v.naam, v.id", filter.paginering, decode: Voorziening.decode)
+                orderBy: "v.naam, v.id",
+                filter.paginering,
+                decode: Voorziening.decode
+            )
         }
     }
 
@@ -51,19 +56,24 @@ public struct VoorzieningStore: Sendable {
 
     public func namen(in scope: AccessScope) async throws -> Namen {
         try await pool.withTransaction(in: scope) { connection in
-            let rows = try await connection.query("""
+            let rows = try await connection.query(
+                """
                 SELECT 'gemeente', code, naam, NULL::uuid FROM gemeenten WHERE code = (SELECT huidige_gemeente())
                 UNION ALL SELECT 'kern', code, naam, NULL FROM kernen WHERE gemeente = (SELECT huidige_gemeente())
                 UNION ALL SELECT DISTINCT 'aanbieder', aanbieder, aanbieder, md5(gemeente || '/' || aanbieder)::uuid
                     FROM voorzieningen WHERE gemeente = (SELECT huidige_gemeente())
-                """) { row in
-                (try row.decode(0, as: String.self), try row.decode(1, as: String.self), try row.decode(2, as: String.self),
-                 try row.decode(3, as: UUID?.self))
+                """
+            ) { row in
+                (
+                    try row.decode(0, as: String.self), try row.decode(1, as: String.self), try row.decode(2, as: String.self),
+                    try row.decode(3, as: UUID?.self)
+                )
             }
             return Namen(
                 gemeente: rows.first { $0.0 == "gemeente" }?.2 ?? scope.gemeente,
                 kernen: Dictionary(rows.filter { $0.0 == "kern" }.map { ($0.1, $0.2) }, uniquingKeysWith: { first, _ in first }),
-                aanbieders: Dictionary(rows.compactMap { row in row.3.map { (row.1, $0) } }, uniquingKeysWith: { first, _ in first }))
+                aanbieders: Dictionary(rows.compactMap { row in row.3.map { (row.1, $0) } }, uniquingKeysWith: { first, _ in first })
+            )
         }
     }
 }
@@ -76,14 +86,17 @@ extension Voorziening: Registerregel {
     public static let afgeleideVelden: Set<String> = ["id", "versie", "verouderd"]
 
     public static func schrijf(_ batch: [Voorziening], upsert: Bool, on connection: PostgresConnection) async throws -> [UUID] {
-        let conflict = upsert ? """
+        let conflict =
+            upsert
+            ? """
             ON CONFLICT (gemeente, referentie) DO UPDATE SET
                 aanbieder = excluded.aanbieder, naam = excluded.naam, omschrijving = excluded.omschrijving,
                 hele_gemeente = excluded.hele_gemeente, openingsdagdelen = excluded.openingsdagdelen,
                 leeftijdsgroep = excluded.leeftijdsgroep, capaciteit = excluded.capaciteit, contact = excluded.contact,
                 laatst_geverifieerd = excluded.laatst_geverifieerd, versie = voorzieningen.versie + 1, gewijzigd_op = now()
             """ : ""
-        let rows = try await connection.query("""
+        let rows = try await connection.query(
+            """
             INSERT INTO voorzieningen (gemeente, referentie, aanbieder, naam, omschrijving, hele_gemeente, openingsdagdelen,
                                        leeftijdsgroep, capaciteit, contact, laatst_geverifieerd)
             SELECT (SELECT huidige_gemeente()), x.r, x.a, x.n, x.o, x.h, coalesce(string_to_array(nullif(x.d, ''), ','), '{}'), x.l, x.c, x.k, x.g
@@ -91,18 +104,25 @@ extension Voorziening: Registerregel {
                         $10::date[]) AS x(r, a, n, o, h, d, l, c, k, g)
             \(conflict)
             RETURNING id, referentie
-            """, [
+            """,
+            [
                 batch.map(\.referentie), batch.map(\.aanbieder), batch.map(\.naam), batch.map(\.omschrijving), batch.map(\.heleGemeente),
                 batch.map { $0.openingsdagdelen.joined(separator: ",") }, batch.map(\.leeftijdsgroep.rawValue), batch.map(\.capaciteit),
                 batch.map(\.contact), batch.map(\.laatstGeverifieerd),
-            ]) { row in (try row.decode(0, as: UUID.self), try row.decode(1, as: String.self)) }
+            ]
+        ) { row in (try row.decode(0, as: UUID.self), try row.decode(1, as: String.self)) }
         let idByReferentie = Dictionary(rows.map { ($0.1, $0.0) }, uniquingKeysWith: { first, _ in first })
         let ids = batch.map { idByReferentie[$0.referentie]! }
 
-        try await connection.replaceCodeLists(of: "voorziening", ids: ids, batch, [
-            ("voorziening_kernen", "kern", \.kernen), ("voorziening_leefgebieden", "leefgebied", \.leefgebieden),
-            ("voorziening_taken", "taak", \.taken),
-        ])
+        try await connection.replaceCodeLists(
+            of: "voorziening",
+            ids: ids,
+            batch,
+            [
+                ("voorziening_kernen", "kern", \.kernen), ("voorziening_leefgebieden", "leefgebied", \.leefgebieden),
+                ("voorziening_taken", "taak", \.taken),
+            ]
+        )
         return ids
     }
 
@@ -122,10 +142,21 @@ extension Voorziening: Registerregel {
 
     @Sendable static func decode(_ row: borrowing PostgresRow) throws -> Voorziening {
         Voorziening(
-            id: try row.decode(0), referentie: try row.decode(1), aanbieder: try row.decode(2), naam: try row.decode(3),
-            omschrijving: try row.decode(4), kernen: try row.decode(5), heleGemeente: try row.decode(6), leefgebieden: try row.decode(7),
-            taken: try row.decode(8), openingsdagdelen: try row.decode(9),
-            leeftijdsgroep: Leeftijdsgroep(rawValue: try row.decode(10)) ?? .iedereen, capaciteit: try row.decode(11),
-            contact: try row.decode(12), laatstGeverifieerd: try row.decode(13), versie: try row.decode(14))
+            id: try row.decode(0),
+            referentie: try row.decode(1),
+            aanbieder: try row.decode(2),
+            naam: try row.decode(3),
+            omschrijving: try row.decode(4),
+            kernen: try row.decode(5),
+            heleGemeente: try row.decode(6),
+            leefgebieden: try row.decode(7),
+            taken: try row.decode(8),
+            openingsdagdelen: try row.decode(9),
+            leeftijdsgroep: Leeftijdsgroep(rawValue: try row.decode(10)) ?? .iedereen,
+            capaciteit: try row.decode(11),
+            contact: try row.decode(12),
+            laatstGeverifieerd: try row.decode(13),
+            versie: try row.decode(14)
+        )
     }
 }

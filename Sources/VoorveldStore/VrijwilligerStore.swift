@@ -34,8 +34,14 @@ public struct VrijwilligerStore: Sendable {
                 """
             let binds: [any PostgresEncodable] = [filter.kern, filter.leefgebied, filter.taak, filter.status?.rawValue, filter.vogVerlooptVoor]
             let pagina = try await connection.pagina(
-                Vrijwilliger.select, countFrom: "vrijwilligers v", conditions: conditions, binds: binds,
-                orderBy: "v.achternaam, v.voornaam, v.id", filter.paginering, decode: Vrijwilliger.decode)
+                Vrijwilliger.select,
+                countFrom: "vrijwilligers v",
+                conditions: conditions,
+                binds: binds,
+                orderBy: "v.achternaam, v.voornaam, v.id",
+                filter.paginering,
+                decode: Vrijwilliger.decode
+            )
             // Which volunteers were shown, by id.
             var regel = audit
             regel.objectId = pagina.items.compactMap { $0.id?.uuidString.lowercased() }.joined(separator: ",")
@@ -52,11 +58,14 @@ extension VrijwilligerStore {
     public func bezet(_ ids: [UUID], in scope: AccessScope) async throws -> [UUID: Int] {
         guard !ids.isEmpty else { return [:] }
         let rijen = try await pool.withTransaction(in: scope) { connection in
-            try await connection.query("""
+            try await connection.query(
+                """
                 SELECT k.vrijwilliger, count(*) FROM koppelingen_voor_steunpunt k
                 WHERE k.gemeente = (SELECT huidige_gemeente()) AND k.vrijwilliger = ANY($1::uuid[]) AND k.status <> 'beeindigd'
                 GROUP BY k.vrijwilliger
-                """, [ids]) { row in (try row.decode(0, as: UUID.self), try row.decode(1, as: Int.self)) }
+                """,
+                [ids]
+            ) { row in (try row.decode(0, as: UUID.self), try row.decode(1, as: Int.self)) }
         }
         return Dictionary(rijen, uniquingKeysWith: { first, _ in first })
     }
@@ -68,14 +77,17 @@ extension Vrijwilliger: Registerregel {
     public static let tabel = "vrijwilligers"
 
     public static func schrijf(_ batch: [Vrijwilliger], upsert: Bool, on connection: PostgresConnection) async throws -> [UUID] {
-        let conflict = upsert ? """
+        let conflict =
+            upsert
+            ? """
             ON CONFLICT (gemeente, referentie) DO UPDATE SET
                 voornaam = excluded.voornaam, achternaam = excluded.achternaam, email = excluded.email, telefoon = excluded.telefoon,
                 kern = excluded.kern, max_afstand_km = excluded.max_afstand_km, beschikbaarheid = excluded.beschikbaarheid,
                 langste_inzet = excluded.langste_inzet, uren_per_week = excluded.uren_per_week, max_hulpvragen = excluded.max_hulpvragen,
                 vog_datum = excluded.vog_datum, status = excluded.status, versie = vrijwilligers.versie + 1, gewijzigd_op = now()
             """ : ""
-        let rows = try await connection.query("""
+        let rows = try await connection.query(
+            """
             INSERT INTO vrijwilligers (gemeente, referentie, voornaam, achternaam, email, telefoon, kern, max_afstand_km,
                                        beschikbaarheid, langste_inzet, uren_per_week, max_hulpvragen, vog_datum, status)
             SELECT (SELECT huidige_gemeente()), x.r, x.vn, x.an, x.e, x.t, x.k, x.m, coalesce(string_to_array(nullif(x.b, ''), ','), '{}'), x.li::inzetduur,
@@ -84,28 +96,40 @@ extension Vrijwilliger: Registerregel {
                         $10::int8[], $11::int8[], $12::date[], $13::text[]) AS x(r, vn, an, e, t, k, m, b, li, u, mh, v, s)
             \(conflict)
             RETURNING id, referentie
-            """, [
+            """,
+            [
                 batch.map(\.referentie), batch.map(\.voornaam), batch.map(\.achternaam), batch.map(\.email), batch.map(\.telefoon),
                 batch.map(\.kern), batch.map(\.maxAfstandKm), batch.map { $0.beschikbaarheid.joined(separator: ",") },
                 batch.map(\.langsteInzet.rawValue), batch.map(\.urenPerWeek), batch.map(\.maxHulpvragen), batch.map(\.vogDatum),
                 batch.map(\.status.rawValue),
-            ]) { row in (try row.decode(0, as: UUID.self), try row.decode(1, as: String.self)) }
+            ]
+        ) { row in (try row.decode(0, as: UUID.self), try row.decode(1, as: String.self)) }
         let idByReferentie = Dictionary(rows.map { ($0.1, $0.0) }, uniquingKeysWith: { first, _ in first })
         let ids = batch.map { idByReferentie[$0.referentie]! }
 
         // The lists: replaced whole for every volunteer in the batch.
         try await connection.execute(
-            "DELETE FROM vrijwilliger_afwezigheden WHERE gemeente = (SELECT huidige_gemeente()) AND vrijwilliger = ANY($1::uuid[])", [ids])
-        try await connection.replaceCodeLists(of: "vrijwilliger", ids: ids, batch, [
-            ("vrijwilliger_kernen", "kern", \.buurkernen), ("vrijwilliger_leefgebieden", "leefgebied", \.leefgebieden),
-            ("vrijwilliger_taken", "taak", \.taken),
-        ])
+            "DELETE FROM vrijwilliger_afwezigheden WHERE gemeente = (SELECT huidige_gemeente()) AND vrijwilliger = ANY($1::uuid[])",
+            [ids]
+        )
+        try await connection.replaceCodeLists(
+            of: "vrijwilliger",
+            ids: ids,
+            batch,
+            [
+                ("vrijwilliger_kernen", "kern", \.buurkernen), ("vrijwilliger_leefgebieden", "leefgebied", \.leefgebieden),
+                ("vrijwilliger_taken", "taak", \.taken),
+            ]
+        )
         let absences = zip(ids, batch).flatMap { id, vrijwilliger in vrijwilliger.afwezigheden.map { (id, $0) } }
         if !absences.isEmpty {
-            try await connection.execute("""
+            try await connection.execute(
+                """
                 INSERT INTO vrijwilliger_afwezigheden (gemeente, vrijwilliger, van, tot)
                 SELECT (SELECT huidige_gemeente()), * FROM unnest($1::uuid[], $2::date[], $3::date[])
-                """, [absences.map(\.0), absences.map(\.1.van), absences.map(\.1.tot)])
+                """,
+                [absences.map(\.0), absences.map(\.1.van), absences.map(\.1.tot)]
+            )
         }
         return ids
     }
@@ -129,16 +153,29 @@ extension Vrijwilliger: Registerregel {
 
     @Sendable static func decode(_ row: borrowing PostgresRow) throws -> Vrijwilliger {
         Vrijwilliger(
-            id: try row.decode(0), referentie: try row.decode(1), voornaam: try row.decode(2), achternaam: try row.decode(3),
-            email: try row.decode(4), telefoon: try row.decode(5), kern: try row.decode(6), buurkernen: try row.decode(7),
-            maxAfstandKm: try row.decode(8), leefgebieden: try row.decode(9), taken: try row.decode(10), beschikbaarheid: try row.decode(11),
+            id: try row.decode(0),
+            referentie: try row.decode(1),
+            voornaam: try row.decode(2),
+            achternaam: try row.decode(3),
+            email: try row.decode(4),
+            telefoon: try row.decode(5),
+            kern: try row.decode(6),
+            buurkernen: try row.decode(7),
+            maxAfstandKm: try row.decode(8),
+            leefgebieden: try row.decode(9),
+            taken: try row.decode(10),
+            beschikbaarheid: try row.decode(11),
             afwezigheden: try row.decode(12, as: [String].self).compactMap { text in
                 let ends = text.split(separator: "/")
                 guard ends.count == 2, let van = CalendarDate(iso: ends[0]), let tot = CalendarDate(iso: ends[1]) else { return nil }
                 return Periode(van: van, tot: tot)
             },
-            langsteInzet: Inzetduur(rawValue: try row.decode(13)) ?? .eenmalig, urenPerWeek: try row.decode(14),
-            maxHulpvragen: try row.decode(15), vogDatum: try row.decode(16),
-            status: VrijwilligerStatus(rawValue: try row.decode(17)) ?? .actief, versie: try row.decode(18))
+            langsteInzet: Inzetduur(rawValue: try row.decode(13)) ?? .eenmalig,
+            urenPerWeek: try row.decode(14),
+            maxHulpvragen: try row.decode(15),
+            vogDatum: try row.decode(16),
+            status: VrijwilligerStatus(rawValue: try row.decode(17)) ?? .actief,
+            versie: try row.decode(18)
+        )
     }
 }

@@ -10,10 +10,23 @@ struct SteunpuntweergaveTests {
         let eind = CalendarDate(year: 2026, month: 11, day: 30)
         for status in [KoppelingStatus.afgerond, .afgebroken] {
             let koppeling = Koppeling(
-                id: UUID(), hulpvraag: UUID(), vrijwilliger: UUID(), voorziening: nil, naam: "Kees Verhoef", status: status,
-                leefgebieden: ["justitie"], taken: ["administratie"], kern: "heteren", dagdelen: ["di-ochtend"], toelichting: "Bel eerst.",
-                reden: status == .afgebroken ? "veilig-thuis-signaal" : nil, voorgesteldDoor: "kernteamlid",
-                gestartOp: status == .afgerond ? CalendarDate(year: 2026, month: 10, day: 1) : nil, beeindigdOp: eind, versie: 3)
+                id: UUID(),
+                hulpvraag: UUID(),
+                vrijwilliger: UUID(),
+                voorziening: nil,
+                naam: "Kees Verhoef",
+                status: status,
+                leefgebieden: ["justitie"],
+                taken: ["administratie"],
+                kern: "heteren",
+                dagdelen: ["di-ochtend"],
+                toelichting: "Bel eerst.",
+                reden: status == .afgebroken ? "veilig-thuis-signaal" : nil,
+                voorgesteldDoor: "kernteamlid",
+                gestartOp: status == .afgerond ? CalendarDate(year: 2026, month: 10, day: 1) : nil,
+                beeindigdOp: eind,
+                versie: 3
+            )
             let gezien = try #require(KoppelingVoorSteunpunt(koppeling))
             #expect(gezien.status == .beeindigd && gezien.plekVrij)
             // As koppelingen_voor_steunpunt (sql/definitions/04_koppelingen.sql): no start date, leefgebieden or note once ended.

@@ -7,8 +7,10 @@ struct TekstsoortTests {
     @Test("one rule per kind of text: names refuse every bidi and invisible character, free text keeps tabs and lines, and text is stored in NFC")
     func rules() {
         let tekstrichting: [UInt32] = [0x061C, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069]
-        let onzichtbaar: [UInt32] = [0x0000, 0x0007, 0x0009, 0x000A, 0x000D, 0x001B, 0x007F, 0x0085, 0x00AD, 0x200B, 0x200C, 0x200D, 0x2028,
-                                     0x2029, 0x2060, 0x3164, 0xFE0F, 0xFEFF]
+        let onzichtbaar: [UInt32] = [
+            0x0000, 0x0007, 0x0009, 0x000A, 0x000D, 0x001B, 0x007F, 0x0085, 0x00AD, 0x200B, 0x200C, 0x200D, 0x2028,
+            0x2029, 0x2060, 0x3164, 0xFE0F, 0xFEFF,
+        ]
         for value in tekstrichting + onzichtbaar {
             let teken = String(Unicode.Scalar(value)!)
             #expect(Tekstsoort.naam.fout(in: "Jo" + teken + "ke") != nil, "U+\(String(value, radix: 16))")

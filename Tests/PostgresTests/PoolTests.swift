@@ -68,9 +68,12 @@ struct PoolTests {
             // Cancelled while the server runs it, not before it is sent (that is the next test).
             let running = try await TestDatabase.waitUntil {
                 try await observer.withConnection { observing in
-                    try await observing.queryOne("""
+                    try await observing.queryOne(
+                        """
                         SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE pid = $1 AND state = 'active' AND query LIKE '%pg_sleep(60)%')
-                        """, [pid]) { row in try row.decode(0, as: Bool.self) } == true
+                        """,
+                        [pid]
+                    ) { row in try row.decode(0, as: Bool.self) } == true
                 }
             }
             #expect(running, "the query was not seen running within 120 s")
@@ -128,9 +131,13 @@ struct PoolTests {
     @Test("an unreachable server fails fast with a connection error, not a hang")
     func unreachable() async throws {
         let nowhere = TestDatabase.temporaryDirectory()
-        let pool = ConnectionPool(.init(
-            connection: .unixSocket(directory: nowhere, database: "voorveld", user: "voorveld"),
-            maxConnections: 2, acquireTimeout: .milliseconds(500)))
+        let pool = ConnectionPool(
+            .init(
+                connection: .unixSocket(directory: nowhere, database: "voorveld", user: "voorveld"),
+                maxConnections: 2,
+                acquireTimeout: .milliseconds(500)
+            )
+        )
         let error = await #expect(throws: PostgresError.self) {
             try await pool.withConnection { _ in () }
         }

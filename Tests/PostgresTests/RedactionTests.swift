@@ -20,8 +20,10 @@ struct RedactionTests {
         ("postgresql://u:Geheim-7Qx@/db?host=/tmp/pg", "postgresql://u:***@/db?host=/tmp/pg"),
         // Parameters of a URI's query, percent-encoded names too; the others stay.
         ("postgresql://u@h/db?password=Geheim-7Qx", "postgresql://u@h/db?password=***"),
-        ("postgresql://u@h/db?sslmode=require&password=Geheim-7Qx&application_name=x",
-         "postgresql://u@h/db?sslmode=require&password=***&application_name=x"),
+        (
+            "postgresql://u@h/db?sslmode=require&password=Geheim-7Qx&application_name=x",
+            "postgresql://u@h/db?sslmode=require&password=***&application_name=x"
+        ),
         ("postgresql://u@h/db?sslpassword=Geheim-7Qx", "postgresql://u@h/db?sslpassword=***"),
         ("postgresql:///db?pass%77ord=Geheim-7Qx&host=/tmp", "postgresql:///db?pass%77ord=***&host=/tmp"),
         ("postgresql://u:Geheim-7Qx@/db?host=/tmp&password=Geheim-7Qx", "postgresql://u:***@/db?host=/tmp&password=***"),
@@ -36,8 +38,10 @@ struct RedactionTests {
         // Unquoted with a space: libpq would refuse `7Qx` as a keyword (and quote it back).
         ("host=h password=Geheim 7Qx user=u", "host=h password=*** user=u"),
         // A URI as libpq quotes it back in an error.
-        (#"end of string reached when looking for matching "]" in IPv6 host address in URI: "postgresql://u:Geheim-7Qx@[::1/db""#,
-         #"end of string reached when looking for matching "]" in IPv6 host address in URI: "postgresql://u:***@[::1/db""#),
+        (
+            #"end of string reached when looking for matching "]" in IPv6 host address in URI: "postgresql://u:Geheim-7Qx@[::1/db""#,
+            #"end of string reached when looking for matching "]" in IPv6 host address in URI: "postgresql://u:***@[::1/db""#
+        ),
     ]
 
     @Test("the one redaction hides every form of secret libpq accepts, and nothing else")
@@ -47,8 +51,10 @@ struct RedactionTests {
             #expect(redacted == shown, "\(text)")
             #expect(!redacted.contains("Geheim") && !redacted.contains("7Qx"), "\(text)")
         }
-        for harmless in ["host=/tmp/pg user=voorveld dbname=voorveld", "postgresql://u@h:5432/db?user=a@b&sslmode=require",
-                         "mypassword=x", "password=", "postgresql:///voorveld?host=/tmp"] {
+        for harmless in [
+            "host=/tmp/pg user=voorveld dbname=voorveld", "postgresql://u@h:5432/db?user=a@b&sslmode=require",
+            "mypassword=x", "password=", "postgresql:///voorveld?host=/tmp",
+        ] {
             #expect(ConnectionConfiguration.redacted(harmless) == harmless)
         }
     }
@@ -68,7 +74,7 @@ struct RedactionTests {
 
     @Test("a failed connection's error holds no secret, also where libpq quotes back what it could not read")
     func connectionErrors() async throws {
-        let nowhere = TestDatabase.temporaryDirectory()   // no server listens here
+        let nowhere = TestDatabase.temporaryDirectory()  // no server listens here
         defer { try? FileManager.default.removeItem(atPath: nowhere) }
         let configurations = [
             // libpq answers `invalid percent-encoded token: "Geheim%zz7Qx"`.

@@ -13,9 +13,13 @@ struct RestartTests {
         // killed process), but synchronous_commit must stay on.
         let server = try EmbeddedPostgres(.init(directory: directory, settings: ["fsync": "off"]))
         #expect(try await server.start() == .created)
-        let pool = ConnectionPool(.init(
-            connection: .unixSocket(directory: server.socketDirectory, database: "voorveld", user: "voorveld"),
-            maxConnections: 2, acquireTimeout: .seconds(2)))
+        let pool = ConnectionPool(
+            .init(
+                connection: .unixSocket(directory: server.socketDirectory, database: "voorveld", user: "voorveld"),
+                maxConnections: 2,
+                acquireTimeout: .seconds(2)
+            )
+        )
 
         // Warm the pool so that it holds a connection that the kill will break.
         try await pool.withConnection { connection in

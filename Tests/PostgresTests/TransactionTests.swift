@@ -46,11 +46,13 @@ struct TransactionTests {
     func deadlockRetried() async throws {
         let pool = try await TestDatabase.freshPool(maxConnections: 2, acquireTimeout: .seconds(30))
         try await pool.withConnection { connection in
-            try await connection.executeScript("""
+            try await connection.executeScript(
+                """
                 CREATE TABLE rekening (id integer PRIMARY KEY, saldo integer NOT NULL);
                 INSERT INTO rekening VALUES (1, 0), (2, 0);
                 SET deadlock_timeout = '100ms';
-                """)
+                """
+            )
         }
         let attempts = Counter()
         // Both hold their first row before either asks for the second: a deadlock, however the

@@ -41,24 +41,35 @@ struct ValueRoundTripTests {
         let now = Date(timeIntervalSince1970: 1_795_000_000.123456)
         let bytes = Data((0...255).map { UInt8($0) })
         try await pool.withConnection { connection in
-            try await connection.executeScript("""
+            try await connection.executeScript(
+                """
                 CREATE TABLE everything (
                     b boolean, i2 smallint, i4 integer, i8 bigint, f8 double precision, t text, v varchar(20),
                     ts timestamptz, d date, u uuid, bin bytea, tags text[], numbers bigint[], maybe_numbers float8[]
                 )
-                """)
-            try await connection.execute("""
+                """
+            )
+            try await connection.execute(
+                """
                 INSERT INTO everything VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-                """, [true, Int16.min, Int32.max, Int64.min, -0.5, "tekst", "kort", now, CalendarDate(year: 2024, month: 2, day: 29),
-                      uuid, bytes, ["a", "b,c", "d\"e", ""], [Int.max, 0, -1], [1.5, nil, 3.0] as [Double?]])
+                """,
+                [
+                    true, Int16.min, Int32.max, Int64.min, -0.5, "tekst", "kort", now, CalendarDate(year: 2024, month: 2, day: 29),
+                    uuid, bytes, ["a", "b,c", "d\"e", ""], [Int.max, 0, -1], [1.5, nil, 3.0] as [Double?],
+                ]
+            )
             try await connection.executeScript("INSERT INTO everything DEFAULT VALUES")
 
             let rows = try await connection.query("SELECT * FROM everything ORDER BY b NULLS LAST") { row in
-                (b: try row.decode("b", as: Bool?.self), i2: try row.decode("i2", as: Int16?.self), i4: try row.decode("i4", as: Int32?.self),
-                 i8: try row.decode("i8", as: Int64?.self), f8: try row.decode("f8", as: Double?.self), t: try row.decode("t", as: String?.self),
-                 v: try row.decode("v", as: String?.self), ts: try row.decode("ts", as: Date?.self), d: try row.decode("d", as: CalendarDate?.self),
-                 u: try row.decode("u", as: UUID?.self), bin: try row.decode("bin", as: Data?.self), tags: try row.decode("tags", as: [String]?.self),
-                 numbers: try row.decode("numbers", as: [Int]?.self), maybe: try row.decode("maybe_numbers", as: [Double?]?.self))
+                (
+                    b: try row.decode("b", as: Bool?.self), i2: try row.decode("i2", as: Int16?.self), i4: try row.decode("i4", as: Int32?.self),
+                    i8: try row.decode("i8", as: Int64?.self), f8: try row.decode("f8", as: Double?.self), t: try row.decode("t", as: String?.self),
+                    v: try row.decode("v", as: String?.self), ts: try row.decode("ts", as: Date?.self),
+                    d: try row.decode("d", as: CalendarDate?.self),
+                    u: try row.decode("u", as: UUID?.self), bin: try row.decode("bin", as: Data?.self),
+                    tags: try row.decode("tags", as: [String]?.self),
+                    numbers: try row.decode("numbers", as: [Int]?.self), maybe: try row.decode("maybe_numbers", as: [Double?]?.self)
+                )
             }
             #expect(rows.count == 2)
             let full = rows[0]
@@ -94,7 +105,10 @@ struct ValueRoundTripTests {
             // Empty arrays and dates around PostgreSQL's epoch.
             let emptyArray = try await connection.queryOne("SELECT $1::text[]", [[String]()]) { row in try row.decode(0, as: [String].self) }
             #expect(emptyArray == [])
-            for date in [CalendarDate(year: 1999, month: 12, day: 31), CalendarDate(year: 2000, month: 1, day: 1), CalendarDate(year: 1, month: 1, day: 1), CalendarDate(year: 2100, month: 3, day: 1)] {
+            for date in [
+                CalendarDate(year: 1999, month: 12, day: 31), CalendarDate(year: 2000, month: 1, day: 1), CalendarDate(year: 1, month: 1, day: 1),
+                CalendarDate(year: 2100, month: 3, day: 1),
+            ] {
                 let echoed = try await connection.queryOne("SELECT $1::date", [date]) { row in try row.decode(0, as: CalendarDate.self) }
                 #expect(echoed == date)
                 let text = try await connection.queryOne("SELECT $1::date::text", [date]) { row in try row.decode(0, as: String.self) }
@@ -108,7 +122,9 @@ struct ValueRoundTripTests {
     func serverErrors() async throws {
         let pool = try await TestDatabase.freshPool()
         try await pool.withConnection { connection in
-            try await connection.executeScript("CREATE TABLE k (code text CONSTRAINT k_pkey PRIMARY KEY, n integer CONSTRAINT n_positief CHECK (n > 0))")
+            try await connection.executeScript(
+                "CREATE TABLE k (code text CONSTRAINT k_pkey PRIMARY KEY, n integer CONSTRAINT n_positief CHECK (n > 0))"
+            )
             try await connection.execute("INSERT INTO k VALUES ($1, $2)", ["a", 1])
             let duplicate = await #expect(throws: PostgresError.self) {
                 try await connection.execute("INSERT INTO k VALUES ($1, $2)", ["a", 2])

@@ -62,8 +62,10 @@ public enum TestDatabase {
     /// parallel on two busy cores. The bound only ends a wait that would never succeed, so it is
     /// generous; the caller fails with a message that says what did not happen.
     public static func waitUntil(
-        timeout: Duration = .seconds(120), every interval: Duration = .milliseconds(20),
-        isolation: isolated (any Actor)? = #isolation, _ condition: () async throws -> Bool
+        timeout: Duration = .seconds(120),
+        every interval: Duration = .milliseconds(20),
+        isolation: isolated (any Actor)? = #isolation,
+        _ condition: () async throws -> Bool
     ) async throws -> Bool {
         let deadline = ContinuousClock.now + timeout
         while true {
@@ -96,7 +98,10 @@ actor TestServer {
             _ = try await embedded.start()
             ShutdownAtExit.register(embedded)
             return ConnectionConfiguration.unixSocket(
-                directory: embedded.socketDirectory, database: embedded.configuration.database, user: embedded.configuration.user)
+                directory: embedded.socketDirectory,
+                database: embedded.configuration.database,
+                user: embedded.configuration.user
+            )
         }
         starting = task
         return try await task.value

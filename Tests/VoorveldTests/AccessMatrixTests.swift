@@ -18,7 +18,6 @@ import VoorveldStore
 struct AccessMatrixTests {
     typealias Actor = Fixtures.Actor
 
-
     struct Row: Sendable {
         var method: HTTPRequest.Method
         /// The route as the router knows it.
@@ -38,14 +37,20 @@ struct AccessMatrixTests {
     static let beheerderOnly = all(.forbidden, except: [.anoniem: .unauthorized, .beheerder: .ok, .beheerderTwenterand: .ok])
     static let anyoneLoggedIn = all(.ok, except: [.anoniem: .unauthorized])
     /// Kernteamleden and the steunpunt read volunteers; the wethouder and beheerder see no person.
-    static let vrijwilligersLezen = all(.ok, except: [.anoniem: .unauthorized, .wethouder: .forbidden, .beheerder: .forbidden, .beheerderTwenterand: .forbidden])
+    static let vrijwilligersLezen = all(
+        .ok,
+        except: [.anoniem: .unauthorized, .wethouder: .forbidden, .beheerder: .forbidden, .beheerderTwenterand: .forbidden]
+    )
     /// Only the steunpunt writes them (there is no Twenterand steunpunt in the test data).
     static func steunpunt(_ status: HTTPResponse.Status) -> [Actor: HTTPResponse.Status] {
         all(.forbidden, except: [.anoniem: .unauthorized, .steunpunt: status])
     }
 
     /// Only kernteamleden work on hulpvragen, each on their own kernteam's.
-    static let kernteamleden = all(.forbidden, except: [.anoniem: .unauthorized, .kernteamlid: .ok, .kernteamlidAnderTeam: .ok, .kernteamlidTwenterand: .ok])
+    static let kernteamleden = all(
+        .forbidden,
+        except: [.anoniem: .unauthorized, .kernteamlid: .ok, .kernteamlidAnderTeam: .ok, .kernteamlidTwenterand: .ok]
+    )
 
     /// Pages: a visitor who is not logged in is sent to the login page; another role gets 403.
     static func pagina(_ rollen: [Actor: HTTPResponse.Status]) -> [Actor: HTTPResponse.Status] {
@@ -68,49 +73,124 @@ struct AccessMatrixTests {
         Row(method: .get, route: "/", uri: "/", expected: all(.seeOther, except: [.beheerder: .ok, .beheerderTwenterand: .ok])),
         Row(method: .get, route: "/hulpvragen", uri: "/hulpvragen", expected: kernteamPagina),
         Row(method: .get, route: "/hulpvragen/nieuw", uri: "/hulpvragen/nieuw", expected: kernteamPagina),
-        Row(method: .post, route: "/hulpvragen", uri: "/hulpvragen", expected: pagina([.kernteamlid: .badRequest, .kernteamlidAnderTeam: .badRequest,
-            .kernteamlidTwenterand: .badRequest]), body: form(), headers: formCookie),
-        Row(method: .get, route: "/hulpvragen/{id}", uri: "/hulpvragen/{hulpvraag-heteren}",
-            expected: pagina([.kernteamlid: .ok, .kernteamlidAnderTeam: .notFound, .kernteamlidTwenterand: .notFound])),
-        Row(method: .get, route: "/hulpvragen/{id}/wijzigen", uri: "/hulpvragen/{hulpvraag-heteren}/wijzigen",
-            expected: pagina([.kernteamlid: .ok, .kernteamlidAnderTeam: .notFound, .kernteamlidTwenterand: .notFound])),
-        Row(method: .post, route: "/hulpvragen/{id}", uri: "/hulpvragen/{hulpvraag-heteren}",
+        Row(
+            method: .post,
+            route: "/hulpvragen",
+            uri: "/hulpvragen",
+            expected: pagina([
+                .kernteamlid: .badRequest, .kernteamlidAnderTeam: .badRequest,
+                .kernteamlidTwenterand: .badRequest,
+            ]),
+            body: form(),
+            headers: formCookie
+        ),
+        Row(
+            method: .get,
+            route: "/hulpvragen/{id}",
+            uri: "/hulpvragen/{hulpvraag-heteren}",
+            expected: pagina([.kernteamlid: .ok, .kernteamlidAnderTeam: .notFound, .kernteamlidTwenterand: .notFound])
+        ),
+        Row(
+            method: .get,
+            route: "/hulpvragen/{id}/wijzigen",
+            uri: "/hulpvragen/{hulpvraag-heteren}/wijzigen",
+            expected: pagina([.kernteamlid: .ok, .kernteamlidAnderTeam: .notFound, .kernteamlidTwenterand: .notFound])
+        ),
+        Row(
+            method: .post,
+            route: "/hulpvragen/{id}",
+            uri: "/hulpvragen/{hulpvraag-heteren}",
             expected: pagina([.kernteamlid: .conflict, .kernteamlidAnderTeam: .notFound, .kernteamlidTwenterand: .notFound]),
-            body: form("versie=99"), headers: formCookie),
-        Row(method: .post, route: "/hulpvragen/{id}/koppelingen", uri: "/hulpvragen/{hulpvraag-heteren}/koppelingen",
-            expected: pagina([.kernteamlid: .badRequest, .kernteamlidAnderTeam: .notFound, .kernteamlidTwenterand: .notFound]), body: form(), headers: formCookie),
-        Row(method: .post, route: "/hulpvragen/{id}/afsluiting", uri: "/hulpvragen/{hulpvraag-heteren}/afsluiting",
-            expected: pagina([.kernteamlid: .conflict, .kernteamlidAnderTeam: .notFound, .kernteamlidTwenterand: .notFound]),
-            body: form("versie=99&uitkomst=ingetrokken"), headers: formCookie),
-        Row(method: .post, route: "/hulpvragen/{id}/nazorg", uri: "/hulpvragen/{hulpvraag-heteren}/nazorg",
+            body: form("versie=99"),
+            headers: formCookie
+        ),
+        Row(
+            method: .post,
+            route: "/hulpvragen/{id}/koppelingen",
+            uri: "/hulpvragen/{hulpvraag-heteren}/koppelingen",
             expected: pagina([.kernteamlid: .badRequest, .kernteamlidAnderTeam: .notFound, .kernteamlidTwenterand: .notFound]),
-            body: form("versie=99"), headers: formCookie),
-        Row(method: .post, route: "/koppelingen/{id}/status", uri: "/koppelingen/{koppeling-heteren}/status",
+            body: form(),
+            headers: formCookie
+        ),
+        Row(
+            method: .post,
+            route: "/hulpvragen/{id}/afsluiting",
+            uri: "/hulpvragen/{hulpvraag-heteren}/afsluiting",
             expected: pagina([.kernteamlid: .conflict, .kernteamlidAnderTeam: .notFound, .kernteamlidTwenterand: .notFound]),
-            body: form("versie=99&status=gestart"), headers: formCookie),
+            body: form("versie=99&uitkomst=ingetrokken"),
+            headers: formCookie
+        ),
+        Row(
+            method: .post,
+            route: "/hulpvragen/{id}/nazorg",
+            uri: "/hulpvragen/{hulpvraag-heteren}/nazorg",
+            expected: pagina([.kernteamlid: .badRequest, .kernteamlidAnderTeam: .notFound, .kernteamlidTwenterand: .notFound]),
+            body: form("versie=99"),
+            headers: formCookie
+        ),
+        Row(
+            method: .post,
+            route: "/koppelingen/{id}/status",
+            uri: "/koppelingen/{koppeling-heteren}/status",
+            expected: pagina([.kernteamlid: .conflict, .kernteamlidAnderTeam: .notFound, .kernteamlidTwenterand: .notFound]),
+            body: form("versie=99&status=gestart"),
+            headers: formCookie
+        ),
         Row(method: .get, route: "/vrijwilligers", uri: "/vrijwilligers", expected: steunpuntPagina),
         Row(method: .get, route: "/vrijwilligers/nieuw", uri: "/vrijwilligers/nieuw", expected: steunpuntPagina),
-        Row(method: .post, route: "/vrijwilligers", uri: "/vrijwilligers", expected: pagina([.steunpunt: .badRequest]), body: form(), headers: formCookie),
+        Row(
+            method: .post,
+            route: "/vrijwilligers",
+            uri: "/vrijwilligers",
+            expected: pagina([.steunpunt: .badRequest]),
+            body: form(),
+            headers: formCookie
+        ),
         Row(method: .get, route: "/vrijwilligers/{id}", uri: "/vrijwilligers/{overbetuwe}", expected: steunpuntPagina),
         Row(method: .get, route: "/vrijwilligers/{id}", uri: "/vrijwilligers/{twenterand}", expected: pagina([.steunpunt: .notFound])),
-        Row(method: .post, route: "/vrijwilligers/{id}", uri: "/vrijwilligers/{overbetuwe}", expected: pagina([.steunpunt: .badRequest]),
-            body: form(), headers: formCookie),
+        Row(
+            method: .post,
+            route: "/vrijwilligers/{id}",
+            uri: "/vrijwilligers/{overbetuwe}",
+            expected: pagina([.steunpunt: .badRequest]),
+            body: form(),
+            headers: formCookie
+        ),
         Row(method: .get, route: "/vrijwilligers/import", uri: "/vrijwilligers/import", expected: steunpuntPagina),
-        Row(method: .post, route: "/vrijwilligers/import", uri: "/vrijwilligers/import", expected: pagina([.steunpunt: .unprocessableContent]),
-            body: form("csv="), headers: formCookie),
+        Row(
+            method: .post,
+            route: "/vrijwilligers/import",
+            uri: "/vrijwilligers/import",
+            expected: pagina([.steunpunt: .unprocessableContent]),
+            body: form("csv="),
+            headers: formCookie
+        ),
         Row(method: .get, route: "/voorzieningen", uri: "/voorzieningen", expected: steunpuntPagina),
         Row(method: .get, route: "/voorzieningen/nieuw", uri: "/voorzieningen/nieuw", expected: steunpuntPagina),
-        Row(method: .post, route: "/voorzieningen", uri: "/voorzieningen", expected: pagina([.steunpunt: .badRequest]), body: form(), headers: formCookie),
+        Row(
+            method: .post,
+            route: "/voorzieningen",
+            uri: "/voorzieningen",
+            expected: pagina([.steunpunt: .badRequest]),
+            body: form(),
+            headers: formCookie
+        ),
         Row(method: .get, route: "/voorzieningen/{id}", uri: "/voorzieningen/{voorziening-overbetuwe}", expected: steunpuntPagina),
         Row(method: .get, route: "/voorzieningen/{id}", uri: "/voorzieningen/{voorziening-twenterand}", expected: pagina([.steunpunt: .notFound])),
-        Row(method: .post, route: "/voorzieningen/{id}", uri: "/voorzieningen/{voorziening-overbetuwe}", expected: pagina([.steunpunt: .badRequest]),
-            body: form(), headers: formCookie),
+        Row(
+            method: .post,
+            route: "/voorzieningen/{id}",
+            uri: "/voorzieningen/{voorziening-overbetuwe}",
+            expected: pagina([.steunpunt: .badRequest]),
+            body: form(),
+            headers: formCookie
+        ),
         Row(method: .get, route: "/cijfers", uri: "/cijfers", expected: pagina([.wethouder: .ok])),
         Row(method: .get, route: "/cijfers/{tabel}", uri: "/cijfers/per-kern", expected: pagina([.wethouder: .ok])),
         Row(method: .get, route: "/cijfers/{tabel}", uri: "/cijfers/bestaat-niet", expected: pagina([.wethouder: .notFound])),
         Row(method: .get, route: "/inloggen", uri: "/inloggen", expected: all(.ok)),
         Row(method: .get, route: "/voorveld.css", uri: "/voorveld.css", expected: all(.ok)),
-        Row(method: .post, route: "/inloggen", uri: "/inloggen", expected: all(.forbidden), body: ""),   // no form token
+        Row(method: .post, route: "/inloggen", uri: "/inloggen", expected: all(.forbidden), body: ""),  // no form token
         Row(method: .post, route: "/uitloggen", uri: "/uitloggen", expected: all(.seeOther), body: ""),
         Row(method: .get, route: "/v1/ik", uri: "/v1/ik", expected: anyoneLoggedIn),
         Row(method: .get, route: "/v1/kernen", uri: "/v1/kernen", expected: anyoneLoggedIn),
@@ -118,68 +198,200 @@ struct AccessMatrixTests {
         Row(method: .get, route: "/v1/leefgebieden", uri: "/v1/leefgebieden", expected: anyoneLoggedIn),
         Row(method: .get, route: "/v1/taken", uri: "/v1/taken", expected: anyoneLoggedIn),
         // Own team, another team in the same gemeente, and a team of another gemeente.
-        Row(method: .get, route: "/v1/kernteams/{code}", uri: "/v1/kernteams/heteren",
-            expected: all(.ok, except: [.anoniem: .unauthorized, .kernteamlidTwenterand: .notFound, .beheerderTwenterand: .notFound])),
-        Row(method: .get, route: "/v1/kernteams/{code}", uri: "/v1/kernteams/driel",
-            expected: all(.ok, except: [.anoniem: .unauthorized, .kernteamlidTwenterand: .notFound, .beheerderTwenterand: .notFound])),
-        Row(method: .get, route: "/v1/kernteams/{code}", uri: "/v1/kernteams/vroomshoop-den-ham",
-            expected: all(.notFound, except: [.anoniem: .unauthorized, .kernteamlidTwenterand: .ok, .beheerderTwenterand: .ok])),
+        Row(
+            method: .get,
+            route: "/v1/kernteams/{code}",
+            uri: "/v1/kernteams/heteren",
+            expected: all(.ok, except: [.anoniem: .unauthorized, .kernteamlidTwenterand: .notFound, .beheerderTwenterand: .notFound])
+        ),
+        Row(
+            method: .get,
+            route: "/v1/kernteams/{code}",
+            uri: "/v1/kernteams/driel",
+            expected: all(.ok, except: [.anoniem: .unauthorized, .kernteamlidTwenterand: .notFound, .beheerderTwenterand: .notFound])
+        ),
+        Row(
+            method: .get,
+            route: "/v1/kernteams/{code}",
+            uri: "/v1/kernteams/vroomshoop-den-ham",
+            expected: all(.notFound, except: [.anoniem: .unauthorized, .kernteamlidTwenterand: .ok, .beheerderTwenterand: .ok])
+        ),
         Row(method: .get, route: "/v1/gebruikers", uri: "/v1/gebruikers", expected: beheerderOnly),
         Row(method: .get, route: "/v1/vrijwilligers", uri: "/v1/vrijwilligers", expected: vrijwilligersLezen),
-        Row(method: .post, route: "/v1/vrijwilligers", uri: "/v1/vrijwilligers", expected: steunpunt(.badRequest), body: "{}", contentType: "application/json"),
-        Row(method: .post, route: "/v1/vrijwilligers/import", uri: "/v1/vrijwilligers/import", expected: steunpunt(.unprocessableContent), body: "", contentType: "text/csv"),
+        Row(
+            method: .post,
+            route: "/v1/vrijwilligers",
+            uri: "/v1/vrijwilligers",
+            expected: steunpunt(.badRequest),
+            body: "{}",
+            contentType: "application/json"
+        ),
+        Row(
+            method: .post,
+            route: "/v1/vrijwilligers/import",
+            uri: "/v1/vrijwilligers/import",
+            expected: steunpunt(.unprocessableContent),
+            body: "",
+            contentType: "text/csv"
+        ),
         // A volunteer of Overbetuwe and one of Twenterand: another gemeente's is not found.
-        Row(method: .get, route: "/v1/vrijwilligers/{id}", uri: "/v1/vrijwilligers/{overbetuwe}",
-            expected: vrijwilligersLezen.merging([.kernteamlidTwenterand: .notFound]) { $1 }),
-        Row(method: .get, route: "/v1/vrijwilligers/{id}", uri: "/v1/vrijwilligers/{twenterand}",
-            expected: vrijwilligersLezen.merging([.kernteamlid: .notFound, .kernteamlidAnderTeam: .notFound, .steunpunt: .notFound]) { $1 }),
-        Row(method: .put, route: "/v1/vrijwilligers/{id}", uri: "/v1/vrijwilligers/{overbetuwe}", expected: steunpunt(.preconditionRequired),
-            body: "{}", contentType: "application/json"),
+        Row(
+            method: .get,
+            route: "/v1/vrijwilligers/{id}",
+            uri: "/v1/vrijwilligers/{overbetuwe}",
+            expected: vrijwilligersLezen.merging([.kernteamlidTwenterand: .notFound]) { $1 }
+        ),
+        Row(
+            method: .get,
+            route: "/v1/vrijwilligers/{id}",
+            uri: "/v1/vrijwilligers/{twenterand}",
+            expected: vrijwilligersLezen.merging([.kernteamlid: .notFound, .kernteamlidAnderTeam: .notFound, .steunpunt: .notFound]) { $1 }
+        ),
+        Row(
+            method: .put,
+            route: "/v1/vrijwilligers/{id}",
+            uri: "/v1/vrijwilligers/{overbetuwe}",
+            expected: steunpunt(.preconditionRequired),
+            body: "{}",
+            contentType: "application/json"
+        ),
         Row(method: .get, route: "/v1/auditlog", uri: "/v1/auditlog", expected: beheerderOnly),
         Row(method: .get, route: "/v1/voorzieningen", uri: "/v1/voorzieningen", expected: vrijwilligersLezen),
         Row(method: .get, route: "/v1/voorzieningen/hsds", uri: "/v1/voorzieningen/hsds", expected: vrijwilligersLezen),
-        Row(method: .post, route: "/v1/voorzieningen", uri: "/v1/voorzieningen", expected: steunpunt(.badRequest), body: "{}", contentType: "application/json"),
-        Row(method: .post, route: "/v1/voorzieningen/import", uri: "/v1/voorzieningen/import", expected: steunpunt(.unprocessableContent), body: "", contentType: "text/csv"),
-        Row(method: .get, route: "/v1/voorzieningen/{id}", uri: "/v1/voorzieningen/{voorziening-overbetuwe}",
-            expected: vrijwilligersLezen.merging([.kernteamlidTwenterand: .notFound]) { $1 }),
-        Row(method: .get, route: "/v1/voorzieningen/{id}", uri: "/v1/voorzieningen/{voorziening-twenterand}",
-            expected: vrijwilligersLezen.merging([.kernteamlid: .notFound, .kernteamlidAnderTeam: .notFound, .steunpunt: .notFound]) { $1 }),
-        Row(method: .put, route: "/v1/voorzieningen/{id}", uri: "/v1/voorzieningen/{voorziening-overbetuwe}", expected: steunpunt(.preconditionRequired),
-            body: "{}", contentType: "application/json"),
+        Row(
+            method: .post,
+            route: "/v1/voorzieningen",
+            uri: "/v1/voorzieningen",
+            expected: steunpunt(.badRequest),
+            body: "{}",
+            contentType: "application/json"
+        ),
+        Row(
+            method: .post,
+            route: "/v1/voorzieningen/import",
+            uri: "/v1/voorzieningen/import",
+            expected: steunpunt(.unprocessableContent),
+            body: "",
+            contentType: "text/csv"
+        ),
+        Row(
+            method: .get,
+            route: "/v1/voorzieningen/{id}",
+            uri: "/v1/voorzieningen/{voorziening-overbetuwe}",
+            expected: vrijwilligersLezen.merging([.kernteamlidTwenterand: .notFound]) { $1 }
+        ),
+        Row(
+            method: .get,
+            route: "/v1/voorzieningen/{id}",
+            uri: "/v1/voorzieningen/{voorziening-twenterand}",
+            expected: vrijwilligersLezen.merging([.kernteamlid: .notFound, .kernteamlidAnderTeam: .notFound, .steunpunt: .notFound]) { $1 }
+        ),
+        Row(
+            method: .put,
+            route: "/v1/voorzieningen/{id}",
+            uri: "/v1/voorzieningen/{voorziening-overbetuwe}",
+            expected: steunpunt(.preconditionRequired),
+            body: "{}",
+            contentType: "application/json"
+        ),
         Row(method: .get, route: "/v1/hulpvragen", uri: "/v1/hulpvragen", expected: kernteamleden),
-        Row(method: .post, route: "/v1/hulpvragen", uri: "/v1/hulpvragen", expected: kernteamleden.merging([.kernteamlid: .badRequest,
-            .kernteamlidAnderTeam: .badRequest, .kernteamlidTwenterand: .badRequest]) { $1 }, body: "{}", contentType: "application/json"),
+        Row(
+            method: .post,
+            route: "/v1/hulpvragen",
+            uri: "/v1/hulpvragen",
+            expected: kernteamleden.merging([
+                .kernteamlid: .badRequest,
+                .kernteamlidAnderTeam: .badRequest, .kernteamlidTwenterand: .badRequest,
+            ]) { $1 },
+            body: "{}",
+            contentType: "application/json"
+        ),
         // A hulpvraag of kernteam Heteren: another team, even in the same gemeente, does not find it.
-        Row(method: .get, route: "/v1/hulpvragen/{id}", uri: "/v1/hulpvragen/{hulpvraag-heteren}",
-            expected: kernteamleden.merging([.kernteamlidAnderTeam: .notFound, .kernteamlidTwenterand: .notFound]) { $1 }),
-        Row(method: .put, route: "/v1/hulpvragen/{id}", uri: "/v1/hulpvragen/{hulpvraag-heteren}",
-            expected: kernteamleden.merging([.kernteamlid: .preconditionFailed, .kernteamlidAnderTeam: .notFound, .kernteamlidTwenterand: .notFound]) { $1 },
-            body: "{}", contentType: "application/json", headers: [.ifMatch: "\"99\""]),
-        Row(method: .get, route: "/v1/hulpvragen/{id}/kandidaten", uri: "/v1/hulpvragen/{hulpvraag-heteren}/kandidaten",
-            expected: kernteamleden.merging([.kernteamlidAnderTeam: .notFound, .kernteamlidTwenterand: .notFound]) { $1 }),
-        Row(method: .get, route: "/v1/hulpvragen/{id}/koppelingen", uri: "/v1/hulpvragen/{hulpvraag-heteren}/koppelingen",
-            expected: kernteamleden.merging([.kernteamlidAnderTeam: .notFound, .kernteamlidTwenterand: .notFound]) { $1 }),
-        Row(method: .post, route: "/v1/hulpvragen/{id}/koppelingen", uri: "/v1/hulpvragen/{hulpvraag-heteren}/koppelingen",
-            expected: kernteamleden.merging([.kernteamlid: .badRequest, .kernteamlidAnderTeam: .badRequest, .kernteamlidTwenterand: .badRequest]) { $1 },
-            body: "{}", contentType: "application/json"),
+        Row(
+            method: .get,
+            route: "/v1/hulpvragen/{id}",
+            uri: "/v1/hulpvragen/{hulpvraag-heteren}",
+            expected: kernteamleden.merging([.kernteamlidAnderTeam: .notFound, .kernteamlidTwenterand: .notFound]) { $1 }
+        ),
+        Row(
+            method: .put,
+            route: "/v1/hulpvragen/{id}",
+            uri: "/v1/hulpvragen/{hulpvraag-heteren}",
+            expected: kernteamleden.merging([.kernteamlid: .preconditionFailed, .kernteamlidAnderTeam: .notFound, .kernteamlidTwenterand: .notFound])
+            { $1 },
+            body: "{}",
+            contentType: "application/json",
+            headers: [.ifMatch: "\"99\""]
+        ),
+        Row(
+            method: .get,
+            route: "/v1/hulpvragen/{id}/kandidaten",
+            uri: "/v1/hulpvragen/{hulpvraag-heteren}/kandidaten",
+            expected: kernteamleden.merging([.kernteamlidAnderTeam: .notFound, .kernteamlidTwenterand: .notFound]) { $1 }
+        ),
+        Row(
+            method: .get,
+            route: "/v1/hulpvragen/{id}/koppelingen",
+            uri: "/v1/hulpvragen/{hulpvraag-heteren}/koppelingen",
+            expected: kernteamleden.merging([.kernteamlidAnderTeam: .notFound, .kernteamlidTwenterand: .notFound]) { $1 }
+        ),
+        Row(
+            method: .post,
+            route: "/v1/hulpvragen/{id}/koppelingen",
+            uri: "/v1/hulpvragen/{hulpvraag-heteren}/koppelingen",
+            expected: kernteamleden.merging([.kernteamlid: .badRequest, .kernteamlidAnderTeam: .badRequest, .kernteamlidTwenterand: .badRequest]) {
+                $1
+            },
+            body: "{}",
+            contentType: "application/json"
+        ),
         // The steunpunt sees koppelingen of its volunteers (what the volunteer needs), never the hulpvraag.
         Row(method: .get, route: "/v1/koppelingen", uri: "/v1/koppelingen", expected: vrijwilligersLezen),
-        Row(method: .get, route: "/v1/koppelingen/{id}", uri: "/v1/koppelingen/{koppeling-heteren}",
-            expected: vrijwilligersLezen.merging([.kernteamlidAnderTeam: .notFound, .kernteamlidTwenterand: .notFound]) { $1 }),
-        Row(method: .put, route: "/v1/koppelingen/{id}/status", uri: "/v1/koppelingen/{koppeling-heteren}/status",
-            expected: kernteamleden.merging([.kernteamlid: .preconditionFailed, .kernteamlidAnderTeam: .notFound, .kernteamlidTwenterand: .notFound]) { $1 },
-            body: #"{"status": "gestart"}"#, contentType: "application/json", headers: [.ifMatch: "\"99\""]),
+        Row(
+            method: .get,
+            route: "/v1/koppelingen/{id}",
+            uri: "/v1/koppelingen/{koppeling-heteren}",
+            expected: vrijwilligersLezen.merging([.kernteamlidAnderTeam: .notFound, .kernteamlidTwenterand: .notFound]) { $1 }
+        ),
+        Row(
+            method: .put,
+            route: "/v1/koppelingen/{id}/status",
+            uri: "/v1/koppelingen/{koppeling-heteren}/status",
+            expected: kernteamleden.merging([.kernteamlid: .preconditionFailed, .kernteamlidAnderTeam: .notFound, .kernteamlidTwenterand: .notFound])
+            { $1 },
+            body: #"{"status": "gestart"}"#,
+            contentType: "application/json",
+            headers: [.ifMatch: "\"99\""]
+        ),
         Row(method: .get, route: "/v1/afbreekredenen", uri: "/v1/afbreekredenen", expected: anyoneLoggedIn),
         Row(method: .get, route: "/v1/uitkomsten", uri: "/v1/uitkomsten", expected: anyoneLoggedIn),
-        Row(method: .put, route: "/v1/hulpvragen/{id}/afsluiting", uri: "/v1/hulpvragen/{hulpvraag-heteren}/afsluiting",
-            expected: kernteamleden.merging([.kernteamlid: .preconditionFailed, .kernteamlidAnderTeam: .notFound, .kernteamlidTwenterand: .notFound]) { $1 },
-            body: #"{"uitkomst": "ingetrokken"}"#, contentType: "application/json", headers: [.ifMatch: "\"99\""]),
-        Row(method: .put, route: "/v1/hulpvragen/{id}/nazorg", uri: "/v1/hulpvragen/{hulpvraag-heteren}/nazorg",
-            expected: kernteamleden.merging([.kernteamlid: .preconditionFailed, .kernteamlidAnderTeam: .notFound, .kernteamlidTwenterand: .notFound]) { $1 },
-            body: #"{"opgelost": true}"#, contentType: "application/json", headers: [.ifMatch: "\"99\""]),
+        Row(
+            method: .put,
+            route: "/v1/hulpvragen/{id}/afsluiting",
+            uri: "/v1/hulpvragen/{hulpvraag-heteren}/afsluiting",
+            expected: kernteamleden.merging([.kernteamlid: .preconditionFailed, .kernteamlidAnderTeam: .notFound, .kernteamlidTwenterand: .notFound])
+            { $1 },
+            body: #"{"uitkomst": "ingetrokken"}"#,
+            contentType: "application/json",
+            headers: [.ifMatch: "\"99\""]
+        ),
+        Row(
+            method: .put,
+            route: "/v1/hulpvragen/{id}/nazorg",
+            uri: "/v1/hulpvragen/{hulpvraag-heteren}/nazorg",
+            expected: kernteamleden.merging([.kernteamlid: .preconditionFailed, .kernteamlidAnderTeam: .notFound, .kernteamlidTwenterand: .notFound])
+            { $1 },
+            body: #"{"opgelost": true}"#,
+            contentType: "application/json",
+            headers: [.ifMatch: "\"99\""]
+        ),
         // Figures: the wethouder (suppressed) and kernteamleden (their own teams); never the steunpunt or beheerder.
-        Row(method: .get, route: "/v1/cijfers/voorliggend-veld", uri: "/v1/cijfers/voorliggend-veld?per=kernteam",
-            expected: kernteamleden.merging([.wethouder: .ok]) { $1 }),
+        Row(
+            method: .get,
+            route: "/v1/cijfers/voorliggend-veld",
+            uri: "/v1/cijfers/voorliggend-veld?per=kernteam",
+            expected: kernteamleden.merging([.wethouder: .ok]) { $1 }
+        ),
         Row(method: .get, route: "/v1/cijfers/monitoring", uri: "/v1/cijfers/monitoring", expected: kernteamleden.merging([.wethouder: .ok]) { $1 }),
         Row(method: .get, route: "/v1/cijfers/signalen", uri: "/v1/cijfers/signalen", expected: kernteamleden.merging([.wethouder: .ok]) { $1 }),
     ]
@@ -253,7 +465,8 @@ struct AccessMatrixTests {
                     }
                 }
             }
-            try await client.execute(uri: "/v1/gebruikers", method: .get, headers: [.authorization: "Bearer \(tokens[.beheerderTwenterand]!)"]) { response in
+            try await client.execute(uri: "/v1/gebruikers", method: .get, headers: [.authorization: "Bearer \(tokens[.beheerderTwenterand]!)"]) {
+                response in
                 let list = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
                 let names = (list?["items"] as? [[String: Any]] ?? []).compactMap { $0["naam"] as? String }
                 #expect(Set(names) == ["kernteamlid.twenterand", "beheerder.twenterand"])

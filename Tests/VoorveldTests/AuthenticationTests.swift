@@ -67,7 +67,9 @@ struct AuthenticationTests {
         let token = try await users.createToken(naam: "beheerder")
         #expect(token.hasPrefix("vv_") && token.count == 3 + 43)
         let stored = try await environment.owner.withConnection { connection in
-            try await connection.queryOne("SELECT count(*) FROM api_tokens WHERE hash = sha256(convert_to($1, 'UTF8'))", [token]) { row in try row.decode(0, as: Int.self) }
+            try await connection.queryOne("SELECT count(*) FROM api_tokens WHERE hash = sha256(convert_to($1, 'UTF8'))", [token]) { row in
+                try row.decode(0, as: Int.self)
+            }
         }
         #expect(stored == 1)
         await environment.close()
@@ -100,12 +102,18 @@ struct AuthenticationTests {
                 for attempt in 0..<5 {
                     _ = try await Self.postLogin(client, "gebruikersnaam=raad\(attempt)&wachtwoord=fout", forwardedFor: "203.0.113.7")
                 }
-                let guesser = try await Self.postLogin(client, "gebruikersnaam=kernteamlid&wachtwoord=\(Demo.kernteamlid.wachtwoord)",
-                                                       forwardedFor: "203.0.113.7")
+                let guesser = try await Self.postLogin(
+                    client,
+                    "gebruikersnaam=kernteamlid&wachtwoord=\(Demo.kernteamlid.wachtwoord)",
+                    forwardedFor: "203.0.113.7"
+                )
                 #expect(guesser.status == .tooManyRequests)
                 // Another client behind the same proxy: locked out too only when the proxy is not trusted.
-                let other = try await Self.postLogin(client, "gebruikersnaam=steunpunt&wachtwoord=\(Demo.steunpunt.wachtwoord)",
-                                                     forwardedFor: "198.51.100.20")
+                let other = try await Self.postLogin(
+                    client,
+                    "gebruikersnaam=steunpunt&wachtwoord=\(Demo.steunpunt.wachtwoord)",
+                    forwardedFor: "198.51.100.20"
+                )
                 #expect(other.status == (trusted ? .seeOther : .tooManyRequests), "trusted: \(trusted)")
             }
             try await environment.owner.withConnection { connection in try await connection.execute("DELETE FROM mislukte_inlogpogingen") }
@@ -113,20 +121,31 @@ struct AuthenticationTests {
         await environment.close()
     }
 
-    static func postLogin(_ client: some TestClientProtocol, _ fields: String, sessie: String? = nil, forwardedFor: String? = nil) async throws
+    static func postLogin(
+        _ client: some TestClientProtocol,
+        _ fields: String,
+        sessie: String? = nil,
+        forwardedFor: String? = nil
+    ) async throws
         -> (status: HTTPResponse.Status, headers: HTTPFields, body: String)
     {
         let token = try await formulier(client)
         var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
         if let forwardedFor { headers[HTTPField.Name("X-Forwarded-For")!] = "10.0.0.1, \(forwardedFor)" }
         headers[.cookie] = "__Host-voorveld-formulier=\(token)" + (sessie.map { "; __Host-voorveld-sessie=\($0)" } ?? "")
-        return try await client.execute(uri: "/inloggen", method: .post, headers: headers, body: ByteBuffer(string: "csrf=\(token)&" + fields)) { response in
+        return try await client.execute(uri: "/inloggen", method: .post, headers: headers, body: ByteBuffer(string: "csrf=\(token)&" + fields)) {
+            response in
             (response.status, response.headers, String(buffer: response.body))
         }
     }
 
     /// Logs in through the form and returns the session cookie's value.
-    static func login(_ client: some TestClientProtocol, naam: String, wachtwoord: String, cookie: String? = nil) async throws -> (status: HTTPResponse.Status, sessie: String?, setCookie: String?) {
+    static func login(
+        _ client: some TestClientProtocol,
+        naam: String,
+        wachtwoord: String,
+        cookie: String? = nil
+    ) async throws -> (status: HTTPResponse.Status, sessie: String?, setCookie: String?) {
         let body = "gebruikersnaam=\(naam)&wachtwoord=\(wachtwoord.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
         let response = try await postLogin(client, body, sessie: cookie)
         let setCookie = response.headers[values: .setCookie].first { $0.hasPrefix("__Host-voorveld-sessie=") }
@@ -167,17 +186,27 @@ struct AuthenticationTests {
             #expect(planted.sessie != "door-aanvaller-gekozen")
 
             // Logout needs the form's token: without it (another site's form) nothing happens.
-            try await client.execute(uri: "/uitloggen", method: .post, headers: [.cookie: "__Host-voorveld-sessie=\(renewed)", .contentType: "application/x-www-form-urlencoded"],
-                                     body: ByteBuffer(string: "")) { response in
+            try await client.execute(
+                uri: "/uitloggen",
+                method: .post,
+                headers: [.cookie: "__Host-voorveld-sessie=\(renewed)", .contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "")
+            ) { response in
                 #expect(response.status == .seeOther)
                 #expect(response.headers[.location] == "/")
             }
             #expect(try await Self.whoAmI(client, sessie: renewed) == .ok)
             // With it, the cookie is cleared and the session is gone on the server.
             let token = try await Self.formulier(client)
-            try await client.execute(uri: "/uitloggen", method: .post,
-                                     headers: [.cookie: "__Host-voorveld-sessie=\(renewed); __Host-voorveld-formulier=\(token)", .contentType: "application/x-www-form-urlencoded"],
-                                     body: ByteBuffer(string: "csrf=\(token)")) { response in
+            try await client.execute(
+                uri: "/uitloggen",
+                method: .post,
+                headers: [
+                    .cookie: "__Host-voorveld-sessie=\(renewed); __Host-voorveld-formulier=\(token)",
+                    .contentType: "application/x-www-form-urlencoded",
+                ],
+                body: ByteBuffer(string: "csrf=\(token)")
+            ) { response in
                 #expect(response.status == .seeOther)
                 #expect(response.headers[.location] == "/inloggen")
                 #expect(response.headers[.setCookie]?.contains("Max-Age=0") == true)
@@ -207,10 +236,14 @@ struct AuthenticationTests {
             // A minute without use, without waiting a minute (and without depending on how fast
             // the two requests above were): the session's last activity moves back.
             try await environment.owner.withConnection { connection in
-                #expect(try await connection.queryOne("SELECT inactief = interval '60 seconds' FROM sessies WHERE gebruiker = 'steunpunt'") { row in
-                    try row.decode(0, as: Bool.self)
-                } == true)
-                try await connection.execute("UPDATE sessies SET laatst_actief_op = laatst_actief_op - interval '61 seconds' WHERE gebruiker = 'steunpunt'")
+                #expect(
+                    try await connection.queryOne("SELECT inactief = interval '60 seconds' FROM sessies WHERE gebruiker = 'steunpunt'") { row in
+                        try row.decode(0, as: Bool.self)
+                    } == true
+                )
+                try await connection.execute(
+                    "UPDATE sessies SET laatst_actief_op = laatst_actief_op - interval '61 seconds' WHERE gebruiker = 'steunpunt'"
+                )
             }
             #expect(try await Self.whoAmI(client, sessie: sessie) == .unauthorized)
         }
@@ -253,7 +286,9 @@ struct AuthenticationTests {
         #expect(results.filter { $0 == .geblokkeerd }.count == 9)
         // Blocked tries are not counted: the lock ends with the window, not later.
         let recorded = try await environment.owner.withConnection { connection in
-            try await connection.queryOne("SELECT count(*) FROM mislukte_inlogpogingen WHERE naam = 'wethouder'") { row in try row.decode(0, as: Int.self) }
+            try await connection.queryOne("SELECT count(*) FROM mislukte_inlogpogingen WHERE naam = 'wethouder'") { row in
+                try row.decode(0, as: Int.self)
+            }
         }
         #expect(recorded == 3)
         await environment.close()
@@ -266,7 +301,9 @@ struct AuthenticationTests {
             let sessie = try #require(try await Self.login(client, naam: "steunpunt", wachtwoord: Demo.steunpunt.wachtwoord).sessie)
             #expect(try await Self.whoAmI(client, sessie: sessie) == .ok)
             try await UserStore(pool: environment.owner, hasher: TestEnvironment.hasher).add(
-                .init(naam: "steunpunt", weergavenaam: "Sander", gemeente: "GM1734", rollen: [.steunpunt], wachtwoord: "een-nieuw-wachtwoord"), replace: true)
+                .init(naam: "steunpunt", weergavenaam: "Sander", gemeente: "GM1734", rollen: [.steunpunt], wachtwoord: "een-nieuw-wachtwoord"),
+                replace: true
+            )
             #expect(try await Self.whoAmI(client, sessie: sessie) == .unauthorized)
             #expect(try await Self.login(client, naam: "steunpunt", wachtwoord: "een-nieuw-wachtwoord").status == .seeOther)
         }
@@ -283,8 +320,12 @@ struct AuthenticationTests {
             for (cookie, veld) in [(nil, token), (token, String(token.reversed())), (token, nil)] as [(String?, String?)] {
                 var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
                 if let cookie { headers[.cookie] = "__Host-voorveld-formulier=\(cookie)" }
-                try await client.execute(uri: "/inloggen", method: .post, headers: headers,
-                                         body: ByteBuffer(string: (veld.map { "csrf=\($0)&" } ?? "") + body)) { response in
+                try await client.execute(
+                    uri: "/inloggen",
+                    method: .post,
+                    headers: headers,
+                    body: ByteBuffer(string: (veld.map { "csrf=\($0)&" } ?? "") + body)
+                ) { response in
                     #expect(response.status == .forbidden)
                     #expect(response.headers[values: .setCookie].contains { $0.hasPrefix("__Host-voorveld-sessie=") } == false)
                     #expect(String(buffer: response.body).contains("Het formulier was verlopen"))

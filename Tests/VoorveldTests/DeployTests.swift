@@ -13,11 +13,13 @@ struct DeployTests {
     /// Each table of the migrated schema, and whether it holds a gemeente's data.
     static func tables(_ pool: ConnectionPool) async throws -> [(naam: String, perGemeente: Bool)] {
         try await pool.withConnection { connection in
-            try await connection.query("""
+            try await connection.query(
+                """
                 SELECT c.relname::text, EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'gemeente' AND NOT a.attisdropped)
                 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                 WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') ORDER BY 1
-                """) { row in (try row.decode(0, as: String.self), try row.decode(1, as: Bool.self)) }
+                """
+            ) { row in (try row.decode(0, as: String.self), try row.decode(1, as: Bool.self)) }
         }
     }
 
@@ -36,7 +38,8 @@ struct DeployTests {
             // Primary keys, unique constraints and unique indexes of per-gemeente tables must
             // include the gemeente (Citus: the distribution column); keys and foreign keys between
             // them must start with it, so each gemeente's rows and joins stay on one node.
-            try await connection.query("""
+            try await connection.query(
+                """
                 WITH t AS (
                     SELECT c.oid, c.relname::text AS naam FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                     WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND c.relname <> ALL ($1::text[])
@@ -59,21 +62,28 @@ struct DeployTests {
                 FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN t parent ON parent.oid = k.confrelid
                 WHERE k.contype = 'f' AND k.conrelid NOT IN (SELECT oid FROM t)
                 ORDER BY 1
-                """, [reference]) { row in try row.decode(0, as: String.self) }
+                """,
+                [reference]
+            ) { row in try row.decode(0, as: String.self) }
         }
         #expect(problems.isEmpty, "\(problems)")
 
         // deploy/citus.sql: every per-gemeente table distributed by gemeente, every other one a
         // reference table or kept on the coordinator; a table only after those it refers to.
-        #expect(Set(distributed) == perGemeente, "missing: \(perGemeente.subtracting(distributed).sorted()), not per gemeente: \(Set(distributed).subtracting(perGemeente).sorted())")
+        #expect(
+            Set(distributed) == perGemeente,
+            "missing: \(perGemeente.subtracting(distributed).sorted()), not per gemeente: \(Set(distributed).subtracting(perGemeente).sorted())"
+        )
         #expect(distributed.count == Set(distributed).count)
         #expect(Set(reference + local) == Set(tables.map(\.naam)).subtracting(perGemeente))
         #expect(reference.count + local.count + distributed.count == tables.count, "a table is named twice")
         let references = try await environment.owner.withConnection { connection in
-            try await connection.query("""
+            try await connection.query(
+                """
                 SELECT k.conrelid::regclass::text, k.confrelid::regclass::text FROM pg_constraint k JOIN pg_namespace n ON n.oid = k.connamespace
                 WHERE k.contype = 'f' AND n.nspname = 'public' AND k.conrelid <> k.confrelid
-                """) { row in (try row.decode(0, as: String.self), try row.decode(1, as: String.self)) }
+                """
+            ) { row in (try row.decode(0, as: String.self), try row.decode(1, as: String.self)) }
         }
         for (child, parent) in references where perGemeente.contains(parent) {
             let (c, p) = (distributed.firstIndex(of: child), distributed.firstIndex(of: parent))
@@ -93,10 +103,12 @@ struct DeployTests {
         #expect(error?.constraint == "gebruikersnamen_pkey")
         // The same name in its own gemeente is the same user: an update, as `voorveld users add --replace` does.
         try await environment.owner.withConnection { connection in
-            try await connection.execute("""
+            try await connection.execute(
+                """
                 INSERT INTO gebruikers (gemeente, naam, weergavenaam) VALUES ('GM1734', 'kernteamlid', 'Karin')
                 ON CONFLICT (gemeente, naam) DO UPDATE SET weergavenaam = excluded.weergavenaam
-                """)
+                """
+            )
         }
         // The service never reads the names of other gemeenten.
         await #expect(throws: PostgresError.self) {
@@ -111,9 +123,20 @@ struct DeployTests {
         try await ServiceRole.verify(service)
         let wethouder = try await TestEnvironment.scope(token: Demo.wethouder.token, service: service)
         let figures = try await CijfersStore(pool: service).voorliggendVeld(
-            van: .init(year: 2026, month: 1, day: 1), tot: .init(year: 2026, month: 12, day: 31), per: "totaal", in: wethouder,
-            audit: AuditRegel(gebruiker: "wethouder", rol: .wethouder, actie: "cijfers-lezen", objectType: "cijfers", objectId: "test",
-                              doel: "test", resultaat: .toegestaan))
+            van: .init(year: 2026, month: 1, day: 1),
+            tot: .init(year: 2026, month: 12, day: 31),
+            per: "totaal",
+            in: wethouder,
+            audit: AuditRegel(
+                gebruiker: "wethouder",
+                rol: .wethouder,
+                actie: "cijfers-lezen",
+                objectType: "cijfers",
+                objectId: "test",
+                doel: "test",
+                resultaat: .toegestaan
+            )
+        )
         #expect(figures.totaal.afgesloten.aantal > 0)
     }
 
@@ -147,7 +170,8 @@ struct DeployTests {
         let dump = folder + "/voorveld.dump"
         // The programs of the server the tests run on, with its connection as libpq parameters.
         let finder = try EmbeddedPostgres(.init(directory: folder))
-        let pgDump = try #require(finder.clientProgram("pg_dump")), pgRestore = try #require(finder.clientProgram("pg_restore"))
+        let pgDump = try #require(finder.clientProgram("pg_dump"))
+        let pgRestore = try #require(finder.clientProgram("pg_restore"))
         func conninfo(_ configuration: ConnectionConfiguration) -> String {
             configuration.parameters.map { "\($0.keyword)='\($0.value)'" }.joined(separator: " ")
         }
@@ -186,7 +210,9 @@ struct DeployTests {
         try await superuser.withConnection { connection in
             for statement in statements(parts[0]) { try await connection.executeScript(statement) }
         }
-        let superuserCompose = ConnectionPool(.init(connection: embedded.connection(user: embedded.configuration.user).database("voorveld_compose"), maxConnections: 1))
+        let superuserCompose = ConnectionPool(
+            .init(connection: embedded.connection(user: embedded.configuration.user).database("voorveld_compose"), maxConnections: 1)
+        )
         try await superuserCompose.withConnection { connection in
             for statement in statements(parts[1]) { try await connection.executeScript(statement) }
         }
@@ -196,7 +222,11 @@ struct DeployTests {
         }
         #expect(isSuperuser == false)
         try await Migrator(directory: TestEnvironment.sqlDirectory).migrate(owner)
-        try await SeedLoader(directory: TestEnvironment.seedDirectory, hasher: TestEnvironment.hasher).load(into: owner, demoUsers: true, demoHulpvragen: true)
+        try await SeedLoader(directory: TestEnvironment.seedDirectory, hasher: TestEnvironment.hasher).load(
+            into: owner,
+            demoUsers: true,
+            demoHulpvragen: true
+        )
         // The service's role made by the script is bound by row-level security and reads the figures.
         let service = ConnectionPool(.init(connection: embedded.connection(user: "voorveld_app").database("voorveld_compose"), maxConnections: 2))
         try await Self.expectServiceReadsFigures(service)

@@ -12,7 +12,9 @@ struct EmbeddedPostgresTests {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let server = try EmbeddedPostgres(.init(directory: directory, settings: ["fsync": "off"]))
         func pool() -> ConnectionPool {
-            ConnectionPool(.init(connection: .unixSocket(directory: server.socketDirectory, database: "voorveld", user: "voorveld"), maxConnections: 1))
+            ConnectionPool(
+                .init(connection: .unixSocket(directory: server.socketDirectory, database: "voorveld", user: "voorveld"), maxConnections: 1)
+            )
         }
 
         #expect(try await server.start() == .created)

@@ -15,15 +15,21 @@ import VoorveldStore
 /// PostgreSQL's default durability (the shared test cluster runs without it, for speed).
 @Suite("Faults")
 struct FaultTests {
-    @Test("PostgreSQL killed with SIGKILL during writes and restarted: every acknowledged write is stored once, and the service recovers within seconds")
+    @Test(
+        "PostgreSQL killed with SIGKILL during writes and restarted: every acknowledged write is stored once, and the service recovers within seconds"
+    )
     func postgresKilledDuringWrites() async throws {
         let cluster = try await OwnCluster.start(demoHulpvragen: false)
         let embedded = cluster.embedded
         let service = cluster.service()
-        let app = buildApplication(HTTPConfiguration(port: 0), dependencies: AppDependencies(pool: service, hasher: TestEnvironment.hasher),
-                                   logger: Logger(label: "fault-test"))
+        let app = buildApplication(
+            HTTPConfiguration(port: 0),
+            dependencies: AppDependencies(pool: service, hasher: TestEnvironment.hasher),
+            logger: Logger(label: "fault-test")
+        )
 
-        let writers = 8, perWriter = 30
+        let writers = 8
+        let perWriter = 30
         let back = Restart()
         let acknowledgedSoFar = Tally()
         let outcome = try await app.test(.router) { client in
@@ -44,7 +50,8 @@ struct FaultTests {
                             let started = ContinuousClock.now
                             while true {
                                 let answer = try? await client.execute(
-                                    uri: "/v1/hulpvragen", method: .post,
+                                    uri: "/v1/hulpvragen",
+                                    method: .post,
                                     headers: Fixtures.headers(Demo.kernteamlid.token, [HTTPField.Name("Idempotency-Key")!: key]),
                                     body: ByteBuffer(string: body)
                                 ) { response in
@@ -136,7 +143,8 @@ struct FaultTests {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
         return entries.compactMap(Int32.init).filter { child in
             guard let stat = try? String(contentsOfFile: "/proc/\(child)/stat", encoding: .utf8),
-                  let close = stat.lastIndex(of: ")") else { return false }
+                let close = stat.lastIndex(of: ")")
+            else { return false }
             // After "pid (name) state ppid": the fourth field, counted past the name, which may hold spaces.
             let fields = stat[stat.index(after: close)...].split(separator: " ")
             return fields.count > 1 && Int32(fields[1]) == pid
@@ -150,7 +158,7 @@ struct FaultTests {
             do {
                 _ = try await embedded.start()
                 return
-            } catch where ContinuousClock.now - started < .seconds(120) {
+            } catch  where ContinuousClock.now - started < .seconds(120) {
                 // Until the killed processes have let go; the bound only catches a start that never works.
                 try await Task.sleep(for: .milliseconds(250))
             }

@@ -88,10 +88,30 @@ enum Fixtures {
     /// A hulpvraag in Heteren that Kees (vw-0001) can take on.
     static func proef(geboortejaar: Int? = 1950, jeugd: Bool = false, toestemming: Bool = true) -> Hulpvraag {
         Hulpvraag(
-            id: nil, dossierreferentie: "T-\(UUID().uuidString.prefix(8))", initialen: "T.", geboortejaar: geboortejaar, regisseur: "kernteamlid",
-            kernteam: "heteren", kern: "heteren", kanaal: .telefoon, ontvangenOp: .vandaag(), leefgebieden: ["financien"], zrmScores: [:],
-            taken: ["administratie"], dagdelen: ["di-ochtend"], duur: .langdurig, urenPerWeek: 1, jeugd: jeugd, toestemmingVrijwilliger: toestemming,
-            gezamenlijkHuisbezoek: false, veiligThuis: false, omschrijving: "", status: .nieuw, doorverwezenNaarLoket: false, versie: nil)
+            id: nil,
+            dossierreferentie: "T-\(UUID().uuidString.prefix(8))",
+            initialen: "T.",
+            geboortejaar: geboortejaar,
+            regisseur: "kernteamlid",
+            kernteam: "heteren",
+            kern: "heteren",
+            kanaal: .telefoon,
+            ontvangenOp: .vandaag(),
+            leefgebieden: ["financien"],
+            zrmScores: [:],
+            taken: ["administratie"],
+            dagdelen: ["di-ochtend"],
+            duur: .langdurig,
+            urenPerWeek: 1,
+            jeugd: jeugd,
+            toestemmingVrijwilliger: toestemming,
+            gezamenlijkHuisbezoek: false,
+            veiligThuis: false,
+            omschrijving: "",
+            status: .nieuw,
+            doorverwezenNaarLoket: false,
+            versie: nil
+        )
     }
 
     /// A new hulpvraag of the demo kernteamlid, stored as the service stores it.
@@ -101,26 +121,41 @@ enum Fixtures {
 
     static func hulpvraag(_ environment: TestEnvironment, _ hulpvraag: Hulpvraag) async throws -> UUID {
         try await HulpvraagStore(pool: environment.service).create(hulpvraag, in: try await environment.proven(heteren)) { id in
-            AuditRegel(gebruiker: "kernteamlid", rol: .kernteamlid, actie: "hulpvraag-registreren", objectType: "hulpvraag", objectId: nil,
-                       doel: "test", resultaat: .toegestaan)
+            AuditRegel(
+                gebruiker: "kernteamlid",
+                rol: .kernteamlid,
+                actie: "hulpvraag-registreren",
+                objectType: "hulpvraag",
+                objectId: nil,
+                doel: "test",
+                resultaat: .toegestaan
+            )
         }.id!
     }
 
     /// Proposes a koppeling for `hulpvraag` as the demo kernteamlid.
     static func postKoppeling(_ client: some TestClientProtocol, hulpvraag: UUID, _ body: String) async throws -> (HTTPResponse.Status, JSON) {
-        try await client.execute(uri: "/v1/hulpvragen/\(hulpvraag.uuidString.lowercased())/koppelingen", method: .post,
-                                 headers: [.authorization: "Bearer \(Demo.kernteamlid.token)", .contentType: "application/json"],
-                                 body: ByteBuffer(string: body)) { response in
+        try await client.execute(
+            uri: "/v1/hulpvragen/\(hulpvraag.uuidString.lowercased())/koppelingen",
+            method: .post,
+            headers: [.authorization: "Bearer \(Demo.kernteamlid.token)", .contentType: "application/json"],
+            body: ByteBuffer(string: body)
+        ) { response in
             (response.status, (try? JSON.parse(Data(buffer: response.body))) ?? .null)
         }
     }
 
     /// Moves `koppeling` on (accept, start, complete, break off) as the demo kernteamlid.
     static func zetStatus(_ client: some TestClientProtocol, _ koppeling: JSON, _ body: String) async throws -> (HTTPResponse.Status, JSON) {
-        try await client.execute(uri: "/v1/koppelingen/\(koppeling["id"]?.string ?? "")/status", method: .put,
-                                 headers: [.authorization: "Bearer \(Demo.kernteamlid.token)", .contentType: "application/json",
-                                           .ifMatch: "\"\(koppeling["versie"]?.int ?? 0)\""],
-                                 body: ByteBuffer(string: body)) { response in
+        try await client.execute(
+            uri: "/v1/koppelingen/\(koppeling["id"]?.string ?? "")/status",
+            method: .put,
+            headers: [
+                .authorization: "Bearer \(Demo.kernteamlid.token)", .contentType: "application/json",
+                .ifMatch: "\"\(koppeling["versie"]?.int ?? 0)\"",
+            ],
+            body: ByteBuffer(string: body)
+        ) { response in
             (response.status, (try? JSON.parse(Data(buffer: response.body))) ?? .null)
         }
     }
@@ -130,11 +165,11 @@ enum Fixtures {
     /// Everyone the access matrix asks as.
     enum Actor: String, CaseIterable, CustomTestStringConvertible {
         case anoniem
-        case kernteamlid            // Overbetuwe, kernteam Heteren
-        case kernteamlidAnderTeam   // Overbetuwe, kernteam Driel
-        case steunpunt, wethouder, beheerder   // Overbetuwe
+        case kernteamlid  // Overbetuwe, kernteam Heteren
+        case kernteamlidAnderTeam  // Overbetuwe, kernteam Driel
+        case steunpunt, wethouder, beheerder  // Overbetuwe
         case kernteamlidTwenterand  // Twenterand, kernteam Vroomshoop-Den Ham
-        case beheerderTwenterand    // Twenterand
+        case beheerderTwenterand  // Twenterand
 
         var testDescription: String { rawValue }
         var gemeente: String? {
@@ -150,27 +185,69 @@ enum Fixtures {
     static func ids(_ environment: TestEnvironment) async throws -> [String: String] {
         var ids = try await volunteerIds(environment)
         try await environment.owner.withConnection { connection in
-            let rows = try await connection.query("SELECT gemeente, id::text FROM voorzieningen WHERE referentie = ANY($1)", [["vz-001", "vz-028"]]) { row in
+            let rows = try await connection.query("SELECT gemeente, id::text FROM voorzieningen WHERE referentie = ANY($1)", [["vz-001", "vz-028"]]) {
+                row in
                 (try row.decode(0, as: String.self), try row.decode(1, as: String.self))
             }
             for (gemeente, id) in rows { ids[gemeente == "GM1734" ? "voorziening-overbetuwe" : "voorziening-twenterand"] = id }
         }
-        let scope = try await environment.proven(AccessScope(gemeente: "GM1734", gebruiker: "kernteamlid", rollen: [.kernteamlid], kernteams: ["heteren"]))
+        let scope = try await environment.proven(
+            AccessScope(gemeente: "GM1734", gebruiker: "kernteamlid", rollen: [.kernteamlid], kernteams: ["heteren"])
+        )
         let hulpvraag = Hulpvraag(
-            id: nil, dossierreferentie: "D-1", initialen: "J.", geboortejaar: 1950, regisseur: "kernteamlid", kernteam: "heteren", kern: "heteren",
-            kanaal: .telefoon, ontvangenOp: CalendarDate(year: 2026, month: 11, day: 2), leefgebieden: ["financien"], zrmScores: [:], taken: [],
-            dagdelen: [], duur: .kortdurend, urenPerWeek: nil, jeugd: false, toestemmingVrijwilliger: true, gezamenlijkHuisbezoek: false,
-            veiligThuis: false, omschrijving: "", status: .nieuw, doorverwezenNaarLoket: false, versie: nil)
+            id: nil,
+            dossierreferentie: "D-1",
+            initialen: "J.",
+            geboortejaar: 1950,
+            regisseur: "kernteamlid",
+            kernteam: "heteren",
+            kern: "heteren",
+            kanaal: .telefoon,
+            ontvangenOp: CalendarDate(year: 2026, month: 11, day: 2),
+            leefgebieden: ["financien"],
+            zrmScores: [:],
+            taken: [],
+            dagdelen: [],
+            duur: .kortdurend,
+            urenPerWeek: nil,
+            jeugd: false,
+            toestemmingVrijwilliger: true,
+            gezamenlijkHuisbezoek: false,
+            veiligThuis: false,
+            omschrijving: "",
+            status: .nieuw,
+            doorverwezenNaarLoket: false,
+            versie: nil
+        )
         let stored = try await HulpvraagStore(pool: environment.service).create(hulpvraag, in: scope) { id in
-            AuditRegel(gebruiker: "kernteamlid", rol: .kernteamlid, actie: "hulpvraag-registreren", objectType: "hulpvraag",
-                       objectId: id.uuidString, doel: "test", resultaat: .toegestaan)
+            AuditRegel(
+                gebruiker: "kernteamlid",
+                rol: .kernteamlid,
+                actie: "hulpvraag-registreren",
+                objectType: "hulpvraag",
+                objectId: id.uuidString,
+                doel: "test",
+                resultaat: .toegestaan
+            )
         }
         ids["hulpvraag-heteren"] = stored.id!.uuidString.lowercased()
         let koppeling = try await environment.service.withTransaction(in: scope) { connection in
-            try await KoppelingStore.create(hulpvraag: stored.id!, helper: .vrijwilliger(UUID(uuidString: ids["overbetuwe"]!)!), toelichting: "",
-                                            on: connection, door: "kernteamlid") { id in
-                AuditRegel(gebruiker: "kernteamlid", rol: .kernteamlid, actie: "koppeling-voorstellen", objectType: "koppeling",
-                           objectId: id.uuidString, doel: "test", resultaat: .toegestaan)
+            try await KoppelingStore.create(
+                hulpvraag: stored.id!,
+                helper: .vrijwilliger(UUID(uuidString: ids["overbetuwe"]!)!),
+                toelichting: "",
+                on: connection,
+                door: "kernteamlid"
+            ) { id in
+                AuditRegel(
+                    gebruiker: "kernteamlid",
+                    rol: .kernteamlid,
+                    actie: "koppeling-voorstellen",
+                    objectType: "koppeling",
+                    objectId: id.uuidString,
+                    doel: "test",
+                    resultaat: .toegestaan
+                )
             }
         }
         ids["koppeling-heteren"] = try #require(koppeling?.id).uuidString.lowercased()
@@ -180,7 +257,10 @@ enum Fixtures {
     /// The ids of one demo volunteer per gemeente, for the rows that name one.
     static func volunteerIds(_ environment: TestEnvironment) async throws -> [String: String] {
         try await environment.owner.withConnection { connection in
-            let rows = try await connection.query("SELECT gemeente, id::text FROM vrijwilligers WHERE referentie = ANY($1)", [["vw-0001", "vw-0181"]]) { row in
+            let rows = try await connection.query(
+                "SELECT gemeente, id::text FROM vrijwilligers WHERE referentie = ANY($1)",
+                [["vw-0001", "vw-0181"]]
+            ) { row in
                 (try row.decode(0, as: String.self), try row.decode(1, as: String.self))
             }
             var ids: [String: String] = [:]
@@ -192,7 +272,9 @@ enum Fixtures {
     /// The demo users, plus a kernteamlid of another Overbetuwe team and a Twenterand beheerder.
     static func tokens(_ environment: TestEnvironment) async throws -> [Actor: String] {
         let users = UserStore(pool: environment.owner, hasher: TestEnvironment.hasher)
-        try await users.add(.init(naam: "kernteamlid.driel", weergavenaam: "Dirk Driel", gemeente: "GM1734", rollen: [.kernteamlid], kernteams: ["driel"]))
+        try await users.add(
+            .init(naam: "kernteamlid.driel", weergavenaam: "Dirk Driel", gemeente: "GM1734", rollen: [.kernteamlid], kernteams: ["driel"])
+        )
         try await users.add(.init(naam: "beheerder.twenterand", weergavenaam: "Bea Twenterand", gemeente: "GM1700", rollen: [.beheerder]))
         return [
             .kernteamlid: Demo.kernteamlid.token, .steunpunt: Demo.steunpunt.token, .wethouder: Demo.wethouder.token,
@@ -241,15 +323,19 @@ enum Fixtures {
             tag.firstMatch(of: try! Regex(#" \#(naam)="([^"]*)""#, as: (Substring, Substring).self)).map { unescape(String($0.1)) }
         }
         func unescape(_ text: String) -> String {
-            text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&quot;", with: "\"")
-                .replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
+            text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(
+                of: "&quot;",
+                with: "\""
+            )
+            .replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
         }
         var velden: [(String, String)] = []
         for match in form.matches(of: /<input [^>]*>|<select [^>]*>.*?<\/select>|<textarea [^>]*>[^<]*<\/textarea>/.dotMatchesNewlines()) {
             let tag = match.output
             guard let naam = attribuut(tag, "name") else { continue }
             if tag.hasPrefix("<select") {
-                let gekozen = tag.firstMatch(of: /<option value="([^"]*)" selected>/).map { unescape(String($0.1)) }
+                let gekozen =
+                    tag.firstMatch(of: /<option value="([^"]*)" selected>/).map { unescape(String($0.1)) }
                     ?? tag.firstMatch(of: /<option value="([^"]*)"/).map { unescape(String($0.1)) }
                 velden.append((naam, gekozen ?? ""))
             } else if tag.hasPrefix("<textarea") {
@@ -288,18 +374,30 @@ enum Fixtures {
     /// Every kernteam of the demo gemeente with its kernen, each given a regisseur `test-<kernteam>`.
     static func teamsWithRegisseur(_ owner: ConnectionPool) async throws -> [(kernteam: String, kernen: [String])] {
         try await owner.withTransaction { connection in
-            try await connection.execute("""
+            try await connection.execute(
+                """
                 INSERT INTO gebruikers (gemeente, naam, weergavenaam) SELECT gemeente, 'test-' || code, 'Test ' || naam FROM kernteams WHERE gemeente = $1
-                """, ["GM1734"])
-            try await connection.execute("""
+                """,
+                ["GM1734"]
+            )
+            try await connection.execute(
+                """
                 INSERT INTO gebruiker_rollen (gemeente, gebruiker, rol) SELECT gemeente, 'test-' || code, 'kernteamlid' FROM kernteams WHERE gemeente = $1
-                """, ["GM1734"])
-            try await connection.execute("""
+                """,
+                ["GM1734"]
+            )
+            try await connection.execute(
+                """
                 INSERT INTO kernteamleden (gemeente, gebruiker, kernteam) SELECT gemeente, 'test-' || code, code FROM kernteams WHERE gemeente = $1
-                """, ["GM1734"])
-            return try await connection.query("""
+                """,
+                ["GM1734"]
+            )
+            return try await connection.query(
+                """
                 SELECT kernteam, array_agg(kern ORDER BY kern) FROM kernteam_kernen WHERE gemeente = $1 GROUP BY kernteam ORDER BY kernteam
-                """, ["GM1734"]) { row in (kernteam: try row.decode(0, as: String.self), kernen: try row.decode(1, as: [String].self)) }
+                """,
+                ["GM1734"]
+            ) { row in (kernteam: try row.decode(0, as: String.self), kernen: try row.decode(1, as: [String].self)) }
         }
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
-import Hummingbird
 import HTTPTypes
+import Hummingbird
 import HummingbirdTesting
 import Logging
 import Postgres
@@ -64,7 +64,9 @@ struct HTTPTests {
     func unreachableDatabase() async throws {
         let nowhere = TestDatabase.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: nowhere) }
-        let pool = ConnectionPool(.init(connection: .unixSocket(directory: nowhere, database: "voorveld", user: "voorveld"), acquireTimeout: .seconds(30)))
+        let pool = ConnectionPool(
+            .init(connection: .unixSocket(directory: nowhere, database: "voorveld", user: "voorveld"), acquireTimeout: .seconds(30))
+        )
         try await Self.app(AppDependencies(pool: pool, hasher: TestEnvironment.hasher)).test(.router) { client in
             let started = ContinuousClock.now
             try await client.execute(uri: "/health/ready", method: .get) { response in
@@ -120,7 +122,8 @@ struct HTTPTests {
             }
             // Bodies over the limit are refused whole, with 413.
             let huge = ByteBuffer(repeating: UInt8(ascii: "a"), count: 2 << 20)
-            try await client.execute(uri: "/inloggen", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"], body: huge) { response in
+            try await client.execute(uri: "/inloggen", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"], body: huge) {
+                response in
                 #expect(response.status == .contentTooLarge)
                 #expect(String(buffer: response.body).contains("groter dan toegestaan"))
             }

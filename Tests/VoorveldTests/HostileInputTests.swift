@@ -28,7 +28,8 @@ struct HostileInputTests {
 
     /// `levels` objects and lists in each other, taking turns: `{"a":[{"a":1}]}` has 3.
     static func genest(_ levels: Int) -> String {
-        var open = "", close = ""
+        var open = ""
+        var close = ""
         for level in 0..<levels {
             if level.isMultiple(of: 2) {
                 open += #"{"a":"#
@@ -41,7 +42,11 @@ struct HostileInputTests {
         return open + "1" + close
     }
 
-    static func hulpvraag(dossierreferentie: String = "RS-20431", omschrijving: String = "Kan de post niet meer bijhouden.", extra: String = "") -> String {
+    static func hulpvraag(
+        dossierreferentie: String = "RS-20431",
+        omschrijving: String = "Kan de post niet meer bijhouden.",
+        extra: String = ""
+    ) -> String {
         """
         {"dossierreferentie": "\(dossierreferentie)", "initialen": "A.B.", "kern": "heteren", "kanaal": "telefoon",
          "leefgebieden": ["financien"], "zrmScores": {"financien": 2}, "duur": "onbepaald", "toestemmingVrijwilliger": true,
@@ -56,8 +61,12 @@ struct HostileInputTests {
         try await Fixtures.app(environment).test(.router) { client in
             let headers = Fixtures.headers(Demo.kernteamlid.token)
             // One level too deep: the body's own object and 16 more.
-            try await client.execute(uri: "/v1/hulpvragen", method: .post, headers: headers,
-                                     body: ByteBuffer(string: Self.hulpvraag(extra: #", "extra": \#(Self.genest(Self.diepte))"#))) { response in
+            try await client.execute(
+                uri: "/v1/hulpvragen",
+                method: .post,
+                headers: headers,
+                body: ByteBuffer(string: Self.hulpvraag(extra: #", "extra": \#(Self.genest(Self.diepte))"#))
+            ) { response in
                 #expect(response.status == .badRequest)
                 #expect(response.headers[.contentType] == "application/problem+json")
                 let problem = try Fixtures.json(response.body)
@@ -67,8 +76,12 @@ struct HostileInputTests {
                 #expect(!problem.keys.contains("invalidParams"))
             }
             // At the limit it is parsed and checked field by field: only the unknown field is wrong.
-            try await client.execute(uri: "/v1/hulpvragen", method: .post, headers: headers,
-                                     body: ByteBuffer(string: Self.hulpvraag(extra: #", "extra": \#(Self.genest(Self.diepte - 1))"#))) { response in
+            try await client.execute(
+                uri: "/v1/hulpvragen",
+                method: .post,
+                headers: headers,
+                body: ByteBuffer(string: Self.hulpvraag(extra: #", "extra": \#(Self.genest(Self.diepte - 1))"#))
+            ) { response in
                 #expect(response.status == .badRequest)
                 let problem = try Fixtures.json(response.body)
                 #expect((problem["detail"] as? String)?.contains("genest") == false)
@@ -87,8 +100,12 @@ struct HostileInputTests {
             }
             // Brackets inside a string, after an escaped quote, are text: counted, they would be 40 levels.
             let tekst = #"Schreef: \"[[[[[[[[[[[[[[[[[[[[ {{{{{{{{{{{{{{{{{{{{\" en een backslash \\"#
-            try await client.execute(uri: "/v1/hulpvragen", method: .post, headers: headers,
-                                     body: ByteBuffer(string: Self.hulpvraag(omschrijving: tekst))) { response in
+            try await client.execute(
+                uri: "/v1/hulpvragen",
+                method: .post,
+                headers: headers,
+                body: ByteBuffer(string: Self.hulpvraag(omschrijving: tekst))
+            ) { response in
                 #expect(response.status == .created, "\(String(buffer: response.body))")
                 let body = try Fixtures.json(response.body)
                 #expect((body["omschrijving"] as? String)?.hasPrefix(#"Schreef: "[[[["#) == true)
@@ -101,7 +118,7 @@ struct HostileInputTests {
 
     @Test("a pool that cannot connect logs and throws its target without the password, in every form a connection string has one")
     func passwordsNotLogged() async throws {
-        let nowhere = TestDatabase.temporaryDirectory()   // no server listens here
+        let nowhere = TestDatabase.temporaryDirectory()  // no server listens here
         defer { try? FileManager.default.removeItem(atPath: nowhere) }
         let configurations = [
             ConnectionConfiguration(url: "postgresql://voorveld:Geheim-URI@/voorveld?host=\(nowhere)"),
@@ -140,7 +157,7 @@ struct HostileInputTests {
     @Test("voorveld logs and prints its database targets without their passwords, as text and as JSON")
     func commandHidesPasswords() async throws {
         try #require(FileManager.default.isExecutableFile(atPath: Self.program), "build the voorveld program first: swift build --build-tests")
-        let nowhere = TestDatabase.temporaryDirectory()   // no server listens here
+        let nowhere = TestDatabase.temporaryDirectory()  // no server listens here
         defer { try? FileManager.default.removeItem(atPath: nowhere) }
         var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("PG") }
         environment["DATABASE_URL"] = "postgresql://voorveld_app:Geheim-URL@/voorveld?host=\(nowhere)&sslpassword=Geheim-SSL"
@@ -169,7 +186,10 @@ struct HostileInputTests {
             let text = try String(contentsOfFile: path, encoding: .utf8)
             #expect(process.terminationStatus != 0, "\(text)")
             // It said where it connects to and why it could not, with the passwords hidden.
-            #expect(text.contains("using the configured PostgreSQL") && text.contains("reports database") && text.contains("cannot connect"), "\(text)")
+            #expect(
+                text.contains("using the configured PostgreSQL") && text.contains("reports database") && text.contains("cannot connect"),
+                "\(text)"
+            )
             #expect(text.contains("***"), "\(text)")
             #expect(!text.contains("Geheim") && !text.contains("spatie"), "\(text)")
         }
@@ -197,38 +217,61 @@ struct HostileInputTests {
         let environment = try await TestEnvironment.seeded()
         try await Fixtures.app(environment).test(.router) { client in
             let steunpunt = Fixtures.headers(Demo.steunpunt.token)
-            try await client.execute(uri: "/v1/vrijwilligers", method: .post, headers: steunpunt,
-                                     body: ByteBuffer(string: Self.vrijwilliger(referentie: "vw-anna-001"))) { response in
+            try await client.execute(
+                uri: "/v1/vrijwilligers",
+                method: .post,
+                headers: steunpunt,
+                body: ByteBuffer(string: Self.vrijwilliger(referentie: "vw-anna-001"))
+            ) { response in
                 #expect(response.status == .created)
             }
             // The same to the eye: a Cyrillic а (U+0430), a Cyrillic о (U+043E) for the zero.
             for lookalike in ["vw-\u{0430}nna-001", "vw-anna-0\u{043E}1"] {
-                try await client.execute(uri: "/v1/vrijwilligers", method: .post, headers: steunpunt,
-                                         body: ByteBuffer(string: Self.vrijwilliger(referentie: lookalike))) { response in
+                try await client.execute(
+                    uri: "/v1/vrijwilligers",
+                    method: .post,
+                    headers: steunpunt,
+                    body: ByteBuffer(string: Self.vrijwilliger(referentie: lookalike))
+                ) { response in
                     #expect(response.status == .badRequest)
                     let reden = Self.reden(try Fixtures.json(response.body), "referentie")
-                    #expect(reden?.hasPrefix("mag alleen letters a-z en A-Z, cijfers en - _ . / bevatten, en begint met een letter of cijfer") == true)
+                    #expect(
+                        reden?.hasPrefix("mag alleen letters a-z en A-Z, cijfers en - _ . / bevatten, en begint met een letter of cijfer") == true
+                    )
                     #expect(reden?.contains("U+04") == true, "\(reden ?? "")")
                 }
             }
-            try await client.execute(uri: "/v1/voorzieningen", method: .post, headers: steunpunt,
-                                     body: ByteBuffer(string: Self.voorziening(referentie: "vz-8\u{043E}01"))) { response in
+            try await client.execute(
+                uri: "/v1/voorzieningen",
+                method: .post,
+                headers: steunpunt,
+                body: ByteBuffer(string: Self.voorziening(referentie: "vz-8\u{043E}01"))
+            ) { response in
                 #expect(response.status == .badRequest)
                 let problem = try Fixtures.json(response.body)
                 #expect(Self.reden(problem, "referentie")?.hasPrefix(Tekstsoort.referentieMelding) == true)
             }
-            try await client.execute(uri: "/v1/hulpvragen", method: .post, headers: Fixtures.headers(Demo.kernteamlid.token),
-                                     body: ByteBuffer(string: Self.hulpvraag(dossierreferentie: "RS-2\u{043E}431"))) { response in
+            try await client.execute(
+                uri: "/v1/hulpvragen",
+                method: .post,
+                headers: Fixtures.headers(Demo.kernteamlid.token),
+                body: ByteBuffer(string: Self.hulpvraag(dossierreferentie: "RS-2\u{043E}431"))
+            ) { response in
                 #expect(response.status == .badRequest)
                 let problem = try Fixtures.json(response.body)
                 #expect(Self.reden(problem, "dossierreferentie")?.hasPrefix(Tekstsoort.referentieMelding) == true)
             }
             // A steunpunt's spreadsheet: the row and the column, nothing imported.
-            let csv = "referentie;voornaam;achternaam;kern;leefgebieden;beschikbaarheid;langste_inzet;uren_per_week;max_hulpvragen\n"
+            let csv =
+                "referentie;voornaam;achternaam;kern;leefgebieden;beschikbaarheid;langste_inzet;uren_per_week;max_hulpvragen\n"
                 + "vw-bram-001;Bram;Bakker;heteren;financien;ma-ochtend;kortdurend;2;1\n"
                 + "vw-\u{0430}nna-002;Anna;Jansen;heteren;financien;ma-ochtend;kortdurend;2;1\n"
-            try await client.execute(uri: "/v1/vrijwilligers/import", method: .post, headers: Fixtures.headers(Demo.steunpunt.token, "text/csv"),
-                                     body: ByteBuffer(string: csv)) { response in
+            try await client.execute(
+                uri: "/v1/vrijwilligers/import",
+                method: .post,
+                headers: Fixtures.headers(Demo.steunpunt.token, "text/csv"),
+                body: ByteBuffer(string: csv)
+            ) { response in
                 #expect(response.status == .unprocessableContent)
                 let fouten = try Fixtures.json(response.body)["fouten"] as? [[String: Any]] ?? []
                 #expect(fouten.count == 1)
@@ -237,7 +280,8 @@ struct HostileInputTests {
             }
         }
         let stored = try await environment.owner.withConnection { connection in
-            try await connection.query("SELECT referentie FROM vrijwilligers WHERE referentie LIKE 'vw-%nna-%' OR referentie LIKE 'vw-bram-%'") { row in
+            try await connection.query("SELECT referentie FROM vrijwilligers WHERE referentie LIKE 'vw-%nna-%' OR referentie LIKE 'vw-bram-%'") {
+                row in
                 try row.decode(0, as: String.self)
             }
         }
@@ -251,31 +295,49 @@ struct HostileInputTests {
         try await Fixtures.app(environment).test(.router) { client in
             let steunpunt = Fixtures.headers(Demo.steunpunt.token)
             // U+202E shows what follows right to left: "\u{202E}tiW ed" reads as "de Wit".
-            for (voornaam, achternaam, veld) in [("Joke", "\u{202E}tiW ed", "achternaam"), ("Jo\u{200B}ke", "de Wit", "voornaam"),
-                                                 ("Joke\u{2066}", "de Wit", "voornaam"), ("Joke\u{FEFF}", "de Wit", "voornaam")] {
-                try await client.execute(uri: "/v1/vrijwilligers", method: .post, headers: steunpunt,
-                                         body: ByteBuffer(string: Self.vrijwilliger(referentie: "vw-8201", voornaam: voornaam, achternaam: achternaam))) { response in
+            for (voornaam, achternaam, veld) in [
+                ("Joke", "\u{202E}tiW ed", "achternaam"), ("Jo\u{200B}ke", "de Wit", "voornaam"),
+                ("Joke\u{2066}", "de Wit", "voornaam"), ("Joke\u{FEFF}", "de Wit", "voornaam"),
+            ] {
+                try await client.execute(
+                    uri: "/v1/vrijwilligers",
+                    method: .post,
+                    headers: steunpunt,
+                    body: ByteBuffer(string: Self.vrijwilliger(referentie: "vw-8201", voornaam: voornaam, achternaam: achternaam))
+                ) { response in
                     #expect(response.status == .badRequest)
                     let reden = Self.reden(try Fixtures.json(response.body), veld)
                     #expect(reden?.hasPrefix("bevat onzichtbare of tekstrichting-tekens (U+") == true, "\(veld): \(reden ?? "nil")")
                 }
             }
-            try await client.execute(uri: "/v1/voorzieningen", method: .post, headers: steunpunt,
-                                     body: ByteBuffer(string: Self.voorziening(naam: "Repair\u{202E}caf\u{E9}"))) { response in
+            try await client.execute(
+                uri: "/v1/voorzieningen",
+                method: .post,
+                headers: steunpunt,
+                body: ByteBuffer(string: Self.voorziening(naam: "Repair\u{202E}caf\u{E9}"))
+            ) { response in
                 #expect(response.status == .badRequest)
                 let problem = try Fixtures.json(response.body)
                 #expect(Self.reden(problem, "naam") == "bevat onzichtbare of tekstrichting-tekens (U+202E)")
             }
             let kernteamlid = Fixtures.headers(Demo.kernteamlid.token)
-            try await client.execute(uri: "/v1/hulpvragen", method: .post, headers: kernteamlid,
-                                     body: ByteBuffer(string: Self.hulpvraag(omschrijving: "Post \u{202E}negilj"))) { response in
+            try await client.execute(
+                uri: "/v1/hulpvragen",
+                method: .post,
+                headers: kernteamlid,
+                body: ByteBuffer(string: Self.hulpvraag(omschrijving: "Post \u{202E}negilj"))
+            ) { response in
                 #expect(response.status == .badRequest)
                 let problem = try Fixtures.json(response.body)
                 #expect(Self.reden(problem, "omschrijving")?.hasPrefix(Tekstsoort.onzichtbaarMelding) == true)
             }
             // Lines and tabs are what free text is made of.
-            try await client.execute(uri: "/v1/hulpvragen", method: .post, headers: kernteamlid,
-                                     body: ByteBuffer(string: Self.hulpvraag(omschrijving: #"Eerste regel\nTweede regel\tmet een tab"#))) { response in
+            try await client.execute(
+                uri: "/v1/hulpvragen",
+                method: .post,
+                headers: kernteamlid,
+                body: ByteBuffer(string: Self.hulpvraag(omschrijving: #"Eerste regel\nTweede regel\tmet een tab"#))
+            ) { response in
                 #expect(response.status == .created)
                 let body = try Fixtures.json(response.body)
                 #expect(body["omschrijving"] as? String == "Eerste regel\nTweede regel\tmet een tab")
@@ -288,8 +350,12 @@ struct HostileInputTests {
     func namesInNFC() async throws {
         let environment = try await TestEnvironment.seeded()
         try await Fixtures.app(environment).test(.router) { client in
-            let location = try await client.execute(uri: "/v1/vrijwilligers", method: .post, headers: Fixtures.headers(Demo.steunpunt.token),
-                                                    body: ByteBuffer(string: Self.vrijwilliger(referentie: "vw-8301", voornaam: "Rene\u{301}e", achternaam: "Bro\u{308}er"))) { response in
+            let location = try await client.execute(
+                uri: "/v1/vrijwilligers",
+                method: .post,
+                headers: Fixtures.headers(Demo.steunpunt.token),
+                body: ByteBuffer(string: Self.vrijwilliger(referentie: "vw-8301", voornaam: "Rene\u{301}e", achternaam: "Bro\u{308}er"))
+            ) { response in
                 #expect(response.status == .created)
                 return response.headers[.location]
             }
@@ -304,7 +370,9 @@ struct HostileInputTests {
         }
         // PostgreSQL, which compares bytes, finds it by the precomposed form, as it is typed on a Dutch keyboard.
         let found = try await environment.owner.withConnection { connection in
-            try await connection.queryOne("SELECT count(*) FROM vrijwilligers WHERE voornaam = $1", ["Ren\u{E9}e"]) { row in try row.decode(0, as: Int.self) }
+            try await connection.queryOne("SELECT count(*) FROM vrijwilligers WHERE voornaam = $1", ["Ren\u{E9}e"]) { row in
+                try row.decode(0, as: Int.self)
+            }
         }
         #expect(found == 1)
         await environment.close()
@@ -319,8 +387,12 @@ struct HostileInputTests {
             nieuw.zet("aanbieder", "Dorpshuis Driel")
             nieuw.zet("referentie", "vz-p\u{0430}ge-1")
             nieuw.velden += [("kernen", "driel"), ("leefgebieden", "sociaal-netwerk")]
-            try await client.execute(uri: "/voorzieningen", method: .post, headers: Fixtures.paginaHeaders(Demo.steunpunt.token, Fixtures.urlencoded),
-                                     body: Fixtures.formulierBody(nieuw.velden)) { response in
+            try await client.execute(
+                uri: "/voorzieningen",
+                method: .post,
+                headers: Fixtures.paginaHeaders(Demo.steunpunt.token, Fixtures.urlencoded),
+                body: Fixtures.formulierBody(nieuw.velden)
+            ) { response in
                 #expect(response.status == .badRequest)
                 let html = String(buffer: response.body)
                 #expect(html.contains(#"id="referentie-fout">Referentie: mag alleen letters a-z en A-Z, cijfers en - _ . / bevatten"#))
@@ -333,7 +405,9 @@ struct HostileInputTests {
         await environment.close()
     }
 
-    @Test("the referentie rule is one: the code, its regular expression and the OpenAPI document's pattern agree, and every seed referentie keeps to it")
+    @Test(
+        "the referentie rule is one: the code, its regular expression and the OpenAPI document's pattern agree, and every seed referentie keeps to it"
+    )
     func referentieRuleIsOne() async throws {
         // The expression (for the OpenAPI document and a database CHECK) against the code, with each
         // character of the Latin, Greek, Cyrillic, Armenian and Hebrew blocks first and in the middle.
@@ -347,18 +421,21 @@ struct HostileInputTests {
         let environment = try await TestEnvironment.migrated()
         // The database's CHECKs (*_referentie_ascii in sql/migrations/001_baseline.sql) hold the same expression, and refuse what the code refuses.
         let checks = try await environment.owner.withConnection { connection in
-            try await connection.query("""
+            try await connection.query(
+                """
                 SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint
                 WHERE conname IN ('vrijwilligers_referentie_ascii', 'voorzieningen_referentie_ascii', 'hulpvragen_dossierreferentie_ascii')
                 ORDER BY conname
-                """) { row in (try row.decode(0, as: String.self), try row.decode(1, as: String.self)) }
+                """
+            ) { row in (try row.decode(0, as: String.self), try row.decode(1, as: String.self)) }
         }
         #expect(checks.count == 3)
         for (name, definition) in checks {
             #expect(definition.contains("'\(Tekstsoort.referentiePatroon)'"), "\(name): \(definition)")
         }
         let refused = try await environment.owner.withConnection { connection in
-            try await connection.queryOne("SELECT 'vw-\u{0430}' COLLATE \"C\" ~ $1, 'vw-a' COLLATE \"C\" ~ $1", [Tekstsoort.referentiePatroon]) { row in
+            try await connection.queryOne("SELECT 'vw-\u{0430}' COLLATE \"C\" ~ $1, 'vw-a' COLLATE \"C\" ~ $1", [Tekstsoort.referentiePatroon]) {
+                row in
                 (try row.decode(0, as: Bool.self), try row.decode(1, as: Bool.self))
             }
         }

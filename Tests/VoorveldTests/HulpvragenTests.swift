@@ -24,13 +24,17 @@ struct HulpvragenTests {
         let environment = try await TestEnvironment.seeded()
         let tokens = try await Fixtures.tokens(environment)
         try await Fixtures.app(environment).test(.router) { client in
-            let location = try await client.execute(uri: "/v1/hulpvragen", method: .post, headers: Fixtures.headers(Demo.kernteamlid.token),
-                                                    body: ByteBuffer(string: Fixtures.hulpvraagBody)) { response in
+            let location = try await client.execute(
+                uri: "/v1/hulpvragen",
+                method: .post,
+                headers: Fixtures.headers(Demo.kernteamlid.token),
+                body: ByteBuffer(string: Fixtures.hulpvraagBody)
+            ) { response in
                 #expect(response.status == .created)
                 #expect(response.headers[.eTag] == "\"1\"")
                 let body = try JSON.parse(Data(buffer: response.body))
-                #expect(body["kernteam"]?.string == "heteren")   // from the kern
-                #expect(body["regisseur"]?.string == "kernteamlid")   // whoever registers, unless named
+                #expect(body["kernteam"]?.string == "heteren")  // from the kern
+                #expect(body["regisseur"]?.string == "kernteamlid")  // whoever registers, unless named
                 #expect(body["status"]?.string == "nieuw")
                 #expect(body["ontvangenOp"]?.string == CalendarDate.vandaag().description)
                 #expect(body["zrmScores"] == .object(["financien": .number(2)]))
@@ -45,8 +49,12 @@ struct HulpvragenTests {
             let path = try #require(location)
             // Kernteam Driel registers one of its own.
             let driel = Fixtures.hulpvraagBody.replacingOccurrences(of: "\"heteren\"", with: "\"driel\"")
-            try await client.execute(uri: "/v1/hulpvragen", method: .post, headers: Fixtures.headers(tokens[.kernteamlidAnderTeam]!),
-                                     body: ByteBuffer(string: driel)) { response in
+            try await client.execute(
+                uri: "/v1/hulpvragen",
+                method: .post,
+                headers: Fixtures.headers(tokens[.kernteamlidAnderTeam]!),
+                body: ByteBuffer(string: driel)
+            ) { response in
                 #expect(response.status == .created)
             }
             for (token, team) in [(Demo.kernteamlid.token, "heteren"), (tokens[.kernteamlidAnderTeam]!, "driel")] {
@@ -57,7 +65,8 @@ struct HulpvragenTests {
                 }
             }
             // Asking for the other team's list gives nothing, not an error that reveals it.
-            try await client.execute(uri: "/v1/hulpvragen?kernteam=driel", method: .get, headers: Fixtures.headers(Demo.kernteamlid.token)) { response in
+            try await client.execute(uri: "/v1/hulpvragen?kernteam=driel", method: .get, headers: Fixtures.headers(Demo.kernteamlid.token)) {
+                response in
                 let body = try JSON.parse(Data(buffer: response.body))
                 #expect(body["totaal"]?.int == 0)
             }
@@ -71,8 +80,12 @@ struct HulpvragenTests {
                 try row.decode(0, as: String.self)
             }
         }
-        #expect(acties == ["hulpvraag-registreren:toegestaan", "hulpvraag-registreren:toegestaan", "hulpvragen-lezen:toegestaan",
-                           "hulpvragen-lezen:toegestaan", "hulpvragen-lezen:toegestaan", "hulpvraag-lezen:niet-gevonden"])
+        #expect(
+            acties == [
+                "hulpvraag-registreren:toegestaan", "hulpvraag-registreren:toegestaan", "hulpvragen-lezen:toegestaan",
+                "hulpvragen-lezen:toegestaan", "hulpvragen-lezen:toegestaan", "hulpvraag-lezen:niet-gevonden",
+            ]
+        )
         await environment.close()
     }
 
@@ -86,14 +99,22 @@ struct HulpvragenTests {
              "status": "afgesloten", "bsn": "111222333"}
             """
         try await Fixtures.app(environment).test(.router) { client in
-            try await client.execute(uri: "/v1/hulpvragen", method: .post, headers: Fixtures.headers(Demo.kernteamlid.token),
-                                     body: ByteBuffer(string: bad)) { response in
+            try await client.execute(
+                uri: "/v1/hulpvragen",
+                method: .post,
+                headers: Fixtures.headers(Demo.kernteamlid.token),
+                body: ByteBuffer(string: bad)
+            ) { response in
                 #expect(response.status == .badRequest)
                 #expect(response.headers[.contentType] == "application/problem+json")
                 let body = try JSON.parse(Data(buffer: response.body))
                 let fields = Set(body["invalidParams"]?.array?.compactMap { $0["name"]?.string } ?? [])
-                #expect(fields == ["dossierreferentie", "initialen", "geboortejaar", "kern", "kanaal", "ontvangenOp", "leefgebieden",
-                                   "zrmScores.financien", "zrmScores.justitie", "taken", "dagdelen", "duur", "urenPerWeek", "jeugd", "status", "bsn"])
+                #expect(
+                    fields == [
+                        "dossierreferentie", "initialen", "geboortejaar", "kern", "kanaal", "ontvangenOp", "leefgebieden",
+                        "zrmScores.financien", "zrmScores.justitie", "taken", "dagdelen", "duur", "urenPerWeek", "jeugd", "status", "bsn",
+                    ]
+                )
                 let reasons = body["invalidParams"]?.array?.compactMap { $0["reason"]?.string } ?? []
                 #expect(reasons.contains { $0.contains("BSN") })
                 #expect(reasons.contains("onbekende kern 'atlantis' in deze gemeente"))
@@ -105,8 +126,12 @@ struct HulpvragenTests {
                 (#""kern": "heteren", "regisseur": "steunpunt""#, "regisseur", "is geen lid van het kernteam van deze hulpvraag"),
             ] {
                 let body = Fixtures.hulpvraagBody.replacingOccurrences(of: #""kern": "heteren""#, with: change)
-                try await client.execute(uri: "/v1/hulpvragen", method: .post, headers: Fixtures.headers(Demo.kernteamlid.token),
-                                         body: ByteBuffer(string: body)) { response in
+                try await client.execute(
+                    uri: "/v1/hulpvragen",
+                    method: .post,
+                    headers: Fixtures.headers(Demo.kernteamlid.token),
+                    body: ByteBuffer(string: body)
+                ) { response in
                     #expect(response.status == .badRequest)
                     let problems = try JSON.parse(Data(buffer: response.body))["invalidParams"]?.array ?? []
                     #expect(problems.map { "\($0["name"]?.string ?? ""): \($0["reason"]?.string ?? "")" } == ["\(field): \(reason)"])
@@ -123,8 +148,12 @@ struct HulpvragenTests {
         let signaal = Fixtures.hulpvraagBody
             .replacingOccurrences(of: #""toestemmingVrijwilliger": true"#, with: #""toestemmingVrijwilliger": true, "veiligThuis": true"#)
         try await Fixtures.app(environment).test(.router) { client in
-            let (location, etag) = try await client.execute(uri: "/v1/hulpvragen", method: .post, headers: Fixtures.headers(Demo.kernteamlid.token),
-                                                            body: ByteBuffer(string: signaal)) { response in
+            let (location, etag) = try await client.execute(
+                uri: "/v1/hulpvragen",
+                method: .post,
+                headers: Fixtures.headers(Demo.kernteamlid.token),
+                body: ByteBuffer(string: signaal)
+            ) { response in
                 #expect(response.status == .created)
                 let body = try JSON.parse(Data(buffer: response.body))
                 #expect(body["veiligThuis"]?.bool == true)
@@ -133,29 +162,40 @@ struct HulpvragenTests {
             }
             // Withdrawing the signal is refused, by Swift with a message and by the database in any case.
             let withdrawn = signaal.replacingOccurrences(of: #""veiligThuis": true"#, with: #""veiligThuis": false"#)
-            try await client.execute(uri: location, method: .put, headers: Fixtures.headers(Demo.kernteamlid.token, [.ifMatch: etag]),
-                                     body: ByteBuffer(string: withdrawn)) { response in
+            try await client.execute(
+                uri: location,
+                method: .put,
+                headers: Fixtures.headers(Demo.kernteamlid.token, [.ifMatch: etag]),
+                body: ByteBuffer(string: withdrawn)
+            ) { response in
                 #expect(response.status == .badRequest)
                 let problems = try JSON.parse(Data(buffer: response.body))["invalidParams"]?.array ?? []
                 #expect(problems.compactMap { $0["name"]?.string } == ["veiligThuis"])
             }
             // "gekoppeld" comes from a koppeling, not from an edit.
             let gekoppeld = Fixtures.hulpvraagBody(#""status": "gekoppeld", "veiligThuis": true"#)
-            try await client.execute(uri: location, method: .put, headers: Fixtures.headers(Demo.kernteamlid.token, [.ifMatch: etag]),
-                                     body: ByteBuffer(string: gekoppeld)) { response in
+            try await client.execute(
+                uri: location,
+                method: .put,
+                headers: Fixtures.headers(Demo.kernteamlid.token, [.ifMatch: etag]),
+                body: ByteBuffer(string: gekoppeld)
+            ) { response in
                 #expect(response.status == .badRequest)
                 let problems = try JSON.parse(Data(buffer: response.body))["invalidParams"]?.array ?? []
                 #expect(problems.compactMap { $0["name"]?.string } == ["status"])
             }
         }
-        let scope = try await environment.proven(AccessScope(gemeente: "GM1734", gebruiker: "kernteamlid", rollen: [.kernteamlid], kernteams: ["heteren"]))
+        let scope = try await environment.proven(
+            AccessScope(gemeente: "GM1734", gebruiker: "kernteamlid", rollen: [.kernteamlid], kernteams: ["heteren"])
+        )
         await #expect(throws: PostgresError.self) {
             try await environment.service.withTransaction(in: scope) { connection in
                 try await connection.execute("UPDATE hulpvragen SET veilig_thuis = false, doorverwezen_naar_loket = false")
             }
         }
         let flags = try await environment.owner.withConnection { connection in
-            try await connection.queryOne("SELECT veilig_thuis AND doorverwezen_naar_loket FROM hulpvragen") { row in try row.decode(0, as: Bool.self) }
+            try await connection.queryOne("SELECT veilig_thuis AND doorverwezen_naar_loket FROM hulpvragen") { row in try row.decode(0, as: Bool.self)
+            }
         }
         #expect(flags == true)
 
@@ -168,8 +208,10 @@ struct HulpvragenTests {
         }
         #expect(try lees(Fixtures.hulpvraagBody).magVrijwilligerKrijgen)
         #expect(try !lees(signaal).magVrijwilligerKrijgen)
-        #expect(try !lees(Fixtures.hulpvraagBody.replacingOccurrences(of: #""toestemmingVrijwilliger": true"#, with: #""jeugd": true"#))
-            .magVrijwilligerKrijgen)
+        #expect(
+            try !lees(Fixtures.hulpvraagBody.replacingOccurrences(of: #""toestemmingVrijwilliger": true"#, with: #""jeugd": true"#))
+                .magVrijwilligerKrijgen
+        )
         await environment.close()
     }
 
@@ -177,12 +219,20 @@ struct HulpvragenTests {
     func concurrentEdits() async throws {
         let environment = try await TestEnvironment.seeded()
         try await Fixtures.app(environment).test(.router) { client in
-            let location = try await client.execute(uri: "/v1/hulpvragen", method: .post, headers: Fixtures.headers(Demo.kernteamlid.token),
-                                                    body: ByteBuffer(string: Fixtures.hulpvraagBody)) { $0.headers[.location]! }
+            let location = try await client.execute(
+                uri: "/v1/hulpvragen",
+                method: .post,
+                headers: Fixtures.headers(Demo.kernteamlid.token),
+                body: ByteBuffer(string: Fixtures.hulpvraagBody)
+            ) { $0.headers[.location]! }
             func edit(_ omschrijving: String) async throws -> (HTTPResponse.Status, String?) {
                 let body = Fixtures.hulpvraagBody.replacingOccurrences(of: "Kan de post en rekeningen niet meer bijhouden.", with: omschrijving)
-                return try await client.execute(uri: location, method: .put, headers: Fixtures.headers(Demo.kernteamlid.token, [.ifMatch: "\"1\""]),
-                                                body: ByteBuffer(string: body)) { ($0.status, $0.headers[.eTag]) }
+                return try await client.execute(
+                    uri: location,
+                    method: .put,
+                    headers: Fixtures.headers(Demo.kernteamlid.token, [.ifMatch: "\"1\""]),
+                    body: ByteBuffer(string: body)
+                ) { ($0.status, $0.headers[.eTag]) }
             }
             async let first = edit("eerste")
             async let second = edit("tweede")
@@ -204,8 +254,12 @@ struct HulpvragenTests {
         let environment = try await TestEnvironment.seeded()
         try await Fixtures.app(environment).test(.router) { client in
             func post(_ body: String = Fixtures.hulpvraagBody, key: String) async throws -> (HTTPResponse.Status, String?, String?) {
-                try await client.execute(uri: "/v1/hulpvragen", method: .post, headers: Fixtures.headers(Demo.kernteamlid.token, [idempotencyKey: key]),
-                                         body: ByteBuffer(string: body)) { response in
+                try await client.execute(
+                    uri: "/v1/hulpvragen",
+                    method: .post,
+                    headers: Fixtures.headers(Demo.kernteamlid.token, [idempotencyKey: key]),
+                    body: ByteBuffer(string: body)
+                ) { response in
                     (response.status, response.headers[.location], response.headers[HTTPField.Name("Idempotent-Replayed")!])
                 }
             }
@@ -217,17 +271,24 @@ struct HulpvragenTests {
             #expect(Set(results.map(\.1)).count == 1)
             #expect(results.filter { $0.2 == "true" }.count == 2)
             // The same key for a different request is refused; a new key makes a new hulpvraag.
-            #expect(try await post(Fixtures.hulpvraagBody.replacingOccurrences(of: "1948", with: "1949"), key: "intake-42").0 == .unprocessableContent)
+            #expect(
+                try await post(Fixtures.hulpvraagBody.replacingOccurrences(of: "1948", with: "1949"), key: "intake-42").0 == .unprocessableContent
+            )
             #expect(try await post(key: "intake-43").0 == .created)
             #expect(try await post(key: String(repeating: "x", count: 201)).0 == .badRequest)
         }
         #expect(try await Self.count(environment) == 2)
         // Each replay read the hulpvraag again, audited; the stored keys hold no contents.
         let (reads, columns) = try await environment.owner.withConnection { connection in
-            (try await connection.queryOne("SELECT count(*) FROM auditlog WHERE actie = 'hulpvraag-lezen'") { row in try row.decode(0, as: Int.self) },
-             try await connection.query("SELECT column_name::text FROM information_schema.columns WHERE table_name = 'idempotentie' ORDER BY 1") { row in
-                 try row.decode(0, as: String.self)
-             })
+            (
+                try await connection.queryOne("SELECT count(*) FROM auditlog WHERE actie = 'hulpvraag-lezen'") { row in
+                    try row.decode(0, as: Int.self)
+                },
+                try await connection.query("SELECT column_name::text FROM information_schema.columns WHERE table_name = 'idempotentie' ORDER BY 1") {
+                    row in
+                    try row.decode(0, as: String.self)
+                }
+            )
         }
         #expect(reads == 2)
         #expect(columns == ["aangemaakt_op", "etag", "gebruiker", "gemeente", "locatie", "sleutel", "status", "verzoek_hash"])
@@ -244,15 +305,25 @@ struct HulpvragenTests {
     func statusAndRegisseur() async throws {
         let environment = try await TestEnvironment.seeded()
         let users = UserStore(pool: environment.owner, hasher: TestEnvironment.hasher)
-        try await users.add(.init(naam: "collega", weergavenaam: "Collega Heteren", gemeente: "GM1734", rollen: [.kernteamlid], kernteams: ["heteren"]))
+        try await users.add(
+            .init(naam: "collega", weergavenaam: "Collega Heteren", gemeente: "GM1734", rollen: [.kernteamlid], kernteams: ["heteren"])
+        )
         let collega = try await users.createToken(naam: "collega")
         try await Fixtures.app(environment).test(.router) { client in
-            let location = try await client.execute(uri: "/v1/hulpvragen", method: .post, headers: Fixtures.headers(Demo.kernteamlid.token),
-                                                    body: ByteBuffer(string: Fixtures.hulpvraagBody)) { $0.headers[.location]! }
+            let location = try await client.execute(
+                uri: "/v1/hulpvragen",
+                method: .post,
+                headers: Fixtures.headers(Demo.kernteamlid.token),
+                body: ByteBuffer(string: Fixtures.hulpvraagBody)
+            ) { $0.headers[.location]! }
             func put(_ status: String, versie: Int, token: String = collega) async throws -> (HTTPResponse.Status, String) {
                 let body = Fixtures.hulpvraagBody(#""regisseur": "kernteamlid", "status": "\#(status)""#)
-                return try await client.execute(uri: location, method: .put, headers: Fixtures.headers(token, [.ifMatch: "\"\(versie)\""]),
-                                                body: ByteBuffer(string: body)) { response in
+                return try await client.execute(
+                    uri: location,
+                    method: .put,
+                    headers: Fixtures.headers(token, [.ifMatch: "\"\(versie)\""]),
+                    body: ByteBuffer(string: body)
+                ) { response in
                     (response.status, String(buffer: response.body))
                 }
             }
@@ -264,15 +335,22 @@ struct HulpvragenTests {
             #expect(try await users.disable(naam: "kernteamlid"))
             // Closing takes an outcome; a plain status change to afgesloten is refused.
             #expect(try await put("afgesloten", versie: 2).0 == .badRequest)
-            let gesloten = try await client.execute(uri: location + "/afsluiting", method: .put,
-                                                    headers: Fixtures.headers(collega, [.ifMatch: "\"2\""]),
-                                                    body: ByteBuffer(string: #"{"uitkomst": "niet-opgelost"}"#)) { $0.status }
+            let gesloten = try await client.execute(
+                uri: location + "/afsluiting",
+                method: .put,
+                headers: Fixtures.headers(collega, [.ifMatch: "\"2\""]),
+                body: ByteBuffer(string: #"{"uitkomst": "niet-opgelost"}"#)
+            ) { $0.status }
             #expect(gesloten == .ok)
-            #expect(try await put("in-behandeling", versie: 3).0 == .ok)   // reopened after nazorg
+            #expect(try await put("in-behandeling", versie: 3).0 == .ok)  // reopened after nazorg
             // Naming a regisseur who is not (or no longer) in the team is refused.
             let body = Fixtures.hulpvraagBody(#""regisseur": "kernteamlid.driel""#)
-            try await client.execute(uri: location, method: .put, headers: Fixtures.headers(collega, [.ifMatch: "\"4\""]),
-                                     body: ByteBuffer(string: body)) { response in
+            try await client.execute(
+                uri: location,
+                method: .put,
+                headers: Fixtures.headers(collega, [.ifMatch: "\"4\""]),
+                body: ByteBuffer(string: body)
+            ) { response in
                 #expect(response.status == .badRequest)
             }
         }
@@ -283,10 +361,17 @@ struct HulpvragenTests {
     func databaseRulesFirst() async throws {
         let environment = try await TestEnvironment.seeded()
         try await Fixtures.app(environment).test(.router) { client in
-            for (change, field) in [(#""initialen": "Ł.""#, "initialen"), (#""initialen": "A.B.", "omschrijving": "\#(String(repeating: "e\u{301}", count: 2_001))""#, "omschrijving")] {
+            for (change, field) in [
+                (#""initialen": "Ł.""#, "initialen"),
+                (#""initialen": "A.B.", "omschrijving": "\#(String(repeating: "e\u{301}", count: 2_001))""#, "omschrijving"),
+            ] {
                 let body = Fixtures.hulpvraagBody.replacingOccurrences(of: #""initialen": "A.B.""#, with: change)
-                try await client.execute(uri: "/v1/hulpvragen", method: .post, headers: Fixtures.headers(Demo.kernteamlid.token),
-                                         body: ByteBuffer(string: body)) { response in
+                try await client.execute(
+                    uri: "/v1/hulpvragen",
+                    method: .post,
+                    headers: Fixtures.headers(Demo.kernteamlid.token),
+                    body: ByteBuffer(string: body)
+                ) { response in
                     #expect(response.status == .badRequest, "\(field)")
                     let problems = try JSON.parse(Data(buffer: response.body))["invalidParams"]?.array ?? []
                     #expect(problems.compactMap { $0["name"]?.string } == [field])

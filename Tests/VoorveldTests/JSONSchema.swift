@@ -2,16 +2,28 @@ import Foundation
 
 /// A JSON value with its types kept apart (a boolean is never a number), for checking answers.
 indirect enum JSON: Decodable, Equatable, CustomStringConvertible {
-    case string(String), number(Double), bool(Bool), array([JSON]), object([String: JSON]), null
+    case string(String)
+    case number(Double)
+    case bool(Bool)
+    case array([JSON])
+    case object([String: JSON])
+    case null
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
-        if container.decodeNil() { self = .null }
-        else if let value = try? container.decode(Bool.self) { self = .bool(value) }
-        else if let value = try? container.decode(Double.self) { self = .number(value) }
-        else if let value = try? container.decode(String.self) { self = .string(value) }
-        else if let value = try? container.decode([JSON].self) { self = .array(value) }
-        else { self = .object(try container.decode([String: JSON].self)) }
+        if container.decodeNil() {
+            self = .null
+        } else if let value = try? container.decode(Bool.self) {
+            self = .bool(value)
+        } else if let value = try? container.decode(Double.self) {
+            self = .number(value)
+        } else if let value = try? container.decode(String.self) {
+            self = .string(value)
+        } else if let value = try? container.decode([JSON].self) {
+            self = .array(value)
+        } else {
+            self = .object(try container.decode([String: JSON].self))
+        }
     }
 
     static func parse(_ data: Data) throws -> JSON { try JSONDecoder().decode(JSON.self, from: data) }
@@ -64,8 +76,10 @@ struct JSONSchemaValidator {
             let results = options.map { problems(value, $0, at: path) }
             let matching = results.filter(\.isEmpty).count
             if matching != 1 {
-                found.append("\(path): matches \(matching) of the \(options.count) oneOf schemas, not exactly one"
-                             + (matching == 0 ? ": " + results.map { $0.prefix(2).joined(separator: "; ") }.joined(separator: " | ") : ""))
+                found.append(
+                    "\(path): matches \(matching) of the \(options.count) oneOf schemas, not exactly one"
+                        + (matching == 0 ? ": " + results.map { $0.prefix(2).joined(separator: "; ") }.joined(separator: " | ") : "")
+                )
             }
         }
         if let type = schema["type"] {

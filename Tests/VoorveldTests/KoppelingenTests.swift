@@ -76,7 +76,7 @@ struct KoppelingenTests {
             // Full: the next is refused. Breaking one off (with a reason) frees the place.
             let vrij = try #require(hulpvragen.first { id in !booked.contains { $0["hulpvraag"]?.string == id.uuidString.lowercased() } })
             #expect(try await Fixtures.postKoppeling(client, hulpvraag: vrij, body).0 == .conflict)
-            #expect(try await Fixtures.zetStatus(client, booked[0], #"{"status": "afgebroken"}"#).0 == .badRequest)   // a reason is needed
+            #expect(try await Fixtures.zetStatus(client, booked[0], #"{"status": "afgebroken"}"#).0 == .badRequest)  // a reason is needed
             let (status, afgebroken) = try await Fixtures.zetStatus(client, booked[0], #"{"status": "afgebroken", "reden": "klikt-niet"}"#)
             #expect(status == .ok)
             #expect(afgebroken["beeindigdOp"]?.string == CalendarDate.vandaag().description)
@@ -87,12 +87,16 @@ struct KoppelingenTests {
             let (_, afgerond) = try await Fixtures.zetStatus(client, gestart, #"{"status": "afgerond"}"#)
             #expect(afgerond["status"]?.string == "afgerond")
             #expect(try await Fixtures.zetStatus(client, afgerond, #"{"status": "gestart"}"#).0 == .conflict)
-            let andere = try #require(hulpvragen.first { id in id != vrij && !booked.contains { $0["hulpvraag"]?.string == id.uuidString.lowercased() } })
+            let andere = try #require(
+                hulpvragen.first { id in id != vrij && !booked.contains { $0["hulpvraag"]?.string == id.uuidString.lowercased() } }
+            )
             #expect(try await Fixtures.postKoppeling(client, hulpvraag: andere, body).0 == .created)
         }
         let lopend = try await environment.owner.withConnection { connection in
-            try await connection.queryOne("SELECT count(*) FROM koppelingen WHERE vrijwilliger = $1 AND status IN ('voorgesteld', 'geaccepteerd', 'gestart')",
-                                          [kees]) { row in try row.decode(0, as: Int.self) }
+            try await connection.queryOne(
+                "SELECT count(*) FROM koppelingen WHERE vrijwilliger = $1 AND status IN ('voorgesteld', 'geaccepteerd', 'gestart')",
+                [kees]
+            ) { row in try row.decode(0, as: Int.self) }
         }
         #expect(lopend == 2)
         await environment.close()
@@ -107,14 +111,22 @@ struct KoppelingenTests {
         try await Fixtures.app(environment).test(.router) { client in
             let voor = try await Fixtures.get(client, "\(path)/kandidaten")
             #expect(voor["vrijwilligers"]?.array?.contains { $0["id"]?.string == kees.uuidString.lowercased() } == true)
-            let (_, koppeling) = try await Fixtures.postKoppeling(client, hulpvraag: hulpvraag, #"{"vrijwilliger": "\#(kees.uuidString.lowercased())"}"#)
+            let (_, koppeling) = try await Fixtures.postKoppeling(
+                client,
+                hulpvraag: hulpvraag,
+                #"{"vrijwilliger": "\#(kees.uuidString.lowercased())"}"#
+            )
             #expect(koppeling["kern"]?.string == "heteren")
             #expect(koppeling["leefgebieden"]?.strings == ["financien"])
             #expect(koppeling["taken"]?.strings == ["administratie"])
             #expect(try await Fixtures.get(client, path)["status"]?.string == "in-behandeling")
             let (_, geaccepteerd) = try await Fixtures.zetStatus(client, koppeling, #"{"status": "geaccepteerd"}"#)
             #expect(try await Fixtures.get(client, path)["status"]?.string == "gekoppeld")
-            _ = try await Fixtures.zetStatus(client, geaccepteerd, #"{"status": "afgebroken", "reden": "vrijwilliger-kan-niet", "toelichting": "Verhuist."}"#)
+            _ = try await Fixtures.zetStatus(
+                client,
+                geaccepteerd,
+                #"{"status": "afgebroken", "reden": "vrijwilliger-kan-niet", "toelichting": "Verhuist."}"#
+            )
             #expect(try await Fixtures.get(client, path)["status"]?.string == "in-behandeling")
             let na = try await Fixtures.get(client, "\(path)/kandidaten")
             #expect(na["vrijwilligers"]?.array?.contains { $0["id"]?.string == kees.uuidString.lowercased() } == false)
@@ -127,7 +139,11 @@ struct KoppelingenTests {
 
             // The steunpunt follows its volunteer's koppelingen, never the hulpvraag itself, nor why it ended, nor the team's note
             // (PrivacyTests has the whole list of what it may see).
-            let steunpunt = try await Fixtures.get(client, "/v1/koppelingen?vrijwilliger=\(kees.uuidString.lowercased())", token: Demo.steunpunt.token)
+            let steunpunt = try await Fixtures.get(
+                client,
+                "/v1/koppelingen?vrijwilliger=\(kees.uuidString.lowercased())",
+                token: Demo.steunpunt.token
+            )
             #expect(steunpunt["items"]?.array?.first?["status"]?.string == "beeindigd")
             #expect(steunpunt["items"]?.array?.first?["reden"] == nil)
             #expect(steunpunt["items"]?.array?.first?["afsluiting"] == nil)
@@ -151,10 +167,13 @@ struct KoppelingenTests {
         }
         func insert(_ hulpvraag: UUID) async throws {
             try await environment.service.withTransaction(in: try await environment.proven(Fixtures.heteren)) { connection in
-                _ = try await connection.execute("""
+                _ = try await connection.execute(
+                    """
                     INSERT INTO koppelingen (gemeente, hulpvraag, vrijwilliger, kern, voorgesteld_door)
                     VALUES ('GM1734', $1, $2, 'heteren', 'kernteamlid')
-                    """, [hulpvraag, kees])
+                    """,
+                    [hulpvraag, kees]
+                )
             }
         }
         for (hulpvraag, constraint) in [(zonder, "koppelingen_toestemming"), (signaal, "koppelingen_veilig_thuis")] {
@@ -168,10 +187,13 @@ struct KoppelingenTests {
         // A koppeling starts as a proposal; history cannot be written past the rules.
         do {
             try await environment.service.withTransaction(in: try await environment.proven(Fixtures.heteren)) { connection in
-                _ = try await connection.execute("""
+                _ = try await connection.execute(
+                    """
                     INSERT INTO koppelingen (gemeente, hulpvraag, vrijwilliger, kern, voorgesteld_door, status, gestart_op)
                     VALUES ('GM1734', $1, $2, 'heteren', 'kernteamlid', 'gestart', current_date)
-                    """, [try await Fixtures.hulpvraag(environment), kees])
+                    """,
+                    [try await Fixtures.hulpvraag(environment), kees]
+                )
             }
             Issue.record("a started koppeling should not be insertable")
         } catch let error as PostgresError {
@@ -196,7 +218,7 @@ struct KoppelingenTests {
             }
         }
         #expect(reden == "afgebroken/veilig-thuis-signaal")
-        try await insert(try await Fixtures.hulpvraag(environment))   // the place it held is free again
+        try await insert(try await Fixtures.hulpvraag(environment))  // the place it held is free again
         await environment.close()
     }
 
@@ -214,7 +236,9 @@ struct KoppelingenTests {
         await pool.close()
     }
 
-    @Test("the VOG rule is one rule: the database refuses the volunteer the candidates list leaves out, also for a resident under 18 by year of birth")
+    @Test(
+        "the VOG rule is one rule: the database refuses the volunteer the candidates list leaves out, also for a resident under 18 by year of birth"
+    )
     func vogBijJongeren() async throws {
         let environment = try await TestEnvironment.seeded()
         let vandaag = CalendarDate.vandaag()
@@ -223,14 +247,19 @@ struct KoppelingenTests {
         // The first VOG date still valid today (on 29 February: 1 March three years back).
         let zelfdeDag = vandaag.plus(maanden: -36)
         let drieJaarTerug = VOG.geldig(zelfdeDag, op: vandaag) ? zelfdeDag : zelfdeDag.plus(dagen: 1)
-        let vogs = [drieJaarTerug, drieJaarTerug.plus(dagen: -1), drieJaarTerug.plus(dagen: 1), CalendarDate(year: 2024, month: 2, day: 29),
-                    CalendarDate(year: 2023, month: 2, day: 28), CalendarDate(year: 2023, month: 12, day: 31)]
-        let dagen = [vandaag, CalendarDate(year: 2026, month: 1, day: 1), CalendarDate(year: 2026, month: 12, day: 31), CalendarDate(year: 2027, month: 2, day: 28)]
+        let vogs = [
+            drieJaarTerug, drieJaarTerug.plus(dagen: -1), drieJaarTerug.plus(dagen: 1), CalendarDate(year: 2024, month: 2, day: 29),
+            CalendarDate(year: 2023, month: 2, day: 28), CalendarDate(year: 2023, month: 12, day: 31),
+        ]
+        let dagen = [
+            vandaag, CalendarDate(year: 2026, month: 1, day: 1), CalendarDate(year: 2026, month: 12, day: 31),
+            CalendarDate(year: 2027, month: 2, day: 28),
+        ]
         // As the service, which the register's filter runs as; the trigger runs as the owner.
         try await environment.service.withTransaction(in: try await environment.proven(Fixtures.heteren)) { connection in
             let voor = CalendarDate.vandaag()
             let database = try await connection.queryOne("SELECT vandaag()") { row in try row.decode(0, as: CalendarDate.self) }
-            #expect(database == voor || database == CalendarDate.vandaag(), "the database's today is the Netherlands' today")   // at midnight either
+            #expect(database == voor || database == CalendarDate.vandaag(), "the database's today is the Netherlands' today")  // at midnight either
             for vog in vogs {
                 let tot = try await connection.queryOne("SELECT vog_geldig_tot($1)", [vog]) { row in try row.decode(0, as: CalendarDate.self) }
                 #expect(tot == VOG.geldigTot(vog), "VOG of \(vog)")
@@ -242,13 +271,18 @@ struct KoppelingenTests {
                         let database = try await connection.queryOne("SELECT jongere($1, $2::integer, $3)", [jeugd, geboortejaar, op]) { row in
                             try row.decode(0, as: Bool.self)
                         }
-                        #expect(database == Fixtures.proef(geboortejaar: geboortejaar, jeugd: jeugd).jongere(op: op),
-                                "born \(geboortejaar.map(String.init) ?? "?"), jeugd \(jeugd), on \(op)")
+                        #expect(
+                            database == Fixtures.proef(geboortejaar: geboortejaar, jeugd: jeugd).jongere(op: op),
+                            "born \(geboortejaar.map(String.init) ?? "?"), jeugd \(jeugd), on \(op)"
+                        )
                     }
                 }
             }
         }
-        #expect(Fixtures.proef(geboortejaar: vandaag.year - 17).jongere(op: vandaag) && !Fixtures.proef(geboortejaar: vandaag.year - 18).jongere(op: vandaag))
+        #expect(
+            Fixtures.proef(geboortejaar: vandaag.year - 17).jongere(op: vandaag)
+                && !Fixtures.proef(geboortejaar: vandaag.year - 18).jongere(op: vandaag)
+        )
 
         // And the booking follows the list, both ways, for a resident of ten not marked jeugd.
         let kees = try await Fixtures.id(environment, "SELECT id FROM vrijwilligers WHERE referentie = $1", "vw-0001")
@@ -271,9 +305,14 @@ struct KoppelingenTests {
             #expect(try await Fixtures.postKoppeling(client, hulpvraag: kind, #"{"vrijwilliger": "\#(id)"}"#).0 == .conflict)
             try await zetVOG(gisterenVerlopen)
             #expect(try await kandidaat(kind) == false)
-            let uitleg = try await Fixtures.get(client, "/v1/hulpvragen/\(kind.uuidString.lowercased())/kandidaten")["uitleg"]?["vrijwilligers"]?.strings ?? []
-            #expect(uitleg.contains { $0.contains("heeft geen geldige VOG (nodig bij een jongere)") || $0.contains("hebben geen geldige VOG (nodig bij een jongere)") },
-                    "\(uitleg)")
+            let uitleg =
+                try await Fixtures.get(client, "/v1/hulpvragen/\(kind.uuidString.lowercased())/kandidaten")["uitleg"]?["vrijwilligers"]?.strings ?? []
+            #expect(
+                uitleg.contains {
+                    $0.contains("heeft geen geldige VOG (nodig bij een jongere)") || $0.contains("hebben geen geldige VOG (nodig bij een jongere)")
+                },
+                "\(uitleg)"
+            )
             let geweigerd = try await Fixtures.postKoppeling(client, hulpvraag: kind, #"{"vrijwilliger": "\#(id)"}"#)
             #expect(geweigerd.0 == .conflict)
             #expect(geweigerd.1["detail"]?.string == "Bij een jongere alleen een vrijwilliger met een geldige VOG.")

@@ -39,7 +39,12 @@ struct LoginLimitTests {
         let limiter = PasswordCheckLimiter(running: 1, waiting: 1)
         let release = Tally()
         // One check that runs until released, and one waiting behind it: the line is full.
-        let first = Task { await limiter.run { _ = try? await TestDatabase.waitUntil { release.count > 0 }; return 1 } }
+        let first = Task {
+            await limiter.run {
+                _ = try? await TestDatabase.waitUntil { release.count > 0 }
+                return 1
+            }
+        }
         try #require(try await TestDatabase.waitUntil { limiter.inLine == 1 })
         let second = Task { await limiter.run { 2 } }
         try #require(try await TestDatabase.waitUntil { limiter.inLine == 2 })
@@ -55,8 +60,14 @@ struct LoginLimitTests {
         // A login while the line is full is answered 'busy' without touching the database.
         let environment = try await TestEnvironment.seeded()
         let full = PasswordCheckLimiter(running: 1, waiting: 0)
-        let holding = Tally(), held = Tally()
-        let holder = Task { await full.run { held.add(); _ = try? await TestDatabase.waitUntil { holding.count > 0 } } }
+        let holding = Tally()
+        let held = Tally()
+        let holder = Task {
+            await full.run {
+                held.add()
+                _ = try? await TestDatabase.waitUntil { holding.count > 0 }
+            }
+        }
         try #require(try await TestDatabase.waitUntil { held.count > 0 })
         let auth = AuthStore(pool: environment.service, hasher: TestEnvironment.hasher, limiter: full)
         #expect(try await auth.login(naam: Demo.steunpunt.naam, wachtwoord: Demo.steunpunt.wachtwoord, adres: "192.0.2.9") == .bezet)
@@ -71,7 +82,9 @@ struct LoginLimitTests {
         let parallel = AuthStore(pool: environment.service, hasher: TestEnvironment.hasher, limiter: pair)
         try await withThrowingTaskGroup(of: Void.self) { group in
             for attempt in 0..<20 {
-                group.addTask { _ = try await parallel.login(naam: "bestaat-niet-\(attempt)", wachtwoord: "x-\(attempt)", adres: "192.0.2.\(attempt + 20)") }
+                group.addTask {
+                    _ = try await parallel.login(naam: "bestaat-niet-\(attempt)", wachtwoord: "x-\(attempt)", adres: "192.0.2.\(attempt + 20)")
+                }
             }
             try await group.waitForAll()
         }

@@ -22,12 +22,18 @@ struct MetricsTests {
         try await app.test(.router) { client in
             let kernteamlid = Fixtures.headers(Demo.kernteamlid.token)
             for _ in 0..<2 {
-                try await client.execute(uri: "/v1/hulpvragen/\(hulpvraag)/kandidaten", method: .get, headers: kernteamlid) { #expect($0.status == .ok) }
+                try await client.execute(uri: "/v1/hulpvragen/\(hulpvraag)/kandidaten", method: .get, headers: kernteamlid) {
+                    #expect($0.status == .ok)
+                }
             }
             try await client.execute(uri: "/v1/hulpvragen/\(UUID())", method: .get, headers: kernteamlid) { #expect($0.status == .notFound) }
             // The volunteer the hulpvraag already has, proposed again: refused by the database's rule.
-            try await client.execute(uri: "/v1/hulpvragen/\(hulpvraag)/koppelingen", method: .post, headers: kernteamlid,
-                                     body: ByteBuffer(string: #"{"vrijwilliger": "\#(ids["overbetuwe"]!)"}"#)) { #expect($0.status == .conflict) }
+            try await client.execute(
+                uri: "/v1/hulpvragen/\(hulpvraag)/koppelingen",
+                method: .post,
+                headers: kernteamlid,
+                body: ByteBuffer(string: #"{"vrijwilliger": "\#(ids["overbetuwe"]!)"}"#)
+            ) { #expect($0.status == .conflict) }
             // Not for a user's token, however high its role; only for the scraper's.
             try await client.execute(uri: "/metrics", method: .get, headers: [.authorization: "Bearer \(Demo.beheerder.token)"]) { response in
                 #expect(response.status == .unauthorized)
@@ -53,7 +59,7 @@ struct MetricsTests {
     func loadShedding() async throws {
         let environment = try await TestEnvironment.seeded()
         var dependencies = environment.dependencies
-        dependencies.maxRequestsInFlight = 0   // every request is one too many
+        dependencies.maxRequestsInFlight = 0  // every request is one too many
         dependencies.metricsToken = Self.token
         let app = buildApplication(HTTPConfiguration(port: 0), dependencies: dependencies, logger: Logger(label: "test"))
         try await app.test(.router) { client in

@@ -13,7 +13,9 @@ struct MigratorTests {
         #expect(!migrator.migrations.isEmpty)
         let first = try await migrator.migrate(pool)
         #expect(first.migrations.map(\.version) == migrator.migrations.map(\.version))
-        #expect(first.definitions.map(\.fileName) == ["01_toegang.sql", "02_registers.sql", "03_hulpvragen.sql", "04_koppelingen.sql", "05_cijfers.sql"])
+        #expect(
+            first.definitions.map(\.fileName) == ["01_toegang.sql", "02_registers.sql", "03_hulpvragen.sql", "04_koppelingen.sql", "05_cijfers.sql"]
+        )
         let second = try await migrator.migrate(pool)
         #expect(second.isEmpty)
         #expect(try await migrator.pending(pool).isEmpty)
@@ -64,19 +66,21 @@ struct MigratorTests {
     func failingMigrationRolledBack() async throws {
         let directory = try copyOfMigrations()
         try """
-            CREATE TABLE half_done (n integer);
-            INSERT INTO half_done VALUES (1);
-            SELECT 1 / 0;
-            """.write(toFile: directory + "/migrations/999_broken.sql", atomically: true, encoding: .utf8)
+        CREATE TABLE half_done (n integer);
+        INSERT INTO half_done VALUES (1);
+        SELECT 1 / 0;
+        """.write(toFile: directory + "/migrations/999_broken.sql", atomically: true, encoding: .utf8)
         let pool = try await TestDatabase.freshPool()
         let error = await #expect(throws: MigrationError.self) {
             try await Migrator(directory: directory).migrate(pool)
         }
         #expect("\(error.map { String(describing: $0) } ?? "")".contains("999_broken.sql"))
         let state = try await pool.withConnection { connection in
-            try await connection.queryOne("""
+            try await connection.queryOne(
+                """
                 SELECT to_regclass('half_done') IS NULL, (SELECT max(version) FROM schema_migrations), to_regclass('kernen') IS NOT NULL
-                """) { row in (try row.decode(0, as: Bool.self), try row.decode(1, as: Int.self), try row.decode(2, as: Bool.self)) }
+                """
+            ) { row in (try row.decode(0, as: Bool.self), try row.decode(1, as: Int.self), try row.decode(2, as: Bool.self)) }
         }
         #expect(state?.0 == true)
         #expect(state?.1 == (try Migrator(directory: TestEnvironment.sqlDirectory).migrations.last?.version))
@@ -134,9 +138,13 @@ struct MigratorTests {
         let error = await #expect(throws: MigrationError.self) { try await Migrator(directory: directory).migrate(pool) }
         #expect("\(error.map { String(describing: $0) } ?? "")".contains("05_cijfers.sql"))
         #expect(try await proef() == 1)
-        #expect(try await Migrator(directory: directory).pending(pool) == ["definitions/01_toegang.sql", "definitions/02_registers.sql",
-                                                                          "definitions/03_hulpvragen.sql", "definitions/04_koppelingen.sql",
-                                                                          "definitions/05_cijfers.sql"])
+        #expect(
+            try await Migrator(directory: directory).pending(pool) == [
+                "definitions/01_toegang.sql", "definitions/02_registers.sql",
+                "definitions/03_hulpvragen.sql", "definitions/04_koppelingen.sql",
+                "definitions/05_cijfers.sql",
+            ]
+        )
         await pool.close()
         try? FileManager.default.removeItem(atPath: directory)
     }
@@ -153,14 +161,18 @@ struct MigratorTests {
                 try await connection.execute("DELETE FROM schema_migrations")
                 try await connection.execute("DELETE FROM schema_definitions")
                 for migration in migrations {
-                    try await connection.execute("INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)",
-                                                 [migration.version, migration.name, migration.checksum])
+                    try await connection.execute(
+                        "INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)",
+                        [migration.version, migration.name, migration.checksum]
+                    )
                 }
             }
         }
         func recorded() async throws -> [String] {
             try await pool.withConnection { connection in
-                try await connection.query("SELECT version || ' ' || name FROM schema_migrations ORDER BY version") { row in try row.decode(0, as: String.self) }
+                try await connection.query("SELECT version || ' ' || name FROM schema_migrations ORDER BY version") { row in
+                    try row.decode(0, as: String.self)
+                }
             }
         }
         try await record(Migrator.squashed[...])

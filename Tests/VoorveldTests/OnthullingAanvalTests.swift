@@ -35,7 +35,9 @@ struct OnthullingAanvalTests {
     /// The dashboard's downloadable tables (`CijfersPage.tabelIds`).
     static let tabellen = ["verloop", "per-kern", "per-leefgebied", "instroom", "kanalen", "overig", "dalende-instroom", "tekorten"]
 
-    @Test("no hidden cell and no count under the threshold has only one possible value, whatever the wethouder asks and however the answers are combined")
+    @Test(
+        "no hidden cell and no count under the threshold has only one possible value, whatever the wethouder asks and however the answers are combined"
+    )
     func aanvaller() async throws {
         let environment = try await TestEnvironment.seeded()
         let teams = try await Fixtures.teamsWithRegisseur(environment.owner).map { (code: $0.kernteam, kernen: $0.kernen) }
@@ -45,8 +47,15 @@ struct OnthullingAanvalTests {
         let vandaag = CalendarDate.vandaag()
         let eindeVorigeMaand = CalendarDate(year: vandaag.year, month: vandaag.month, day: 1).plus(dagen: -1)
         let laatsteDag = min(CalendarDate(year: 2026, month: 10, day: 31), eindeVorigeMaand)
-        let proef = Self.proefgegevens(seed: Self.seed, aantal: 400, kernteams: teams, leefgebieden: codes.leefgebieden.map(\.code),
-                                       vanaf: CalendarDate(year: 2024, month: 1, day: 1), dagen: 731, tot: laatsteDag)
+        let proef = Self.proefgegevens(
+            seed: Self.seed,
+            aantal: 400,
+            kernteams: teams,
+            leefgebieden: codes.leefgebieden.map(\.code),
+            vanaf: CalendarDate(year: 2024, month: 1, day: 1),
+            dagen: 731,
+            tot: laatsteDag
+        )
         // One transaction; the triggers keep the monthly counts and decide the returns.
         try await environment.owner.withTransaction(in: scope) { connection in try await Self.schrijf(proef, on: connection) }
         let (rijen, paren) = try await environment.owner.withTransaction(in: scope) { connection in
@@ -56,24 +65,53 @@ struct OnthullingAanvalTests {
 
         // The truth, as the figures see it.
         let jaren = (rijen.map(\.ontvangen.year) + rijen.compactMap { $0.afgesloten?.year }).max()! - 2024 + 1
-        let ruimte = Celruimte(eersteJaar: 2024, jaren: jaren, kernteams: teams, leefgebieden: codes.leefgebieden.map(\.code),
-                               kanalen: Kanaal.allCases.map(\.rawValue), uitkomsten: codes.uitkomsten)
+        let ruimte = Celruimte(
+            eersteJaar: 2024,
+            jaren: jaren,
+            kernteams: teams,
+            leefgebieden: codes.leefgebieden.map(\.code),
+            kanalen: Kanaal.allCases.map(\.rawValue),
+            uitkomsten: codes.uitkomsten
+        )
         let gevallen = rijen.map { rij in
-            Self.geval(kern: rij.kern, kanaal: rij.kanaal, jeugd: rij.jeugd, huisbezoek: rij.huisbezoek, terugkeer: rij.terugkeer, veiligThuis: rij.veiligThuis,
-                       ontvangen: rij.ontvangen, status: rij.status, uitkomst: rij.uitkomst, afgesloten: rij.afgesloten, nazorgOpgelost: rij.nazorgOpgelost,
-                       leefgebieden: rij.leefgebieden, in: ruimte)
+            Self.geval(
+                kern: rij.kern,
+                kanaal: rij.kanaal,
+                jeugd: rij.jeugd,
+                huisbezoek: rij.huisbezoek,
+                terugkeer: rij.terugkeer,
+                veiligThuis: rij.veiligThuis,
+                ontvangen: rij.ontvangen,
+                status: rij.status,
+                uitkomst: rij.uitkomst,
+                afgesloten: rij.afgesloten,
+                nazorgOpgelost: rij.nazorgOpgelost,
+                leefgebieden: rij.leefgebieden,
+                in: ruimte
+            )
         }
         #expect(zip(rijen, gevallen).allSatisfy { ruimte.kernteams[$1.kernteam] == $0.kernteam })
         #expect(gevallen.contains(where: \.terugkeer) && gevallen.contains(where: \.teltBijTekorten) && gevallen.contains(where: \.veiligThuis))
         var merkbron = SplitMix64(seed: Self.seed ^ 0x6D65_726B)
-        let werkelijkheid = Werkelijkheid(ruimte: ruimte, gevallen: gevallen, sleutels: rijen.map { UInt64(bitPattern: $0.celsleutel) },
-                                          merken: gevallen.map { _ in merkbron.next() })
-        let tekortcellen = Set(paren.compactMap { paar in
-            ruimte.kernNummer[paar.kern].flatMap { kern in ruimte.leefgebiedNummer[paar.leefgebied].map { ruimte.tekort(kern: kern, leefgebied: $0) } }
-        })
-        #expect(ruimte.kernen.indices.allSatisfy { kern in
-            Self.zonderAanbod.allSatisfy { tekortcellen.contains(ruimte.tekort(kern: kern, leefgebied: ruimte.leefgebiedNummer[$0]!)) }
-        }, "every kern lacks supply for \(Self.zonderAanbod)")
+        let werkelijkheid = Werkelijkheid(
+            ruimte: ruimte,
+            gevallen: gevallen,
+            sleutels: rijen.map { UInt64(bitPattern: $0.celsleutel) },
+            merken: gevallen.map { _ in merkbron.next() }
+        )
+        let tekortcellen = Set(
+            paren.compactMap { paar in
+                ruimte.kernNummer[paar.kern].flatMap { kern in
+                    ruimte.leefgebiedNummer[paar.leefgebied].map { ruimte.tekort(kern: kern, leefgebied: $0) }
+                }
+            }
+        )
+        #expect(
+            ruimte.kernen.indices.allSatisfy { kern in
+                Self.zonderAanbod.allSatisfy { tekortcellen.contains(ruimte.tekort(kern: kern, leefgebied: ruimte.leefgebiedNummer[$0]!)) }
+            },
+            "every kern lacks supply for \(Self.zonderAanbod)"
+        )
 
         // The attacker asks.
         let aantekeningen = try await Fixtures.app(environment).test(.router) { client in
@@ -98,13 +136,19 @@ struct OnthullingAanvalTests {
         let uitslag = Self.valAan(werkelijkheid, toestanden, laatsteMaand: min(ruimte.maand(.vandaag()), ruimte.jaren * 12 - 1))
         #expect(uitslag.onjuist.isEmpty, "the attacker's picture does not hold the truth:\n\(uitslag.onjuist.prefix(20).joined(separator: "\n"))")
         func lijst(_ cellen: [Int]) -> String { cellen.prefix(40).map { Self.beschrijf($0, werkelijkheid, toestanden) }.joined(separator: "\n") }
-        #expect(uitslag.vastgepind.isEmpty, "\(uitslag.vastgepind.count) hidden or small counts the sums give away exactly:\n\(lijst(uitslag.vastgepind))")
+        #expect(
+            uitslag.vastgepind.isEmpty,
+            "\(uitslag.vastgepind.count) hidden or small counts the sums give away exactly:\n\(lijst(uitslag.vastgepind))"
+        )
         // And no hidden cell and no small count has only one possible value: for each a data set
         // is found that gives every answer the wethouder got and a different count there.
-        #expect(uitslag.getuigen.zonderGetuige.isEmpty,
-                "\(uitslag.getuigen.zonderGetuige.count) of \(uitslag.doelen.count) targets without a second possible value found:\n\(lijst(uitslag.getuigen.zonderGetuige))")
+        #expect(
+            uitslag.getuigen.zonderGetuige.isEmpty,
+            "\(uitslag.getuigen.zonderGetuige.count) of \(uitslag.doelen.count) targets without a second possible value found:\n\(lijst(uitslag.getuigen.zonderGetuige))"
+        )
         #expect(gezien >= 3000)
-        print("""
+        print(
+            """
             Disclosure attack on \(rijen.count) hulpvragen: \(gezien) answers (\(aantekeningen.antwoorden.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))), \
             \(aantekeningen.waarnemingen.count) counts read, \(uitslag.gepubliceerd) distinct cells (\(meerdereWaarden) shown with more than one value, \
             clamped to different wholes), \(uitslag.verborgen) hidden, \(uitslag.klein) counting 1 to \(Onthulling().drempel - 1); \
@@ -112,11 +156,14 @@ struct OnthullingAanvalTests {
             (\(uitslag.getuigen.doorEenWijziging) by one change, \(uitslag.getuigen.doorKopieMetHerstel) by a new hulpvraag with repairs, \
             \(uitslag.getuigen.doorGelijkmaken) by making one like another, \(uitslag.getuigen.doorBouwen) by one made for it; \(uitslag.getuigen.beoordeeld) data sets weighed), \
             \(uitslag.vastgepind.count) are given away by the sums, \(uitslag.getuigen.zonderGetuige.count) have no second value found.
-            """)
+            """
+        )
         await environment.close()
     }
 
-    @Test("the attack has teeth: the release before cell keys (small counts hidden, the others exact or rounded to 5) gives hidden counts away exactly")
+    @Test(
+        "the attack has teeth: the release before cell keys (small counts hidden, the others exact or rounded to 5) gives hidden counts away exactly"
+    )
     func oudeRelease() throws {
         let kernteamKernen = try CSVTable(try String(contentsOfFile: TestEnvironment.seedDirectory + "/kernteam_kernen.csv", encoding: .utf8))
             .rows.filter { $0["gemeente"] == Self.gemeente }
@@ -136,14 +183,31 @@ struct OnthullingAanvalTests {
             Uitkomstsoort(code: "ingetrokken", teltMee: false, alleen: false, betrokken: false),
         ]
         let laatsteDag = CalendarDate(year: 2026, month: 10, day: 31)
-        let ruimte = Celruimte(eersteJaar: 2024, jaren: 3, kernteams: kernteams, leefgebieden: leefgebieden, kanalen: Kanaal.allCases.map(\.rawValue),
-                               uitkomsten: uitkomsten)
-        let proef = Self.proefgegevens(seed: Self.seed, aantal: 400, kernteams: kernteams, leefgebieden: leefgebieden,
-                                       vanaf: CalendarDate(year: 2024, month: 1, day: 1), dagen: 731, tot: laatsteDag)
+        let ruimte = Celruimte(
+            eersteJaar: 2024,
+            jaren: 3,
+            kernteams: kernteams,
+            leefgebieden: leefgebieden,
+            kanalen: Kanaal.allCases.map(\.rawValue),
+            uitkomsten: uitkomsten
+        )
+        let proef = Self.proefgegevens(
+            seed: Self.seed,
+            aantal: 400,
+            kernteams: kernteams,
+            leefgebieden: leefgebieden,
+            vanaf: CalendarDate(year: 2024, month: 1, day: 1),
+            dagen: 731,
+            tot: laatsteDag
+        )
         let gevallen = Self.gevallen(proef, in: ruimte)
         var random = SplitMix64(seed: Self.seed ^ 0x6F75_6465)
-        let werkelijkheid = Werkelijkheid(ruimte: ruimte, gevallen: gevallen, sleutels: gevallen.map { _ in random.next() & 0xFFFF_FFFF },
-                                          merken: gevallen.map { _ in random.next() })
+        let werkelijkheid = Werkelijkheid(
+            ruimte: ruimte,
+            gevallen: gevallen,
+            sleutels: gevallen.map { _ in random.next() & 0xFFFF_FFFF },
+            merken: gevallen.map { _ in random.next() }
+        )
         // The same tables as now; supply gaps only where nobody offers help.
         var gepubliceerd = [Bool](repeating: true, count: ruimte.aantal)
         for kern in ruimte.kernen.indices {
@@ -162,12 +226,17 @@ struct OnthullingAanvalTests {
             #expect(!verborgen.isEmpty, "\(release): the sums give no hidden count away")
             // A count the sums pin has no witness: else the witnesses would not be data sets the attacker cannot rule out.
             let getuigd = Set(uitslag.vastgepind).subtracting(uitslag.getuigen.zonderGetuige)
-            #expect(getuigd.isEmpty, "\(release): witnesses for counts the sums pin: \(getuigd.prefix(10).map { Self.beschrijf($0, werkelijkheid, toestanden) })")
-            print("""
+            #expect(
+                getuigd.isEmpty,
+                "\(release): witnesses for counts the sums pin: \(getuigd.prefix(10).map { Self.beschrijf($0, werkelijkheid, toestanden) })"
+            )
+            print(
+                """
                 Release '\(release)': of \(uitslag.doelen.count) hidden counts the sums give \(verborgen.count) away exactly \
                 (as \(verborgen.prefix(3).map { Self.beschrijf($0, werkelijkheid, toestanden) }.joined(separator: "; "))), \
                 \(uitslag.getuigen.doorEenWijziging) have a second possible value by one change.
-                """)
+                """
+            )
         }
     }
 }
@@ -185,9 +254,11 @@ extension OnthullingAanvalTests {
         let leefgebieden = try await connection.query("SELECT code, naam FROM leefgebieden ORDER BY volgorde") { row in
             (code: try row.decode(0, as: String.self), naam: try row.decode(1, as: String.self))
         }
-        let uitkomsten = try await connection.query("""
+        let uitkomsten = try await connection.query(
+            """
             SELECT code, telt_mee, alleen_voorliggend_veld, voorliggend_veld_betrokken FROM uitkomsten ORDER BY volgorde
-            """) { row in
+            """
+        ) { row in
             Uitkomstsoort(code: try row.decode(0), teltMee: try row.decode(1), alleen: try row.decode(2), betrokken: try row.decode(3))
         }
         func namen(_ tabel: String) async throws -> [String: String] {
@@ -209,17 +280,27 @@ extension OnthullingAanvalTests {
         try await connection.execute("DELETE FROM vrijwilliger_leefgebieden WHERE gemeente = $1 AND leefgebied = ANY($2)", [gemeente, zonderAanbod])
         try await connection.execute("DELETE FROM voorziening_leefgebieden WHERE gemeente = $1 AND leefgebied = ANY($2)", [gemeente, zonderAanbod])
         for hulpvraag in hulpvragen {
-            let id = try #require(try await connection.queryOne("""
-                INSERT INTO hulpvragen (gemeente, initialen, regisseur, kernteam, kern, kanaal, ontvangen_op, duur, jeugd, gezamenlijk_huisbezoek,
-                                        veilig_thuis, doorverwezen_naar_loket, status, uitkomst, afgesloten_op, nazorg_op, nazorg_opgelost,
-                                        nazorg_vastgelegd_op, dossierreferentie)
-                VALUES ($1, 'T.', $2, $3, $4, $5, $6, 'eenmalig', $7, $8, $9, $9, $10, $11, $12, $13, $14, CASE WHEN $14::boolean IS NOT NULL THEN $13 END, $15)
-                RETURNING id
-                """, [gemeente, "test-\(hulpvraag.kernteam)", hulpvraag.kernteam, hulpvraag.kern, hulpvraag.kanaal, hulpvraag.ontvangen, hulpvraag.jeugd,
-                      hulpvraag.huisbezoek, hulpvraag.veiligThuis, hulpvraag.status, hulpvraag.uitkomst, hulpvraag.afgesloten, hulpvraag.nazorgOp,
-                      hulpvraag.nazorgOpgelost, hulpvraag.dossier]) { row in try row.decode(0, as: UUID.self) })
-            try await connection.execute("INSERT INTO hulpvraag_leefgebieden (gemeente, hulpvraag, leefgebied) SELECT $1, $2, unnest($3::text[])",
-                                         [gemeente, id, hulpvraag.leefgebieden])
+            let id = try #require(
+                try await connection.queryOne(
+                    """
+                    INSERT INTO hulpvragen (gemeente, initialen, regisseur, kernteam, kern, kanaal, ontvangen_op, duur, jeugd, gezamenlijk_huisbezoek,
+                                            veilig_thuis, doorverwezen_naar_loket, status, uitkomst, afgesloten_op, nazorg_op, nazorg_opgelost,
+                                            nazorg_vastgelegd_op, dossierreferentie)
+                    VALUES ($1, 'T.', $2, $3, $4, $5, $6, 'eenmalig', $7, $8, $9, $9, $10, $11, $12, $13, $14, CASE WHEN $14::boolean IS NOT NULL THEN $13 END, $15)
+                    RETURNING id
+                    """,
+                    [
+                        gemeente, "test-\(hulpvraag.kernteam)", hulpvraag.kernteam, hulpvraag.kern, hulpvraag.kanaal, hulpvraag.ontvangen,
+                        hulpvraag.jeugd,
+                        hulpvraag.huisbezoek, hulpvraag.veiligThuis, hulpvraag.status, hulpvraag.uitkomst, hulpvraag.afgesloten, hulpvraag.nazorgOp,
+                        hulpvraag.nazorgOpgelost, hulpvraag.dossier,
+                    ]
+                ) { row in try row.decode(0, as: UUID.self) }
+            )
+            try await connection.execute(
+                "INSERT INTO hulpvraag_leefgebieden (gemeente, hulpvraag, leefgebied) SELECT $1, $2, unnest($3::text[])",
+                [gemeente, id, hulpvraag.leefgebieden]
+            )
         }
     }
 
@@ -242,24 +323,40 @@ extension OnthullingAanvalTests {
     }
 
     static func hulpvragen(on connection: PostgresConnection) async throws -> [Hulpvraagrij] {
-        try await connection.query("""
+        try await connection.query(
+            """
             SELECT h.kernteam, h.kern, h.kanaal, h.jeugd, h.gezamenlijk_huisbezoek, h.terugkeer, h.veilig_thuis, h.ontvangen_op, h.status, h.uitkomst,
                    h.afgesloten_op, h.nazorg_opgelost, h.celsleutel,
                    coalesce((SELECT array_agg(l.leefgebied ORDER BY l.leefgebied) FROM hulpvraag_leefgebieden l
                              WHERE l.gemeente = h.gemeente AND l.hulpvraag = h.id), '{}')
             FROM hulpvragen h WHERE h.gemeente = $1 ORDER BY h.ontvangen_op, h.id
-            """, [gemeente]) { row in
-            Hulpvraagrij(kernteam: try row.decode(0), kern: try row.decode(1), kanaal: try row.decode(2), jeugd: try row.decode(3), huisbezoek: try row.decode(4),
-                         terugkeer: try row.decode(5), veiligThuis: try row.decode(6), ontvangen: try row.decode(7), status: try row.decode(8),
-                         uitkomst: try row.decode(9), afgesloten: try row.decode(10), nazorgOpgelost: try row.decode(11), celsleutel: try row.decode(12),
-                         leefgebieden: try row.decode(13))
+            """,
+            [gemeente]
+        ) { row in
+            Hulpvraagrij(
+                kernteam: try row.decode(0),
+                kern: try row.decode(1),
+                kanaal: try row.decode(2),
+                jeugd: try row.decode(3),
+                huisbezoek: try row.decode(4),
+                terugkeer: try row.decode(5),
+                veiligThuis: try row.decode(6),
+                ontvangen: try row.decode(7),
+                status: try row.decode(8),
+                uitkomst: try row.decode(9),
+                afgesloten: try row.decode(10),
+                nazorgOpgelost: try row.decode(11),
+                celsleutel: try row.decode(12),
+                leefgebieden: try row.decode(13)
+            )
         }
     }
 
     /// The (kern, leefgebied) pairs where no active volunteer and no voorziening offers help: the
     /// only supply gaps `cijfers_tekorten()` can list (the same conditions, sql/definitions/05_cijfers.sql).
     static func parenZonderAanbod(on connection: PostgresConnection) async throws -> [(kern: String, leefgebied: String)] {
-        try await connection.query("""
+        try await connection.query(
+            """
             SELECT hk.code, l.code FROM kernen hk CROSS JOIN leefgebieden l
             WHERE hk.gemeente = $1
               AND NOT EXISTS (
@@ -274,7 +371,9 @@ extension OnthullingAanvalTests {
                     WHERE z.gemeente = hk.gemeente AND zl.leefgebied = l.code
                       AND (z.hele_gemeente OR EXISTS (SELECT 1 FROM voorziening_kernen zk WHERE zk.gemeente = z.gemeente AND zk.voorziening = z.id
                                                                                          AND zk.kern = hk.code)))
-            """, [gemeente]) { row in (kern: try row.decode(0, as: String.self), leefgebied: try row.decode(1, as: String.self)) }
+            """,
+            [gemeente]
+        ) { row in (kern: try row.decode(0, as: String.self), leefgebied: try row.decode(1, as: String.self)) }
     }
 
     static func vraag(_ client: some TestClientProtocol, _ uri: String, csv: Bool = false) async throws -> TestResponse {
@@ -293,8 +392,15 @@ extension OnthullingAanvalTests {
                 let uri = "/v1/cijfers/voorliggend-veld?van=\(van)&tot=\(tot)&per=\(per)"
                 let antwoord = try await vraag(client, uri)
                 notities.antwoorden["voorliggend veld", default: 0] += 1
-                guard antwoord.status == .ok else { notities.probleem("\(uri): \(antwoord.status)"); continue }
-                notities.voorliggendVeld(try decoder.decode(VoorliggendVeldCijfers.self, from: Data(buffer: antwoord.body)), periode: periode, per: per)
+                guard antwoord.status == .ok else {
+                    notities.probleem("\(uri): \(antwoord.status)")
+                    continue
+                }
+                notities.voorliggendVeld(
+                    try decoder.decode(VoorliggendVeldCijfers.self, from: Data(buffer: antwoord.body)),
+                    periode: periode,
+                    per: per
+                )
                 if ["kern", "leefgebied", "kanaal"].contains(per) {
                     let csv = try await vraag(client, uri, csv: true)
                     notities.antwoorden["voorliggend veld as CSV", default: 0] += 1
@@ -304,7 +410,10 @@ extension OnthullingAanvalTests {
             let uri = "/v1/cijfers/monitoring?van=\(van)&tot=\(tot)"
             let antwoord = try await vraag(client, uri)
             notities.antwoorden["monitoring", default: 0] += 1
-            guard antwoord.status == .ok else { notities.probleem("\(uri): \(antwoord.status)"); continue }
+            guard antwoord.status == .ok else {
+                notities.probleem("\(uri): \(antwoord.status)")
+                continue
+            }
             notities.monitoring(try decoder.decode(Monitoring.self, from: Data(buffer: antwoord.body)), periode: periode)
         }
         // The signals of every month, twelve months each.
@@ -335,18 +444,24 @@ extension OnthullingAanvalTests {
         for (index, (van, tot)) in ongeldigePerioden(2_200, &random).enumerated() {
             let uri: String
             switch index % 5 {
-            case 0, 1: uri = "/v1/cijfers/voorliggend-veld?van=\(van)&tot=\(tot)&per=\(CijfersStore.indelingen[index % CijfersStore.indelingen.count])"
+            case 0, 1:
+                uri = "/v1/cijfers/voorliggend-veld?van=\(van)&tot=\(tot)&per=\(CijfersStore.indelingen[index % CijfersStore.indelingen.count])"
             case 2: uri = "/v1/cijfers/monitoring?van=\(van)&tot=\(tot)"
             case 3: uri = "/cijfers/\(tabellen[index % tabellen.count])?van=\(van)&tot=\(tot)"
-            default: uri = "/cijfers/\(tabellen[index % tabellen.count])?periode=\(["\(van.year)-13", "\(van.year)-K5", "\(van.year)-3", "\(van)", "\(van.year % 100)"][index % 5])"
+            default:
+                uri =
+                    "/cijfers/\(tabellen[index % tabellen.count])?periode=\(["\(van.year)-13", "\(van.year)-K5", "\(van.year)-3", "\(van)", "\(van.year % 100)"][index % 5])"
             }
             let antwoord = try await vraag(client, uri, csv: index % 7 == 0)
             notities.antwoorden["refused", default: 0] += 1
             let soort = antwoord.headers[.contentType] ?? ""
             let pagina = !uri.hasPrefix("/v1/")
             let tekst = String(buffer: antwoord.body)
-            let zonderCijfers = pagina ? soort.hasPrefix("text/html") : soort.hasPrefix("application/problem+json")
-                && ["\"rijen\"", "\"totaal\"", "\"instroomPerKernteamPerMaand\"", "\"kanalen\""].allSatisfy { !tekst.contains($0) }
+            let zonderCijfers =
+                pagina
+                ? soort.hasPrefix("text/html")
+                : soort.hasPrefix("application/problem+json")
+                    && ["\"rijen\"", "\"totaal\"", "\"instroomPerKernteamPerMaand\"", "\"kanalen\""].allSatisfy { !tekst.contains($0) }
             if antwoord.status != .badRequest || !zonderCijfers { notities.probleem("\(uri): \(antwoord.status), \(soort), not refused") }
         }
     }
@@ -394,7 +509,9 @@ extension OnthullingAanvalTests {
         var kanalen: [String: String] = Dictionary(uniqueKeysWithValues: Kanaal.allCases.map { ($0.naam, $0.rawValue) })
     }
 
-    static let maandnamen = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
+    static let maandnamen = [
+        "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december",
+    ]
 
     /// Every count the attacker was shown, as the cell it is, with the wholes it was clamped to,
     /// and every percentage by the cell of its numerator, as text (`43` or `–`).
@@ -421,11 +538,12 @@ extension OnthullingAanvalTests {
 
         /// A shown count; also that its flags say what it is (hidden, exactly 0, or with noise).
         mutating func noteer(_ cel: Int, _ aantal: Aantal, _ gehelen: [Aantal] = [], geheleCellen: [Int] = []) {
-            let vlaggen = switch aantal.waarde {
-            case nil: aantal.onderdrukt && !aantal.metRuis
-            case 0: !aantal.onderdrukt && !aantal.metRuis
-            default: !aantal.onderdrukt && aantal.metRuis
-            }
+            let vlaggen =
+                switch aantal.waarde {
+                case nil: aantal.onderdrukt && !aantal.metRuis
+                case 0: !aantal.onderdrukt && !aantal.metRuis
+                default: !aantal.onderdrukt && aantal.metRuis
+                }
             if !vlaggen { probleem("\(ruimte.naam(cel)): \(aantal) has flags that do not fit its value") }
             waarnemingen.append(Waarneming(cel: cel, waarde: aantal.waarde, gehelen: gehelen.map(\.waarde), geheleCellen: geheleCellen))
         }
@@ -477,9 +595,14 @@ extension OnthullingAanvalTests {
                 return ruimte.waarde(indeling: per, waarde).map { (periode: periode, waarde: $0) }
             }
             guard let rij = ruimte.periodeNummer[waarde] else { return nil }
-            let gevraagd = ruimte.maanden(periode), maanden = ruimte.maanden(rij)
-            if maanden.lowerBound <= gevraagd.lowerBound && gevraagd.upperBound <= maanden.upperBound { return (periode: periode, waarde: Celruimte.totaal) }
-            if gevraagd.lowerBound <= maanden.lowerBound && maanden.upperBound <= gevraagd.upperBound { return (periode: rij, waarde: Celruimte.totaal) }
+            let gevraagd = ruimte.maanden(periode)
+            let maanden = ruimte.maanden(rij)
+            if maanden.lowerBound <= gevraagd.lowerBound && gevraagd.upperBound <= maanden.upperBound {
+                return (periode: periode, waarde: Celruimte.totaal)
+            }
+            if gevraagd.lowerBound <= maanden.lowerBound && maanden.upperBound <= gevraagd.upperBound {
+                return (periode: rij, waarde: Celruimte.totaal)
+            }
             return nil
         }
 
@@ -502,7 +625,9 @@ extension OnthullingAanvalTests {
         }
 
         mutating func voorliggendVeld(_ cijfers: VoorliggendVeldCijfers, periode: Int, per: String) {
-            if !cijfers.onthullingsbeheer || cijfers.bescherming == nil { probleem("voorliggend veld \(ruimte.perioden[periode].code) per \(per): not under disclosure control") }
+            if !cijfers.onthullingsbeheer || cijfers.bescherming == nil {
+                probleem("voorliggend veld \(ruimte.perioden[periode].code) per \(per): not under disclosure control")
+            }
             if cijfers.van != ruimte.perioden[periode].van.description || cijfers.tot != ruimte.perioden[periode].tot.description {
                 probleem("voorliggend veld \(ruimte.perioden[periode].code): the answer is for \(cijfers.van) to \(cijfers.tot)")
             }
@@ -517,7 +642,9 @@ extension OnthullingAanvalTests {
             }
             // Every group is listed: a missing row would tell a 0.
             for plek in domein(per: per, periode: periode) where !gezien.contains(ruimte.vv(plek.periode, plek.waarde, .afgesloten)) {
-                probleem("voorliggend veld \(ruimte.perioden[periode].code) per \(per): no row for \(ruimte.naam(ruimte.vv(plek.periode, plek.waarde, .afgesloten)))")
+                probleem(
+                    "voorliggend veld \(ruimte.perioden[periode].code) per \(per): no row for \(ruimte.naam(ruimte.vv(plek.periode, plek.waarde, .afgesloten)))"
+                )
             }
             noteer(cijfers.totaal, (periode: periode, waarde: Celruimte.totaal))
         }
@@ -525,8 +652,11 @@ extension OnthullingAanvalTests {
         /// A row's five counts, each part within its whole, and its two percentages.
         mutating func noteer(_ rij: VoorliggendVeldCijfers.Rij, _ plek: (periode: Int, waarde: Int)) {
             func cel(_ kolom: VVKolom) -> Int { ruimte.vv(plek.periode, plek.waarde, kolom) }
-            let alleen = rij.alleenVoorliggendVeld, betrokken = rij.voorliggendVeldBetrokken
-            if alleen.noemer != betrokken.noemer { probleem("\(ruimte.naam(cel(.teltMee))): two denominators, \(alleen.noemer) and \(betrokken.noemer)") }
+            let alleen = rij.alleenVoorliggendVeld
+            let betrokken = rij.voorliggendVeldBetrokken
+            if alleen.noemer != betrokken.noemer {
+                probleem("\(ruimte.naam(cel(.teltMee))): two denominators, \(alleen.noemer) and \(betrokken.noemer)")
+            }
             noteer(cel(.afgesloten), rij.afgesloten)
             noteer(cel(.teltMee), alleen.noemer, [rij.afgesloten])
             noteer(cel(.betrokken), betrokken.teller, [betrokken.noemer])
@@ -544,7 +674,8 @@ extension OnthullingAanvalTests {
             }
             for (index, rij) in tabel.rows.enumerated() {
                 let laatste = index == tabel.rows.count - 1
-                let plek: (periode: Int, waarde: Int)? = laatste ? (periode: periode, waarde: Celruimte.totaal) : basis(per: per, rij[per], periode: periode)
+                let plek: (periode: Int, waarde: Int)? =
+                    laatste ? (periode: periode, waarde: Celruimte.totaal) : basis(per: per, rij[per], periode: periode)
                 guard let plek else {
                     probleem("voorliggend veld \(ruimte.perioden[periode].code) per \(per) as CSV: a row '\(rij[per])'")
                     continue
@@ -632,19 +763,25 @@ extension OnthullingAanvalTests {
                     continue
                 }
                 for (maand, aantal) in zip(signaal.maanden, signaal.instroom) {
-                    guard let periode = ruimte.periodeNummer[maand] else { probleem("signalen \(signalen.tot): a month '\(maand)'"); continue }
+                    guard let periode = ruimte.periodeNummer[maand] else {
+                        probleem("signalen \(signalen.tot): a month '\(maand)'")
+                        continue
+                    }
                     noteer(ruimte.instroom(periode, kernteam: kernteam), aantal, geheleCellen: [ruimte.instroom(periode, kernteam: nil)])
                 }
             }
-            tekorten(signalen.tekorten.map { (kern: $0.kern, leefgebied: $0.leefgebied, aantal: $0.openHulpvragen.waarde.map(String.init) ?? "–") },
-                     bron: "signalen \(signalen.tot)")
+            tekorten(
+                signalen.tekorten.map { (kern: $0.kern, leefgebied: $0.leefgebied, aantal: $0.openHulpvragen.waarde.map(String.init) ?? "–") },
+                bron: "signalen \(signalen.tot)"
+            )
         }
 
         mutating func tekorten(_ tekorten: [(kern: String, leefgebied: String, aantal: String)], bron: String) {
             var gezien = Set<Int>()
             for tekort in tekorten {
                 guard let kern = ruimte.kernNummer[tekort.kern], let leefgebied = ruimte.leefgebiedNummer[tekort.leefgebied],
-                      zonderAanbod.contains(ruimte.tekort(kern: kern, leefgebied: leefgebied)) else {
+                    zonderAanbod.contains(ruimte.tekort(kern: kern, leefgebied: leefgebied))
+                else {
                     probleem("\(bron): a gap '\(tekort.kern)', '\(tekort.leefgebied)' that is no gap")
                     continue
                 }
@@ -661,8 +798,12 @@ extension OnthullingAanvalTests {
         /// `maart 2026` as `2026-03`, `1e kwartaal 2026` as `2026-K1`.
         static func periodecode(naam: String) -> String? {
             let delen = naam.split(separator: " ").map(String.init)
-            if delen.count == 3, delen[1] == "kwartaal", let kwartaal = Int(delen[0].dropLast()), let jaar = Int(delen[2]) { return "\(jaar)-K\(kwartaal)" }
-            guard delen.count == 2, let maand = OnthullingAanvalTests.maandnamen.firstIndex(of: delen[0]), let jaar = Int(delen[1]) else { return nil }
+            if delen.count == 3, delen[1] == "kwartaal", let kwartaal = Int(delen[0].dropLast()), let jaar = Int(delen[2]) {
+                return "\(jaar)-K\(kwartaal)"
+            }
+            guard delen.count == 2, let maand = OnthullingAanvalTests.maandnamen.firstIndex(of: delen[0]), let jaar = Int(delen[1]) else {
+                return nil
+            }
             return "\(jaar)-\(maand < 9 ? "0" : "")\(maand + 1)"
         }
 
@@ -677,11 +818,12 @@ extension OnthullingAanvalTests {
             case "verloop", "per-kern", "per-leefgebied":
                 let kolom = tabel.header.first ?? ""
                 for rij in tabel.rows {
-                    let (per, code): (String, String?) = switch naam {
-                    case "per-kern": ("kern", namen.kernen[rij[kolom]])
-                    case "per-leefgebied": ("leefgebied", namen.leefgebieden[rij[kolom]])
-                    default: (kolom.lowercased(), Self.periodecode(naam: rij[kolom]))
-                    }
+                    let (per, code): (String, String?) =
+                        switch naam {
+                        case "per-kern": ("kern", namen.kernen[rij[kolom]])
+                        case "per-leefgebied": ("leefgebied", namen.leefgebieden[rij[kolom]])
+                        default: (kolom.lowercased(), Self.periodecode(naam: rij[kolom]))
+                        }
                     guard let code, let plek = basis(per: per, code, periode: periode) else {
                         probleem("\(bron): a row '\(rij[kolom])'")
                         continue
@@ -689,7 +831,10 @@ extension OnthullingAanvalTests {
                     noteer(ruimte.vv(plek.periode, plek.waarde, .afgesloten), tekst: rij["Afgesloten"])
                     for (deel, kop) in [(VVKolom.alleen, "Alleen voorliggend veld"), (.betrokken, "Voorliggend veld betrokken")] {
                         let cel = ruimte.vv(plek.periode, plek.waarde, deel)
-                        guard let procent = Self.procent(tekst: rij[kop]) else { probleem("\(bron): '\(rij[kop])' is not a percentage"); continue }
+                        guard let procent = Self.procent(tekst: rij[kop]) else {
+                            probleem("\(bron): '\(rij[kop])' is not a percentage")
+                            continue
+                        }
                         percentage(cel, procent)
                     }
                 }
@@ -723,7 +868,8 @@ extension OnthullingAanvalTests {
             case "overig":
                 let rijen = Dictionary(tabel.rows.map { ($0["Wat"], $0) }, uniquingKeysWith: { eerste, _ in eerste })
                 guard let jeugd = rijen["Jongeren onder de 18"], let nazorg = rijen["Nog opgelost bij nazorg"],
-                      let huisbezoeken = rijen["Gezamenlijke huisbezoeken"], let terugkeer = rijen["Terugkeer binnen de nazorgperiode"] else {
+                    let huisbezoeken = rijen["Gezamenlijke huisbezoeken"], let terugkeer = rijen["Terugkeer binnen de nazorgperiode"]
+                else {
                     probleem("\(bron): rows \(rijen.keys.sorted())")
                     return
                 }
@@ -733,21 +879,31 @@ extension OnthullingAanvalTests {
                 noteer(ruimte.overig(periode, .terugkeer), tekst: terugkeer["Aantal"], [jeugd["Van"]])
             case "dalende-instroom":
                 for rij in tabel.rows {
-                    let maanden = rij["Maanden"].components(separatedBy: ", "), waarden = rij["Instroom"].components(separatedBy: ", ")
-                    guard let kernteam = namen.kernteams[rij["Kernteam"]].flatMap({ ruimte.kernteamNummer[$0] }), maanden.count == waarden.count else {
+                    let maanden = rij["Maanden"].components(separatedBy: ", ")
+                    let waarden = rij["Instroom"].components(separatedBy: ", ")
+                    guard let kernteam = namen.kernteams[rij["Kernteam"]].flatMap({ ruimte.kernteamNummer[$0] }), maanden.count == waarden.count
+                    else {
                         probleem("\(bron): a fall '\(rij["Kernteam"])'")
                         continue
                     }
                     for (maand, waarde) in zip(maanden, waarden) {
-                        guard let nummer = Self.periodecode(naam: maand).flatMap({ ruimte.periodeNummer[$0] }) else { probleem("\(bron): a month '\(maand)'"); continue }
+                        guard let nummer = Self.periodecode(naam: maand).flatMap({ ruimte.periodeNummer[$0] }) else {
+                            probleem("\(bron): a month '\(maand)'")
+                            continue
+                        }
                         noteer(ruimte.instroom(nummer, kernteam: kernteam), tekst: waarde, geheleCellen: [ruimte.instroom(nummer, kernteam: nil)])
                     }
                 }
             case "tekorten":
-                tekorten(tabel.rows.map { rij in
-                    (kern: namen.kernen[rij["Kern"]] ?? rij["Kern"], leefgebied: namen.leefgebieden[rij["Leefgebied"]] ?? rij["Leefgebied"],
-                     aantal: rij["Open hulpvragen zonder passend aanbod"])
-                }, bron: bron)
+                tekorten(
+                    tabel.rows.map { rij in
+                        (
+                            kern: namen.kernen[rij["Kern"]] ?? rij["Kern"], leefgebied: namen.leefgebieden[rij["Leefgebied"]] ?? rij["Leefgebied"],
+                            aantal: rij["Open hulpvragen zonder passend aanbod"]
+                        )
+                    },
+                    bron: bron
+                )
             default:
                 probleem("\(bron): a table the attacker did not ask for")
             }
@@ -756,7 +912,10 @@ extension OnthullingAanvalTests {
         mutating func aandeel(_ deel: Int, geheel: Int, _ rij: CSVTable.Row, bron: String) {
             noteer(deel, tekst: rij["Aantal"], [rij["Van"]])
             noteer(geheel, tekst: rij["Van"])
-            guard let procent = Self.procent(tekst: rij["Aandeel"]) else { probleem("\(bron): '\(rij["Aandeel"])' is not a percentage"); return }
+            guard let procent = Self.procent(tekst: rij["Aandeel"]) else {
+                probleem("\(bron): '\(rij["Aandeel"])' is not a percentage")
+                return
+            }
             percentage(deel, procent)
         }
     }
@@ -772,8 +931,10 @@ extension OnthullingAanvalTests {
             let verwacht = onthulling.toon(werkelijkheid.cel(waarneming.cel)).waarde.map { gehelen.reduce($0, min) }
             let naam = werkelijkheid.ruimte.naam(waarneming.cel)
             if verwacht != waarneming.waarde {
-                fouten.append("\(naam) counts \(werkelijkheid.aantal[waarneming.cel]): shown \(waarneming.waarde.map(String.init) ?? "hidden"), "
-                              + "but \(verwacht.map(String.init) ?? "hidden") from its cell key")
+                fouten.append(
+                    "\(naam) counts \(werkelijkheid.aantal[waarneming.cel]): shown \(waarneming.waarde.map(String.init) ?? "hidden"), "
+                        + "but \(verwacht.map(String.init) ?? "hidden") from its cell key"
+                )
             }
             if let waarde = waarneming.waarde, waarde < onthulling.drempel { fouten.append("\(naam): \(waarde) shown, under the threshold") }
         }
@@ -785,22 +946,28 @@ extension OnthullingAanvalTests {
     /// value too: a part is at most its whole, which is at most its own value plus the noise).
     /// Also what contradicts itself (a cell hidden in one answer and shown in another), and how
     /// many cells were shown with more than one value (clamped to different wholes).
-    static func toestanden(uit waarnemingen: [Waarneming], ruimte: Celruimte) -> (toestanden: [Toestand], tegenstrijdig: [String], meerdereWaarden: Int) {
-        let drempel = Onthulling().drempel, ruis = Onthulling.maximaleRuis
+    static func toestanden(
+        uit waarnemingen: [Waarneming],
+        ruimte: Celruimte
+    ) -> (toestanden: [Toestand], tegenstrijdig: [String], meerdereWaarden: Int) {
+        let drempel = Onthulling().drempel
+        let ruis = Onthulling.maximaleRuis
         var toestanden = [Toestand](repeating: .ongepubliceerd, count: ruimte.aantal)
         var tegenstrijdig: [String] = []
         var waarden: [Int: Set<Int>] = [:]
         for waarneming in waarnemingen {
-            let nieuw = switch waarneming.waarde {
-            case nil: Toestand(soort: .verborgen, laag: 0, hoog: drempel - 1 + ruis)
-            case 0: Toestand(soort: .nul, laag: 0, hoog: 0)   // never shown (the oracle says so), but modelled as what it would tell
-            case let waarde?: Toestand(soort: .getoond, laag: max(1, waarde - ruis), hoog: waarde + ruis)
-            }
+            let nieuw =
+                switch waarneming.waarde {
+                case nil: Toestand(soort: .verborgen, laag: 0, hoog: drempel - 1 + ruis)
+                case 0: Toestand(soort: .nul, laag: 0, hoog: 0)  // never shown (the oracle says so), but modelled as what it would tell
+                case let waarde?: Toestand(soort: .getoond, laag: max(1, waarde - ruis), hoog: waarde + ruis)
+                }
             if let waarde = waarneming.waarde, waarde > 0 { waarden[waarneming.cel, default: []].insert(waarde) }
             let oud = toestanden[waarneming.cel]
             switch (oud.soort, nieuw.soort) {
             case (.ongepubliceerd, _): toestanden[waarneming.cel] = nieuw
-            case (.getoond, .getoond): toestanden[waarneming.cel] = Toestand(soort: .getoond, laag: max(oud.laag, nieuw.laag), hoog: min(oud.hoog, nieuw.hoog))
+            case (.getoond, .getoond):
+                toestanden[waarneming.cel] = Toestand(soort: .getoond, laag: max(oud.laag, nieuw.laag), hoog: min(oud.hoog, nieuw.hoog))
             case let (a, b) where a == b: break
             default:
                 if tegenstrijdig.count < 50 { tegenstrijdig.append("\(ruimte.naam(waarneming.cel)): \(oud.soort) and \(nieuw.soort)") }
@@ -861,8 +1028,14 @@ extension OnthullingAanvalTests {
         /// How many cells there are.
         let aantal: Int
 
-        init(eersteJaar: Int, jaren: Int, kernteams: [(code: String, kernen: [String])], leefgebieden: [String], kanalen: [String],
-             uitkomsten: [Uitkomstsoort]) {
+        init(
+            eersteJaar: Int,
+            jaren: Int,
+            kernteams: [(code: String, kernen: [String])],
+            leefgebieden: [String],
+            kanalen: [String],
+            uitkomsten: [Uitkomstsoort]
+        ) {
             self.eersteJaar = eersteJaar
             self.jaren = jaren
             var perioden: [Cijferperiode] = []
@@ -875,7 +1048,8 @@ extension OnthullingAanvalTests {
             let periodeNummer = Dictionary(uniqueKeysWithValues: perioden.enumerated().map { ($0.element.code, $0.offset) })
             self.periodeNummer = periodeNummer
             periodenVanMaand = (0..<(jaren * 12)).map { index in
-                let jaar = eersteJaar + index / 12, maand = index % 12 + 1
+                let jaar = eersteJaar + index / 12
+                let maand = index % 12 + 1
                 return [Cijferperiode.maand(jaar: jaar, maand: maand), .kwartaal(jaar: jaar, kwartaal: (maand - 1) / 3 + 1), .jaar(jaar)]
                     .map { periodeNummer[$0.code]! }
             }
@@ -947,7 +1121,8 @@ extension OnthullingAanvalTests {
 
         /// New hulpvragen under a leefgebied (nil: under any, counted once per leefgebied) in a kern (nil: all kernen).
         func leefgebied(_ periode: Int, _ leefgebied: Int?, kern: Int?) -> Int {
-            leefgebiedBasis + (periode * (leefgebieden.count + 1) + (leefgebied.map { $0 + 1 } ?? 0)) * (kernen.count + 1) + (kern.map { $0 + 1 } ?? 0)
+            leefgebiedBasis + (periode * (leefgebieden.count + 1) + (leefgebied.map { $0 + 1 } ?? 0)) * (kernen.count + 1)
+                + (kern.map { $0 + 1 } ?? 0)
         }
 
         func kanaal(_ periode: Int, _ kanaal: Int) -> Int { kanaalBasis + periode * kanalen.count + kanaal }
@@ -957,7 +1132,8 @@ extension OnthullingAanvalTests {
 
         /// The months of a period, by their number (counted from January of `eersteJaar`).
         func maanden(_ periode: Int) -> ClosedRange<Int> {
-            let van = perioden[periode].van, tot = perioden[periode].tot
+            let van = perioden[periode].van
+            let tot = perioden[periode].tot
             return maand(van)...maand(tot)
         }
 
@@ -967,14 +1143,20 @@ extension OnthullingAanvalTests {
         func delen(_ periode: Int) -> [Int] {
             switch perioden[periode] {
             case .maand: []
-            case .kwartaal(let jaar, let kwartaal): (1...3).map { periodeNummer[Cijferperiode.maand(jaar: jaar, maand: (kwartaal - 1) * 3 + $0).code]! }
+            case .kwartaal(let jaar, let kwartaal):
+                (1...3).map { periodeNummer[Cijferperiode.maand(jaar: jaar, maand: (kwartaal - 1) * 3 + $0).code]! }
             case .jaar(let jaar): (1...4).map { periodeNummer[Cijferperiode.kwartaal(jaar: jaar, kwartaal: $0).code]! }
             }
         }
 
         /// A group of the voorliggend-veld figures (`vvWaarden`).
         enum Groep: Sendable, Hashable {
-            case totaal, kernteam(Int), kern(Int), kanaal(Int), jeugd(Bool), leefgebied(Int)
+            case totaal
+            case kernteam(Int)
+            case kern(Int)
+            case kanaal(Int)
+            case jeugd(Bool)
+            case leefgebied(Int)
         }
 
         func groep(_ waarde: Int) -> Groep {
@@ -1015,9 +1197,14 @@ extension OnthullingAanvalTests {
             }
             if cel >= leefgebiedBasis {
                 let index = cel - leefgebiedBasis
-                let kern = index % (kernen.count + 1), rest = index / (kernen.count + 1)
+                let kern = index % (kernen.count + 1)
+                let rest = index / (kernen.count + 1)
                 let leefgebied = rest % (leefgebieden.count + 1)
-                return .leefgebied(periode: rest / (leefgebieden.count + 1), leefgebied: leefgebied == 0 ? nil : leefgebied - 1, kern: kern == 0 ? nil : kern - 1)
+                return .leefgebied(
+                    periode: rest / (leefgebieden.count + 1),
+                    leefgebied: leefgebied == 0 ? nil : leefgebied - 1,
+                    kern: kern == 0 ? nil : kern - 1
+                )
             }
             if cel >= instroomBasis {
                 let index = cel - instroomBasis
@@ -1039,18 +1226,20 @@ extension OnthullingAanvalTests {
             case .kanaal(let p, let kanaal):
                 return "kanaal|\(periode(p))|\(kanalen[kanaal])"
             case .leefgebied(let p, let leefgebied, let kern):
-                return "leefgebied|\(periode(p))|\(leefgebied.map { leefgebieden[$0] } ?? "alle leefgebieden")|\(kern.map { "kern=" + kernen[$0] } ?? "alle kernen")"
+                return
+                    "leefgebied|\(periode(p))|\(leefgebied.map { leefgebieden[$0] } ?? "alle leefgebieden")|\(kern.map { "kern=" + kernen[$0] } ?? "alle kernen")"
             case .instroom(let p, let kernteam):
                 return "instroom|\(periode(p))|\(kernteam.map { "kernteam=" + kernteams[$0] } ?? "alle kernteams")"
             case .vv(let p, let groep, let kolom):
-                let naam = switch groep {
-                case .totaal: "totaal"
-                case .kernteam(let i): "kernteam=\(kernteams[i])"
-                case .kern(let i): "kern=\(kernen[i])"
-                case .kanaal(let i): "kanaal=\(kanalen[i])"
-                case .jeugd(let jeugd): "jeugd=\(jeugd ? "jeugd" : "volwassen")"
-                case .leefgebied(let i): "leefgebied=\(leefgebieden[i])"
-                }
+                let naam =
+                    switch groep {
+                    case .totaal: "totaal"
+                    case .kernteam(let i): "kernteam=\(kernteams[i])"
+                    case .kern(let i): "kern=\(kernen[i])"
+                    case .kanaal(let i): "kanaal=\(kanalen[i])"
+                    case .jeugd(let jeugd): "jeugd=\(jeugd ? "jeugd" : "volwassen")"
+                    case .leefgebied(let i): "leefgebied=\(leefgebieden[i])"
+                    }
                 return "vv|\(periode(p))|\(naam)|\(kolom)"
             }
         }
@@ -1175,7 +1364,8 @@ extension OnthullingAanvalTests.Celruimte {
             var kolommen: [OnthullingAanvalTests.VVKolom] = [.afgesloten, uitkomst.teltMee ? .teltMee : .ingetrokken]
             if uitkomst.alleen { kolommen.append(.alleen) }
             if uitkomst.betrokken { kolommen.append(.betrokken) }
-            let waarden = [Self.totaal, waarde(kernteam: geval.kernteam), waarde(kern: geval.kern), waarde(kanaal: geval.kanaal), waarde(jeugd: geval.jeugd)]
+            let waarden =
+                [Self.totaal, waarde(kernteam: geval.kernteam), waarde(kern: geval.kern), waarde(kanaal: geval.kanaal), waarde(jeugd: geval.jeugd)]
                 + geval.leefgebieden.map { waarde(leefgebied: $0) }
             for periode in periodenVanMaand[sluiting.maand] {
                 for waarde in waarden {
@@ -1236,7 +1426,9 @@ extension OnthullingAanvalTests.Celruimte {
             for k in kernOfNiet { sommen.append((leefgebied(periode, nil, kern: k), leefgebieden.indices.map { leefgebied(periode, $0, kern: k) })) }
             let onder = delen(periode)
             if !onder.isEmpty {
-                for k in [nil] + kernteams.indices.map({ Optional($0) }) { sommen.append((instroom(periode, kernteam: k), onder.map { instroom($0, kernteam: k) })) }
+                for k in [nil] + kernteams.indices.map({ Optional($0) }) {
+                    sommen.append((instroom(periode, kernteam: k), onder.map { instroom($0, kernteam: k) }))
+                }
                 for c in kanalen.indices { sommen.append((kanaal(periode, c), onder.map { kanaal($0, c) })) }
                 for soort in OnthullingAanvalTests.Overig.allCases { sommen.append((overig(periode, soort), onder.map { overig($0, soort) })) }
                 for l in leefgebiedOfNiet {
@@ -1298,7 +1490,8 @@ extension OnthullingAanvalTests {
             self.werkelijkheid = werkelijkheid
             self.toestanden = toestanden
             self.laatsteMaand = laatsteMaand
-            gevalCellen = werkelijkheid.gevallen.map { geval in werkelijkheid.ruimte.cellen(geval).filter { toestanden[$0].soort != .ongepubliceerd } }
+            gevalCellen = werkelijkheid.gevallen.map { geval in werkelijkheid.ruimte.cellen(geval).filter { toestanden[$0].soort != .ongepubliceerd }
+            }
             var perVingerafdruk: [UInt64: [Int]] = [:]
             for cel in toestanden.indices where toestanden[cel].soort != .ongepubliceerd && werkelijkheid.aantal[cel] > 0 {
                 perVingerafdruk[werkelijkheid.vingerafdruk[cel], default: []].append(cel)
@@ -1409,7 +1602,10 @@ extension OnthullingAanvalTests {
                 if nieuw != geval { varianten.append(nieuw) }
             }
             for kern in ruimte.kernen.indices where kern != geval.kern {
-                variant { $0.kern = kern; $0.kernteam = ruimte.kernteamVanKern[kern] }
+                variant {
+                    $0.kern = kern
+                    $0.kernteam = ruimte.kernteamVanKern[kern]
+                }
             }
             for kanaal in ruimte.kanalen.indices { variant { $0.kanaal = kanaal } }
             variant { $0.jeugd.toggle() }
@@ -1433,7 +1629,10 @@ extension OnthullingAanvalTests {
                     variant { $0.sluiting?.maand = maand }
                 }
                 for nazorg in Sluiting.Nazorg.allCases { variant { $0.sluiting?.nazorg = nazorg } }
-                variant { $0.sluiting = nil; $0.teltBijTekorten = !$0.veiligThuis }
+                variant {
+                    $0.sluiting = nil
+                    $0.teltBijTekorten = !$0.veiligThuis
+                }
             }
             return varianten
         }
@@ -1472,7 +1671,8 @@ extension OnthullingAanvalTests {
             verhogers = [:]
             bijnas = [:]
             for index in werkelijkheid.gevallen.indices {
-                let wijzigingen = [Wijziging.weg(index), .erbij(index, werkelijkheid.gevallen[index])] + varianten(van: index).map { .anders(index, $0) }
+                let wijzigingen =
+                    [Wijziging.weg(index), .erbij(index, werkelijkheid.gevallen[index])] + varianten(van: index).map { .anders(index, $0) }
                 for wijziging in wijzigingen {
                     let oordeel = beoordeel([wijziging])
                     guard oordeel.geldig else {
@@ -1514,7 +1714,7 @@ extension OnthullingAanvalTests {
             if !bereikt.isEmpty {
                 // Moves first (they leave the totals above both places alone), then new hulpvragen.
                 for nieuw in [false, true] {
-                    let grens = nieuw ? 64 : 32   // changes per target of each kind
+                    let grens = nieuw ? 64 : 32  // changes per target of each kind
                     for index in werkelijkheid.gevallen.indices {
                         let eigen = Set(gevalCellen[index])
                         for variant in (nieuw ? [werkelijkheid.gevallen[index]] : []) + varianten(van: index) {
@@ -1553,9 +1753,12 @@ extension OnthullingAanvalTests {
                             func jaren(_ geval: Geval) -> Set<Int> { Set([geval.ontvangen / 12] + (geval.sluiting.map { [$0.maand / 12] } ?? [])) }
                             var andere = Set(perMaand[geval.ontvangen])
                             if let sluiting = geval.sluiting { andere.formUnion(perMaand[sluiting.maand]) }
-                            andere.formUnion(werkelijkheid.gevallen.indices.filter { ander in
-                                werkelijkheid.gevallen[ander].kernteam == geval.kernteam && !jaren(werkelijkheid.gevallen[ander]).isDisjoint(with: jaren(geval))
-                            })
+                            andere.formUnion(
+                                werkelijkheid.gevallen.indices.filter { ander in
+                                    werkelijkheid.gevallen[ander].kernteam == geval.kernteam
+                                        && !jaren(werkelijkheid.gevallen[ander]).isDisjoint(with: jaren(geval))
+                                }
+                            )
                             andere.remove(lid)
                             for ander in andere.sorted() where werkelijkheid.gevallen[ander] != geval {
                                 pogingen.append([.anders(ander, geval)])
@@ -1569,7 +1772,11 @@ extension OnthullingAanvalTests {
                             if let oordeel = herstelMet(poging), oordeel.veranderd.contains(where: { isDoel.contains($0) && !getuigd.contains($0) }) {
                                 let voor = getuigd.count
                                 getuig(oordeel)
-                                if ronde == 2 { uitslag.doorKopieMetHerstel += getuigd.count - voor } else { uitslag.doorGelijkmaken += getuigd.count - voor }
+                                if ronde == 2 {
+                                    uitslag.doorKopieMetHerstel += getuigd.count - voor
+                                } else {
+                                    uitslag.doorGelijkmaken += getuigd.count - voor
+                                }
                                 grens = beoordeeld + 600
                             }
                         }
@@ -1609,10 +1816,17 @@ extension OnthullingAanvalTests {
         /// the totals they share alone.
         func verwant(aan cel: Int) -> [Int] {
             let ruimte = werkelijkheid.ruimte
-            var maanden: ClosedRange<Int>?, gesloten = false, kern: Int?, kernteam: Int?
+            var maanden: ClosedRange<Int>?
+            var gesloten = false
+            var kern: Int?
+            var kernteam: Int?
             switch ruimte.ontleed(cel) {
-            case .leefgebied(let periode, _, let k): maanden = ruimte.maanden(periode); kern = k
-            case .instroom(let periode, let team): maanden = ruimte.maanden(periode); kernteam = team
+            case .leefgebied(let periode, _, let k):
+                maanden = ruimte.maanden(periode)
+                kern = k
+            case .instroom(let periode, let team):
+                maanden = ruimte.maanden(periode)
+                kernteam = team
             case .kanaal(let periode, _): maanden = ruimte.maanden(periode)
             case .overig(let periode, let soort):
                 maanden = ruimte.maanden(periode)
@@ -1643,9 +1857,14 @@ extension OnthullingAanvalTests {
         func gebouwd(voor cel: Int, uit sjabloon: Geval) -> [Geval] {
             let ruimte = werkelijkheid.ruimte
             var basis = sjabloon
-            func zetKern(_ kern: Int) { basis.kern = kern; basis.kernteam = ruimte.kernteamVanKern[kern] }
+            func zetKern(_ kern: Int) {
+                basis.kern = kern
+                basis.kernteam = ruimte.kernteamVanKern[kern]
+            }
             func zetKernteam(_ kernteam: Int) {
-                if basis.kernteam != kernteam, let kern = ruimte.kernen.indices.first(where: { ruimte.kernteamVanKern[$0] == kernteam }) { zetKern(kern) }
+                if basis.kernteam != kernteam, let kern = ruimte.kernen.indices.first(where: { ruimte.kernteamVanKern[$0] == kernteam }) {
+                    zetKern(kern)
+                }
             }
             func zetLeefgebied(_ leefgebied: Int) { if !basis.leefgebieden.contains(leefgebied) { basis.leefgebieden = [leefgebied] } }
             func zetUitkomst(_ past: (Uitkomstsoort) -> Bool) {
@@ -1655,8 +1874,10 @@ extension OnthullingAanvalTests {
                 }
                 if ruimte.uitkomsten[basis.sluiting!.uitkomst].alleen { basis.veiligThuis = false }
             }
-            var ontvangenIn: ClosedRange<Int>?, geslotenIn: ClosedRange<Int>?, open = false
-            var vast = Set<Overig>()   // what the target counts, not to be made plain
+            var ontvangenIn: ClosedRange<Int>?
+            var geslotenIn: ClosedRange<Int>?
+            var open = false
+            var vast = Set<Overig>()  // what the target counts, not to be made plain
             switch ruimte.ontleed(cel) {
             case .leefgebied(let periode, let leefgebied, let kern):
                 leefgebied.map(zetLeefgebied)
@@ -1679,7 +1900,11 @@ extension OnthullingAanvalTests {
                     if soort == .nazorgOpgelost { basis.sluiting!.nazorg = .opgelost }
                     if basis.sluiting!.nazorg == .nietGevraagd { basis.sluiting!.nazorg = .nietOpgelost }
                 }
-                if soort == .nazorgGevraagd || soort == .nazorgOpgelost { geslotenIn = ruimte.maanden(periode) } else { ontvangenIn = ruimte.maanden(periode) }
+                if soort == .nazorgGevraagd || soort == .nazorgOpgelost {
+                    geslotenIn = ruimte.maanden(periode)
+                } else {
+                    ontvangenIn = ruimte.maanden(periode)
+                }
             case .vv(let periode, let groep, let kolom):
                 switch groep {
                 case .totaal: break
@@ -1687,7 +1912,9 @@ extension OnthullingAanvalTests {
                     zetKernteam(kernteam)
                 case .kern(let kern): zetKern(kern)
                 case .kanaal(let kanaal): basis.kanaal = kanaal
-                case .jeugd(let jeugd): basis.jeugd = jeugd; vast.insert(.jeugd)
+                case .jeugd(let jeugd):
+                    basis.jeugd = jeugd
+                    vast.insert(.jeugd)
                 case .leefgebied(let leefgebied): zetLeefgebied(leefgebied)
                 }
                 switch kolom {
@@ -1792,11 +2019,18 @@ extension OnthullingAanvalTests {
         for _ in 0..<rondes {
             var veranderd = false
             func zet(_ cel: Int, laag nieuwLaag: Int, hoog nieuwHoog: Int) {
-                if nieuwLaag > laag[cel] { laag[cel] = nieuwLaag; veranderd = true }
-                if nieuwHoog < hoog[cel] { hoog[cel] = nieuwHoog; veranderd = true }
+                if nieuwLaag > laag[cel] {
+                    laag[cel] = nieuwLaag
+                    veranderd = true
+                }
+                if nieuwHoog < hoog[cel] {
+                    hoog[cel] = nieuwHoog
+                    veranderd = true
+                }
             }
             for (geheel, delen) in sommen {
-                let somLaag = delen.reduce(0) { $0 + laag[$1] }, somHoog = delen.reduce(0) { $0 + hoog[$1] }
+                let somLaag = delen.reduce(0) { $0 + laag[$1] }
+                let somHoog = delen.reduce(0) { $0 + hoog[$1] }
                 zet(geheel, laag: somLaag, hoog: somHoog)
                 for deel in delen {
                     zet(deel, laag: laag[geheel] - (somHoog - hoog[deel]), hoog: hoog[geheel] - (somLaag - laag[deel]))
@@ -1833,15 +2067,25 @@ extension OnthullingAanvalTests {
 
     /// Roughly as Overbetuwe reports them.
     static let kanaalGewichten = [("telefoon", 60), ("inloopspreekuur", 20), ("e-mail", 15), ("melding-derde", 3), ("via-loket", 2)]
-    static let uitkomstGewichten = [("opgelost-voorliggend-veld", 35), ("opgelost-voorliggend-veld-en-maatwerk", 15), ("loket-maatwerk-met-voorwerk", 10),
-                                    ("loket-maatwerk", 10), ("elders-doorverwezen", 10), ("niet-opgelost", 10), ("ingetrokken", 10)]
+    static let uitkomstGewichten = [
+        ("opgelost-voorliggend-veld", 35), ("opgelost-voorliggend-veld-en-maatwerk", 15), ("loket-maatwerk-met-voorwerk", 10),
+        ("loket-maatwerk", 10), ("elders-doorverwezen", 10), ("niet-opgelost", 10), ("ingetrokken", 10),
+    ]
 
     /// `aantal` random hulpvragen received from `vanaf` on over `dagen` days, in the order they
     /// are registered (by date received): most closed within four months, some much later, about
     /// one in eight still open; every kanaal, outcome and nazorg answer; a few Veilig Thuis
     /// signals; residents who come back (the same dossier in the same kernteam).
-    static func proefgegevens(seed: UInt64, aantal: Int, kernteams: [(code: String, kernen: [String])], leefgebieden: [String],
-                              vanaf: CalendarDate, dagen: Int, tot laatsteDag: CalendarDate, nazorgDagen: Int = 91) -> [Proefhulpvraag] {
+    static func proefgegevens(
+        seed: UInt64,
+        aantal: Int,
+        kernteams: [(code: String, kernen: [String])],
+        leefgebieden: [String],
+        vanaf: CalendarDate,
+        dagen: Int,
+        tot laatsteDag: CalendarDate,
+        nazorgDagen: Int = 91
+    ) -> [Proefhulpvraag] {
         var random = SplitMix64(seed: seed)
         func getal(_ n: Int) -> Int { Int(random.next() % UInt64(n)) }
         func kans(_ procent: Int) -> Bool { getal(100) < procent }
@@ -1865,9 +2109,21 @@ extension OnthullingAanvalTests {
                 if !gekozen.contains(leefgebied) { gekozen.append(leefgebied) }
             }
             var hulpvraag = Proefhulpvraag(
-                kernteam: team.code, kern: team.kernen[getal(team.kernen.count)], kanaal: gewogen(kanaalGewichten), jeugd: kans(17),
-                huisbezoek: kans(15), veiligThuis: veiligThuis, ontvangen: ontvangen, status: "nieuw", uitkomst: nil, afgesloten: nil, nazorgOp: nil,
-                nazorgOpgelost: nil, leefgebieden: gekozen.sorted(), dossier: "D-\(team.code)-\(getal(20))")
+                kernteam: team.code,
+                kern: team.kernen[getal(team.kernen.count)],
+                kanaal: gewogen(kanaalGewichten),
+                jeugd: kans(17),
+                huisbezoek: kans(15),
+                veiligThuis: veiligThuis,
+                ontvangen: ontvangen,
+                status: "nieuw",
+                uitkomst: nil,
+                afgesloten: nil,
+                nazorgOp: nil,
+                nazorgOpgelost: nil,
+                leefgebieden: gekozen.sorted(),
+                dossier: "D-\(team.code)-\(getal(20))"
+            )
             let afgesloten = ontvangen.plus(dagen: kans(90) ? getal(121) : 121 + getal(180))
             if kans(88) && afgesloten <= laatsteDag {
                 var uitkomst = gewogen(uitkomstGewichten)
@@ -1899,24 +2155,60 @@ extension OnthullingAanvalTests {
                 e.dossier == h.dossier && e.kernteam == h.kernteam && e.afgesloten.map { $0 <= h.ontvangen } == true
                     && e.nazorgOp.map { h.ontvangen <= $0 } == true
             }
-            return geval(kern: h.kern, kanaal: h.kanaal, jeugd: h.jeugd, huisbezoek: h.huisbezoek, terugkeer: terugkeer, veiligThuis: h.veiligThuis,
-                         ontvangen: h.ontvangen, status: h.status, uitkomst: h.uitkomst, afgesloten: h.afgesloten, nazorgOpgelost: h.nazorgOpgelost,
-                         leefgebieden: h.leefgebieden, in: ruimte)
+            return geval(
+                kern: h.kern,
+                kanaal: h.kanaal,
+                jeugd: h.jeugd,
+                huisbezoek: h.huisbezoek,
+                terugkeer: terugkeer,
+                veiligThuis: h.veiligThuis,
+                ontvangen: h.ontvangen,
+                status: h.status,
+                uitkomst: h.uitkomst,
+                afgesloten: h.afgesloten,
+                nazorgOpgelost: h.nazorgOpgelost,
+                leefgebieden: h.leefgebieden,
+                in: ruimte
+            )
         }
     }
 
-    static func geval(kern: String, kanaal: String, jeugd: Bool, huisbezoek: Bool, terugkeer: Bool, veiligThuis: Bool, ontvangen: CalendarDate,
-                      status: String, uitkomst: String?, afgesloten: CalendarDate?, nazorgOpgelost: Bool?, leefgebieden: [String],
-                      in ruimte: Celruimte) -> Geval {
+    static func geval(
+        kern: String,
+        kanaal: String,
+        jeugd: Bool,
+        huisbezoek: Bool,
+        terugkeer: Bool,
+        veiligThuis: Bool,
+        ontvangen: CalendarDate,
+        status: String,
+        uitkomst: String?,
+        afgesloten: CalendarDate?,
+        nazorgOpgelost: Bool?,
+        leefgebieden: [String],
+        in ruimte: Celruimte
+    ) -> Geval {
         let kernNummer = ruimte.kernNummer[kern]!
         let sluiting = afgesloten.map { datum in
-            Sluiting(maand: ruimte.maand(datum), uitkomst: ruimte.uitkomstNummer[uitkomst!]!,
-                     nazorg: nazorgOpgelost.map { $0 ? .opgelost : .nietOpgelost } ?? .nietGevraagd)
+            Sluiting(
+                maand: ruimte.maand(datum),
+                uitkomst: ruimte.uitkomstNummer[uitkomst!]!,
+                nazorg: nazorgOpgelost.map { $0 ? .opgelost : .nietOpgelost } ?? .nietGevraagd
+            )
         }
-        return Geval(kern: kernNummer, kernteam: ruimte.kernteamVanKern[kernNummer], kanaal: ruimte.kanaalNummer[kanaal]!, jeugd: jeugd,
-                     huisbezoek: huisbezoek, terugkeer: terugkeer, veiligThuis: veiligThuis, ontvangen: ruimte.maand(ontvangen), sluiting: sluiting,
-                     leefgebieden: leefgebieden.map { ruimte.leefgebiedNummer[$0]! }.sorted(),
-                     teltBijTekorten: ["nieuw", "in-behandeling"].contains(status) && !veiligThuis)
+        return Geval(
+            kern: kernNummer,
+            kernteam: ruimte.kernteamVanKern[kernNummer],
+            kanaal: ruimte.kanaalNummer[kanaal]!,
+            jeugd: jeugd,
+            huisbezoek: huisbezoek,
+            terugkeer: terugkeer,
+            veiligThuis: veiligThuis,
+            ontvangen: ruimte.maand(ontvangen),
+            sluiting: sluiting,
+            leefgebieden: leefgebieden.map { ruimte.leefgebiedNummer[$0]! }.sorted(),
+            teltBijTekorten: ["nieuw", "in-behandeling"].contains(status) && !veiligThuis
+        )
     }
 
     /// How a release shows a count: with the noise of `Onthulling`, or as before it: small counts
@@ -1929,20 +2221,25 @@ extension OnthullingAanvalTests {
     /// (no clamping: without noise a part never exceeds its whole).
     static func toestanden(_ werkelijkheid: Werkelijkheid, _ release: Release, gepubliceerd: [Bool]) -> [Toestand] {
         let onthulling = Onthulling()
-        let drempel = onthulling.drempel, ruis = Onthulling.maximaleRuis
+        let drempel = onthulling.drempel
+        let ruis = Onthulling.maximaleRuis
         return werkelijkheid.aantal.indices.map { cel in
             guard gepubliceerd[cel] else { return .ongepubliceerd }
             let aantal = werkelijkheid.aantal[cel]
-            if aantal == 0 && release != .ruis { return Toestand(soort: .nul, laag: 0, hoog: 0) }   // the releases before showed 0
+            if aantal == 0 && release != .ruis { return Toestand(soort: .nul, laag: 0, hoog: 0) }  // the releases before showed 0
             switch release {
             case .ruis:
-                guard let waarde = onthulling.toon(werkelijkheid.cel(cel)).waarde else { return Toestand(soort: .verborgen, laag: 0, hoog: drempel - 1 + ruis) }
+                guard let waarde = onthulling.toon(werkelijkheid.cel(cel)).waarde else {
+                    return Toestand(soort: .verborgen, laag: 0, hoog: drempel - 1 + ruis)
+                }
                 return Toestand(soort: .getoond, laag: max(1, waarde - ruis), hoog: waarde + ruis)
             case .onderdrukking:
-                return aantal < drempel ? Toestand(soort: .verborgen, laag: 1, hoog: drempel - 1) : Toestand(soort: .getoond, laag: aantal, hoog: aantal)
+                return aantal < drempel
+                    ? Toestand(soort: .verborgen, laag: 1, hoog: drempel - 1) : Toestand(soort: .getoond, laag: aantal, hoog: aantal)
             case .afronding:
                 let waarde = (aantal + 2) / 5 * 5
-                return aantal < drempel ? Toestand(soort: .verborgen, laag: 1, hoog: drempel - 1)
+                return aantal < drempel
+                    ? Toestand(soort: .verborgen, laag: 1, hoog: drempel - 1)
                     : Toestand(soort: .getoond, laag: max(drempel, waarde - 2), hoog: waarde + 2)
             }
         }
@@ -1971,14 +2268,17 @@ extension OnthullingAanvalTests {
             if !toestanden[cel].staatToe(aantal) {
                 uitslag.onjuist.append("\(werkelijkheid.ruimte.naam(cel)): counts \(aantal), but shown as \(toestanden[cel])")
             }
-            let verborgen = toestanden[cel].soort == .verborgen, klein = (1..<drempel).contains(aantal)
+            let verborgen = toestanden[cel].soort == .verborgen
+            let klein = (1..<drempel).contains(aantal)
             if verborgen { uitslag.verborgen += 1 }
             if klein { uitslag.klein += 1 }
             if verborgen || klein { uitslag.doelen.append(cel) }
         }
         let (laag, hoog) = vernauw(toestanden, ruimte: werkelijkheid.ruimte)
         for cel in toestanden.indices where laag[cel] > werkelijkheid.aantal[cel] || hoog[cel] < werkelijkheid.aantal[cel] {
-            uitslag.onjuist.append("\(werkelijkheid.ruimte.naam(cel)): counts \(werkelijkheid.aantal[cel]), but the sums give \(laag[cel])...\(hoog[cel])")
+            uitslag.onjuist.append(
+                "\(werkelijkheid.ruimte.naam(cel)): counts \(werkelijkheid.aantal[cel]), but the sums give \(laag[cel])...\(hoog[cel])"
+            )
         }
         uitslag.vastgepind = uitslag.doelen.filter { laag[$0] == hoog[$0] }
         var zoeker = Getuigenzoeker(werkelijkheid: werkelijkheid, toestanden: toestanden, laatsteMaand: laatsteMaand)
@@ -1988,12 +2288,13 @@ extension OnthullingAanvalTests {
 
     static func beschrijf(_ cel: Int, _ werkelijkheid: Werkelijkheid, _ toestanden: [Toestand]) -> String {
         let toestand = toestanden[cel]
-        let getoond = switch toestand.soort {
-        case .ongepubliceerd: "not shown"
-        case .nul: "0"
-        case .verborgen: "hidden"
-        case .getoond: "shown, so \(toestand.laag)...\(toestand.hoog)"
-        }
+        let getoond =
+            switch toestand.soort {
+            case .ongepubliceerd: "not shown"
+            case .nul: "0"
+            case .verborgen: "hidden"
+            case .getoond: "shown, so \(toestand.laag)...\(toestand.hoog)"
+            }
         return "\(werkelijkheid.ruimte.naam(cel)) (counts \(werkelijkheid.aantal[cel]), \(getoond))"
     }
 }

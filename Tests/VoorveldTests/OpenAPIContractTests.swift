@@ -27,8 +27,10 @@ struct OpenAPIContractTests {
         let environment = try await TestEnvironment.migrated()
         let router = buildRouter(environment.dependencies)
         // The API and the health checks; the rest are the pages for people, outside the API.
-        let routes = Set(router.routes.filter { $0.path.description.hasPrefix("/v1/") || $0.path.description.hasPrefix("/health/") }
-            .map { "\($0.method) \($0.path)" })
+        let routes = Set(
+            router.routes.filter { $0.path.description.hasPrefix("/v1/") || $0.path.description.hasPrefix("/health/") }
+                .map { "\($0.method) \($0.path)" }
+        )
         let app = buildApplication(HTTPConfiguration(port: 0), dependencies: environment.dependencies, logger: Logger(label: "test"))
         let document = try await app.test(.router) { client in try await Self.document(client) }
         #expect(document["openapi"]?.string == "3.1.0")
@@ -115,13 +117,20 @@ struct OpenAPIContractTests {
 
             @discardableResult
             func call(
-                _ method: HTTPRequest.Method, _ route: String, _ uri: String? = nil, as actor: Fixtures.Actor? = .kernteamlid,
-                body: String? = nil, type: String = "application/json", headers extra: HTTPFields = [:], expect: HTTPResponse.Status
+                _ method: HTTPRequest.Method,
+                _ route: String,
+                _ uri: String? = nil,
+                as actor: Fixtures.Actor? = .kernteamlid,
+                body: String? = nil,
+                type: String = "application/json",
+                headers extra: HTTPFields = [:],
+                expect: HTTPResponse.Status
             ) async throws -> (JSON?, HTTPFields) {
                 var headers = extra
                 if let actor, let token = tokens[actor] { headers[.authorization] = "Bearer \(token)" }
                 if body != nil { headers[.contentType] = type }
-                return try await client.execute(uri: uri ?? route, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) }) { response in
+                return try await client.execute(uri: uri ?? route, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) }) {
+                    response in
                     if response.status != expect { failures.append("\(method) \(uri ?? route): \(response.status.code), expected \(expect.code)") }
                     failures += contract.problems(method: method, route: route, response: response)
                     covered.insert("\(method) \(route) \(response.status.code)")
@@ -140,7 +149,9 @@ struct OpenAPIContractTests {
             try await call(.get, "/v1/kernteams/{code}", "/v1/kernteams/nergens", expect: .notFound)
             try await call(.get, "/v1/leefgebieden", expect: .ok)
             try await call(.get, "/v1/taken", expect: .ok)
-            for route in ["/v1/kernen", "/v1/kernteams", "/v1/leefgebieden", "/v1/taken"] { try await call(.get, route, as: nil, expect: .unauthorized) }
+            for route in ["/v1/kernen", "/v1/kernteams", "/v1/leefgebieden", "/v1/taken"] {
+                try await call(.get, route, as: nil, expect: .unauthorized)
+            }
             try await call(.get, "/v1/gebruikers", as: .beheerder, expect: .ok)
             try await call(.get, "/v1/gebruikers", expect: .forbidden)
             try await call(.get, "/v1/auditlog", as: .beheerder, expect: .ok)
@@ -160,20 +171,54 @@ struct OpenAPIContractTests {
             try await call(.post, "/v1/vrijwilligers", body: Fixtures.vrijwilligerBody, expect: .forbidden)
             let keesJSON = try #require(kees.map { String(decoding: try JSONEncoder().encode(JSONRoundTrip($0)), as: UTF8.self) })
             try await call(.put, "/v1/vrijwilligers/{id}", vrijwilliger, as: .steunpunt, body: keesJSON, expect: .preconditionRequired)
-            try await call(.put, "/v1/vrijwilligers/{id}", vrijwilliger, as: .steunpunt, body: keesJSON,
-                           headers: [.ifMatch: keesHeaders[.eTag] ?? ""], expect: .ok)
-            try await call(.put, "/v1/vrijwilligers/{id}", vrijwilliger, as: .steunpunt, body: keesJSON,
-                           headers: [.ifMatch: keesHeaders[.eTag] ?? ""], expect: .preconditionFailed)
-            try await call(.put, "/v1/vrijwilligers/{id}", "/v1/vrijwilligers/\(UUID())", as: .steunpunt, body: keesJSON,
-                           headers: [.ifMatch: "\"1\""], expect: .notFound)
-            try await call(.post, "/v1/vrijwilligers/import", as: .steunpunt, body: "referentie;voornaam\nvw-1;Ann\n", type: "text/csv",
-                           expect: .unprocessableContent)
+            try await call(
+                .put,
+                "/v1/vrijwilligers/{id}",
+                vrijwilliger,
+                as: .steunpunt,
+                body: keesJSON,
+                headers: [.ifMatch: keesHeaders[.eTag] ?? ""],
+                expect: .ok
+            )
+            try await call(
+                .put,
+                "/v1/vrijwilligers/{id}",
+                vrijwilliger,
+                as: .steunpunt,
+                body: keesJSON,
+                headers: [.ifMatch: keesHeaders[.eTag] ?? ""],
+                expect: .preconditionFailed
+            )
+            try await call(
+                .put,
+                "/v1/vrijwilligers/{id}",
+                "/v1/vrijwilligers/\(UUID())",
+                as: .steunpunt,
+                body: keesJSON,
+                headers: [.ifMatch: "\"1\""],
+                expect: .notFound
+            )
+            try await call(
+                .post,
+                "/v1/vrijwilligers/import",
+                as: .steunpunt,
+                body: "referentie;voornaam\nvw-1;Ann\n",
+                type: "text/csv",
+                expect: .unprocessableContent
+            )
             try await call(.post, "/v1/vrijwilligers/import", as: .steunpunt, body: "{}", expect: .unsupportedMediaType)
-            try await call(.post, "/v1/vrijwilligers/import", as: .steunpunt, body: """
-                referentie;voornaam;achternaam;kern;leefgebieden;beschikbaarheid;langste_inzet;uren_per_week;max_hulpvragen
-                vw-5000;An;Jansen;driel;financien;ma-ochtend;eenmalig;2;1
+            try await call(
+                .post,
+                "/v1/vrijwilligers/import",
+                as: .steunpunt,
+                body: """
+                    referentie;voornaam;achternaam;kern;leefgebieden;beschikbaarheid;langste_inzet;uren_per_week;max_hulpvragen
+                    vw-5000;An;Jansen;driel;financien;ma-ochtend;eenmalig;2;1
 
-                """, type: "text/csv", expect: .ok)
+                    """,
+                type: "text/csv",
+                expect: .ok
+            )
 
             // Voorzieningen.
             let (nieuw, _) = try await call(.post, "/v1/voorzieningen", as: .steunpunt, body: Fixtures.voorzieningBody, expect: .created)
@@ -187,23 +232,52 @@ struct OpenAPIContractTests {
             try await call(.get, "/v1/voorzieningen/hsds", "/v1/voorzieningen/hsds?paginaGrootte=0", expect: .badRequest)
             let (stored, storedHeaders) = try await call(.get, "/v1/voorzieningen/{id}", voorziening, expect: .ok)
             let storedJSON = try #require(stored.map { String(decoding: try JSONEncoder().encode(JSONRoundTrip($0)), as: UTF8.self) })
-            try await call(.put, "/v1/voorzieningen/{id}", voorziening, as: .steunpunt, body: storedJSON,
-                           headers: [.ifMatch: storedHeaders[.eTag] ?? ""], expect: .ok)
+            try await call(
+                .put,
+                "/v1/voorzieningen/{id}",
+                voorziening,
+                as: .steunpunt,
+                body: storedJSON,
+                headers: [.ifMatch: storedHeaders[.eTag] ?? ""],
+                expect: .ok
+            )
             // Not an ETag at all: a bad request (a well-formed but old one is 412).
-            try await call(.put, "/v1/voorzieningen/{id}", voorziening, as: .steunpunt, body: storedJSON, headers: [.ifMatch: "onzin"],
-                           expect: .badRequest)
-            try await call(.post, "/v1/voorzieningen/import", as: .steunpunt,
-                           body: "referentie,aanbieder,naam,kernen,leefgebieden,laatst_geverifieerd\nvz-901,Kerk,Koffie-ochtend,*,sociaal-netwerk,2026-09-01\n",
-                           type: "text/csv", expect: .ok)
+            try await call(
+                .put,
+                "/v1/voorzieningen/{id}",
+                voorziening,
+                as: .steunpunt,
+                body: storedJSON,
+                headers: [.ifMatch: "onzin"],
+                expect: .badRequest
+            )
+            try await call(
+                .post,
+                "/v1/voorzieningen/import",
+                as: .steunpunt,
+                body: "referentie,aanbieder,naam,kernen,leefgebieden,laatst_geverifieerd\nvz-901,Kerk,Koffie-ochtend,*,sociaal-netwerk,2026-09-01\n",
+                type: "text/csv",
+                expect: .ok
+            )
             try await call(.post, "/v1/voorzieningen/import", body: "referentie\nvz-902\n", type: "text/csv", expect: .forbidden)
 
             // Hulpvragen.
-            let (hulpvraag, hulpvraagHeaders) = try await call(.post, "/v1/hulpvragen", body: Fixtures.hulpvraagBody,
-                                                                headers: [idempotencyKey: "contract-1"], expect: .created)
+            let (hulpvraag, hulpvraagHeaders) = try await call(
+                .post,
+                "/v1/hulpvragen",
+                body: Fixtures.hulpvraagBody,
+                headers: [idempotencyKey: "contract-1"],
+                expect: .created
+            )
             try await call(.post, "/v1/hulpvragen", body: Fixtures.hulpvraagBody, headers: [idempotencyKey: "contract-1"], expect: .created)
             try await call(.post, "/v1/hulpvragen", body: #"{"initialen": "X"}"#, headers: [idempotencyKey: "contract-1"], expect: .badRequest)
-            try await call(.post, "/v1/hulpvragen", body: Fixtures.hulpvraagBody.replacingOccurrences(of: "A.B.", with: "C.D."),
-                           headers: [idempotencyKey: "contract-1"], expect: .unprocessableContent)
+            try await call(
+                .post,
+                "/v1/hulpvragen",
+                body: Fixtures.hulpvraagBody.replacingOccurrences(of: "A.B.", with: "C.D."),
+                headers: [idempotencyKey: "contract-1"],
+                expect: .unprocessableContent
+            )
             try await call(.post, "/v1/hulpvragen", as: .steunpunt, body: Fixtures.hulpvraagBody, expect: .forbidden)
             let path = "/v1/hulpvragen/\(hulpvraag?["id"]?.string ?? "")"
             try await call(.get, "/v1/hulpvragen", "/v1/hulpvragen?status=nieuw&kernteam=heteren", expect: .ok)
@@ -212,18 +286,37 @@ struct OpenAPIContractTests {
             try await call(.get, "/v1/hulpvragen/{id}", path, as: .kernteamlidAnderTeam, expect: .notFound)
             let hulpvraagJSON = try #require(hulpvraag.map { String(decoding: try JSONEncoder().encode(JSONRoundTrip($0)), as: UTF8.self) })
             try await call(.put, "/v1/hulpvragen/{id}", path, body: hulpvraagJSON, headers: [.ifMatch: hulpvraagHeaders[.eTag] ?? ""], expect: .ok)
-            try await call(.put, "/v1/hulpvragen/{id}", path, body: hulpvraagJSON, headers: [.ifMatch: hulpvraagHeaders[.eTag] ?? ""],
-                           expect: .preconditionFailed)
+            try await call(
+                .put,
+                "/v1/hulpvragen/{id}",
+                path,
+                body: hulpvraagJSON,
+                headers: [.ifMatch: hulpvraagHeaders[.eTag] ?? ""],
+                expect: .preconditionFailed
+            )
             try await call(.put, "/v1/hulpvragen/{id}", path, body: hulpvraagJSON, expect: .preconditionRequired)
-            try await call(.put, "/v1/hulpvragen/{id}", path, body: hulpvraagJSON, type: "text/plain", headers: [.ifMatch: "\"2\""],
-                           expect: .unsupportedMediaType)
+            try await call(
+                .put,
+                "/v1/hulpvragen/{id}",
+                path,
+                body: hulpvraagJSON,
+                type: "text/plain",
+                headers: [.ifMatch: "\"2\""],
+                expect: .unsupportedMediaType
+            )
 
             // Matching and koppelingen.
             let (kandidaten, _) = try await call(.get, "/v1/hulpvragen/{id}/kandidaten", "\(path)/kandidaten", expect: .ok)
             try await call(.get, "/v1/hulpvragen/{id}/kandidaten", "/v1/hulpvragen/\(UUID())/kandidaten", expect: .notFound)
             let kandidaat = kandidaten?["vrijwilligers"]?.array?.first?["id"]?.string ?? "geen"
             let voorstel = #"{"vrijwilliger": "\#(kandidaat)", "toelichting": "Eerst kennismaken."}"#
-            let (koppeling, koppelingHeaders) = try await call(.post, "/v1/hulpvragen/{id}/koppelingen", "\(path)/koppelingen", body: voorstel, expect: .created)
+            let (koppeling, koppelingHeaders) = try await call(
+                .post,
+                "/v1/hulpvragen/{id}/koppelingen",
+                "\(path)/koppelingen",
+                body: voorstel,
+                expect: .created
+            )
             try await call(.post, "/v1/hulpvragen/{id}/koppelingen", "\(path)/koppelingen", body: voorstel, expect: .conflict)
             try await call(.post, "/v1/hulpvragen/{id}/koppelingen", "\(path)/koppelingen", body: #"{"vrijwilliger": "x"}"#, expect: .badRequest)
             try await call(.get, "/v1/hulpvragen/{id}/koppelingen", "\(path)/koppelingen", expect: .ok)
@@ -233,15 +326,39 @@ struct OpenAPIContractTests {
             let koppelingPath = "/v1/koppelingen/\(koppeling?["id"]?.string ?? "")"
             try await call(.get, "/v1/koppelingen/{id}", koppelingPath, as: .steunpunt, expect: .ok)
             try await call(.get, "/v1/koppelingen/{id}", koppelingPath, as: .kernteamlidAnderTeam, expect: .notFound)
-            try await call(.put, "/v1/koppelingen/{id}/status", koppelingPath + "/status", body: #"{"status": "gestart"}"#,
-                           headers: [.ifMatch: koppelingHeaders[.eTag] ?? ""], expect: .ok)
-            try await call(.put, "/v1/koppelingen/{id}/status", koppelingPath + "/status", body: #"{"status": "afgebroken"}"#,
-                           headers: [.ifMatch: "\"2\""], expect: .badRequest)
-            try await call(.put, "/v1/koppelingen/{id}/status", koppelingPath + "/status", body: #"{"status": "geaccepteerd"}"#,
-                           headers: [.ifMatch: "\"2\""], expect: .conflict)
+            try await call(
+                .put,
+                "/v1/koppelingen/{id}/status",
+                koppelingPath + "/status",
+                body: #"{"status": "gestart"}"#,
+                headers: [.ifMatch: koppelingHeaders[.eTag] ?? ""],
+                expect: .ok
+            )
+            try await call(
+                .put,
+                "/v1/koppelingen/{id}/status",
+                koppelingPath + "/status",
+                body: #"{"status": "afgebroken"}"#,
+                headers: [.ifMatch: "\"2\""],
+                expect: .badRequest
+            )
+            try await call(
+                .put,
+                "/v1/koppelingen/{id}/status",
+                koppelingPath + "/status",
+                body: #"{"status": "geaccepteerd"}"#,
+                headers: [.ifMatch: "\"2\""],
+                expect: .conflict
+            )
             // Completed, so the hulpvraag can be closed below.
-            try await call(.put, "/v1/koppelingen/{id}/status", koppelingPath + "/status", body: #"{"status": "afgerond", "toelichting": "Gaat goed."}"#,
-                           headers: [.ifMatch: "\"2\""], expect: .ok)
+            try await call(
+                .put,
+                "/v1/koppelingen/{id}/status",
+                koppelingPath + "/status",
+                body: #"{"status": "afgerond", "toelichting": "Gaat goed."}"#,
+                headers: [.ifMatch: "\"2\""],
+                expect: .ok
+            )
             try await call(.get, "/v1/afbreekredenen", expect: .ok)
             try await call(.get, "/v1/afbreekredenen", as: nil, expect: .unauthorized)
 
@@ -249,25 +366,53 @@ struct OpenAPIContractTests {
             try await call(.get, "/v1/uitkomsten", expect: .ok)
             try await call(.get, "/v1/uitkomsten", as: nil, expect: .unauthorized)
             let (huidig, huidigHeaders) = try await call(.get, "/v1/hulpvragen/{id}", path, expect: .ok)
-            try await call(.put, "/v1/hulpvragen/{id}/nazorg", path + "/nazorg", body: #"{"opgelost": true}"#,
-                           headers: [.ifMatch: huidigHeaders[.eTag] ?? ""], expect: .badRequest)   // not closed yet
-            try await call(.put, "/v1/hulpvragen/{id}/afsluiting", path + "/afsluiting", body: #"{"uitkomst": "onbekend"}"#,
-                           headers: [.ifMatch: huidigHeaders[.eTag] ?? ""], expect: .badRequest)
+            try await call(
+                .put,
+                "/v1/hulpvragen/{id}/nazorg",
+                path + "/nazorg",
+                body: #"{"opgelost": true}"#,
+                headers: [.ifMatch: huidigHeaders[.eTag] ?? ""],
+                expect: .badRequest
+            )  // not closed yet
+            try await call(
+                .put,
+                "/v1/hulpvragen/{id}/afsluiting",
+                path + "/afsluiting",
+                body: #"{"uitkomst": "onbekend"}"#,
+                headers: [.ifMatch: huidigHeaders[.eTag] ?? ""],
+                expect: .badRequest
+            )
             let (gesloten, geslotenHeaders) = try await call(
-                .put, "/v1/hulpvragen/{id}/afsluiting", path + "/afsluiting",
+                .put,
+                "/v1/hulpvragen/{id}/afsluiting",
+                path + "/afsluiting",
                 body: #"{"uitkomst": "opgelost-voorliggend-veld", "onderdelen": ["vrijwilliger"], "zrmScores": {"financien": 4}}"#,
-                headers: [.ifMatch: huidigHeaders[.eTag] ?? ""], expect: .ok)
+                headers: [.ifMatch: huidigHeaders[.eTag] ?? ""],
+                expect: .ok
+            )
             _ = huidig
             #expect(gesloten?["afsluiting"]?["uitkomst"]?.string == "opgelost-voorliggend-veld")
-            try await call(.put, "/v1/hulpvragen/{id}/nazorg", path + "/nazorg", body: #"{"opgelost": true}"#,
-                           headers: [.ifMatch: geslotenHeaders[.eTag] ?? ""], expect: .ok)
+            try await call(
+                .put,
+                "/v1/hulpvragen/{id}/nazorg",
+                path + "/nazorg",
+                body: #"{"opgelost": true}"#,
+                headers: [.ifMatch: geslotenHeaders[.eTag] ?? ""],
+                expect: .ok
+            )
             try await call(.get, "/v1/cijfers/voorliggend-veld", "/v1/cijfers/voorliggend-veld?per=leefgebied", as: .wethouder, expect: .ok)
             try await call(.get, "/v1/cijfers/voorliggend-veld", "/v1/cijfers/voorliggend-veld?per=maand", expect: .ok)
             try await call(.get, "/v1/cijfers/voorliggend-veld", "/v1/cijfers/voorliggend-veld?per=postcode", as: .wethouder, expect: .badRequest)
             try await call(.get, "/v1/cijfers/voorliggend-veld", as: .steunpunt, expect: .forbidden)
             try await call(.get, "/v1/cijfers/monitoring", as: .wethouder, expect: .ok)
             try await call(.get, "/v1/cijfers/monitoring", "/v1/cijfers/monitoring?van=2026-01-01&tot=2026-12-31", expect: .ok)
-            try await call(.get, "/v1/cijfers/monitoring", "/v1/cijfers/monitoring?van=2026-12-01&tot=2026-01-01", as: .wethouder, expect: .badRequest)
+            try await call(
+                .get,
+                "/v1/cijfers/monitoring",
+                "/v1/cijfers/monitoring?van=2026-12-01&tot=2026-01-01",
+                as: .wethouder,
+                expect: .badRequest
+            )
             try await call(.get, "/v1/cijfers/signalen", as: .wethouder, expect: .ok)
             try await call(.get, "/v1/cijfers/signalen", "/v1/cijfers/signalen?tot=gisteren", expect: .badRequest)
             return (failures, covered, contract.document)

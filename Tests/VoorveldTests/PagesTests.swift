@@ -18,13 +18,27 @@ struct PagesTests {
 
     /// A hulpvraag of kernteam Heteren as stored.
     static func stored(_ environment: TestEnvironment, _ id: UUID) async throws -> Hulpvraag? {
-        let scope = try await environment.proven(AccessScope(gemeente: "GM1734", gebruiker: "kernteamlid", rollen: [.kernteamlid], kernteams: ["heteren"]))
-        return try await HulpvraagStore(pool: environment.service).get(id, in: scope, audit: AuditRegel(
-            gebruiker: "kernteamlid", rol: .kernteamlid, actie: "hulpvraag-lezen", objectType: "hulpvraag", objectId: id.uuidString, doel: "test",
-            resultaat: .toegestaan))
+        let scope = try await environment.proven(
+            AccessScope(gemeente: "GM1734", gebruiker: "kernteamlid", rollen: [.kernteamlid], kernteams: ["heteren"])
+        )
+        return try await HulpvraagStore(pool: environment.service).get(
+            id,
+            in: scope,
+            audit: AuditRegel(
+                gebruiker: "kernteamlid",
+                rol: .kernteamlid,
+                actie: "hulpvraag-lezen",
+                objectType: "hulpvraag",
+                objectId: id.uuidString,
+                doel: "test",
+                resultaat: .toegestaan
+            )
+        )
     }
 
-    @Test("registering from the page stores what the form said; a bad form keeps what was typed and writes nothing; a form without its token is refused")
+    @Test(
+        "registering from the page stores what the form said; a bad form keeps what was typed and writes nothing; a form without its token is refused"
+    )
     func registerHulpvraag() async throws {
         let environment = try await TestEnvironment.seeded()
         try await Fixtures.app(environment).test(.router) { client in
@@ -37,7 +51,12 @@ struct PagesTests {
             ]
             // Bad: no initials, and consent not answered. Back with every problem, what was typed kept, nothing stored.
             let bad = fields.filter { $0.0 != "toestemmingVrijwilliger" }.map { $0.0 == "initialen" ? ("initialen", "") : $0 }
-            try await client.execute(uri: "/hulpvragen", method: .post, headers: Fixtures.paginaHeaders(Demo.kernteamlid.token, Fixtures.urlencoded), body: Fixtures.formulierBody(bad)) { response in
+            try await client.execute(
+                uri: "/hulpvragen",
+                method: .post,
+                headers: Fixtures.paginaHeaders(Demo.kernteamlid.token, Fixtures.urlencoded),
+                body: Fixtures.formulierBody(bad)
+            ) { response in
                 #expect(response.status == .badRequest)
                 let html = String(buffer: response.body)
                 #expect(html.contains(#"<p class="fout" id="initialen-fout">Initialen is verplicht</p>"#))
@@ -63,7 +82,10 @@ struct PagesTests {
             #expect(try await Fixtures.count(environment, "hulpvragen") == 0)
 
             let location = try await client.execute(
-                uri: "/hulpvragen", method: .post, headers: Fixtures.paginaHeaders(Demo.kernteamlid.token, Fixtures.urlencoded), body: Fixtures.formulierBody(fields)
+                uri: "/hulpvragen",
+                method: .post,
+                headers: Fixtures.paginaHeaders(Demo.kernteamlid.token, Fixtures.urlencoded),
+                body: Fixtures.formulierBody(fields)
             ) { response in
                 #expect(response.status == .seeOther)
                 return response.headers[.location] ?? ""
@@ -98,41 +120,54 @@ struct PagesTests {
         await environment.close()
     }
 
-    @Test("editing on the page: the form shows what is stored; a bad edit changes nothing and keeps what was typed; a good one is stored, ZRM scores kept")
+    @Test(
+        "editing on the page: the form shows what is stored; a bad edit changes nothing and keeps what was typed; a good one is stored, ZRM scores kept"
+    )
     func editHulpvraag() async throws {
         let environment = try await TestEnvironment.seeded()
         let id = try #require(UUID(uuidString: try await Fixtures.ids(environment)["hulpvraag-heteren"]!))
         let leefgebied = try #require(try await Self.stored(environment, id)?.leefgebieden.first)
         try await environment.owner.withConnection { connection in
-            try await connection.execute("UPDATE hulpvraag_leefgebieden SET zrm_score = 2 WHERE hulpvraag = $1 AND leefgebied = $2", [id, leefgebied])
+            try await connection.execute(
+                "UPDATE hulpvraag_leefgebieden SET zrm_score = 2 WHERE hulpvraag = $1 AND leefgebied = $2",
+                [id, leefgebied]
+            )
         }
         // Colleagues: one in the team, one who left it (disabled), one in another team.
         try await environment.owner.withConnection { connection in
-            try await connection.executeScript("""
+            try await connection.executeScript(
+                """
                 INSERT INTO gebruikers (gemeente, naam, weergavenaam, uitgeschakeld_op) VALUES
                     ('GM1734', 'carla', 'Carla Collega', NULL), ('GM1734', 'oud', 'Otto Oud', now()), ('GM1734', 'elders', 'Els Elders', NULL);
                 INSERT INTO kernteamleden (gemeente, gebruiker, kernteam) VALUES
                     ('GM1734', 'carla', 'heteren'), ('GM1734', 'oud', 'heteren'), ('GM1734', 'elders', 'driel');
-                """)
+                """
+            )
         }
         let voor = try #require(try await Self.stored(environment, id))
         #expect(voor.zrmScores == [leefgebied: 2])
         let pad = "/hulpvragen/\(id.uuidString.lowercased())"
         try await Fixtures.app(environment).test(.router) { client in
             let headers = Fixtures.paginaHeaders(Demo.kernteamlid.token, Fixtures.urlencoded)
-            var velden = try await client.execute(uri: "\(pad)/wijzigen", method: .get, headers: Fixtures.paginaHeaders(Demo.kernteamlid.token)) { response in
+            var velden = try await client.execute(uri: "\(pad)/wijzigen", method: .get, headers: Fixtures.paginaHeaders(Demo.kernteamlid.token)) {
+                response in
                 #expect(response.status == .ok)
                 let html = String(buffer: response.body)
                 #expect(html.contains("<title>Hulpvraag wijzigen · Voorveld</title>"))
                 // The regisseur is chosen from the team's enabled members, by name.
-                let regisseurs = html.firstMatch(of: /<select id="regisseur"[^>]*>(.*?)<\/select>/)?.1.matches(of: /<option value="([^"]*)"[^>]*>([^<]*)</).map { "\($0.1)=\($0.2)" }
+                let regisseurs = html.firstMatch(of: /<select id="regisseur"[^>]*>(.*?)<\/select>/)?.1.matches(
+                    of: /<option value="([^"]*)"[^>]*>([^<]*)</
+                ).map { "\($0.1)=\($0.2)" }
                 #expect(regisseurs == ["carla=Carla Collega", "kernteamlid=Karin de Kernteamlid"])
                 return try Fixtures.formulier(html, action: pad)
             }
             // The form says what is stored.
             #expect(velden["versie"] == String(voor.versie!))
             #expect(velden["initialen"] == voor.initialen && velden["regisseur"] == voor.regisseur && velden["kern"] == voor.kern)
-            #expect(velden["kanaal"] == voor.kanaal.rawValue && velden["duur"] == voor.duur.rawValue && velden["ontvangenOp"] == voor.ontvangenOp.description)
+            #expect(
+                velden["kanaal"] == voor.kanaal.rawValue && velden["duur"] == voor.duur.rawValue
+                    && velden["ontvangenOp"] == voor.ontvangenOp.description
+            )
             #expect(velden["geboortejaar"] == voor.geboortejaar.map(String.init) ?? "" && velden["omschrijving"] == voor.omschrijving)
             #expect(velden.waarden("leefgebieden").sorted() == voor.leefgebieden.sorted() && velden.waarden("taken").sorted() == voor.taken.sorted())
             #expect(velden.waarden("dagdelen").sorted() == voor.dagdelen.sorted())
@@ -158,11 +193,20 @@ struct PagesTests {
             buiten.zet("regisseur", "steunpunt")
             try await client.execute(uri: pad, method: .post, headers: headers, body: Fixtures.formulierBody(buiten.velden)) { response in
                 #expect(response.status == .badRequest)
-                #expect(String(buffer: response.body).contains(#"<p class="fout" id="regisseur-fout">Regisseur is geen lid van het kernteam van deze hulpvraag</p>"#))
+                #expect(
+                    String(buffer: response.body).contains(
+                        #"<p class="fout" id="regisseur-fout">Regisseur is geen lid van het kernteam van deze hulpvraag</p>"#
+                    )
+                )
             }
             // Without the version it was made from: refused, nothing changed.
             let zonder = velden
-            try await client.execute(uri: pad, method: .post, headers: headers, body: Fixtures.formulierBody(zonder.velden.filter { $0.0 != "versie" })) { response in
+            try await client.execute(
+                uri: pad,
+                method: .post,
+                headers: headers,
+                body: Fixtures.formulierBody(zonder.velden.filter { $0.0 != "versie" })
+            ) { response in
                 #expect(response.status == .badRequest)
                 #expect(String(buffer: response.body).contains("Het formulier was onvolledig."))
             }
@@ -182,7 +226,11 @@ struct PagesTests {
             }
             // The list filters by regisseur: hers now, no longer the user's own.
             for (regisseur, getoond) in [("carla", true), ("kernteamlid", false)] {
-                try await client.execute(uri: "/hulpvragen?regisseur=\(regisseur)", method: .get, headers: Fixtures.paginaHeaders(Demo.kernteamlid.token)) { response in
+                try await client.execute(
+                    uri: "/hulpvragen?regisseur=\(regisseur)",
+                    method: .get,
+                    headers: Fixtures.paginaHeaders(Demo.kernteamlid.token)
+                ) { response in
                     let html = String(buffer: response.body)
                     #expect(html.contains(#"<option value="\#(regisseur)" selected>"#))
                     #expect(html.contains(#"<a href="\#(pad)">"#) == getoond, "\(regisseur)")
@@ -195,7 +243,9 @@ struct PagesTests {
         #expect(na.zrmScores == [leefgebied: 2])
         #expect(na.leefgebieden.sorted() == voor.leefgebieden.sorted() && na.dagdelen == voor.dagdelen && na.taken == voor.taken)
         #expect(na.kern == voor.kern && na.kanaal == voor.kanaal && na.duur == voor.duur && na.regisseur == "carla" && na.status == voor.status)
-        #expect(na.ontvangenOp == voor.ontvangenOp && na.geboortejaar == voor.geboortejaar && na.toestemmingVrijwilliger == voor.toestemmingVrijwilliger)
+        #expect(
+            na.ontvangenOp == voor.ontvangenOp && na.geboortejaar == voor.geboortejaar && na.toestemmingVrijwilliger == voor.toestemmingVrijwilliger
+        )
         await environment.close()
     }
 
@@ -214,7 +264,8 @@ struct PagesTests {
                 #expect(response.status == .seeOther)
             }
             eigen.zet("omschrijving", "Mijn aanvulling")
-            let opnieuw = try await client.execute(uri: pad, method: .post, headers: headers, body: Fixtures.formulierBody(eigen.velden)) { response in
+            let opnieuw = try await client.execute(uri: pad, method: .post, headers: headers, body: Fixtures.formulierBody(eigen.velden)) {
+                response in
                 #expect(response.status == .conflict)
                 let html = String(buffer: response.body)
                 #expect(html.contains("Iemand anders heeft deze hulpvraag intussen gewijzigd, in: Uren per week. Hieronder staat wat u invulde"))
@@ -249,7 +300,11 @@ struct PagesTests {
             try await client.execute(uri: pad, method: .post, headers: headers, body: Fixtures.formulierBody(eigen.velden)) { response in
                 #expect(response.status == .conflict)
                 let html = String(buffer: response.body)
-                #expect(html.contains("Iemand anders heeft deze vrijwilliger intussen gewijzigd, in: Hoeveel inwoners tegelijk. Hieronder staat wat u invulde"))
+                #expect(
+                    html.contains(
+                        "Iemand anders heeft deze vrijwilliger intussen gewijzigd, in: Hoeveel inwoners tegelijk. Hieronder staat wat u invulde"
+                    )
+                )
                 #expect(html.contains(#"name="telefoon" type="tel" value="0612345678""#))
             }
         }
@@ -260,20 +315,32 @@ struct PagesTests {
     func volunteerListShowsPlacesTaken() async throws {
         let environment = try await TestEnvironment.seeded()
         let id = try #require(try await Fixtures.ids(environment)["overbetuwe"])
-        let (naam, kern, maximum, lopend) = try #require(try await environment.owner.withConnection { connection in
-            try await connection.queryOne("""
-                SELECT v.voornaam || ' ' || v.achternaam, v.kern, v.max_hulpvragen,
-                       (SELECT count(*) FROM koppelingen k WHERE k.vrijwilliger = v.id AND k.status IN ('voorgesteld', 'geaccepteerd', 'gestart'))
-                FROM vrijwilligers v WHERE v.id = $1
-                """, [UUID(uuidString: id)!]) { row in
-                (try row.decode(0, as: String.self), try row.decode(1, as: String.self), try row.decode(2, as: Int.self), try row.decode(3, as: Int.self))
+        let (naam, kern, maximum, lopend) = try #require(
+            try await environment.owner.withConnection { connection in
+                try await connection.queryOne(
+                    """
+                    SELECT v.voornaam || ' ' || v.achternaam, v.kern, v.max_hulpvragen,
+                           (SELECT count(*) FROM koppelingen k WHERE k.vrijwilliger = v.id AND k.status IN ('voorgesteld', 'geaccepteerd', 'gestart'))
+                    FROM vrijwilligers v WHERE v.id = $1
+                    """,
+                    [UUID(uuidString: id)!]
+                ) { row in
+                    (
+                        try row.decode(0, as: String.self), try row.decode(1, as: String.self), try row.decode(2, as: Int.self),
+                        try row.decode(3, as: Int.self)
+                    )
+                }
             }
-        })
+        )
         #expect(lopend == 1)
         try await Fixtures.app(environment).test(.router) { client in
             var gevonden = false
             for pagina in 1...10 where !gevonden {
-                try await client.execute(uri: "/vrijwilligers?kern=\(kern)&pagina=\(pagina)", method: .get, headers: Fixtures.paginaHeaders(Demo.steunpunt.token)) { response in
+                try await client.execute(
+                    uri: "/vrijwilligers?kern=\(kern)&pagina=\(pagina)",
+                    method: .get,
+                    headers: Fixtures.paginaHeaders(Demo.steunpunt.token)
+                ) { response in
                     let html = String(buffer: response.body)
                     guard html.contains(#"<a href="/vrijwilligers/\#(id)">\#(Self.HTML(naam))</a>"#) else { return }
                     gevonden = true
@@ -310,17 +377,24 @@ struct PagesTests {
             // Both the whole gemeente and a kern: said, not silently dropped.
             var beide = nieuw
             beide.zet("heleGemeente", "ja")
-            try await client.execute(uri: "/voorzieningen", method: .post, headers: headers, body: Fixtures.formulierBody(beide.velden + [("kernen", "driel")])) { response in
+            try await client.execute(
+                uri: "/voorzieningen",
+                method: .post,
+                headers: headers,
+                body: Fixtures.formulierBody(beide.velden + [("kernen", "driel")])
+            ) { response in
                 #expect(response.status == .badRequest)
                 #expect(String(buffer: response.body).contains("Kernen: kies de kernen of de hele gemeente, niet allebei"))
             }
-            let pad = try await client.execute(uri: "/voorzieningen", method: .post, headers: headers, body: Fixtures.formulierBody(nieuw.velden)) { response in
+            let pad = try await client.execute(uri: "/voorzieningen", method: .post, headers: headers, body: Fixtures.formulierBody(nieuw.velden)) {
+                response in
                 #expect(response.status == .seeOther)
                 return String((response.headers[.location] ?? "").split(separator: "?")[0])
             }
             #expect(pad.hasPrefix("/voorzieningen/"))
             // Old: marked in the list, with a link to its page.
-            try await client.execute(uri: "/voorzieningen?actualiteit=verouderd", method: .get, headers: Fixtures.paginaHeaders(Demo.steunpunt.token)) { response in
+            try await client.execute(uri: "/voorzieningen?actualiteit=verouderd", method: .get, headers: Fixtures.paginaHeaders(Demo.steunpunt.token))
+            { response in
                 let html = String(buffer: response.body)
                 #expect(html.contains(#"<a href="\#(pad)">Repaircafé Driel</a>"#))
                 #expect(html.contains("15 januari 2025: controleren, ouder dan een jaar"))
@@ -332,7 +406,8 @@ struct PagesTests {
             try await client.execute(uri: pad, method: .post, headers: headers, body: Fixtures.formulierBody(bewerk.velden)) { response in
                 #expect(response.status == .seeOther)
             }
-            try await client.execute(uri: "/voorzieningen?actualiteit=verouderd", method: .get, headers: Fixtures.paginaHeaders(Demo.steunpunt.token)) { response in
+            try await client.execute(uri: "/voorzieningen?actualiteit=verouderd", method: .get, headers: Fixtures.paginaHeaders(Demo.steunpunt.token))
+            { response in
                 #expect(!String(buffer: response.body).contains("Repaircafé Driel"))
             }
         }
@@ -353,8 +428,16 @@ struct PagesTests {
                 #expect(response.status == .forbidden)
                 let html = String(buffer: response.body)
                 #expect(html.contains("<h1>Geen toegang</h1>"))
-                #expect(html.contains(#"<nav aria-label="Hoofdmenu"><ul><li><a href="/hulpvragen">Hulpvragen</a></li><li><a href="/hulpvragen/nieuw">Nieuwe hulpvraag</a></li></ul></nav>"#))
-                #expect(html.contains(#"<form class="uitloggen" method="post" action="/uitloggen"><input type="hidden" name="csrf" value="\#(Fixtures.paginaToken)">"#))
+                #expect(
+                    html.contains(
+                        #"<nav aria-label="Hoofdmenu"><ul><li><a href="/hulpvragen">Hulpvragen</a></li><li><a href="/hulpvragen/nieuw">Nieuwe hulpvraag</a></li></ul></nav>"#
+                    )
+                )
+                #expect(
+                    html.contains(
+                        #"<form class="uitloggen" method="post" action="/uitloggen"><input type="hidden" name="csrf" value="\#(Fixtures.paginaToken)">"#
+                    )
+                )
             }
             try await client.execute(uri: "/hulpvragen/\(UUID())", method: .get, headers: Fixtures.paginaHeaders(Demo.steunpunt.token)) { response in
                 #expect(response.status == .forbidden)
@@ -383,51 +466,84 @@ struct PagesTests {
         try await Fixtures.app(environment).test(.router) { client in
             let headers = Fixtures.paginaHeaders(Demo.kernteamlid.token, Fixtures.urlencoded)
             // A koppeling still runs: closing says so.
-            try await client.execute(uri: "/hulpvragen/\(id)/afsluiting", method: .post, headers: headers,
-                                     body: Fixtures.formulierBody([("csrf", Fixtures.paginaToken), ("versie", versie), ("uitkomst", "niet-opgelost")])) { response in
+            try await client.execute(
+                uri: "/hulpvragen/\(id)/afsluiting",
+                method: .post,
+                headers: headers,
+                body: Fixtures.formulierBody([("csrf", Fixtures.paginaToken), ("versie", versie), ("uitkomst", "niet-opgelost")])
+            ) { response in
                 #expect(response.status == .badRequest)
                 #expect(String(buffer: response.body).contains("er loopt nog 1 koppeling; rond die eerst af of breek ze af"))
             }
             // Breaking it off needs a reason.
             let koppeling = ids["koppeling-heteren"]!
             let (koppelingVersie, reden) = try await environment.owner.withConnection { connection in
-                (try await connection.queryOne("SELECT versie FROM koppelingen WHERE id = $1", [UUID(uuidString: koppeling)!]) { row in try row.decode(0, as: Int.self) }!,
-                 try await connection.queryOne("SELECT code FROM afbreekredenen ORDER BY volgorde LIMIT 1") { row in try row.decode(0, as: String.self) }!)
+                (
+                    try await connection.queryOne("SELECT versie FROM koppelingen WHERE id = $1", [UUID(uuidString: koppeling)!]) { row in
+                        try row.decode(0, as: Int.self)
+                    }!,
+                    try await connection.queryOne("SELECT code FROM afbreekredenen ORDER BY volgorde LIMIT 1") { row in
+                        try row.decode(0, as: String.self)
+                    }!
+                )
             }
-            try await client.execute(uri: "/koppelingen/\(koppeling)/status", method: .post, headers: headers,
-                                     body: Fixtures.formulierBody([("csrf", Fixtures.paginaToken), ("versie", String(koppelingVersie)), ("status", "afgebroken")])) { response in
+            try await client.execute(
+                uri: "/koppelingen/\(koppeling)/status",
+                method: .post,
+                headers: headers,
+                body: Fixtures.formulierBody([("csrf", Fixtures.paginaToken), ("versie", String(koppelingVersie)), ("status", "afgebroken")])
+            ) { response in
                 #expect(response.status == .badRequest)
                 #expect(String(buffer: response.body).contains("wordt afgebroken."))
             }
             // The page says how to reach the volunteer.
             let contact = try await environment.owner.withConnection { connection in
-                try await connection.queryOne("""
+                try await connection.queryOne(
+                    """
                     SELECT concat_ws(' · ', v.telefoon, v.email) FROM koppelingen k JOIN vrijwilligers v ON v.id = k.vrijwilliger WHERE k.id = $1
-                    """, [UUID(uuidString: koppeling)!]) { row in try row.decode(0, as: String.self) }
+                    """,
+                    [UUID(uuidString: koppeling)!]
+                ) { row in try row.decode(0, as: String.self) }
             }
             #expect(contact?.isEmpty == false)
             try await client.execute(uri: "/hulpvragen/\(id)", method: .get, headers: Fixtures.paginaHeaders(Demo.kernteamlid.token)) { response in
                 #expect(String(buffer: response.body).contains("<p>Contact: \(Self.HTML(contact ?? "-"))</p>"))
             }
-            try await client.execute(uri: "/koppelingen/\(koppeling)/status", method: .post, headers: headers,
-                                     body: Fixtures.formulierBody([("csrf", Fixtures.paginaToken), ("versie", String(koppelingVersie)), ("status", "afgebroken"), ("reden", reden),
-                                                      ("toelichting", "Verhuist naar Arnhem")])) { response in
+            try await client.execute(
+                uri: "/koppelingen/\(koppeling)/status",
+                method: .post,
+                headers: headers,
+                body: Fixtures.formulierBody([
+                    ("csrf", Fixtures.paginaToken), ("versie", String(koppelingVersie)), ("status", "afgebroken"), ("reden", reden),
+                    ("toelichting", "Verhuist naar Arnhem"),
+                ])
+            ) { response in
                 #expect(response.status == .seeOther)
                 #expect(response.headers[.location] == "/hulpvragen/\(id)?melding=koppeling-gewijzigd")
             }
             try await client.execute(uri: "/hulpvragen/\(id)", method: .get, headers: Fixtures.paginaHeaders(Demo.kernteamlid.token)) { response in
                 #expect(String(buffer: response.body).contains("<p>Notitie: Verhuist naar Arnhem</p>"))
             }
-            try await client.execute(uri: "/hulpvragen/\(id)/afsluiting", method: .post, headers: headers,
-                                     body: Fixtures.formulierBody([("csrf", Fixtures.paginaToken), ("versie", versie), ("onderdelen", "netwerk")])) { response in
+            try await client.execute(
+                uri: "/hulpvragen/\(id)/afsluiting",
+                method: .post,
+                headers: headers,
+                body: Fixtures.formulierBody([("csrf", Fixtures.paginaToken), ("versie", versie), ("onderdelen", "netwerk")])
+            ) { response in
                 #expect(response.status == .badRequest)
                 let html = String(buffer: response.body)
                 #expect(html.contains(#"<p class="fout" id="uitkomst-fout">Uitkomst is verplicht</p>"#))
                 #expect(html.contains(#"value="netwerk" checked"#))
             }
-            try await client.execute(uri: "/hulpvragen/\(id)/afsluiting", method: .post, headers: headers,
-                                     body: Fixtures.formulierBody([("csrf", Fixtures.paginaToken), ("versie", versie), ("uitkomst", "opgelost-voorliggend-veld"), ("onderdelen", "netwerk"),
-                                                      ("afgeslotenOp", "2026-11-20")])) { response in
+            try await client.execute(
+                uri: "/hulpvragen/\(id)/afsluiting",
+                method: .post,
+                headers: headers,
+                body: Fixtures.formulierBody([
+                    ("csrf", Fixtures.paginaToken), ("versie", versie), ("uitkomst", "opgelost-voorliggend-veld"), ("onderdelen", "netwerk"),
+                    ("afgeslotenOp", "2026-11-20"),
+                ])
+            ) { response in
                 #expect(response.status == .seeOther)
                 #expect(response.headers[.location] == "/hulpvragen/\(id)?melding=afgesloten")
             }
@@ -436,18 +552,29 @@ struct PagesTests {
             #expect(stored.afsluiting?.onderdelen == [.netwerk])
             #expect(stored.afsluiting?.nazorgOp == CalendarDate(year: 2026, month: 11, day: 20).plus(dagen: Afsluiting.standaardNazorgDagen))
             // The same form again is an old version now: refused with the current state.
-            try await client.execute(uri: "/hulpvragen/\(id)/afsluiting", method: .post, headers: headers,
-                                     body: Fixtures.formulierBody([("csrf", Fixtures.paginaToken), ("versie", versie), ("uitkomst", "niet-opgelost")])) { response in
+            try await client.execute(
+                uri: "/hulpvragen/\(id)/afsluiting",
+                method: .post,
+                headers: headers,
+                body: Fixtures.formulierBody([("csrf", Fixtures.paginaToken), ("versie", versie), ("uitkomst", "niet-opgelost")])
+            ) { response in
                 #expect(response.status == .conflict)
                 #expect(String(buffer: response.body).contains("Iemand anders heeft deze hulpvraag intussen gewijzigd"))
             }
 
             // Closing ZRM scores, as the API records them.
             try await environment.owner.withConnection { connection in
-                try await connection.execute("UPDATE hulpvraag_leefgebieden SET zrm_score_afsluiting = 4 WHERE hulpvraag = $1", [UUID(uuidString: id)!])
+                try await connection.execute(
+                    "UPDATE hulpvraag_leefgebieden SET zrm_score_afsluiting = 4 WHERE hulpvraag = $1",
+                    [UUID(uuidString: id)!]
+                )
             }
             // Reopened from its edit page: the closure goes, its ZRM scores too; the hulpvraag is back in behandeling.
-            var velden = try await client.execute(uri: "/hulpvragen/\(id)/wijzigen", method: .get, headers: Fixtures.paginaHeaders(Demo.kernteamlid.token)) { response in
+            var velden = try await client.execute(
+                uri: "/hulpvragen/\(id)/wijzigen",
+                method: .get,
+                headers: Fixtures.paginaHeaders(Demo.kernteamlid.token)
+            ) { response in
                 #expect(response.status == .ok)
                 let html = String(buffer: response.body)
                 #expect(html.contains(#"<option value="afgesloten" selected>"#))
@@ -456,7 +583,8 @@ struct PagesTests {
                 return try Fixtures.formulier(html, action: "/hulpvragen/\(id)")
             }
             velden.zet("status", "in-behandeling")
-            try await client.execute(uri: "/hulpvragen/\(id)", method: .post, headers: headers, body: Fixtures.formulierBody(velden.velden)) { response in
+            try await client.execute(uri: "/hulpvragen/\(id)", method: .post, headers: headers, body: Fixtures.formulierBody(velden.velden)) {
+                response in
                 #expect(response.status == .seeOther)
                 #expect(response.headers[.location] == "/hulpvragen/\(id)?melding=opgeslagen")
             }
@@ -464,7 +592,10 @@ struct PagesTests {
             #expect(heropend.status == .inBehandeling)
             #expect(heropend.afsluiting == nil)
             let scores = try await environment.owner.withConnection { connection in
-                try await connection.queryOne("SELECT count(zrm_score_afsluiting) FROM hulpvraag_leefgebieden WHERE hulpvraag = $1", [UUID(uuidString: id)!]) { row in
+                try await connection.queryOne(
+                    "SELECT count(zrm_score_afsluiting) FROM hulpvraag_leefgebieden WHERE hulpvraag = $1",
+                    [UUID(uuidString: id)!]
+                ) { row in
                     try row.decode(0, as: Int.self)
                 }
             }
@@ -477,17 +608,20 @@ struct PagesTests {
     func importVolunteers() async throws {
         let environment = try await TestEnvironment.seeded()
         let before = try await Fixtures.count(environment, "vrijwilligers")
-        let csv = "referentie;voornaam;achternaam;kern;leefgebieden;beschikbaarheid;langsteInzet;urenPerWeek;maxHulpvragen\r\n"
+        let csv =
+            "referentie;voornaam;achternaam;kern;leefgebieden;beschikbaarheid;langsteInzet;urenPerWeek;maxHulpvragen\r\n"
             + "pagina-1;Anna;Jansen;heteren;financien;ma-ochtend;kortdurend;2;1\r\n"
             + "pagina-2;Bram;de Vries;heteren;financien;ma-ochtend;kortdurend;twee;1\r\n"
             + "pagina-3;Cor;Smit;nergensdorp;financien;ma-ochtend;kortdurend;2;1\r\n"
         let boundary = "----VoorveldTest7MA4YWxkTrZu0gW"
-        let multipart = "--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(Fixtures.paginaToken)\r\n"
+        let multipart =
+            "--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(Fixtures.paginaToken)\r\n"
             + "--\(boundary)\r\nContent-Disposition: form-data; name=\"bestand\"; filename=\"vrijwilligers.csv\"\r\nContent-Type: text/csv\r\n\r\n\(csv)\r\n"
             + "--\(boundary)--\r\n"
         try await Fixtures.app(environment).test(.router) { client in
             let upload = Fixtures.paginaHeaders(Demo.steunpunt.token, "multipart/form-data; boundary=\(boundary)")
-            let text = try await client.execute(uri: "/vrijwilligers/import", method: .post, headers: upload, body: ByteBuffer(string: multipart)) { response in
+            let text = try await client.execute(uri: "/vrijwilligers/import", method: .post, headers: upload, body: ByteBuffer(string: multipart)) {
+                response in
                 #expect(response.status == .unprocessableContent)
                 return String(buffer: response.body)
             }
@@ -498,27 +632,40 @@ struct PagesTests {
             #expect(try await Fixtures.count(environment, "vrijwilligers") == before)
 
             let fixed = csv.replacingOccurrences(of: ";twee;", with: ";2;").replacingOccurrences(of: "nergensdorp", with: "driel")
-            try await client.execute(uri: "/vrijwilligers/import", method: .post, headers: Fixtures.paginaHeaders(Demo.steunpunt.token, Fixtures.urlencoded),
-                                     body: Fixtures.formulierBody([("csrf", Fixtures.paginaToken), ("csv", fixed)])) { response in
+            try await client.execute(
+                uri: "/vrijwilligers/import",
+                method: .post,
+                headers: Fixtures.paginaHeaders(Demo.steunpunt.token, Fixtures.urlencoded),
+                body: Fixtures.formulierBody([("csrf", Fixtures.paginaToken), ("csv", fixed)])
+            ) { response in
                 #expect(response.status == .seeOther)
                 #expect(response.headers[.location] == "/vrijwilligers/import?ingelezen=3")
             }
-            try await client.execute(uri: "/vrijwilligers/import?ingelezen=3", method: .get, headers: Fixtures.paginaHeaders(Demo.steunpunt.token)) { response in
+            try await client.execute(uri: "/vrijwilligers/import?ingelezen=3", method: .get, headers: Fixtures.paginaHeaders(Demo.steunpunt.token)) {
+                response in
                 #expect(String(buffer: response.body).contains("3 vrijwilligers ingelezen."))
             }
             #expect(try await Fixtures.count(environment, "vrijwilligers") == before + 3)
             let uren = try await environment.owner.withConnection { connection in
-                try await connection.queryOne("SELECT uren_per_week FROM vrijwilligers WHERE referentie = 'pagina-2'", decode: { row in try row.decode(0, as: Int.self) })
+                try await connection.queryOne(
+                    "SELECT uren_per_week FROM vrijwilligers WHERE referentie = 'pagina-2'",
+                    decode: { row in try row.decode(0, as: Int.self) }
+                )
             }
             #expect(uren == 2)
 
             // A body cut off in the middle, and the token missing: refused, nothing written.
-            try await client.execute(uri: "/vrijwilligers/import", method: .post, headers: upload,
-                                     body: ByteBuffer(string: String(multipart.prefix(multipart.count - 10)))) { response in
+            try await client.execute(
+                uri: "/vrijwilligers/import",
+                method: .post,
+                headers: upload,
+                body: ByteBuffer(string: String(multipart.prefix(multipart.count - 10)))
+            ) { response in
                 #expect(response.status == .badRequest)
             }
             let withoutToken = multipart.replacingOccurrences(of: Fixtures.paginaToken, with: Secret.generate())
-            try await client.execute(uri: "/vrijwilligers/import", method: .post, headers: upload, body: ByteBuffer(string: withoutToken)) { response in
+            try await client.execute(uri: "/vrijwilligers/import", method: .post, headers: upload, body: ByteBuffer(string: withoutToken)) {
+                response in
                 #expect(response.status == .forbidden)
             }
             #expect(try await Fixtures.count(environment, "vrijwilligers") == before + 3)
@@ -529,11 +676,17 @@ struct PagesTests {
     @Test("the dashboard's tables and CSV downloads carry the API's figures, with the same protection, for whole periods only")
     func dashboardMatchesAPI() async throws {
         let environment = try await TestEnvironment.seeded(hulpvragen: true)
-        let kernen = try await GebiedStore(pool: environment.service).kernen(in: try await environment.proven(AccessScope(gemeente: "GM1734", gebruiker: "wethouder", rollen: [.wethouder], kernteams: [])))
+        let kernen = try await GebiedStore(pool: environment.service).kernen(
+            in: try await environment.proven(AccessScope(gemeente: "GM1734", gebruiker: "wethouder", rollen: [.wethouder], kernteams: []))
+        )
         let naam = Dictionary(uniqueKeysWithValues: kernen.map { ($0.code, $0.naam) })
         try await Fixtures.app(environment).test(.router) { client in
             let headers = Fixtures.paginaHeaders(Demo.wethouder.token)
-            let api = try await client.execute(uri: "/v1/cijfers/voorliggend-veld?per=kern&van=2026-01-01&tot=2026-12-31", method: .get, headers: headers) { response in
+            let api = try await client.execute(
+                uri: "/v1/cijfers/voorliggend-veld?per=kern&van=2026-01-01&tot=2026-12-31",
+                method: .get,
+                headers: headers
+            ) { response in
                 #expect(response.status == .ok)
                 return try JSONDecoder().decode(VoorliggendVeldCijfers.self, from: Data(buffer: response.body))
             }
@@ -548,9 +701,13 @@ struct PagesTests {
             func procent(_ p: Percentage) -> String { p.percentage.map { "\(Int($0))%" } ?? "–" }
             // For a spreadsheet set to Dutch: a byte-order mark, semicolons.
             #expect(csv.hasPrefix("\u{FEFF}Kern;"))
-            let expected = ["Kern;Afgesloten;Alleen voorliggend veld;Voorliggend veld betrokken"] + api.rijen.map { rij in
-                [naam[rij.waarde]!, tekst(rij.afgesloten), procent(rij.alleenVoorliggendVeld), procent(rij.voorliggendVeldBetrokken)].joined(separator: ";")
-            }
+            let expected =
+                ["Kern;Afgesloten;Alleen voorliggend veld;Voorliggend veld betrokken"]
+                + api.rijen.map { rij in
+                    [naam[rij.waarde]!, tekst(rij.afgesloten), procent(rij.alleenVoorliggendVeld), procent(rij.voorliggendVeldBetrokken)].joined(
+                        separator: ";"
+                    )
+                }
             #expect(csv.dropFirst().split(separator: "\r\n").map(String.init) == expected)
 
             let html = try await client.execute(uri: "/cijfers?periode=2026", method: .get, headers: headers) { response in
@@ -578,7 +735,9 @@ struct PagesTests {
                     #expect(!kop.isEmpty, "\(tabel)")
                     // An empty table is a sentence on the page; one with rows has the download's header.
                     if regels.count > 1 {
-                        let rij = "<tr>" + kop.map { #"<th scope="col"[^>]*>"# + NSRegularExpression.escapedPattern(for: Self.HTML($0)) + "</th>" }.joined() + "</tr>"
+                        let rij =
+                            "<tr>" + kop.map { #"<th scope="col"[^>]*>"# + NSRegularExpression.escapedPattern(for: Self.HTML($0)) + "</th>" }.joined()
+                            + "</tr>"
                         let patroon = try Regex(rij)
                         #expect(html.contains(patroon), "\(tabel): \(kop)")
                     }
@@ -593,7 +752,11 @@ struct PagesTests {
                 try await client.execute(uri: uri, method: .get, headers: headers) { response in
                     #expect(response.status == .badRequest, "\(uri)")
                     let pagina = String(buffer: response.body)
-                    #expect(pagina.contains(#"id="periode-fout">Periode: "#) && pagina.contains("kies een hele maand, een heel kwartaal of een heel kalenderjaar"), "\(uri)")
+                    #expect(
+                        pagina.contains(#"id="periode-fout">Periode: "#)
+                            && pagina.contains("kies een hele maand, een heel kwartaal of een heel kalenderjaar"),
+                        "\(uri)"
+                    )
                 }
             }
             try await client.execute(uri: "/cijfers/per-kern?van=2026-02-01&tot=2026-04-30", method: .get, headers: headers) { response in
@@ -607,30 +770,41 @@ struct PagesTests {
         }
         // One reading (and one audit row) for the whole dashboard, and one per download, naming its table.
         let gelezen = try await environment.owner.withConnection { connection in
-            try await connection.query("SELECT object_id FROM auditlog WHERE actie = 'cijfers-lezen' AND gebruiker = 'wethouder' ORDER BY id") { row in
+            try await connection.query("SELECT object_id FROM auditlog WHERE actie = 'cijfers-lezen' AND gebruiker = 'wethouder' ORDER BY id") {
+                row in
                 try row.decode(0, as: String.self)
             }
         }
-        #expect(gelezen == ["voorliggend-veld per kern", "dashboard per-kern", "dashboard"]
+        #expect(
+            gelezen == ["voorliggend-veld per kern", "dashboard per-kern", "dashboard"]
                 + ["verloop", "per-kern", "per-leefgebied", "instroom", "kanalen", "overig", "dalende-instroom", "tekorten"].map { "dashboard \($0)" }
-                + ["dashboard", "dashboard"])   // a refused period shows this year's figures beside the error
+                + ["dashboard", "dashboard"]
+        )  // a refused period shows this year's figures beside the error
         await environment.close()
     }
 
     @Test("adding months to a date agrees with PostgreSQL's date + interval, month ends and leap days included")
     func plusMonthsAgreesWithPostgreSQL() async throws {
         let environment = try await TestEnvironment.migrated()
-        var dates: [CalendarDate] = [], months: [Int] = []
-        for day in stride(from: CalendarDate(year: 2023, month: 12, day: 25).daysSince2000, through: CalendarDate(year: 2024, month: 3, day: 5).daysSince2000, by: 1) {
+        var dates: [CalendarDate] = []
+        var months: [Int] = []
+        for day in stride(
+            from: CalendarDate(year: 2023, month: 12, day: 25).daysSince2000,
+            through: CalendarDate(year: 2024, month: 3, day: 5).daysSince2000,
+            by: 1
+        ) {
             for maanden in [-25, -13, -1, 0, 1, 2, 3, 11, 12, 13, 36, 48] {
                 dates.append(CalendarDate(daysSince2000: day))
                 months.append(maanden)
             }
         }
         let expected = try await environment.owner.withConnection { connection in
-            try await connection.query("""
+            try await connection.query(
+                """
                 SELECT (d + make_interval(months => m))::date FROM unnest($1::date[], $2::int[]) WITH ORDINALITY AS t(d, m, i) ORDER BY i
-                """, [dates, months]) { row in try row.decode(0, as: CalendarDate.self) }
+                """,
+                [dates, months]
+            ) { row in try row.decode(0, as: CalendarDate.self) }
         }
         #expect(expected.count == dates.count)
         let mismatches = zip(zip(dates, months), expected).filter { $0.0.0.plus(maanden: $0.0.1) != $0.1 }

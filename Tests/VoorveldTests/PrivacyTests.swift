@@ -20,7 +20,12 @@ struct PrivacyTests {
 
     /// A request as `token`; the answer's status, body (JSON when it is) and headers.
     static func call(
-        _ client: some TestClientProtocol, _ method: HTTPRequest.Method, _ uri: String, token: String, body: String? = nil, headers extra: HTTPFields = [:]
+        _ client: some TestClientProtocol,
+        _ method: HTTPRequest.Method,
+        _ uri: String,
+        token: String,
+        body: String? = nil,
+        headers extra: HTTPFields = [:]
     ) async throws -> (status: HTTPResponse.Status, json: JSON, text: String, headers: HTTPFields) {
         var headers = extra
         headers[.authorization] = "Bearer \(token)"
@@ -34,12 +39,21 @@ struct PrivacyTests {
     /// The audit lines written so far, oldest first, read as the owner.
     static func auditlog(_ environment: TestEnvironment) async throws -> [AuditRegel] {
         try await environment.owner.withConnection { connection in
-            try await connection.query("""
+            try await connection.query(
+                """
                 SELECT gebruiker, rol, actie, object_type, object_id, doel, resultaat, request_id FROM auditlog ORDER BY id
-                """) { row in
-                AuditRegel(gebruiker: try row.decode(0), rol: (try row.decode(1, as: String?.self)).flatMap(Rol.init(rawValue:)),
-                           actie: try row.decode(2), objectType: try row.decode(3), objectId: try row.decode(4), doel: try row.decode(5),
-                           resultaat: AuditRegel.Resultaat(rawValue: try row.decode(6)) ?? .mislukt, requestId: try row.decode(7))
+                """
+            ) { row in
+                AuditRegel(
+                    gebruiker: try row.decode(0),
+                    rol: (try row.decode(1, as: String?.self)).flatMap(Rol.init(rawValue:)),
+                    actie: try row.decode(2),
+                    objectType: try row.decode(3),
+                    objectId: try row.decode(4),
+                    doel: try row.decode(5),
+                    resultaat: AuditRegel.Resultaat(rawValue: try row.decode(6)) ?? .mislukt,
+                    requestId: try row.decode(7)
+                )
             }
         }
     }
@@ -58,11 +72,16 @@ struct PrivacyTests {
         let kees = try await Fixtures.id(environment, "SELECT id FROM vrijwilligers WHERE referentie = $1", "vw-0001")
         let hulpvraag = try await Fixtures.hulpvraag(environment)
         let dossier = try await environment.owner.withConnection { connection in
-            try await connection.queryOne("SELECT dossierreferentie FROM hulpvragen WHERE id = $1", [hulpvraag]) { row in try row.decode(0, as: String.self) }!
+            try await connection.queryOne("SELECT dossierreferentie FROM hulpvragen WHERE id = $1", [hulpvraag]) { row in
+                try row.decode(0, as: String.self)
+            }!
         }
         try await Fixtures.app(environment).test(.router) { client in
             let (_, voorgesteld) = try await Fixtures.postKoppeling(
-                client, hulpvraag: hulpvraag, #"{"vrijwilliger": "\#(kees.uuidString.lowercased())", "toelichting": "Mevrouw hoort slecht; bel eerst."}"#)
+                client,
+                hulpvraag: hulpvraag,
+                #"{"vrijwilliger": "\#(kees.uuidString.lowercased())", "toelichting": "Mevrouw hoort slecht; bel eerst."}"#
+            )
             let (_, gestart) = try await Fixtures.zetStatus(client, voorgesteld, #"{"status": "gestart"}"#)
             // While it runs the volunteer gets the team's note for the helper.
             let lopend = try await Self.call(client, .get, "/v1/koppelingen/\(gestart["id"]?.string ?? "")", token: Demo.steunpunt.token)
@@ -71,7 +90,10 @@ struct PrivacyTests {
             #expect(lopend.json["toelichting"]?.string == "Mevrouw hoort slecht; bel eerst.")
 
             let (status, afgebroken) = try await Fixtures.zetStatus(
-                client, gestart, #"{"status": "afgebroken", "reden": "veilig-thuis-signaal", "toelichting": "Signaal van de buurvrouw, naar het loket."}"#)
+                client,
+                gestart,
+                #"{"status": "afgebroken", "reden": "veilig-thuis-signaal", "toelichting": "Signaal van de buurvrouw, naar het loket."}"#
+            )
             #expect(status == .ok)
             let id = try #require(afgebroken["id"]?.string)
 
@@ -81,7 +103,10 @@ struct PrivacyTests {
             let item = try #require(lijst.json["items"]?.array?.first { $0["id"]?.string == id })
             for (waar, koppeling) in [("lijst", item), ("koppeling", een.json)] {
                 let velden = Set(koppeling.object?.keys.map { $0 } ?? [])
-                #expect(velden.isSubset(of: Self.steunpuntVelden), "\(waar): the steunpunt reads \(velden.subtracting(Self.steunpuntVelden).sorted())")
+                #expect(
+                    velden.isSubset(of: Self.steunpuntVelden),
+                    "\(waar): the steunpunt reads \(velden.subtracting(Self.steunpuntVelden).sorted())"
+                )
                 #expect(koppeling["status"]?.string == "beeindigd", "\(waar)")
                 #expect(koppeling["plekVrij"]?.bool == true, "\(waar)")
                 #expect(koppeling["melding"]?.string == "De koppeling is beëindigd; de plek is weer vrij.", "\(waar)")
@@ -93,7 +118,8 @@ struct PrivacyTests {
             }
             // Not in the values either, whatever the field names.
             for tekst in [lijst.text, een.text] {
-                for geheim in ["veilig-thuis", "Veilig Thuis", "afgebroken", "buurvrouw", "hoort slecht", hulpvraag.uuidString.lowercased(), dossier] {
+                for geheim in ["veilig-thuis", "Veilig Thuis", "afgebroken", "buurvrouw", "hoort slecht", hulpvraag.uuidString.lowercased(), dossier]
+                {
                     #expect(!tekst.contains(geheim), "the steunpunt's answer contains '\(geheim)'")
                 }
             }
@@ -101,8 +127,12 @@ struct PrivacyTests {
             #expect(een.headers[.eTag] == nil)
             // A filter does not tell a break-off from a completion: every ended one is found either way.
             for filter in ["afgebroken", "afgerond", "beeindigd"] {
-                let gevonden = try await Self.call(client, .get, "/v1/koppelingen?vrijwilliger=\(kees.uuidString.lowercased())&status=\(filter)",
-                                                   token: Demo.steunpunt.token)
+                let gevonden = try await Self.call(
+                    client,
+                    .get,
+                    "/v1/koppelingen?vrijwilliger=\(kees.uuidString.lowercased())&status=\(filter)",
+                    token: Demo.steunpunt.token
+                )
                 #expect(gevonden.json["items"]?.array?.map { $0["id"]?.string } == [id], "status=\(filter)")
             }
             // The volunteer's page says the same, in the same words.
@@ -115,9 +145,13 @@ struct PrivacyTests {
             // the steunpunt's proof the table shows no koppeling, the view only the neutral part.
             let steunpunt = try await TestEnvironment.scope(token: Demo.steunpunt.token, service: environment.service)
             let direct = try await environment.service.withTransaction(in: steunpunt) { connection in
-                (try await connection.queryOne("SELECT count(*) FROM koppelingen") { row in try row.decode(0, as: Int.self) },
-                 try await connection.queryOne("SELECT status, gestart_op IS NULL, cardinality(leefgebieden) FROM koppelingen_voor_steunpunt WHERE id = $1::uuid",
-                                               [id]) { row in (try row.decode(0, as: String.self), try row.decode(1, as: Bool.self), try row.decode(2, as: Int.self)) })
+                (
+                    try await connection.queryOne("SELECT count(*) FROM koppelingen") { row in try row.decode(0, as: Int.self) },
+                    try await connection.queryOne(
+                        "SELECT status, gestart_op IS NULL, cardinality(leefgebieden) FROM koppelingen_voor_steunpunt WHERE id = $1::uuid",
+                        [id]
+                    ) { row in (try row.decode(0, as: String.self), try row.decode(1, as: Bool.self), try row.decode(2, as: Int.self)) }
+                )
             }
             #expect(direct.0 == 0)
             #expect(direct.1?.0 == "beeindigd" && direct.1?.1 == true && direct.1?.2 == 0)
@@ -130,11 +164,19 @@ struct PrivacyTests {
             #expect(team.json["hulpvraag"]?.string == hulpvraag.uuidString.lowercased())
             #expect(team.json["voorgesteldDoor"]?.string == "kernteamlid")
             #expect(team.headers[.eTag] == "\"3\"")
-            let teamlijst = try await Self.call(client, .get, "/v1/koppelingen?vrijwilliger=\(kees.uuidString.lowercased())&status=afgebroken",
-                                                token: Demo.kernteamlid.token)
+            let teamlijst = try await Self.call(
+                client,
+                .get,
+                "/v1/koppelingen?vrijwilliger=\(kees.uuidString.lowercased())&status=afgebroken",
+                token: Demo.kernteamlid.token
+            )
             #expect(teamlijst.json["items"]?.array?.first?["reden"]?.string == "veilig-thuis-signaal")
-            let nietAfgerond = try await Self.call(client, .get, "/v1/koppelingen?vrijwilliger=\(kees.uuidString.lowercased())&status=afgerond",
-                                                   token: Demo.kernteamlid.token)
+            let nietAfgerond = try await Self.call(
+                client,
+                .get,
+                "/v1/koppelingen?vrijwilliger=\(kees.uuidString.lowercased())&status=afgerond",
+                token: Demo.kernteamlid.token
+            )
             #expect(nietAfgerond.json["items"]?.array?.isEmpty == true)
         }
         await environment.close()
@@ -142,24 +184,43 @@ struct PrivacyTests {
 
     // MARK: - 2. What one kernteam learns of another's dossiers
 
-    @Test("an earlier break-off counts only within the kernteam: another team's dossier number reveals nothing, and the own team keeps the protection")
+    @Test(
+        "an earlier break-off counts only within the kernteam: another team's dossier number reveals nothing, and the own team keeps the protection"
+    )
     func dossierBlijftBinnenHetKernteam() async throws {
         let environment = try await TestEnvironment.seeded()
         let driel = try #require(try await Fixtures.tokens(environment)[.kernteamlidAnderTeam])
         try await Fixtures.app(environment).test(.router) { client in
             // A volunteer who helps in Heteren and in Driel (and is not away in the coming weeks).
-            let joke = try await Self.call(client, .post, "/v1/vrijwilligers", token: Demo.steunpunt.token,
-                                           body: Fixtures.vrijwilligerBody.replacingOccurrences(of: #"["2026-12-20/2027-01-04"]"#, with: "[]"))
+            let joke = try await Self.call(
+                client,
+                .post,
+                "/v1/vrijwilligers",
+                token: Demo.steunpunt.token,
+                body: Fixtures.vrijwilligerBody.replacingOccurrences(of: #"["2026-12-20/2027-01-04"]"#, with: "[]")
+            )
             #expect(joke.status == .created)
             let vrijwilliger = try #require(joke.json["id"]?.string)
             func registreer(_ token: String, kern: String) async throws -> String {
-                let body = Fixtures.hulpvraagBody(#""dossierreferentie": "RS-20431""#).replacingOccurrences(of: #""kern": "heteren""#, with: #""kern": "\#(kern)""#)
+                let body = Fixtures.hulpvraagBody(#""dossierreferentie": "RS-20431""#).replacingOccurrences(
+                    of: #""kern": "heteren""#,
+                    with: #""kern": "\#(kern)""#
+                )
                 let antwoord = try await Self.call(client, .post, "/v1/hulpvragen", token: token, body: body)
                 #expect(antwoord.status == .created, "\(antwoord.text)")
                 return try #require(antwoord.json["id"]?.string)
             }
-            func stelVoor(_ hulpvraag: String, _ token: String) async throws -> (status: HTTPResponse.Status, json: JSON, text: String, headers: HTTPFields) {
-                try await Self.call(client, .post, "/v1/hulpvragen/\(hulpvraag)/koppelingen", token: token, body: #"{"vrijwilliger": "\#(vrijwilliger)"}"#)
+            func stelVoor(
+                _ hulpvraag: String,
+                _ token: String
+            ) async throws -> (status: HTTPResponse.Status, json: JSON, text: String, headers: HTTPFields) {
+                try await Self.call(
+                    client,
+                    .post,
+                    "/v1/hulpvragen/\(hulpvraag)/koppelingen",
+                    token: token,
+                    body: #"{"vrijwilliger": "\#(vrijwilliger)"}"#
+                )
             }
 
             // Heteren's resident RS-20431: the koppeling with Joke is broken off.
@@ -183,7 +244,10 @@ struct PrivacyTests {
             let opnieuw = try await registreer(Demo.kernteamlid.token, kern: "heteren")
             let zelfdeTeam = try await Self.call(client, .get, "/v1/hulpvragen/\(opnieuw)/kandidaten", token: Demo.kernteamlid.token)
             #expect(zelfdeTeam.json["vrijwilligers"]?.array?.contains { $0["id"]?.string == vrijwilliger } == false)
-            #expect(zelfdeTeam.json["uitleg"]?["vrijwilligers"]?.strings?.contains("1 daarvan had eerder een afgebroken koppeling met deze inwoner.") == true)
+            #expect(
+                zelfdeTeam.json["uitleg"]?["vrijwilligers"]?.strings?.contains("1 daarvan had eerder een afgebroken koppeling met deze inwoner.")
+                    == true
+            )
             let geweigerd = try await stelVoor(opnieuw, Demo.kernteamlid.token)
             #expect(geweigerd.status == .conflict)
             #expect(geweigerd.json["detail"]?.string == "Met deze vrijwilliger is eerder een koppeling met deze inwoner afgebroken.")
@@ -198,28 +262,93 @@ struct PrivacyTests {
         let environment = try await TestEnvironment.seeded()
         let hulpvraag = try await Fixtures.hulpvraag(environment)
         let kees = try await Fixtures.id(environment, "SELECT id FROM vrijwilligers WHERE referentie = $1", "vw-0001")
-        let h = hulpvraag.uuidString.lowercased(), v = kees.uuidString.lowercased()
+        let h = hulpvraag.uuidString.lowercased()
+        let v = kees.uuidString.lowercased()
         struct Verwacht: Sendable {
             var uri: String, token: String, gebruiker: String, rol: Rol, actie: String, objectType: String, objectId: String?, doel: String
         }
         let gevallen = [
-            Verwacht(uri: "/v1/hulpvragen/\(h)", token: Demo.steunpunt.token, gebruiker: "steunpunt", rol: .steunpunt, actie: "hulpvraag-lezen",
-                     objectType: "hulpvraag", objectId: h, doel: "ondersteuning van de inwoner"),
-            Verwacht(uri: "/v1/vrijwilligers/\(v)", token: Demo.wethouder.token, gebruiker: "wethouder", rol: .wethouder, actie: "vrijwilliger-lezen",
-                     objectType: "vrijwilliger", objectId: v, doel: "vrijwilligersbeheer en bemiddeling"),
-            Verwacht(uri: "/v1/hulpvragen/\(h)/kandidaten", token: Demo.wethouder.token, gebruiker: "wethouder", rol: .wethouder,
-                     actie: "hulpvraag-lezen", objectType: "hulpvraag", objectId: h, doel: "ondersteuning van de inwoner"),
-            Verwacht(uri: "/v1/vrijwilligers", token: Demo.wethouder.token, gebruiker: "wethouder", rol: .wethouder, actie: "vrijwilligers-lezen",
-                     objectType: "vrijwilliger", objectId: nil, doel: "vrijwilligersbeheer en bemiddeling"),
-            Verwacht(uri: "/v1/koppelingen", token: Demo.beheerder.token, gebruiker: "beheerder", rol: .beheerder, actie: "koppelingen-lezen",
-                     objectType: "koppeling", objectId: nil, doel: "bemiddeling"),
-            Verwacht(uri: "/v1/gebruikers", token: Demo.kernteamlid.token, gebruiker: "kernteamlid", rol: .kernteamlid, actie: "gebruikers-lezen",
-                     objectType: "gebruiker", objectId: nil, doel: "beheer"),
+            Verwacht(
+                uri: "/v1/hulpvragen/\(h)",
+                token: Demo.steunpunt.token,
+                gebruiker: "steunpunt",
+                rol: .steunpunt,
+                actie: "hulpvraag-lezen",
+                objectType: "hulpvraag",
+                objectId: h,
+                doel: "ondersteuning van de inwoner"
+            ),
+            Verwacht(
+                uri: "/v1/vrijwilligers/\(v)",
+                token: Demo.wethouder.token,
+                gebruiker: "wethouder",
+                rol: .wethouder,
+                actie: "vrijwilliger-lezen",
+                objectType: "vrijwilliger",
+                objectId: v,
+                doel: "vrijwilligersbeheer en bemiddeling"
+            ),
+            Verwacht(
+                uri: "/v1/hulpvragen/\(h)/kandidaten",
+                token: Demo.wethouder.token,
+                gebruiker: "wethouder",
+                rol: .wethouder,
+                actie: "hulpvraag-lezen",
+                objectType: "hulpvraag",
+                objectId: h,
+                doel: "ondersteuning van de inwoner"
+            ),
+            Verwacht(
+                uri: "/v1/vrijwilligers",
+                token: Demo.wethouder.token,
+                gebruiker: "wethouder",
+                rol: .wethouder,
+                actie: "vrijwilligers-lezen",
+                objectType: "vrijwilliger",
+                objectId: nil,
+                doel: "vrijwilligersbeheer en bemiddeling"
+            ),
+            Verwacht(
+                uri: "/v1/koppelingen",
+                token: Demo.beheerder.token,
+                gebruiker: "beheerder",
+                rol: .beheerder,
+                actie: "koppelingen-lezen",
+                objectType: "koppeling",
+                objectId: nil,
+                doel: "bemiddeling"
+            ),
+            Verwacht(
+                uri: "/v1/gebruikers",
+                token: Demo.kernteamlid.token,
+                gebruiker: "kernteamlid",
+                rol: .kernteamlid,
+                actie: "gebruikers-lezen",
+                objectType: "gebruiker",
+                objectId: nil,
+                doel: "beheer"
+            ),
             // The pages' "Geen toegang" is the same refusal.
-            Verwacht(uri: "/hulpvragen/\(h)", token: Demo.wethouder.token, gebruiker: "wethouder", rol: .wethouder, actie: "hulpvraag-lezen",
-                     objectType: "hulpvraag", objectId: h, doel: "ondersteuning van de inwoner"),
-            Verwacht(uri: "/vrijwilligers/\(v)", token: Demo.kernteamlid.token, gebruiker: "kernteamlid", rol: .kernteamlid,
-                     actie: "vrijwilliger-lezen", objectType: "vrijwilliger", objectId: v, doel: "vrijwilligersbeheer en bemiddeling"),
+            Verwacht(
+                uri: "/hulpvragen/\(h)",
+                token: Demo.wethouder.token,
+                gebruiker: "wethouder",
+                rol: .wethouder,
+                actie: "hulpvraag-lezen",
+                objectType: "hulpvraag",
+                objectId: h,
+                doel: "ondersteuning van de inwoner"
+            ),
+            Verwacht(
+                uri: "/vrijwilligers/\(v)",
+                token: Demo.kernteamlid.token,
+                gebruiker: "kernteamlid",
+                rol: .kernteamlid,
+                actie: "vrijwilliger-lezen",
+                objectType: "vrijwilliger",
+                objectId: v,
+                doel: "vrijwilligersbeheer en bemiddeling"
+            ),
         ]
         let voor = try await Self.auditlog(environment).count
         let ids = try await Fixtures.app(environment).test(.router) { client in
@@ -266,14 +395,29 @@ struct PrivacyTests {
         let hulpvraag = try await Fixtures.hulpvraag(environment)
         let kees = try await Fixtures.id(environment, "SELECT id FROM vrijwilligers WHERE referentie = $1", "vw-0001")
         let opvang = Logopvang(opslag: Logopvang.Opslag())
-        let app = buildApplication(HTTPConfiguration(port: 0), dependencies: environment.dependencies,
-                                   logger: Logger(label: "test", factory: { _ in opvang }))
+        let app = buildApplication(
+            HTTPConfiguration(port: 0),
+            dependencies: environment.dependencies,
+            logger: Logger(label: "test", factory: { _ in opvang })
+        )
         let gekozen: HTTPFields = [Self.requestId: "zelfgekozen-1"]
         let voor = try await Self.auditlog(environment).count
         let (teamId, steunpuntId) = try await app.test(.router) { client in
             // Two users send the same id.
-            let team = try await Self.call(client, .get, "/v1/hulpvragen/\(hulpvraag.uuidString.lowercased())", token: Demo.kernteamlid.token, headers: gekozen)
-            let steunpunt = try await Self.call(client, .get, "/v1/vrijwilligers/\(kees.uuidString.lowercased())", token: Demo.steunpunt.token, headers: gekozen)
+            let team = try await Self.call(
+                client,
+                .get,
+                "/v1/hulpvragen/\(hulpvraag.uuidString.lowercased())",
+                token: Demo.kernteamlid.token,
+                headers: gekozen
+            )
+            let steunpunt = try await Self.call(
+                client,
+                .get,
+                "/v1/vrijwilligers/\(kees.uuidString.lowercased())",
+                token: Demo.steunpunt.token,
+                headers: gekozen
+            )
             #expect(team.status == .ok && steunpunt.status == .ok)
             return (team.headers[Self.requestId] ?? "", steunpunt.headers[Self.requestId] ?? "")
         }

@@ -19,25 +19,38 @@ struct ReplicaTests {
     @Test("figures come from a standby that follows the primary; their audit rows go to the primary; without the standby only the figures fail")
     func figuresFromStandby() async throws {
         let cluster = try await OwnCluster.start(demoHulpvragen: true)
-        let primary = cluster.embedded, owner = cluster.owner
+        let primary = cluster.embedded
+        let owner = cluster.owner
 
         // The standby: a base backup of the primary that keeps streaming its changes.
         let folder = TestDatabase.temporaryDirectory()
         let basebackup = try #require(primary.clientProgram("pg_basebackup"))
-        try runProgram(basebackup, ["-D", folder + "/pgdata", "-R", "-X", "stream", "--checkpoint=fast", "-h", primary.socketDirectory, "-U", primary.configuration.user],
-                       asServerIn: folder)
+        try runProgram(
+            basebackup,
+            ["-D", folder + "/pgdata", "-R", "-X", "stream", "--checkpoint=fast", "-h", primary.socketDirectory, "-U", primary.configuration.user],
+            asServerIn: folder
+        )
         let standby = try EmbeddedPostgres(.init(directory: folder))
         _ = try await standby.start()
         ShutdownAtExit.register(standby)
         let primaryService = cluster.service(maxConnections: 4)
-        let standbyService = ConnectionPool(.init(connection: standby.connection(user: ServiceRole.login), maxConnections: 4, acquireTimeout: .seconds(2)))
+        let standbyService = ConnectionPool(
+            .init(connection: standby.connection(user: ServiceRole.login), maxConnections: 4, acquireTimeout: .seconds(2))
+        )
         let inRecovery = try await standbyService.withConnection { connection in
             try await connection.queryOne("SELECT pg_is_in_recovery()") { row in try row.decode(0, as: Bool.self) }
         }
         #expect(inRecovery == true)
 
-        let withReplica = buildApplication(HTTPConfiguration(port: 0), dependencies: AppDependencies(
-            pool: primaryService, hasher: TestEnvironment.hasher, rapportage: standbyService), logger: Logger(label: "replica-test"))
+        let withReplica = buildApplication(
+            HTTPConfiguration(port: 0),
+            dependencies: AppDependencies(
+                pool: primaryService,
+                hasher: TestEnvironment.hasher,
+                rapportage: standbyService
+            ),
+            logger: Logger(label: "replica-test")
+        )
         let headers: HTTPFields = [.authorization: "Bearer \(Demo.kernteamlid.token)"]
         let uri = "/v1/cijfers/voorliggend-veld?van=2026-01-01&tot=2026-12-31"
         @Sendable func afgesloten(_ client: some TestClientProtocol) async throws -> Int? {
@@ -51,16 +64,23 @@ struct ReplicaTests {
             let gelezen = try await afgesloten(client)
             let before = try #require(gelezen)
             // A hulpvraag closed on the primary shows in the standby's figures once replayed.
-            let (id, versie) = try #require(try await owner.withConnection { connection in
-                try await connection.queryOne("""
-                    SELECT id::text, versie FROM hulpvragen h WHERE status = 'nieuw' AND kernteam = 'heteren'
-                      AND NOT EXISTS (SELECT 1 FROM koppelingen k WHERE k.hulpvraag = h.id) LIMIT 1
-                    """) { row in (try row.decode(0, as: String.self), try row.decode(1, as: Int.self)) }
-            })
+            let (id, versie) = try #require(
+                try await owner.withConnection { connection in
+                    try await connection.queryOne(
+                        """
+                        SELECT id::text, versie FROM hulpvragen h WHERE status = 'nieuw' AND kernteam = 'heteren'
+                          AND NOT EXISTS (SELECT 1 FROM koppelingen k WHERE k.hulpvraag = h.id) LIMIT 1
+                        """
+                    ) { row in (try row.decode(0, as: String.self), try row.decode(1, as: Int.self)) }
+                }
+            )
             let today = CalendarDate.vandaagISO
-            try await client.execute(uri: "/v1/hulpvragen/\(id)/afsluiting", method: .put,
-                                     headers: Fixtures.headers(Demo.kernteamlid.token, [.ifMatch: "\"\(versie)\""]),
-                                     body: ByteBuffer(string: #"{"uitkomst": "niet-opgelost", "afgeslotenOp": "\#(today)"}"#)) { response in
+            try await client.execute(
+                uri: "/v1/hulpvragen/\(id)/afsluiting",
+                method: .put,
+                headers: Fixtures.headers(Demo.kernteamlid.token, [.ifMatch: "\"\(versie)\""]),
+                body: ByteBuffer(string: #"{"uitkomst": "niet-opgelost", "afgeslotenOp": "\#(today)"}"#)
+            ) { response in
                 #expect(response.status == .ok)
             }
             try await Self.waitForReplay(primary: owner, standby: standbyService)

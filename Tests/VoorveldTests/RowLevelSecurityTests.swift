@@ -8,7 +8,9 @@ import VoorveldStore
 /// even when the service's own checks are forgotten.
 @Suite("Row-level security")
 struct RowLevelSecurityTests {
-    static let perGemeente = ["gemeenten", "kernen", "kern_buren", "kernteams", "kernteam_kernen", "gebruikers", "gebruiker_rollen", "kernteamleden", "auditlog"]
+    static let perGemeente = [
+        "gemeenten", "kernen", "kern_buren", "kernteams", "kernteam_kernen", "gebruikers", "gebruiker_rollen", "kernteamleden", "auditlog",
+    ]
 
     @Test("with no scope set, the service sees no per-gemeente row at all")
     func nothingWithoutScope() async throws {
@@ -29,7 +31,9 @@ struct RowLevelSecurityTests {
     func forgottenFilter() async throws {
         let environment = try await TestEnvironment.seeded()
         for gemeente in ["GM1734", "GM1700"] {
-            let scope = try await environment.proven(AccessScope(gemeente: gemeente, gebruiker: "test-\(gemeente.lowercased())", rollen: [.beheerder], kernteams: []))
+            let scope = try await environment.proven(
+                AccessScope(gemeente: gemeente, gebruiker: "test-\(gemeente.lowercased())", rollen: [.beheerder], kernteams: [])
+            )
             let seen = try await environment.service.withTransaction(in: scope) { connection in
                 var seen: Set<String> = []
                 for table in Self.perGemeente where table != "gemeenten" {
@@ -43,7 +47,9 @@ struct RowLevelSecurityTests {
             #expect(seen == [gemeente])
         }
         // A scope the service only claims, without a proof, sees nothing.
-        let nothing = try await environment.service.withTransaction(in: .init(gemeente: "GM9999", gebruiker: "test", rollen: [.beheerder], kernteams: [])) { connection in
+        let nothing = try await environment.service.withTransaction(
+            in: .init(gemeente: "GM9999", gebruiker: "test", rollen: [.beheerder], kernteams: [])
+        ) { connection in
             try await connection.queryOne("SELECT count(*) FROM kernen") { row in try row.decode(0, as: Int.self) }
         }
         #expect(nothing == 0)
@@ -54,7 +60,9 @@ struct RowLevelSecurityTests {
     func scopeIsTransactionLocal() async throws {
         let environment = try await TestEnvironment.seeded()
         let pool = ConnectionPool(.init(connection: environment.service.configuration.connection, maxConnections: 1))
-        let inside = try await pool.withTransaction(in: try await environment.proven(AccessScope(gemeente: "GM1734", gebruiker: "steunpunt", rollen: [.steunpunt], kernteams: []))) { connection in
+        let inside = try await pool.withTransaction(
+            in: try await environment.proven(AccessScope(gemeente: "GM1734", gebruiker: "steunpunt", rollen: [.steunpunt], kernteams: []))
+        ) { connection in
             try await connection.queryOne("SELECT count(*) FROM kernen") { row in try row.decode(0, as: Int.self) }
         }
         #expect(inside == 14)
@@ -70,7 +78,15 @@ struct RowLevelSecurityTests {
     func auditLogAppendOnly() async throws {
         let environment = try await TestEnvironment.seeded()
         let scope = try await environment.proven(AccessScope(gemeente: "GM1734", gebruiker: "beheerder", rollen: [.beheerder], kernteams: []))
-        let regel = AuditRegel(gebruiker: "beheerder", rol: .beheerder, actie: "lezen", objectType: "test", objectId: nil, doel: "test", resultaat: .toegestaan)
+        let regel = AuditRegel(
+            gebruiker: "beheerder",
+            rol: .beheerder,
+            actie: "lezen",
+            objectType: "test",
+            objectId: nil,
+            doel: "test",
+            resultaat: .toegestaan
+        )
         try await AuditStore(pool: environment.service).record(regel, in: scope)
 
         for statement in ["UPDATE auditlog SET doel = 'weg'", "DELETE FROM auditlog", "TRUNCATE auditlog"] {
@@ -84,12 +100,18 @@ struct RowLevelSecurityTests {
             try await environment.service.withTransaction(in: scope) { connection in
                 try await connection.execute(
                     "INSERT INTO auditlog (gemeente, gebruiker, actie, object_type, doel, resultaat) VALUES ($1, 'x', 'lezen', 'x', 'x', 'toegestaan')",
-                    ["GM1700"])
+                    ["GM1700"]
+                )
             }
         }
         #expect(foreign?.sqlState == "42501")
         // Only a beheerder reads it.
-        let asKernteamlid = try await AuditStore(pool: environment.service).list(.init(), in: try await environment.proven(AccessScope(gemeente: "GM1734", gebruiker: "kernteamlid", rollen: [.kernteamlid], kernteams: ["heteren"])))
+        let asKernteamlid = try await AuditStore(pool: environment.service).list(
+            .init(),
+            in: try await environment.proven(
+                AccessScope(gemeente: "GM1734", gebruiker: "kernteamlid", rollen: [.kernteamlid], kernteams: ["heteren"])
+            )
+        )
         #expect(asKernteamlid.isEmpty)
         let asBeheerder = try await AuditStore(pool: environment.service).list(.init(), in: scope)
         #expect(asBeheerder.contains { $0.objectType == "test" })
@@ -100,7 +122,9 @@ struct RowLevelSecurityTests {
     @Test("a user sees their own account; only the beheerder sees the gemeente's users")
     func usersVisibleToSelfOrBeheerder() async throws {
         let environment = try await TestEnvironment.seeded()
-        let asKernteamlid = try await environment.proven(AccessScope(gemeente: "GM1734", gebruiker: "kernteamlid", rollen: [.kernteamlid], kernteams: ["heteren"]))
+        let asKernteamlid = try await environment.proven(
+            AccessScope(gemeente: "GM1734", gebruiker: "kernteamlid", rollen: [.kernteamlid], kernteams: ["heteren"])
+        )
         let seen = try await environment.service.withTransaction(in: asKernteamlid) { connection in
             try await connection.query("SELECT naam FROM gebruikers") { row in try row.decode(0, as: String.self) }
         }
@@ -138,7 +162,9 @@ struct RowLevelSecurityTests {
     func secretsOutOfReach() async throws {
         let environment = try await TestEnvironment.seeded()
         let scope = AccessScope.onderhoud(gemeente: "GM1734")
-        for statement in ["SELECT wachtwoord_hash FROM gebruikers", "SELECT * FROM api_tokens", "SELECT * FROM sessies", "SELECT * FROM mislukte_inlogpogingen"] {
+        for statement in [
+            "SELECT wachtwoord_hash FROM gebruikers", "SELECT * FROM api_tokens", "SELECT * FROM sessies", "SELECT * FROM mislukte_inlogpogingen",
+        ] {
             let error = await #expect(throws: PostgresError.self) {
                 try await environment.service.withTransaction(in: scope) { connection in try await connection.execute(statement) }
             }
@@ -148,8 +174,10 @@ struct RowLevelSecurityTests {
     }
 
     /// Every per-gemeente table the service can read, with what its rows hold.
-    static let personal = ["hulpvragen", "hulpvraag_leefgebieden", "koppelingen", "vrijwilligers", "voorzieningen", "gebruikers",
-                           "gebruiker_rollen", "kernteamleden", "auditlog", "idempotentie", "kernen", "kernteams"]
+    static let personal = [
+        "hulpvragen", "hulpvraag_leefgebieden", "koppelingen", "vrijwilligers", "voorzieningen", "gebruikers",
+        "gebruiker_rollen", "kernteamleden", "auditlog", "idempotentie", "kernen", "kernteams",
+    ]
 
     static func counts(_ connection: PostgresConnection) async throws -> [String: Int] {
         var counts: [String: Int] = [:]
@@ -162,8 +190,12 @@ struct RowLevelSecurityTests {
     @Test("with the service's own credentials and every scope setting it can write, nothing personal is visible without a user's secret")
     func serviceCredentialsAloneSeeNothing() async throws {
         let environment = try await TestEnvironment.seeded(hulpvragen: true)
-        let everything = AccessScope(gemeente: "GM1734", gebruiker: "kernteamlid", rollen: Rol.allCases,
-                                     kernteams: ["heteren", "driel", "elst", "zetten-hemmen", "oosterhout-slijk-ewijk", "herveld-andelst"])
+        let everything = AccessScope(
+            gemeente: "GM1734",
+            gebruiker: "kernteamlid",
+            rollen: Rol.allCases,
+            kernteams: ["heteren", "driel", "elst", "zetten-hemmen", "oosterhout-slijk-ewijk", "herveld-andelst"]
+        )
         // What an attacker with DATABASE_URL writes: every role, every kernteam; then a made-up
         // proof, and one in the wrong shape.
         for bewijs in [nil, "t:" + String(repeating: "ab", count: 32), "s:" + String(repeating: "0", count: 64), "t:' OR true --"] {
@@ -174,10 +206,12 @@ struct RowLevelSecurityTests {
         }
         // The settings set directly, outside AccessScope, likewise.
         let direct = try await environment.service.withTransaction { connection in
-            try await connection.execute("""
+            try await connection.execute(
+                """
                 SELECT set_config('voorveld.gemeente', 'GM1734', true), set_config('voorveld.rollen', 'kernteamlid,steunpunt,wethouder,beheerder', true),
                        set_config('voorveld.kernteams', 'heteren,driel', true), set_config('voorveld.gebruiker', 'beheerder', true)
-                """)
+                """
+            )
             return try await Self.counts(connection)
         }
         #expect(direct.values.allSatisfy { $0 == 0 }, "\(direct.filter { $0.value > 0 })")
@@ -191,7 +225,9 @@ struct RowLevelSecurityTests {
         #expect(seen["hulpvragen"]! > 0 && seen["vrijwilligers"]! > 0)
         #expect(seen["auditlog"] == 0 && seen["gebruikers"] == 1)
         let ownTeam = try await environment.owner.withConnection { connection in
-            try await connection.queryOne("SELECT count(*) FROM hulpvragen WHERE gemeente = 'GM1734' AND kernteam = 'heteren'") { row in try row.decode(0, as: Int.self) }
+            try await connection.queryOne("SELECT count(*) FROM hulpvragen WHERE gemeente = 'GM1734' AND kernteam = 'heteren'") { row in
+                try row.decode(0, as: Int.self)
+            }
         }
         #expect(seen["hulpvragen"] == ownTeam)
         // A revoked token's proof stops at once, within the same connection's next transaction.
@@ -207,16 +243,19 @@ struct RowLevelSecurityTests {
     func noHashNoSessionWithoutPassword() async throws {
         let environment = try await TestEnvironment.seeded()
         let salt = try await environment.service.withConnection { connection in
-            try await connection.queryOne("SELECT zout FROM inlog_begin('kernteamlid', 'test', now() - interval '15 minutes', 100, 100, NULL)") { row in
+            try await connection.queryOne("SELECT zout FROM inlog_begin('kernteamlid', 'test', now() - interval '15 minutes', 100, 100, NULL)") {
+                row in
                 try row.decode(0, as: String?.self)
             }
         }
         let stored = try await environment.owner.withConnection { connection in
-            try await connection.queryOne("SELECT wachtwoord_hash FROM gebruikers WHERE naam = 'kernteamlid'") { row in try row.decode(0, as: String.self) }
+            try await connection.queryOne("SELECT wachtwoord_hash FROM gebruikers WHERE naam = 'kernteamlid'") { row in
+                try row.decode(0, as: String.self)
+            }
         }
         // Only the salt: cost and 22 characters, not the 31 characters of the hash itself.
         #expect(salt??.count == 29)
-        #expect(stored.map { $0.hasPrefix(salt!! ) } == true && salt!! != stored)
+        #expect(stored.map { $0.hasPrefix(salt!!) } == true && salt!! != stored)
         // The old functions that handed out the hash or a session are gone.
         for call in ["SELECT * FROM inlog_poging('kernteamlid', 'x', now(), 5, 20)", "SELECT start_sessie('kernteamlid', 'x')"] {
             let error = await #expect(throws: PostgresError.self) {
@@ -236,8 +275,10 @@ struct RowLevelSecurityTests {
         /// Hands in a guess and asks the outcome, each in its own transaction, as the service does.
         func finish(_ poging: UUID?, _ computed: String?, inactief: String = "30 minutes") async throws -> Bool? {
             let handedIn = try await environment.service.withConnection { connection in
-                try await connection.queryOne("SELECT inlog_afronden($1, 'kernteamlid', $2, 'sessie-geheim-' || $1::text, $3::interval, interval '100 years', NULL)",
-                                              [poging, computed, inactief]) { row in try row.decode(0, as: Bool.self) }
+                try await connection.queryOne(
+                    "SELECT inlog_afronden($1, 'kernteamlid', $2, 'sessie-geheim-' || $1::text, $3::interval, interval '100 years', NULL)",
+                    [poging, computed, inactief]
+                ) { row in try row.decode(0, as: Bool.self) }
             }
             guard handedIn == true, let poging else { return false }
             return try await environment.service.withConnection { connection in
@@ -262,7 +303,8 @@ struct RowLevelSecurityTests {
         #expect(try await finish(poging, right, inactief: "1000 years") == true)
         #expect(try await finish(poging, right) == false, "an attempt used twice")
         let limits = try await environment.owner.withConnection { connection in
-            try await connection.queryOne("SELECT count(*), max(inactief) = interval '30 minutes', max(maximaal) = interval '10 hours' FROM sessies") { row in
+            try await connection.queryOne("SELECT count(*), max(inactief) = interval '30 minutes', max(maximaal) = interval '10 hours' FROM sessies")
+            { row in
                 (try row.decode(0, as: Int.self), try row.decode(1, as: Bool.self), try row.decode(2, as: Bool.self))
             }
         }
@@ -271,19 +313,24 @@ struct RowLevelSecurityTests {
         // began the attempt is not taken; one rolled back tells no outcome; and the attempts
         // refuse a transaction that would not see what others committed.
         let sameTransaction = try await environment.service.withTransaction { connection in
-            let poging = try await connection.queryOne("SELECT poging FROM inlog_begin('kernteamlid', 'test', now(), 5, 20, NULL)") { row in
-                try row.decode(0, as: UUID?.self)
-            } ?? nil
-            return try await connection.queryOne("SELECT inlog_afronden($1, 'kernteamlid', $2, 'x', interval '1 minute', interval '1 hour', NULL)",
-                                                 [poging, right]) { row in try row.decode(0, as: Bool.self) }
+            let poging =
+                try await connection.queryOne("SELECT poging FROM inlog_begin('kernteamlid', 'test', now(), 5, 20, NULL)") { row in
+                    try row.decode(0, as: UUID?.self)
+                } ?? nil
+            return try await connection.queryOne(
+                "SELECT inlog_afronden($1, 'kernteamlid', $2, 'x', interval '1 minute', interval '1 hour', NULL)",
+                [poging, right]
+            ) { row in try row.decode(0, as: Bool.self) }
         }
         #expect(sameTransaction == false)
         let rolledBack = try #require(try await begin())
         struct Undo: Error {}
         await #expect(throws: Undo.self) {
             try await environment.service.withTransaction { connection in
-                _ = try await connection.queryOne("SELECT inlog_afronden($1, 'kernteamlid', $2, 'x', interval '1 minute', interval '1 hour', NULL)",
-                                                  [rolledBack, right]) { row in try row.decode(0, as: Bool.self) }
+                _ = try await connection.queryOne(
+                    "SELECT inlog_afronden($1, 'kernteamlid', $2, 'x', interval '1 minute', interval '1 hour', NULL)",
+                    [rolledBack, right]
+                ) { row in try row.decode(0, as: Bool.self) }
                 throw Undo()
             }
         }
@@ -303,7 +350,9 @@ struct RowLevelSecurityTests {
             try await connection.execute("INSERT INTO mislukte_inlogpogingen (naam, adres) SELECT 'steunpunt', 'elders' FROM generate_series(1, 5)")
         }
         let blocked = try await environment.service.withConnection { connection in
-            try await connection.queryOne("SELECT geblokkeerd FROM inlog_begin('steunpunt', 'hier', now(), 1000, 1000, NULL)") { row in try row.decode(0, as: Bool.self) }
+            try await connection.queryOne("SELECT geblokkeerd FROM inlog_begin('steunpunt', 'hier', now(), 1000, 1000, NULL)") { row in
+                try row.decode(0, as: Bool.self)
+            }
         }
         #expect(blocked == true)
         // Through the service's own login: a session, whose proof then gives the user's scope.

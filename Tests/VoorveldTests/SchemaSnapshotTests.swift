@@ -17,11 +17,13 @@ struct SchemaSnapshotTests {
         let configuration = try await TestDatabase.fresh()
         let pool = ConnectionPool(.init(connection: configuration, maxConnections: 1))
         try await Migrator(directory: TestEnvironment.sqlDirectory).migrate(pool)
-        let (owner, major) = try #require(try await pool.withConnection { connection in
-            try await connection.queryOne("SELECT current_user::text, current_setting('server_version_num')::integer / 10000") { row in
-                (try row.decode(0, as: String.self), try row.decode(1, as: Int.self))
+        let (owner, major) = try #require(
+            try await pool.withConnection { connection in
+                try await connection.queryOne("SELECT current_user::text, current_setting('server_version_num')::integer / 10000") { row in
+                    (try row.decode(0, as: String.self), try row.decode(1, as: Int.self))
+                }
             }
-        })
+        )
         await pool.close()
 
         let folder = TestDatabase.temporaryDirectory()
@@ -43,28 +45,35 @@ struct SchemaSnapshotTests {
             return
         }
         let difference = Self.firstDifference(snapshot, dumped)
-        #expect(difference == nil, """
+        #expect(
+            difference == nil,
+            """
             The migrated schema differs from sql/schema.sql\(difference.map { " at line \($0.line):\n  snapshot: \($0.snapshot)\n  migrated: \($0.migrated)" } ?? "").
             If the change is meant, write the snapshot anew and review its diff:
               VOORVELD_WRITE_SCHEMA=1 swift test --skip-build --filter SchemaSnapshotTests
-            """)
+            """
+        )
     }
 
     /// The dump without what differs between machines and runs: pg_dump's version lines and its
     /// random \restrict key, and the owner's role name (the embedded default's, or CI's).
     static func normalised(_ dump: String, owner: String, major: Int) -> String {
         // The first line names the major version, which the test reads back.
-        var lines = ["-- PostgreSQL \(major)",
-                     "-- The schema that sql/migrations and sql/definitions make, as pg_dump prints it. Written by",
-                     "-- VOORVELD_WRITE_SCHEMA=1 swift test --filter SchemaSnapshotTests, which fails when the migrated",
-                     "-- database differs. Do not edit by hand."]
+        var lines = [
+            "-- PostgreSQL \(major)",
+            "-- The schema that sql/migrations and sql/definitions make, as pg_dump prints it. Written by",
+            "-- VOORVELD_WRITE_SCHEMA=1 swift test --filter SchemaSnapshotTests, which fails when the migrated",
+            "-- database differs. Do not edit by hand.",
+        ]
         for line in dump.split(separator: "\n", omittingEmptySubsequences: false) {
             if line.hasPrefix("\\restrict") || line.hasPrefix("\\unrestrict") || line.hasPrefix("-- Dumped from") || line.hasPrefix("-- Dumped by") {
                 continue
             }
             var text = String(line)
-            for (from, to) in [("Owner: \(owner)", "Owner: <owner>"), ("OWNER TO \(owner);", "OWNER TO <owner>;"), (" TO \(owner) ", " TO <owner> "),
-                               (" TO \(owner);", " TO <owner>;")] {
+            for (from, to) in [
+                ("Owner: \(owner)", "Owner: <owner>"), ("OWNER TO \(owner);", "OWNER TO <owner>;"), (" TO \(owner) ", " TO <owner> "),
+                (" TO \(owner);", " TO <owner>;"),
+            ] {
                 text = text.replacingOccurrences(of: from, with: to)
             }
             lines.append(text)
@@ -73,9 +82,11 @@ struct SchemaSnapshotTests {
     }
 
     static func firstDifference(_ snapshot: String, _ migrated: String) -> (line: Int, snapshot: String, migrated: String)? {
-        let a = snapshot.split(separator: "\n", omittingEmptySubsequences: false), b = migrated.split(separator: "\n", omittingEmptySubsequences: false)
+        let a = snapshot.split(separator: "\n", omittingEmptySubsequences: false)
+        let b = migrated.split(separator: "\n", omittingEmptySubsequences: false)
         for index in 0..<max(a.count, b.count) {
-            let left = index < a.count ? String(a[index]) : "(end of file)", right = index < b.count ? String(b[index]) : "(end of file)"
+            let left = index < a.count ? String(a[index]) : "(end of file)"
+            let right = index < b.count ? String(b[index]) : "(end of file)"
             if left != right { return (index + 1, left, right) }
         }
         return nil

@@ -29,16 +29,20 @@ struct SeedLoaderTests {
         try await loader.load(into: pool)
 
         let counts = try await pool.withConnection { connection in
-            try await connection.queryOne("""
+            try await connection.queryOne(
+                """
                 SELECT (SELECT count(*) FROM gemeenten), (SELECT count(*) FROM kernen), (SELECT count(*) FROM kern_buren),
                        (SELECT count(*) FROM kernteams), (SELECT count(*) FROM kernteam_kernen), (SELECT count(*) FROM leefgebieden),
                        (SELECT count(*) FROM zrm2010_leefgebieden)
-                """) { row in try (0..<7).map { try row.decode($0, as: Int.self) } }
+                """
+            ) { row in try (0..<7).map { try row.decode($0, as: Int.self) } }
         }
-        #expect(counts == [
-            try Self.rowCount("gemeenten.csv"), try Self.rowCount("kernen.csv"), 2 * (try Self.rowCount("kern_buren.csv")),
-            try Self.rowCount("kernteams.csv"), try Self.rowCount("kernteam_kernen.csv"), 13, try Self.rowCount("zrm2010_leefgebieden.csv"),
-        ])
+        #expect(
+            counts == [
+                try Self.rowCount("gemeenten.csv"), try Self.rowCount("kernen.csv"), 2 * (try Self.rowCount("kern_buren.csv")),
+                try Self.rowCount("kernteams.csv"), try Self.rowCount("kernteam_kernen.csv"), 13, try Self.rowCount("zrm2010_leefgebieden.csv"),
+            ]
+        )
         await pool.close()
     }
 
@@ -47,22 +51,27 @@ struct SeedLoaderTests {
         let pool = try await Self.migratedPool()
         try await SeedLoader(directory: Self.seedDirectory, hasher: TestEnvironment.hasher).load(into: pool)
         let teams = try await pool.withConnection { connection in
-            try await connection.query("""
+            try await connection.query(
+                """
                 SELECT t.naam, string_agg(k.naam, ', ' ORDER BY k.naam)
                 FROM kernteams t JOIN kernteam_kernen tk USING (gemeente) JOIN kernen k ON k.gemeente = tk.gemeente AND k.code = tk.kern
                 WHERE tk.kernteam = t.code AND t.gemeente = $1
                 GROUP BY t.naam ORDER BY t.naam
-                """, ["GM1700"]) { row in try row.decode(0, as: String.self) + ": " + row.decode(1, as: String.self) }
+                """,
+                ["GM1700"]
+            ) { row in try row.decode(0, as: String.self) + ": " + row.decode(1, as: String.self) }
         }
         #expect(teams.count == 2)
         #expect(teams.contains { $0.contains("Vroomshoop") && $0.contains("Den Ham") })
         #expect(teams.contains { $0.contains("Vriezenveen") && $0.contains("Westerhaar") })
         // Every kern is served by a kernteam, also those without a team of their own.
         let unserved = try await pool.withConnection { connection in
-            try await connection.query("""
+            try await connection.query(
+                """
                 SELECT k.naam FROM kernen k LEFT JOIN kernteam_kernen tk ON tk.gemeente = k.gemeente AND tk.kern = k.code
                 WHERE tk.kern IS NULL
-                """) { row in try row.decode(0, as: String.self) }
+                """
+            ) { row in try row.decode(0, as: String.self) }
         }
         #expect(unserved.isEmpty)
         let zrm = try await pool.withConnection { connection in
@@ -82,7 +91,9 @@ struct SeedLoaderTests {
         let users = UserStore(pool: pool, hasher: TestEnvironment.hasher)
         #expect(try await users.gemeente(of: "beheerder") == nil)
         // A real user who happens to be called 'beheerder'.
-        try await users.add(.init(naam: "beheerder", weergavenaam: "Echte Beheerder", gemeente: "GM1734", rollen: [.beheerder], wachtwoord: "geheim-en-lang"))
+        try await users.add(
+            .init(naam: "beheerder", weergavenaam: "Echte Beheerder", gemeente: "GM1734", rollen: [.beheerder], wachtwoord: "geheim-en-lang")
+        )
         try await loader.load(into: pool, demoUsers: true)
         let name = try await users.list(in: .onderhoud(gemeente: "GM1734")).first { $0.naam == "beheerder" }?.weergavenaam
         #expect(name == "Echte Beheerder")
@@ -130,7 +141,8 @@ struct SeedLoaderTests {
             try await pool.withConnection { connection in
                 try await connection.execute(
                     "UPDATE kernteam_kernen SET kernteam = $1 WHERE gemeente = $2 AND kern = $3",
-                    ["vroomshoop-den-ham", "GM1734", "heteren"])
+                    ["vroomshoop-den-ham", "GM1734", "heteren"]
+                )
             }
         }
         #expect(error?.isForeignKeyViolation == true)

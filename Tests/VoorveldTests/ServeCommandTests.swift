@@ -33,7 +33,12 @@ struct ServeCommandTests {
         #expect(Fixtures.postmasterPID(data) == nil)
 
         // Second start: the same data, no new cluster, no second seed; logs as JSON this time.
-        let second = try await ServedProgram.start(program: Fixtures.program, dataDirectory: data, workingDirectory: folder, arguments: ["--log-format", "json"])
+        let second = try await ServedProgram.start(
+            program: Fixtures.program,
+            dataDirectory: data,
+            workingDirectory: folder,
+            arguments: ["--log-format", "json"]
+        )
         #expect(try await second.get("/health/ready").status == .ok)
         #expect(try await second.get("/v1/ik", token: "vv_demo_twenterand_0000000000000000000000000000").body.contains("GM1700"))
         // The metrics, to the scraper with its token: the requests just made, and the pool.
@@ -50,7 +55,11 @@ struct ServeCommandTests {
         let objects = lines.compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
         #expect(objects.count == lines.count, "not JSON: \(lines.filter { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) == nil })")
         #expect(objects.allSatisfy { $0["time"] is String && $0["level"] is String && $0["message"] is String })
-        #expect(objects.contains { $0["message"] as? String == "request" && $0["path"] as? String == "/v1/ik" && ($0["hb.request.id"] as? String)?.isEmpty == false })
+        #expect(
+            objects.contains {
+                $0["message"] as? String == "request" && $0["path"] as? String == "/v1/ik" && ($0["hb.request.id"] as? String)?.isEmpty == false
+            }
+        )
         #expect(Fixtures.postmasterPID(data) == nil)
     }
 
@@ -58,8 +67,12 @@ struct ServeCommandTests {
     func sigtermUnderLoad() async throws {
         let folder = TestDatabase.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let served = try await ServedProgram.start(program: Fixtures.program, dataDirectory: folder + "/data", workingDirectory: folder,
-                                                   arguments: ["--log-format", "json"])
+        let served = try await ServedProgram.start(
+            program: Fixtures.program,
+            dataDirectory: folder + "/data",
+            workingDirectory: folder,
+            arguments: ["--log-format", "json"]
+        )
         let token = "vv_demo_kernteamlid_0000000000000000000000000000"
         #expect(try await served.get("/v1/hulpvragen", token: token).status == .ok)
         // The load runs until the clients have had this many answers, however long that takes on
@@ -102,7 +115,7 @@ struct ServeCommandTests {
             }
             let loaded = try await TestDatabase.waitUntil(timeout: loadBound) { answers.count >= enough }
             terminated.add()
-            served.process.terminate()   // SIGTERM, mid-load
+            served.process.terminate()  // SIGTERM, mid-load
             if !loaded { Issue.record("the clients had only \(answers.count) of \(enough) answers after \(loadBound) of load; SIGTERM sent anyway") }
             var all: [(id: String, status: Int?)] = []
             for try await part in group { all += part }
@@ -110,12 +123,17 @@ struct ServeCommandTests {
         }
         let log = try await served.terminate()
         // What the service says it answered, by request id.
-        let answered = Dictionary(log.split(separator: "\n").compactMap { line -> (String, Int)? in
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], object["message"] as? String == "request",
-                  let id = object["client_request_id"] as? String, id.hasPrefix("last-"), let status = (object["status"] as? String).flatMap({ Int($0) })
-            else { return nil }
-            return (id, status)
-        }, uniquingKeysWith: { first, _ in first })
+        let answered = Dictionary(
+            log.split(separator: "\n").compactMap { line -> (String, Int)? in
+                guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                    object["message"] as? String == "request",
+                    let id = object["client_request_id"] as? String, id.hasPrefix("last-"),
+                    let status = (object["status"] as? String).flatMap({ Int($0) })
+                else { return nil }
+                return (id, status)
+            },
+            uniquingKeysWith: { first, _ in first }
+        )
         let received = Dictionary(results.compactMap { result in result.status.map { (result.id, $0) } }, uniquingKeysWith: { first, _ in first })
         #expect(answered.count >= enough, "only \(answered.count) requests answered")
         // Every request the service took on was answered with 200, and the client got that answer.

@@ -37,7 +37,9 @@ struct TestEnvironment {
         let owner = ConnectionPool(.init(connection: configuration, maxConnections: 2))
         // A database's own rights are not copied with it: as the baseline migration does.
         try await owner.withConnection { connection in
-            try await connection.executeScript("DO $$ BEGIN EXECUTE format('REVOKE TEMPORARY ON DATABASE %I FROM PUBLIC', current_database()); END $$")
+            try await connection.executeScript(
+                "DO $$ BEGIN EXECUTE format('REVOKE TEMPORARY ON DATABASE %I FROM PUBLIC', current_database()); END $$"
+            )
         }
         var serviceConfiguration = configuration
         serviceConfiguration.parameters.append(("user", ServiceRole.login))
@@ -92,22 +94,31 @@ struct TestEnvironment {
         let token = "vv_test_\(scope.gemeente)_\(scope.gebruiker)"
         try await owner.withTransaction { connection in
             try await connection.execute(
-                "INSERT INTO gebruikers (gemeente, naam, weergavenaam) VALUES ($1, $2, $2) ON CONFLICT DO NOTHING", [scope.gemeente, scope.gebruiker])
+                "INSERT INTO gebruikers (gemeente, naam, weergavenaam) VALUES ($1, $2, $2) ON CONFLICT DO NOTHING",
+                [scope.gemeente, scope.gebruiker]
+            )
             for rol in scope.rollen {
                 try await connection.execute(
-                    "INSERT INTO gebruiker_rollen VALUES ($1, $2, $3) ON CONFLICT DO NOTHING", [scope.gemeente, scope.gebruiker, rol.rawValue])
+                    "INSERT INTO gebruiker_rollen VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+                    [scope.gemeente, scope.gebruiker, rol.rawValue]
+                )
             }
             for kernteam in scope.kernteams {
                 try await connection.execute(
-                    "INSERT INTO kernteamleden VALUES ($1, $2, $3) ON CONFLICT DO NOTHING", [scope.gemeente, scope.gebruiker, kernteam])
+                    "INSERT INTO kernteamleden VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+                    [scope.gemeente, scope.gebruiker, kernteam]
+                )
             }
             try await connection.execute(
                 "INSERT INTO api_tokens (gemeente, gebruiker, hash, verloopt_op) VALUES ($1, $2, sha256(convert_to($3, 'UTF8')), now() + interval '1 day') ON CONFLICT DO NOTHING",
-                [scope.gemeente, scope.gebruiker, token])
+                [scope.gemeente, scope.gebruiker, token]
+            )
         }
         let proven = try await Self.scope(token: token, service: service)
-        try #require(proven.rollen == scope.rollen && proven.kernteams == scope.kernteams,
-                     "\(scope.gebruiker) already exists with other roles or kernteams: \(proven)")
+        try #require(
+            proven.rollen == scope.rollen && proven.kernteams == scope.kernteams,
+            "\(scope.gebruiker) already exists with other roles or kernteams: \(proven)"
+        )
         return proven
     }
 
@@ -166,8 +177,10 @@ extension EmbeddedPostgres {
 func runProgram(_ program: String, _ arguments: [String], asServerIn folder: String? = nil) throws {
     let process = Process()
     if let folder, geteuid() == 0 {
-        try FileManager.default.setAttributes([.ownerAccountName: "postgres", .groupOwnerAccountName: "postgres", .posixPermissions: 0o700],
-                                              ofItemAtPath: folder)
+        try FileManager.default.setAttributes(
+            [.ownerAccountName: "postgres", .groupOwnerAccountName: "postgres", .posixPermissions: 0o700],
+            ofItemAtPath: folder
+        )
         process.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
         process.arguments = ["-u", "postgres", "--", program] + arguments
     } else {

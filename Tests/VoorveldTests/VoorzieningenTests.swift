@@ -17,8 +17,12 @@ struct VoorzieningenTests {
         let environment = try await TestEnvironment.seeded()
         let app = Fixtures.app(environment)
         try await app.test(.router) { client in
-            try await client.execute(uri: "/v1/voorzieningen", method: .post, headers: Fixtures.headers(Demo.steunpunt.token),
-                                     body: ByteBuffer(string: Fixtures.voorzieningBody)) { response in
+            try await client.execute(
+                uri: "/v1/voorzieningen",
+                method: .post,
+                headers: Fixtures.headers(Demo.steunpunt.token),
+                body: ByteBuffer(string: Fixtures.voorzieningBody)
+            ) { response in
                 #expect(response.status == .created)
                 let body = try JSON.parse(Data(buffer: response.body))
                 #expect(body["kernen"]?.strings == ["driel", "heteren"])
@@ -30,7 +34,7 @@ struct VoorzieningenTests {
             let items = driel["items"]?.array ?? []
             #expect(items.contains { $0["referentie"]?.string == "vz-900" })
             #expect(items.contains { $0["referentie"]?.string == "vz-002" && $0["heleGemeente"]?.bool == true })
-            #expect(!items.contains { $0["referentie"]?.string == "vz-001" })   // the soos in Heteren
+            #expect(!items.contains { $0["referentie"]?.string == "vz-001" })  // the soos in Heteren
             #expect(driel["totaal"]?.int == items.count)
             let financien = try await Fixtures.get(client, "/v1/voorzieningen?leefgebied=financien&paginaGrootte=200")
             #expect(financien["items"]?.array?.allSatisfy { $0["leefgebieden"]?.strings?.contains("financien") == true } == true)
@@ -76,8 +80,15 @@ struct VoorzieningenTests {
         let environment = try await TestEnvironment.seeded()
         let store = RegisterStore<Voorziening>(pool: environment.service)
         let scope = try await environment.proven(AccessScope(gemeente: "GM1734", gebruiker: "steunpunt", rollen: [.steunpunt], kernteams: []))
-        let audit = AuditRegel(gebruiker: "steunpunt", rol: .steunpunt, actie: "voorzieningen-importeren", objectType: "voorziening",
-                               objectId: nil, doel: "test", resultaat: .toegestaan)
+        let audit = AuditRegel(
+            gebruiker: "steunpunt",
+            rol: .steunpunt,
+            actie: "voorzieningen-importeren",
+            objectType: "voorziening",
+            objectId: nil,
+            doel: "test",
+            resultaat: .toegestaan
+        )
         let csv = """
             referentie;aanbieder;naam;kernen;leefgebieden;openingsdagdelen;leeftijdsgroep;capaciteit;laatst_geverifieerd
             vz-700;Bieb;Taalcafé;elst-noord;taal-onbekend;di-avond;iedereen;12;2026-10-01
@@ -88,27 +99,36 @@ struct VoorzieningenTests {
             _ = try await store.importeer(csv, in: scope, door: audit)
             Issue.record("the import should have been refused")
         } catch let error as Importfouten {
-            #expect(error.fouten.map(\.description) == [
-                "regel 2, kolom leefgebieden: onbekende code 'taal-onbekend'",
-                "regel 3, kolom kernen: onbekende kern 'vroomshoop' in deze gemeente",
-                "regel 3, kolom openingsdagdelen: onbekende code 'zo-nacht'",
-                "regel 3, kolom leeftijdsgroep: 'peuters' is geen geldige waarde; kies uit: jeugd, volwassenen, ouderen, iedereen",
-                "regel 3, kolom capaciteit: moet tussen 1 en 100000 liggen",
-                "regel 3, kolom laatst_geverifieerd: 'gisteren' is geen datum (JJJJ-MM-DD)",
-            ])
+            #expect(
+                error.fouten.map(\.description) == [
+                    "regel 2, kolom leefgebieden: onbekende code 'taal-onbekend'",
+                    "regel 3, kolom kernen: onbekende kern 'vroomshoop' in deze gemeente",
+                    "regel 3, kolom openingsdagdelen: onbekende code 'zo-nacht'",
+                    "regel 3, kolom leeftijdsgroep: 'peuters' is geen geldige waarde; kies uit: jeugd, volwassenen, ouderen, iedereen",
+                    "regel 3, kolom capaciteit: moet tussen 1 en 100000 liggen",
+                    "regel 3, kolom laatst_geverifieerd: 'gisteren' is geen datum (JJJJ-MM-DD)",
+                ]
+            )
         }
         let count = try await environment.owner.withConnection { connection in
-            try await connection.queryOne("SELECT count(*) FROM voorzieningen WHERE referentie LIKE 'vz-7%'") { row in try row.decode(0, as: Int.self) }
+            try await connection.queryOne("SELECT count(*) FROM voorzieningen WHERE referentie LIKE 'vz-7%'") { row in try row.decode(0, as: Int.self)
+            }
         }
         #expect(count == 0)
         // Fixed, it imports; the seed's voorzieningen came in the same way.
         let fixed = csv.replacingOccurrences(of: "taal-onbekend", with: "sociaal-netwerk")
-            .replacingOccurrences(of: "vroomshoop;sociaal-netwerk;zo-nacht;peuters;-1;gisteren", with: "zetten;sociaal-netwerk;zo-middag;jeugd;;2026-11-01")
+            .replacingOccurrences(
+                of: "vroomshoop;sociaal-netwerk;zo-nacht;peuters;-1;gisteren",
+                with: "zetten;sociaal-netwerk;zo-middag;jeugd;;2026-11-01"
+            )
         #expect(try await store.importeer(fixed, in: scope, door: audit) == 3)
         let seeded = try await environment.owner.withConnection { connection in
-            try await connection.queryOne("SELECT count(*) FROM voorzieningen WHERE referentie NOT LIKE 'vz-7%'") { row in try row.decode(0, as: Int.self) }
+            try await connection.queryOne("SELECT count(*) FROM voorzieningen WHERE referentie NOT LIKE 'vz-7%'") { row in
+                try row.decode(0, as: Int.self)
+            }
         }
-        let lines = try String(contentsOfFile: TestEnvironment.seedDirectory + "/voorzieningen.csv", encoding: .utf8)
+        let lines =
+            try String(contentsOfFile: TestEnvironment.seedDirectory + "/voorzieningen.csv", encoding: .utf8)
             .split(separator: "\n").count - 1
         #expect(seeded == lines)
         await environment.close()

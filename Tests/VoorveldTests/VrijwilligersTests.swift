@@ -15,8 +15,12 @@ struct VrijwilligersTests {
     func create() async throws {
         let environment = try await TestEnvironment.seeded()
         try await Fixtures.app(environment).test(.router) { client in
-            let location = try await client.execute(uri: "/v1/vrijwilligers", method: .post, headers: Fixtures.headers(Demo.steunpunt.token),
-                                                    body: ByteBuffer(string: Fixtures.vrijwilligerBody)) { response in
+            let location = try await client.execute(
+                uri: "/v1/vrijwilligers",
+                method: .post,
+                headers: Fixtures.headers(Demo.steunpunt.token),
+                body: ByteBuffer(string: Fixtures.vrijwilligerBody)
+            ) { response in
                 #expect(response.status == .created)
                 #expect(response.headers[.eTag] == "\"1\"")
                 let body = try Fixtures.json(response.body)
@@ -34,8 +38,12 @@ struct VrijwilligersTests {
                 #expect(body["vogDatum"] as? String == "2025-01-10")
             }
             // The same referentie again is a conflict, and nothing changes.
-            try await client.execute(uri: "/v1/vrijwilligers", method: .post, headers: Fixtures.headers(Demo.steunpunt.token),
-                                     body: ByteBuffer(string: Fixtures.vrijwilligerBody)) { response in
+            try await client.execute(
+                uri: "/v1/vrijwilligers",
+                method: .post,
+                headers: Fixtures.headers(Demo.steunpunt.token),
+                body: ByteBuffer(string: Fixtures.vrijwilligerBody)
+            ) { response in
                 #expect(response.status == .conflict)
             }
         }
@@ -51,28 +59,46 @@ struct VrijwilligersTests {
              "langsteInzet": "altijd", "urenPerWeek": 80, "maxHulpvragen": 1.5, "vogDatum": "31-12-2025", "status": "weg", "hobby": "dammen"}
             """
         try await Fixtures.app(environment).test(.router) { client in
-            try await client.execute(uri: "/v1/vrijwilligers", method: .post, headers: Fixtures.headers(Demo.steunpunt.token),
-                                     body: ByteBuffer(string: invalid)) { response in
+            try await client.execute(
+                uri: "/v1/vrijwilligers",
+                method: .post,
+                headers: Fixtures.headers(Demo.steunpunt.token),
+                body: ByteBuffer(string: invalid)
+            ) { response in
                 #expect(response.status == .badRequest)
                 #expect(response.headers[.contentType] == "application/problem+json")
                 let params = try Fixtures.json(response.body)["invalidParams"] as? [[String: String]] ?? []
                 let fields = Set(params.compactMap { $0["name"] })
-                #expect(fields == ["referentie", "voornaam", "email", "kern", "buurkernen", "leefgebieden", "beschikbaarheid", "langsteInzet",
-                                   "urenPerWeek", "maxHulpvragen", "vogDatum", "status", "hobby"])
+                #expect(
+                    fields == [
+                        "referentie", "voornaam", "email", "kern", "buurkernen", "leefgebieden", "beschikbaarheid", "langsteInzet",
+                        "urenPerWeek", "maxHulpvragen", "vogDatum", "status", "hobby",
+                    ]
+                )
                 #expect(params.contains { $0["name"] == "kern" && $0["reason"]?.contains("onbekende kern 'vroomshoop'") == true })
                 #expect(params.contains { $0["name"] == "buurkernen" && $0["reason"]?.contains("atlantis") == true })
             }
-            try await client.execute(uri: "/v1/vrijwilligers", method: .post, headers: Fixtures.headers(Demo.steunpunt.token, "text/plain"),
-                                     body: ByteBuffer(string: Fixtures.vrijwilligerBody)) { response in
+            try await client.execute(
+                uri: "/v1/vrijwilligers",
+                method: .post,
+                headers: Fixtures.headers(Demo.steunpunt.token, "text/plain"),
+                body: ByteBuffer(string: Fixtures.vrijwilligerBody)
+            ) { response in
                 #expect(response.status == .unsupportedMediaType)
             }
-            try await client.execute(uri: "/v1/vrijwilligers", method: .post, headers: Fixtures.headers(Demo.steunpunt.token),
-                                     body: ByteBuffer(string: "[1, 2")) { response in
+            try await client.execute(
+                uri: "/v1/vrijwilligers",
+                method: .post,
+                headers: Fixtures.headers(Demo.steunpunt.token),
+                body: ByteBuffer(string: "[1, 2")
+            ) { response in
                 #expect(response.status == .badRequest)
             }
         }
         let count = try await environment.owner.withConnection { connection in
-            try await connection.queryOne("SELECT count(*) FROM vrijwilligers WHERE achternaam = 'Jansen' AND voornaam = '12'") { row in try row.decode(0, as: Int.self) }
+            try await connection.queryOne("SELECT count(*) FROM vrijwilligers WHERE achternaam = 'Jansen' AND voornaam = '12'") { row in
+                try row.decode(0, as: Int.self)
+            }
         }
         #expect(count == 0)
         await environment.close()
@@ -82,10 +108,15 @@ struct VrijwilligersTests {
     func optimisticConcurrency() async throws {
         let environment = try await TestEnvironment.seeded()
         try await Fixtures.app(environment).test(.router) { client in
-            let path = try await client.execute(uri: "/v1/vrijwilligers", method: .post, headers: Fixtures.headers(Demo.steunpunt.token),
-                                                body: ByteBuffer(string: Fixtures.vrijwilligerBody)) { $0.headers[.location]! }
+            let path = try await client.execute(
+                uri: "/v1/vrijwilligers",
+                method: .post,
+                headers: Fixtures.headers(Demo.steunpunt.token),
+                body: ByteBuffer(string: Fixtures.vrijwilligerBody)
+            ) { $0.headers[.location]! }
             let changed = Fixtures.vrijwilligerBody.replacingOccurrences(of: "\"urenPerWeek\": 3", with: "\"urenPerWeek\": 5")
-            try await client.execute(uri: path, method: .put, headers: Fixtures.headers(Demo.steunpunt.token), body: ByteBuffer(string: changed)) { response in
+            try await client.execute(uri: path, method: .put, headers: Fixtures.headers(Demo.steunpunt.token), body: ByteBuffer(string: changed)) {
+                response in
                 #expect(response.status == .preconditionRequired)
             }
             var first = Fixtures.headers(Demo.steunpunt.token)
@@ -109,7 +140,8 @@ struct VrijwilligersTests {
         await environment.close()
     }
 
-    static let header = "referentie,voornaam,achternaam,email,telefoon,kern,buurkernen,max_afstand_km,leefgebieden,taken,beschikbaarheid,langste_inzet,uren_per_week,max_hulpvragen,vog_datum,status"
+    static let header =
+        "referentie,voornaam,achternaam,email,telefoon,kern,buurkernen,max_afstand_km,leefgebieden,taken,beschikbaarheid,langste_inzet,uren_per_week,max_hulpvragen,vog_datum,status"
 
     @Test("a CSV import is all or nothing, and reports every bad row with line, column and reason")
     func importBadRows() async throws {
@@ -122,8 +154,12 @@ struct VrijwilligersTests {
             "imp-1,Dirk,Dubbel,,,driel,,,sociaal-netwerk,gezelschap,ma-middag,eenmalig,1,1,,actief",
         ].joined(separator: "\n")
         try await Fixtures.app(environment).test(.router) { client in
-            try await client.execute(uri: "/v1/vrijwilligers/import", method: .post, headers: Fixtures.headers(Demo.steunpunt.token, "text/csv"),
-                                     body: ByteBuffer(string: csv)) { response in
+            try await client.execute(
+                uri: "/v1/vrijwilligers/import",
+                method: .post,
+                headers: Fixtures.headers(Demo.steunpunt.token, "text/csv"),
+                body: ByteBuffer(string: csv)
+            ) { response in
                 #expect(response.status == .unprocessableContent)
                 let fouten = try Fixtures.json(response.body)["fouten"] as? [[String: Any]] ?? []
                 let found = Set(fouten.map { "\($0["regel"] as? Int ?? 0) \($0["kolom"] as? String ?? "")" })
@@ -131,7 +167,8 @@ struct VrijwilligersTests {
             }
         }
         let count = try await environment.owner.withConnection { connection in
-            try await connection.queryOne("SELECT count(*) FROM vrijwilligers WHERE referentie LIKE 'imp-%'") { row in try row.decode(0, as: Int.self) }
+            try await connection.queryOne("SELECT count(*) FROM vrijwilligers WHERE referentie LIKE 'imp-%'") { row in try row.decode(0, as: Int.self)
+            }
         }
         #expect(count == 0)
         await environment.close()
@@ -150,8 +187,12 @@ struct VrijwilligersTests {
         #expect(String(data: cp1252, encoding: .utf8) == nil)
         try await Fixtures.app(environment).test(.router) { client in
             for body in [utf8, cp1252] {
-                try await client.execute(uri: "/v1/vrijwilligers/import", method: .post, headers: Fixtures.headers(Demo.steunpunt.token, "text/csv; charset=utf-8"),
-                                         body: ByteBuffer(data: body)) { response in
+                try await client.execute(
+                    uri: "/v1/vrijwilligers/import",
+                    method: .post,
+                    headers: Fixtures.headers(Demo.steunpunt.token, "text/csv; charset=utf-8"),
+                    body: ByteBuffer(data: body)
+                ) { response in
                     #expect(response.status == .ok, "\(String(buffer: response.body))")
                     let result = try Fixtures.json(response.body)
                     #expect(result["geimporteerd"] as? Double == 2)
@@ -159,7 +200,9 @@ struct VrijwilligersTests {
             }
         }
         let stored = try await environment.owner.withConnection { connection in
-            try await connection.query("SELECT voornaam, achternaam, beschikbaarheid, versie FROM vrijwilligers WHERE referentie LIKE 'xl-%' ORDER BY referentie") { row in
+            try await connection.query(
+                "SELECT voornaam, achternaam, beschikbaarheid, versie FROM vrijwilligers WHERE referentie LIKE 'xl-%' ORDER BY referentie"
+            ) { row in
                 "\(try row.decode(0, as: String.self)) \(try row.decode(1, as: String.self)) \(try row.decode(2, as: [String].self)) v\(try row.decode(3, as: Int.self))"
             }
         }
@@ -177,14 +220,21 @@ struct VrijwilligersTests {
         }
         #expect(counts == ["GM1700=120", "GM1734=180"])
         try await Fixtures.app(environment).test(.router) { client in
-            try await client.execute(uri: "/v1/vrijwilligers?kern=heteren&leefgebied=financien&status=actief", method: .get,
-                                     headers: Fixtures.headers(Demo.kernteamlid.token)) { response in
+            try await client.execute(
+                uri: "/v1/vrijwilligers?kern=heteren&leefgebied=financien&status=actief",
+                method: .get,
+                headers: Fixtures.headers(Demo.kernteamlid.token)
+            ) { response in
                 #expect(response.status == .ok)
                 let items = try Fixtures.json(response.body)["items"] as? [[String: Any]] ?? []
                 #expect(items.contains { $0["voornaam"] as? String == "Kees" })
                 #expect(items.allSatisfy { ($0["kern"] as? String) == "heteren" || (($0["buurkernen"] as? [String]) ?? []).contains("heteren") })
             }
-            try await client.execute(uri: "/v1/vrijwilligers?paginaGrootte=0&status=weg", method: .get, headers: Fixtures.headers(Demo.kernteamlid.token)) { response in
+            try await client.execute(
+                uri: "/v1/vrijwilligers?paginaGrootte=0&status=weg",
+                method: .get,
+                headers: Fixtures.headers(Demo.kernteamlid.token)
+            ) { response in
                 #expect(response.status == .badRequest)
             }
         }
@@ -196,11 +246,20 @@ struct VrijwilligersTests {
         let environment = try await TestEnvironment.seeded()
         let store = RegisterStore<Vrijwilliger>(pool: environment.service)
         let scope = try await environment.proven(AccessScope(gemeente: "GM1734", gebruiker: "steunpunt", rollen: [.steunpunt], kernteams: []))
-        let audit = AuditRegel(gebruiker: "steunpunt", rol: .steunpunt, actie: "vrijwilligers-importeren", objectType: "vrijwilliger",
-                               objectId: nil, doel: "test", resultaat: .toegestaan)
+        let audit = AuditRegel(
+            gebruiker: "steunpunt",
+            rol: .steunpunt,
+            actie: "vrijwilligers-importeren",
+            objectType: "vrijwilliger",
+            objectId: nil,
+            doel: "test",
+            resultaat: .toegestaan
+        )
         let kernen = ["heteren", "driel", "zetten", "elst-noord", "randwijk"]
         func csv(uren: Int, badLine: Int? = nil) -> String {
-            var lines = ["referentie;voornaam;achternaam;kern;buurkernen;leefgebieden;taken;beschikbaarheid;langste_inzet;uren_per_week;max_hulpvragen"]
+            var lines = [
+                "referentie;voornaam;achternaam;kern;buurkernen;leefgebieden;taken;beschikbaarheid;langste_inzet;uren_per_week;max_hulpvragen"
+            ]
             lines.reserveCapacity(100_001)
             for index in 1...100_000 {
                 let kern = index + 1 == badLine ? "atlantis" : kernen[index % kernen.count]
@@ -211,7 +270,7 @@ struct VrijwilligersTests {
         let progress = ProgressReports()
         #expect(try await store.importeer(csv(uren: 3), in: scope, door: audit) { done, total in progress.record(done, total) } == 100_000)
         #expect(progress.seen.last == [100_000, 100_000])
-        #expect(progress.seen.count == 50)   // a report per batch of 2,000
+        #expect(progress.seen.count == 50)  // a report per batch of 2,000
         do {
             _ = try await store.importeer(csv(uren: 4, badLine: 73_457), in: scope, door: audit)
             Issue.record("the import should have been refused")
@@ -224,7 +283,7 @@ struct VrijwilligersTests {
             ) { row in (try row.decode(0, as: Int.self), try row.decode(1, as: Int.self)) }!
         }
         #expect(count == 100_000)
-        #expect(hours == 100_000)   // the refused import changed nothing
+        #expect(hours == 100_000)  // the refused import changed nothing
         await environment.close()
     }
 }

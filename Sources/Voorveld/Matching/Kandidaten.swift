@@ -4,7 +4,10 @@ import Foundation
 /// A volunteer near a hulpvraag's kern, with what the hard rules and the ranking need. The
 /// lists (`leefgebieden`, `taken`, `dagdelen`) hold only what the volunteer shares with the hulpvraag.
 public struct VrijwilligerOptie: Sendable, Hashable {
-    public enum Relatie: String, Sendable { case zelfdeKern = "zelfde-kern", buurkern, afstand }
+    public enum Relatie: String, Sendable {
+        case zelfdeKern = "zelfde-kern"
+        case buurkern, afstand
+    }
 
     public var id: UUID
     public var voornaam: String
@@ -33,10 +36,26 @@ public struct VrijwilligerOptie: Sendable, Hashable {
     public var afgerondZelfdeLeefgebied: Int
 
     public init(
-        id: UUID, voornaam: String, achternaam: String, kern: String, kernnaam: String, relatie: Relatie, afstandKm: Double?,
-        actief: Bool, afwezigTot: CalendarDate?, bezet: Int, maxHulpvragen: Int, leefgebieden: [String], taken: [String],
-        dagdelen: [String], langsteInzet: Inzetduur, inzetPast: Bool, vogDatum: CalendarDate?, eerderAfgebroken: Bool,
-        alGekoppeld: Bool, afgerondZelfdeLeefgebied: Int
+        id: UUID,
+        voornaam: String,
+        achternaam: String,
+        kern: String,
+        kernnaam: String,
+        relatie: Relatie,
+        afstandKm: Double?,
+        actief: Bool,
+        afwezigTot: CalendarDate?,
+        bezet: Int,
+        maxHulpvragen: Int,
+        leefgebieden: [String],
+        taken: [String],
+        dagdelen: [String],
+        langsteInzet: Inzetduur,
+        inzetPast: Bool,
+        vogDatum: CalendarDate?,
+        eerderAfgebroken: Bool,
+        alGekoppeld: Bool,
+        afgerondZelfdeLeefgebied: Int
     ) {
         self.id = id
         self.voornaam = voornaam
@@ -79,8 +98,19 @@ public struct VoorzieningOptie: Sendable, Hashable {
     public var alGekoppeld: Bool
 
     public init(
-        id: UUID, naam: String, aanbieder: String, heleGemeente: Bool, leefgebieden: [String], taken: [String], dagdelen: [String],
-        openingsdagdelen: Int, leeftijdsgroep: Leeftijdsgroep, capaciteit: Int?, bezet: Int, laatstGeverifieerd: CalendarDate, alGekoppeld: Bool
+        id: UUID,
+        naam: String,
+        aanbieder: String,
+        heleGemeente: Bool,
+        leefgebieden: [String],
+        taken: [String],
+        dagdelen: [String],
+        openingsdagdelen: Int,
+        leeftijdsgroep: Leeftijdsgroep,
+        capaciteit: Int?,
+        bezet: Int,
+        laatstGeverifieerd: CalendarDate,
+        alGekoppeld: Bool
     ) {
         self.id = id
         self.naam = naam

@@ -29,9 +29,24 @@ public struct Koppeling: Sendable, Hashable, Codable {
     public var contact: String?
 
     public init(
-        id: UUID?, hulpvraag: UUID, vrijwilliger: UUID?, voorziening: UUID?, naam: String, status: KoppelingStatus, leefgebieden: [String],
-        taken: [String], kern: String, dagdelen: [String], toelichting: String, reden: String?, voorgesteldDoor: String,
-        gestartOp: CalendarDate?, beeindigdOp: CalendarDate?, versie: Int?, afsluiting: String? = nil, contact: String? = nil
+        id: UUID?,
+        hulpvraag: UUID,
+        vrijwilliger: UUID?,
+        voorziening: UUID?,
+        naam: String,
+        status: KoppelingStatus,
+        leefgebieden: [String],
+        taken: [String],
+        kern: String,
+        dagdelen: [String],
+        toelichting: String,
+        reden: String?,
+        voorgesteldDoor: String,
+        gestartOp: CalendarDate?,
+        beeindigdOp: CalendarDate?,
+        versie: Int?,
+        afsluiting: String? = nil,
+        contact: String? = nil
     ) {
         self.id = id
         self.hulpvraag = hulpvraag
@@ -117,8 +132,17 @@ public struct KoppelingVoorSteunpunt: Sendable, Hashable, Codable {
     public var beeindigdOp: CalendarDate?
 
     public init(
-        id: UUID, vrijwilliger: UUID, naam: String, status: Status, leefgebieden: [String], taken: [String], kern: String,
-        dagdelen: [String], toelichting: String?, gestartOp: CalendarDate?, beeindigdOp: CalendarDate?
+        id: UUID,
+        vrijwilliger: UUID,
+        naam: String,
+        status: Status,
+        leefgebieden: [String],
+        taken: [String],
+        kern: String,
+        dagdelen: [String],
+        toelichting: String?,
+        gestartOp: CalendarDate?,
+        beeindigdOp: CalendarDate?
     ) {
         self.id = id
         self.vrijwilliger = vrijwilliger
@@ -142,9 +166,19 @@ public struct KoppelingVoorSteunpunt: Sendable, Hashable, Codable {
     /// also steunpunt, on the steunpunt's page); nil for a voorziening's.
     public init?(_ koppeling: Koppeling) {
         guard let id = koppeling.id, let vrijwilliger = koppeling.vrijwilliger else { return nil }
-        self.init(id: id, vrijwilliger: vrijwilliger, naam: koppeling.naam, status: Status(koppeling.status), leefgebieden: koppeling.leefgebieden,
-                  taken: koppeling.taken, kern: koppeling.kern, dagdelen: koppeling.dagdelen, toelichting: koppeling.toelichting,
-                  gestartOp: koppeling.gestartOp, beeindigdOp: koppeling.beeindigdOp)
+        self.init(
+            id: id,
+            vrijwilliger: vrijwilliger,
+            naam: koppeling.naam,
+            status: Status(koppeling.status),
+            leefgebieden: koppeling.leefgebieden,
+            taken: koppeling.taken,
+            kern: koppeling.kern,
+            dagdelen: koppeling.dagdelen,
+            toelichting: koppeling.toelichting,
+            gestartOp: koppeling.gestartOp,
+            beeindigdOp: koppeling.beeindigdOp
+        )
     }
 }
 

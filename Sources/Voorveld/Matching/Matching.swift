@@ -34,48 +34,71 @@ public struct Matching: Sendable {
 
     /// - Parameter namen: leefgebied and taak codes to names, for the reasons.
     public func kandidaten(
-        voor hulpvraag: Hulpvraag, vrijwilligers: [VrijwilligerOptie], voorzieningen: [VoorzieningOptie], kernnaam: String,
-        namen: [String: String], vandaag: CalendarDate
+        voor hulpvraag: Hulpvraag,
+        vrijwilligers: [VrijwilligerOptie],
+        voorzieningen: [VoorzieningOptie],
+        kernnaam: String,
+        namen: [String: String],
+        vandaag: CalendarDate
     ) -> Kandidaten {
         if hulpvraag.veiligThuis {
             let tekst = "Veilig Thuis-signaal: geen kandidaten. De hulpvraag is doorverwezen naar het loket."
             return Kandidaten(vrijwilligers: [], voorzieningen: [], combinaties: [], uitleg: .init(vrijwilligers: [tekst], voorzieningen: [tekst]))
         }
         let tekst = Tekst(namen: namen, hulpvraag: hulpvraag)
-        let (vrijwilligerLijst, vrijwilligerUitleg) = hulpvraag.toestemmingVrijwilliger
+        let (vrijwilligerLijst, vrijwilligerUitleg) =
+            hulpvraag.toestemmingVrijwilliger
             ? rangschik(vrijwilligers, hulpvraag, kernnaam: kernnaam, tekst: tekst, vandaag: vandaag)
             : ([], ["De inwoner gaf geen toestemming voor een vrijwilliger; alleen voorzieningen worden gezocht."])
         let (voorzieningLijst, voorzieningUitleg) = rangschik(voorzieningen, hulpvraag, kernnaam: kernnaam, tekst: tekst, vandaag: vandaag)
         return Kandidaten(
-            vrijwilligers: Array(vrijwilligerLijst.prefix(maximum)), voorzieningen: Array(voorzieningLijst.prefix(maximum)),
+            vrijwilligers: Array(vrijwilligerLijst.prefix(maximum)),
+            voorzieningen: Array(voorzieningLijst.prefix(maximum)),
             combinaties: combinaties(vrijwilligerLijst, voorzieningLijst, hulpvraag, tekst: tekst),
-            uitleg: .init(vrijwilligers: vrijwilligerUitleg, voorzieningen: voorzieningUitleg))
+            uitleg: .init(vrijwilligers: vrijwilligerUitleg, voorzieningen: voorzieningUitleg)
+        )
     }
 
     // MARK: - Volunteers
 
     func rangschik(
-        _ opties: [VrijwilligerOptie], _ hulpvraag: Hulpvraag, kernnaam: String, tekst: Tekst, vandaag: CalendarDate
+        _ opties: [VrijwilligerOptie],
+        _ hulpvraag: Hulpvraag,
+        kernnaam: String,
+        tekst: Tekst,
+        vandaag: CalendarDate
     ) -> ([Kandidaat], [String]) {
         let vogVereist = hulpvraag.jongere(op: vandaag)
         // Active, dayparts and duration come first: the database looks up the other details only
         // for who passes these three (see kandidaat_vrijwilligers).
         let regels: [(Regel, (VrijwilligerOptie) -> Bool)] = [
             (.init("zijn niet actief (gepauzeerd of gestopt)", "is niet actief (gepauzeerd of gestopt)"), \.actief),
-            (.init("zijn niet beschikbaar op \(tekst.of(hulpvraag.dagdelen))", "is niet beschikbaar op \(tekst.of(hulpvraag.dagdelen))"),
-             { hulpvraag.dagdelen.isEmpty || !$0.dagdelen.isEmpty }),
+            (
+                .init("zijn niet beschikbaar op \(tekst.of(hulpvraag.dagdelen))", "is niet beschikbaar op \(tekst.of(hulpvraag.dagdelen))"),
+                { hulpvraag.dagdelen.isEmpty || !$0.dagdelen.isEmpty }
+            ),
             (.init("willen niet zo lang helpen (\(hulpvraag.duur.rawValue))", "wil niet zo lang helpen (\(hulpvraag.duur.rawValue))"), \.inzetPast),
             (.init("zijn al aan deze hulpvraag gekoppeld", "is al aan deze hulpvraag gekoppeld"), { !$0.alGekoppeld }),
             (.init("zijn afwezig in de komende twee weken", "is afwezig in de komende twee weken"), { $0.afwezigTot == nil }),
             (.init("hebben geen plek meer vrij", "heeft geen plek meer vrij"), { $0.bezet < $0.maxHulpvragen }),
-            (.init("helpen niet bij \(tekst.leefgebiedenEnTaken)", "helpt niet bij \(tekst.leefgebiedenEnTaken)"),
-             { !$0.leefgebieden.isEmpty || !$0.taken.isEmpty }),
-            (.init("hebben geen geldige VOG (nodig bij een jongere)", "heeft geen geldige VOG (nodig bij een jongere)"),
-             { !vogVereist || VOG.geldig($0.vogDatum, op: vandaag) }),
-            (.init("hadden eerder een afgebroken koppeling met deze inwoner", "had eerder een afgebroken koppeling met deze inwoner"),
-             { !$0.eerderAfgebroken }),
+            (
+                .init("helpen niet bij \(tekst.leefgebiedenEnTaken)", "helpt niet bij \(tekst.leefgebiedenEnTaken)"),
+                { !$0.leefgebieden.isEmpty || !$0.taken.isEmpty }
+            ),
+            (
+                .init("hebben geen geldige VOG (nodig bij een jongere)", "heeft geen geldige VOG (nodig bij een jongere)"),
+                { !vogVereist || VOG.geldig($0.vogDatum, op: vandaag) }
+            ),
+            (
+                .init("hadden eerder een afgebroken koppeling met deze inwoner", "had eerder een afgebroken koppeling met deze inwoner"),
+                { !$0.eerderAfgebroken }
+            ),
         ]
-        let (over, uitleg) = Self.pasToe(regels, op: opties, begin: "\(opties.count) \(opties.count == 1 ? "vrijwilliger helpt" : "vrijwilligers helpen") in of bij \(kernnaam)")
+        let (over, uitleg) = Self.pasToe(
+            regels,
+            op: opties,
+            begin: "\(opties.count) \(opties.count == 1 ? "vrijwilliger helpt" : "vrijwilligers helpen") in of bij \(kernnaam)"
+        )
         let kandidaten = over.map { kandidaat($0, hulpvraag, kernnaam: kernnaam, tekst: tekst, vandaag: vandaag) }
         return (Self.gesorteerd(kandidaten), uitleg)
     }
@@ -99,34 +122,56 @@ public struct Matching: Sendable {
         let vrij = optie.maxHulpvragen - optie.bezet
         redenen.append(vrij == 1 ? "nog 1 plek vrij" : "nog \(vrij) plekken vrij")
         if optie.afgerondZelfdeLeefgebied > 0 {
-            redenen.append("rondde eerder \(optie.afgerondZelfdeLeefgebied) \(optie.afgerondZelfdeLeefgebied == 1 ? "vraag" : "vragen") over \(tekst.of(hulpvraag.leefgebieden)) af")
+            redenen.append(
+                "rondde eerder \(optie.afgerondZelfdeLeefgebied) \(optie.afgerondZelfdeLeefgebied == 1 ? "vraag" : "vragen") over \(tekst.of(hulpvraag.leefgebieden)) af"
+            )
         }
         if let datum = optie.vogDatum, VOG.geldig(datum, op: vandaag) { redenen.append("VOG geldig tot \(tekst.maand(VOG.geldigTot(datum)))") }
-        let score = weging.dekking * tekst.dekkingsgraad(optie.leefgebieden, optie.taken)
+        let score =
+            weging.dekking * tekst.dekkingsgraad(optie.leefgebieden, optie.taken)
             + weging.dagdelen * (hulpvraag.dagdelen.isEmpty ? 1 : Double(optie.dagdelen.count) / Double(hulpvraag.dagdelen.count))
             + weging.nabijheid * nabijheid
             + weging.spreiding * max(0, 1 - Double(optie.bezet) / 3)
             + weging.ervaring * Double(min(optie.afgerondZelfdeLeefgebied, 3)) / 3
-        return Kandidaat(soort: .vrijwilliger, id: optie.id, naam: "\(optie.voornaam) \(optie.achternaam)", score: Int(score.rounded()),
-                         redenen: redenen, leefgebieden: optie.leefgebieden, taken: optie.taken)
+        return Kandidaat(
+            soort: .vrijwilliger,
+            id: optie.id,
+            naam: "\(optie.voornaam) \(optie.achternaam)",
+            score: Int(score.rounded()),
+            redenen: redenen,
+            leefgebieden: optie.leefgebieden,
+            taken: optie.taken
+        )
     }
 
     // MARK: - Voorzieningen
 
     func rangschik(
-        _ opties: [VoorzieningOptie], _ hulpvraag: Hulpvraag, kernnaam: String, tekst: Tekst, vandaag: CalendarDate
+        _ opties: [VoorzieningOptie],
+        _ hulpvraag: Hulpvraag,
+        kernnaam: String,
+        tekst: Tekst,
+        vandaag: CalendarDate
     ) -> ([Kandidaat], [String]) {
         let groepen = Self.leeftijdsgroepen(hulpvraag, vandaag: vandaag)
         let regels: [(Regel, (VoorzieningOptie) -> Bool)] = [
             (.init("zijn al aan deze hulpvraag gekoppeld", "is al aan deze hulpvraag gekoppeld"), { !$0.alGekoppeld }),
-            (.init("helpen niet bij \(tekst.leefgebiedenEnTaken)", "helpt niet bij \(tekst.leefgebiedenEnTaken)"),
-             { !$0.leefgebieden.isEmpty || !$0.taken.isEmpty }),
+            (
+                .init("helpen niet bij \(tekst.leefgebiedenEnTaken)", "helpt niet bij \(tekst.leefgebiedenEnTaken)"),
+                { !$0.leefgebieden.isEmpty || !$0.taken.isEmpty }
+            ),
             (.init("zijn niet voor deze leeftijdsgroep", "is niet voor deze leeftijdsgroep"), { groepen.contains($0.leeftijdsgroep) }),
-            (.init("zijn niet open op \(tekst.of(hulpvraag.dagdelen))", "is niet open op \(tekst.of(hulpvraag.dagdelen))"),
-             { hulpvraag.dagdelen.isEmpty || $0.openingsdagdelen == 0 || !$0.dagdelen.isEmpty }),
+            (
+                .init("zijn niet open op \(tekst.of(hulpvraag.dagdelen))", "is niet open op \(tekst.of(hulpvraag.dagdelen))"),
+                { hulpvraag.dagdelen.isEmpty || $0.openingsdagdelen == 0 || !$0.dagdelen.isEmpty }
+            ),
             (.init("zitten vol", "zit vol"), { optie in optie.capaciteit.map { optie.bezet < $0 } ?? true }),
         ]
-        let (over, uitleg) = Self.pasToe(regels, op: opties, begin: "\(opties.count) \(opties.count == 1 ? "voorziening is" : "voorzieningen zijn") er voor \(kernnaam)")
+        let (over, uitleg) = Self.pasToe(
+            regels,
+            op: opties,
+            begin: "\(opties.count) \(opties.count == 1 ? "voorziening is" : "voorzieningen zijn") er voor \(kernnaam)"
+        )
         let kandidaten = over.map { optie -> Kandidaat in
             var redenen = [optie.heleGemeente ? "voor de hele gemeente" : "in \(kernnaam)"]
             redenen += tekst.dekking(leefgebieden: optie.leefgebieden, taken: optie.taken)
@@ -140,13 +185,22 @@ public struct Matching: Sendable {
             if optie.laatstGeverifieerd.daysSince2000 < vandaag.daysSince2000 - 365 {
                 redenen.append("let op: gegevens voor het laatst gecontroleerd op \(optie.laatstGeverifieerd)")
             }
-            let dagdelen = hulpvraag.dagdelen.isEmpty || optie.openingsdagdelen == 0
+            let dagdelen =
+                hulpvraag.dagdelen.isEmpty || optie.openingsdagdelen == 0
                 ? 1 : Double(optie.dagdelen.count) / Double(hulpvraag.dagdelen.count)
             let spreiding = optie.capaciteit.map { Double($0 - optie.bezet) / Double(max($0, 1)) } ?? 1
-            let score = weging.dekking * tekst.dekkingsgraad(optie.leefgebieden, optie.taken) + weging.dagdelen * dagdelen
+            let score =
+                weging.dekking * tekst.dekkingsgraad(optie.leefgebieden, optie.taken) + weging.dagdelen * dagdelen
                 + weging.nabijheid * (optie.heleGemeente ? 2.0 / 3 : 1) + weging.spreiding * spreiding
-            return Kandidaat(soort: .voorziening, id: optie.id, naam: optie.naam, score: Int(score.rounded()), redenen: redenen,
-                             leefgebieden: optie.leefgebieden, taken: optie.taken)
+            return Kandidaat(
+                soort: .voorziening,
+                id: optie.id,
+                naam: optie.naam,
+                score: Int(score.rounded()),
+                redenen: redenen,
+                leefgebieden: optie.leefgebieden,
+                taken: optie.taken
+            )
         }
         return (Self.gesorteerd(kandidaten), uitleg)
     }
@@ -183,17 +237,20 @@ public struct Matching: Sendable {
                 gevonden.append(set)
             }
         }
-        return gevonden
+        return
+            gevonden
             .sorted { $0.reduce(0) { $0 + $1.score } > $1.reduce(0) { $0 + $1.score } }
             .prefix(3)
             .map { set in
                 Combinatie(
                     onderdelen: set.map { .init(soort: $0.soort, id: $0.id, naam: $0.naam, leefgebieden: $0.leefgebieden.filter(haalbaar.contains)) },
-                    dekt: hulpvraag.leefgebieden.filter(haalbaar.contains), ontbreekt: ontbreekt,
+                    dekt: hulpvraag.leefgebieden.filter(haalbaar.contains),
+                    ontbreekt: ontbreekt,
                     score: set.reduce(0) { $0 + $1.score } / set.count,
                     toelichting: set.map { "\($0.naam) (\(tekst.en($0.leefgebieden.filter(haalbaar.contains).map(tekst.naam))))" }
                         .joined(separator: " + ")
-                        + (ontbreekt.isEmpty ? "" : "; niemand helpt bij \(tekst.en(ontbreekt.map(tekst.naam)))"))
+                        + (ontbreekt.isEmpty ? "" : "; niemand helpt bij \(tekst.en(ontbreekt.map(tekst.naam)))")
+                )
             }
     }
 
@@ -228,7 +285,9 @@ public struct Matching: Sendable {
             let weg = voor - over.count
             if weg > 0 { uitleg.append("\(weg) daarvan \(weg == 1 ? tekst.enkelvoud : tekst.meervoud).") }
         }
-        if over.count != opties.count { uitleg.append(over.isEmpty ? "Er blijft niemand over." : "Er \(over.count == 1 ? "blijft 1" : "blijven \(over.count)") over.") }
+        if over.count != opties.count {
+            uitleg.append(over.isEmpty ? "Er blijft niemand over." : "Er \(over.count == 1 ? "blijft 1" : "blijven \(over.count)") over.")
+        }
         return (over, uitleg)
     }
 
@@ -267,7 +326,9 @@ struct Tekst {
             redenen.append("helpt bij \(leefgebieden.count) van de \(van) \(van == 1 ? "leefgebied" : "leefgebieden"): \(en(leefgebieden.map(naam)))")
         }
         if !taken.isEmpty {
-            redenen.append("doet \(taken.count == hulpvraag.taken.count ? (taken.count == 1 ? "de taak" : "alle taken") : "\(taken.count) van de \(hulpvraag.taken.count) taken"): \(en(taken.map(naam)))")
+            redenen.append(
+                "doet \(taken.count == hulpvraag.taken.count ? (taken.count == 1 ? "de taak" : "alle taken") : "\(taken.count) van de \(hulpvraag.taken.count) taken"): \(en(taken.map(naam)))"
+            )
         }
         return redenen
     }

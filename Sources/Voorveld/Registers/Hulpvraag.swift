@@ -110,7 +110,11 @@ public struct Hulpvraag: Sendable, Hashable, Codable {
     /// Veilig Thuis signal is referred to the loket at once, and stays so.
     /// - Throws: `Invoerfouten` with every problem.
     public static func lees(
-        _ invoer: [String: RuweWaarde], door: Gebruiker, referenties: Referenties, vandaag: CalendarDate, bestaand: Hulpvraag? = nil
+        _ invoer: [String: RuweWaarde],
+        door: Gebruiker,
+        referenties: Referenties,
+        vandaag: CalendarDate,
+        bestaand: Hulpvraag? = nil
     ) throws -> Hulpvraag {
         var lezer = Veldlezer(invoer)
         let dossier = lezer.tekst("dossierreferentie", maximaal: 64, soort: .referentie)
@@ -176,12 +180,32 @@ public struct Hulpvraag: Sendable, Hashable, Codable {
         lezer.onbekendeVelden(negeer: afgeleideVelden)
         guard lezer.fouten.isEmpty, let initialen, let kernteam, let kern, let kanaal, let duur else { throw Invoerfouten(lezer.fouten) }
         return Hulpvraag(
-            id: bestaand?.id, dossierreferentie: dossier, initialen: initialen, geboortejaar: geboortejaar, regisseur: regisseur,
-            kernteam: kernteam, kern: kern, kanaal: kanaal, ontvangenOp: ontvangen, leefgebieden: leefgebieden, zrmScores: scores,
-            taken: taken, dagdelen: Dagdeel.normalized(dagdelen), duur: duur, urenPerWeek: uren, jeugd: jeugd,
-            toestemmingVrijwilliger: toestemming, gezamenlijkHuisbezoek: huisbezoek, veiligThuis: veiligThuis, omschrijving: omschrijving,
-            status: status, doorverwezenNaarLoket: veiligThuis || bestaand?.doorverwezenNaarLoket == true, versie: bestaand?.versie,
-            afsluiting: status == .afgesloten ? bestaand?.afsluiting : nil, nazorgOpgelost: status == .afgesloten ? bestaand?.nazorgOpgelost : nil)
+            id: bestaand?.id,
+            dossierreferentie: dossier,
+            initialen: initialen,
+            geboortejaar: geboortejaar,
+            regisseur: regisseur,
+            kernteam: kernteam,
+            kern: kern,
+            kanaal: kanaal,
+            ontvangenOp: ontvangen,
+            leefgebieden: leefgebieden,
+            zrmScores: scores,
+            taken: taken,
+            dagdelen: Dagdeel.normalized(dagdelen),
+            duur: duur,
+            urenPerWeek: uren,
+            jeugd: jeugd,
+            toestemmingVrijwilliger: toestemming,
+            gezamenlijkHuisbezoek: huisbezoek,
+            veiligThuis: veiligThuis,
+            omschrijving: omschrijving,
+            status: status,
+            doorverwezenNaarLoket: veiligThuis || bestaand?.doorverwezenNaarLoket == true,
+            versie: bestaand?.versie,
+            afsluiting: status == .afgesloten ? bestaand?.afsluiting : nil,
+            nazorgOpgelost: status == .afgesloten ? bestaand?.nazorgOpgelost : nil
+        )
     }
 
     /// The characters initials may have: what the database's check allows (Latin letters, also

@@ -42,7 +42,11 @@ public enum CSVImport {
     ///     name it on every row, unless `andereGemeentenOverslaan` (for files that hold several).
     /// - Throws: `Importfouten` with every problem in the file.
     public static func lees<Record>(
-        _ text: String, velden: [String], sleutel: String, gemeente: String, andereGemeentenOverslaan: Bool = false,
+        _ text: String,
+        velden: [String],
+        sleutel: String,
+        gemeente: String,
+        andereGemeentenOverslaan: Bool = false,
         _ lees: ([String: RuweWaarde]) throws -> Record
     ) throws -> [Record] {
         let table: CSVTable
@@ -71,7 +75,9 @@ public enum CSVImport {
         for row in table.rows {
             if let gemeenteKolom, row[gemeenteKolom] != gemeente {
                 if andereGemeentenOverslaan { continue }
-                fouten.append(Importfout(regel: row.line, kolom: gemeenteKolom, melding: "hoort bij gemeente '\(row[gemeenteKolom])', niet bij \(gemeente)"))
+                fouten.append(
+                    Importfout(regel: row.line, kolom: gemeenteKolom, melding: "hoort bij gemeente '\(row[gemeenteKolom])', niet bij \(gemeente)")
+                )
                 continue
             }
             var invoer: [String: RuweWaarde] = [:]

@@ -158,7 +158,8 @@ public struct Veldlezer {
         return items.filter(bekend.contains)
     }
 
-    public mutating func keuze<T: RawRepresentable & CaseIterable>(_ veld: String, _: T.Type, verplicht: Bool = false) -> T? where T.RawValue == String {
+    public mutating func keuze<T: RawRepresentable & CaseIterable>(_ veld: String, _: T.Type, verplicht: Bool = false) -> T?
+    where T.RawValue == String {
         guard let text = tekst(veld, verplicht: verplicht) else { return nil }
         guard let value = T(rawValue: text.lowercased()) else {
             fout(veld, "'\(text)' is geen geldige waarde; kies uit: \(T.allCases.map(\.rawValue).joined(separator: ", "))")

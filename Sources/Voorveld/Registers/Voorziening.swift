@@ -93,9 +93,21 @@ public struct Voorziening: Sendable, Hashable, Codable {
         lezer.onbekendeVelden(negeer: negeer)
         guard lezer.fouten.isEmpty, let referentie, let aanbieder, let naam, let geverifieerd else { throw Invoerfouten(lezer.fouten) }
         return Voorziening(
-            id: nil, referentie: referentie, aanbieder: aanbieder, naam: naam, omschrijving: omschrijving,
-            kernen: heleGemeente ? [] : kernen, heleGemeente: heleGemeente, leefgebieden: leefgebieden, taken: taken,
-            openingsdagdelen: Dagdeel.normalized(dagdelen), leeftijdsgroep: leeftijdsgroep, capaciteit: capaciteit, contact: contact,
-            laatstGeverifieerd: geverifieerd, versie: nil)
+            id: nil,
+            referentie: referentie,
+            aanbieder: aanbieder,
+            naam: naam,
+            omschrijving: omschrijving,
+            kernen: heleGemeente ? [] : kernen,
+            heleGemeente: heleGemeente,
+            leefgebieden: leefgebieden,
+            taken: taken,
+            openingsdagdelen: Dagdeel.normalized(dagdelen),
+            leeftijdsgroep: leeftijdsgroep,
+            capaciteit: capaciteit,
+            contact: contact,
+            laatstGeverifieerd: geverifieerd,
+            versie: nil
+        )
     }
 }

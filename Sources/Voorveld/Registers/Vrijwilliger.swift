@@ -110,10 +110,26 @@ public struct Vrijwilliger: Sendable, Hashable, Codable {
             throw Invoerfouten(lezer.fouten)
         }
         return Vrijwilliger(
-            id: nil, referentie: referentie, voornaam: voornaam, achternaam: achternaam, email: email, telefoon: telefoon, kern: kern,
-            buurkernen: buurkernen.filter { $0 != kern }, maxAfstandKm: maxAfstand, leefgebieden: leefgebieden, taken: taken,
-            beschikbaarheid: Dagdeel.normalized(beschikbaarheid), afwezigheden: afwezigheden, langsteInzet: inzet, urenPerWeek: uren,
-            maxHulpvragen: maxHulpvragen, vogDatum: vog, status: status, versie: nil)
+            id: nil,
+            referentie: referentie,
+            voornaam: voornaam,
+            achternaam: achternaam,
+            email: email,
+            telefoon: telefoon,
+            kern: kern,
+            buurkernen: buurkernen.filter { $0 != kern },
+            maxAfstandKm: maxAfstand,
+            leefgebieden: leefgebieden,
+            taken: taken,
+            beschikbaarheid: Dagdeel.normalized(beschikbaarheid),
+            afwezigheden: afwezigheden,
+            langsteInzet: inzet,
+            urenPerWeek: uren,
+            maxHulpvragen: maxHulpvragen,
+            vogDatum: vog,
+            status: status,
+            versie: nil
+        )
     }
 
     static func lijktOpEmail(_ text: String) -> Bool {

@@ -55,7 +55,11 @@ public struct Afsluiting: Sendable, Hashable, Codable {
     ///   the input names a date; nil: no nazorg unless named.
     /// - Throws: `Invoerfouten`.
     public static func lees(
-        _ invoer: [String: RuweWaarde], hulpvraag: Hulpvraag, uitkomsten: [Uitkomst], vandaag: CalendarDate, nazorgNa: Int? = standaardNazorgDagen
+        _ invoer: [String: RuweWaarde],
+        hulpvraag: Hulpvraag,
+        uitkomsten: [Uitkomst],
+        vandaag: CalendarDate,
+        nazorgNa: Int? = standaardNazorgDagen
     ) throws -> Afsluiting {
         var lezer = Veldlezer(invoer)
         let code = lezer.tekst("uitkomst", verplicht: true, maximaal: 64)
@@ -66,7 +70,10 @@ public struct Afsluiting: Sendable, Hashable, Codable {
         let onderdelen = lezer.codes("onderdelen", bekend: Set(Onderdeel.allCases.map(\.rawValue))).compactMap { Onderdeel(rawValue: $0) }
         if let uitkomst {
             if uitkomst.voorliggendVeldBetrokken && onderdelen.isEmpty {
-                lezer.fout("onderdelen", "noem wat hielp: eigen kracht, netwerk, vrijwilliger of algemene voorziening (eigen-kracht, netwerk, vrijwilliger, algemene-voorziening)")
+                lezer.fout(
+                    "onderdelen",
+                    "noem wat hielp: eigen kracht, netwerk, vrijwilliger of algemene voorziening (eigen-kracht, netwerk, vrijwilliger, algemene-voorziening)"
+                )
             } else if !uitkomst.voorliggendVeldBetrokken && !onderdelen.isEmpty {
                 lezer.fout("onderdelen", "alleen bij een uitkomst met het voorliggend veld")
             }
@@ -92,8 +99,13 @@ public struct Afsluiting: Sendable, Hashable, Codable {
         }
         lezer.onbekendeVelden()
         guard lezer.fouten.isEmpty, let uitkomst else { throw Invoerfouten(lezer.fouten) }
-        return Afsluiting(uitkomst: uitkomst.code, onderdelen: Onderdeel.allCases.filter(onderdelen.contains), zrmScores: scores,
-                          afgeslotenOp: afgesloten, nazorgOp: nazorg)
+        return Afsluiting(
+            uitkomst: uitkomst.code,
+            onderdelen: Onderdeel.allCases.filter(onderdelen.contains),
+            zrmScores: scores,
+            afgeslotenOp: afgesloten,
+            nazorgOp: nazorg
+        )
     }
 }
 

@@ -188,7 +188,8 @@ public struct VoorliggendVeldCijfers: Sendable, Hashable, Codable {
     public var bescherming: String?
 
     public static let definities = [
-        "alleenVoorliggendVeld": "Het deel van de afgesloten hulpvragen met een uitkomst (ingetrokken niet meegeteld) dat is opgelost met alleen het voorliggend veld: eigen kracht, netwerk, vrijwilligers en algemene voorzieningen.",
+        "alleenVoorliggendVeld":
+            "Het deel van de afgesloten hulpvragen met een uitkomst (ingetrokken niet meegeteld) dat is opgelost met alleen het voorliggend veld: eigen kracht, netwerk, vrijwilligers en algemene voorzieningen.",
         "voorliggendVeldBetrokken": "Het deel van dezelfde hulpvragen dat is opgelost met het voorliggend veld, ook samen met maatwerk.",
         "ingetrokken": "Ingetrokken hulpvragen tellen niet mee in de percentages en staan apart.",
     ]
@@ -211,11 +212,19 @@ public struct VoorliggendVeldCijfers: Sendable, Hashable, Codable {
             let betrokken = Onthulling.hoogstens(aantal(telling.betrokken), noemer)
             let alleen = Onthulling.hoogstens(aantal(telling.alleen), betrokken)
             func deel(_ teller: Aantal, _ exact: Cel) -> Percentage {
-                Percentage(teller: teller, noemer: noemer,
-                           percentage: Onthulling.percentage(teller, van: noemer, exact: (exact.aantal, telling.teltMee.aantal), onthulling))
+                Percentage(
+                    teller: teller,
+                    noemer: noemer,
+                    percentage: Onthulling.percentage(teller, van: noemer, exact: (exact.aantal, telling.teltMee.aantal), onthulling)
+                )
             }
-            return Rij(waarde: telling.waarde, afgesloten: afgesloten, ingetrokken: Onthulling.hoogstens(aantal(telling.ingetrokken), afgesloten),
-                       alleenVoorliggendVeld: deel(alleen, telling.alleen), voorliggendVeldBetrokken: deel(betrokken, telling.betrokken))
+            return Rij(
+                waarde: telling.waarde,
+                afgesloten: afgesloten,
+                ingetrokken: Onthulling.hoogstens(aantal(telling.ingetrokken), afgesloten),
+                alleenVoorliggendVeld: deel(alleen, telling.alleen),
+                voorliggendVeldBetrokken: deel(betrokken, telling.betrokken)
+            )
         }
         rijen = tellingen.map(rij)
         self.totaal = rij(totaal)

@@ -87,26 +87,44 @@ public struct Monitoring: Sendable, Hashable, Codable {
     }
 
     public init(
-        van: String, tot: String, maanden: [String], kernteams: [String], kernen: [String], leefgebieden: [String], instroom: [Groep],
-        perLeefgebied: [(kern: String, leefgebied: String, aantal: Cel)], nazorg: (gevraagd: Cel, nogOpgelost: Cel),
+        van: String,
+        tot: String,
+        maanden: [String],
+        kernteams: [String],
+        kernen: [String],
+        leefgebieden: [String],
+        instroom: [Groep],
+        perLeefgebied: [(kern: String, leefgebied: String, aantal: Cel)],
+        nazorg: (gevraagd: Cel, nogOpgelost: Cel),
         onthulling: Onthulling?
     ) {
         self.van = van
         self.tot = tot
         onthullingsbeheer = onthulling != nil
         bescherming = onthulling?.uitleg
-        instroomPerKernteamPerMaand = Kruistabel(rijen: kernteams, kolommen: maanden, tellingen: Self.perKernteamPerMaand(instroom), onthulling: onthulling)
+        instroomPerKernteamPerMaand = Kruistabel(
+            rijen: kernteams,
+            kolommen: maanden,
+            tellingen: Self.perKernteamPerMaand(instroom),
+            onthulling: onthulling
+        )
         var perKern: [String: [String: Cel]] = [:]
         for regel in perLeefgebied { perKern[regel.leefgebied, default: [:]][regel.kern, default: .leeg] += regel.aantal }
         leefgebiedenPerKern = Kruistabel(
-            rijen: leefgebieden, kolommen: kernen, tellingen: perKern, onthulling: onthulling,
-            toelichting: "Een hulpvraag met meer leefgebieden telt bij elk ervan, dus het totaal is groter dan het aantal hulpvragen.")
+            rijen: leefgebieden,
+            kolommen: kernen,
+            tellingen: perKern,
+            onthulling: onthulling,
+            toelichting: "Een hulpvraag met meer leefgebieden telt bij elk ervan, dus het totaal is groter dan het aantal hulpvragen."
+        )
         let totaal = instroom.map(\.aantal).som()
         var perKanaal: [String: Cel] = [:]
         for groep in instroom { perKanaal[groep.kanaal, default: .leeg] += groep.aantal }
-        kanalen = Dictionary(uniqueKeysWithValues: Kanaal.allCases.map { kanaal in
-            (kanaal.rawValue, Aandeel(perKanaal[kanaal.rawValue] ?? .leeg, van: totaal, onthulling: onthulling))
-        })
+        kanalen = Dictionary(
+            uniqueKeysWithValues: Kanaal.allCases.map { kanaal in
+                (kanaal.rawValue, Aandeel(perKanaal[kanaal.rawValue] ?? .leeg, van: totaal, onthulling: onthulling))
+            }
+        )
         viaLoket = kanalen[Kanaal.viaLoket.rawValue] ?? Aandeel(.leeg, van: totaal, onthulling: onthulling)
         jeugd = Aandeel(instroom.filter(\.jeugd).map(\.aantal).som(), van: totaal, onthulling: onthulling)
         gezamenlijkeHuisbezoeken = Onthulling.hoogstens(.getoond(instroom.filter(\.huisbezoek).map(\.aantal).som(), onthulling), jeugd.van)

@@ -44,8 +44,12 @@ public struct Signalen: Sendable, Hashable, Codable {
     }
 
     public init(
-        tot: String, maanden: [String], instroom: [String: [String: Cel]], kernteams: [String],
-        tekorten: [(kern: String, leefgebied: String, aantal: Cel)], onthulling: Onthulling?
+        tot: String,
+        maanden: [String],
+        instroom: [String: [String: Cel]],
+        kernteams: [String],
+        tekorten: [(kern: String, leefgebied: String, aantal: Cel)],
+        onthulling: Onthulling?
     ) {
         self.tot = tot
         onthullingsbeheer = onthulling != nil
@@ -60,8 +64,11 @@ public struct Signalen: Sendable, Hashable, Codable {
             let deel = Array(maanden.indices.suffix(lengte + 1))
             guard lengte > 0, !deel.contains(where: { reeks[$0].onderdrukt }) else { return nil }
             return DalendeInstroom(
-                kernteam: team, maanden: deel.map { maanden[$0] }, instroom: deel.map { reeks[$0] },
-                toelichting: "De instroom daalt \(lengte) maanden op rij; ga na waarom (bereikbaarheid, bekendheid, verschuiving naar het loket).")
+                kernteam: team,
+                maanden: deel.map { maanden[$0] },
+                instroom: deel.map { reeks[$0] },
+                toelichting: "De instroom daalt \(lengte) maanden op rij; ga na waarom (bereikbaarheid, bekendheid, verschuiving naar het loket)."
+            )
         }
         // Most open hulpvragen first, by what is shown, then by kern and leefgebied. Under disclosure
         // control a gap is listed only when its count is shown: a listed gap with a hidden count would

@@ -30,31 +30,48 @@ struct BenchData {
 
     func make(on pool: ConnectionPool, log: (String) -> Void) async throws {
         let steps: [(String, String, [any PostgresEncodable])] = [
-            ("gemeenten, kernen and kernteams", """
+            (
+                "gemeenten, kernen and kernteams",
+                """
                 INSERT INTO gemeenten (code, naam)
                 SELECT 'GM9' || lpad(g::text, 3, '0'), 'Benchgemeente ' || g FROM generate_series(1, $1::int) g;
-                """, [gemeenten]),
-            ("", """
+                """, [gemeenten]
+            ),
+            (
+                "",
+                """
                 INSERT INTO kernen (gemeente, code, naam, latitude, longitude)
                 SELECT 'GM9' || lpad(g::text, 3, '0'), 'k' || k, 'Kern ' || g || '-' || k,
                        50.8 + (g % 10) * 0.3 + ((k - 1) / 5) * 0.018, 4.5 + (g / 10) * 0.4 + ((k - 1) % 5) * 0.029
                 FROM generate_series(1, $1::int) g, generate_series(1, $2::int) k;
-                """, [gemeenten, kernenPerGemeente]),
-            ("", """
+                """, [gemeenten, kernenPerGemeente]
+            ),
+            (
+                "",
+                """
                 INSERT INTO kern_buren (gemeente, kern, buur)
                 SELECT a.gemeente, a.code, b.code FROM kernen a JOIN kernen b ON b.gemeente = a.gemeente AND b.code <> a.code
                 WHERE a.gemeente LIKE 'GM9%' AND kern_afstand_km(a.latitude, a.longitude, b.latitude, b.longitude) < 2.5;
-                """, []),
-            ("", """
+                """, []
+            ),
+            (
+                "",
+                """
                 INSERT INTO kernteams (gemeente, code, naam)
                 SELECT 'GM9' || lpad(g::text, 3, '0'), 't' || t, 'Kernteam ' || g || '-' || t
                 FROM generate_series(1, $1::int) g, generate_series(1, ($2::int + 3) / 4) t;
-                """, [gemeenten, kernenPerGemeente]),
-            ("", """
+                """, [gemeenten, kernenPerGemeente]
+            ),
+            (
+                "",
+                """
                 INSERT INTO kernteam_kernen (gemeente, kern, kernteam)
                 SELECT gemeente, code, 't' || ((substr(code, 2)::int - 1) / 4 + 1) FROM kernen WHERE gemeente LIKE 'GM9%';
-                """, []),
-            ("a kernteamlid with a token per kernteam", """
+                """, []
+            ),
+            (
+                "a kernteamlid with a token per kernteam",
+                """
                 INSERT INTO gebruikers (gemeente, naam, weergavenaam)
                 SELECT gemeente, 'bench-' || lower(gemeente) || '-' || code, 'Bench ' || naam FROM kernteams WHERE gemeente LIKE 'GM9%';
                 INSERT INTO gebruiker_rollen (gemeente, gebruiker, rol)
@@ -66,8 +83,11 @@ struct BenchData {
                        sha256(convert_to('vv_bench_' || substr(gemeente, 4)::int || '_' || substr(code, 2) || '_' || repeat('0', 32), 'UTF8')),
                        'benchmark', now() + interval '1 day'
                 FROM kernteams WHERE gemeente LIKE 'GM9%';
-                """, []),
-            ("volunteers", """
+                """, []
+            ),
+            (
+                "volunteers",
+                """
                 INSERT INTO vrijwilligers (gemeente, referentie, voornaam, achternaam, kern, max_afstand_km, beschikbaarheid, langste_inzet,
                                            uren_per_week, max_hulpvragen, vog_datum, status)
                 SELECT 'GM9' || lpad((n % $2::int + 1)::text, 3, '0'), 'b' || n, 'Vrijwilliger', 'Nummer ' || n,
@@ -81,8 +101,11 @@ struct BenchData {
                        CASE WHEN random() < 0.8 THEN current_date - (random() * 1400)::int END,
                        CASE WHEN random() < 0.9 THEN 'actief' WHEN random() < 0.5 THEN 'gepauzeerd' ELSE 'gestopt' END
                 FROM generate_series(1, $1::int) n;
-                """, [vrijwilligers, gemeenten, kernenPerGemeente]),
-            ("", """
+                """, [vrijwilligers, gemeenten, kernenPerGemeente]
+            ),
+            (
+                "",
+                """
                 INSERT INTO vrijwilliger_leefgebieden (gemeente, vrijwilliger, leefgebied)
                 SELECT v.gemeente, v.id, l.code FROM vrijwilligers v JOIN leefgebieden l ON random() < 0.16
                 WHERE v.gemeente LIKE 'GM9%';
@@ -97,8 +120,11 @@ struct BenchData {
                 INSERT INTO vrijwilliger_afwezigheden (gemeente, vrijwilliger, van, tot)
                 SELECT v.gemeente, v.id, current_date + (random() * 30)::int - 10, current_date + (random() * 30)::int + 21
                 FROM vrijwilligers v WHERE v.gemeente LIKE 'GM9%' AND random() < 0.05;
-                """, []),
-            ("voorzieningen", """
+                """, []
+            ),
+            (
+                "voorzieningen",
+                """
                 INSERT INTO voorzieningen (gemeente, referentie, aanbieder, naam, omschrijving, hele_gemeente, openingsdagdelen, leeftijdsgroep,
                                            capaciteit, contact, laatst_geverifieerd)
                 SELECT 'GM9' || lpad((n % $2::int + 1)::text, 3, '0'), 'bz' || n, 'Aanbieder ' || (n % 40), 'Voorziening ' || n, '',
@@ -109,8 +135,11 @@ struct BenchData {
                        CASE WHEN random() < 0.5 THEN 20 + floor(random() * 30)::int END, 'info@example.org',
                        current_date - (random() * 500)::int
                 FROM generate_series(1, $1::int) n;
-                """, [voorzieningen, gemeenten]),
-            ("", """
+                """, [voorzieningen, gemeenten]
+            ),
+            (
+                "",
+                """
                 INSERT INTO voorziening_kernen (gemeente, voorziening, kern)
                 SELECT v.gemeente, v.id, k.code FROM voorzieningen v JOIN kernen k ON k.gemeente = v.gemeente AND random() < 0.15
                 WHERE v.gemeente LIKE 'GM9%' AND NOT v.hele_gemeente;
@@ -118,8 +147,11 @@ struct BenchData {
                 SELECT v.gemeente, v.id, l.code FROM voorzieningen v JOIN leefgebieden l ON random() < 0.15 WHERE v.gemeente LIKE 'GM9%';
                 INSERT INTO voorziening_taken (gemeente, voorziening, taak)
                 SELECT v.gemeente, v.id, t.code FROM voorzieningen v JOIN taken t ON random() < 0.1 WHERE v.gemeente LIKE 'GM9%';
-                """, []),
-            ("hulpvragen", """
+                """, []
+            ),
+            (
+                "hulpvragen",
+                """
                 INSERT INTO hulpvragen (gemeente, dossierreferentie, initialen, geboortejaar, regisseur, kernteam, kern, kanaal, ontvangen_op,
                                         dagdelen, duur, uren_per_week, jeugd, toestemming_vrijwilliger)
                 SELECT g.gemeente, 'B-' || g.gemeente || '-' || n, 'B.', 1930 + (random() * 80)::int,
@@ -130,14 +162,20 @@ struct BenchData {
                        random() < 0.1, random() < 0.9
                 FROM (SELECT code AS gemeente FROM gemeenten WHERE code LIKE 'GM9%') g, generate_series(1, $1::int) n,
                      LATERAL (SELECT kern, kernteam FROM kernteam_kernen WHERE gemeente = g.gemeente ORDER BY random() + n * 0 LIMIT 1) kk;
-                """, [hulpvragenPerGemeente]),
-            ("", """
+                """, [hulpvragenPerGemeente]
+            ),
+            (
+                "",
+                """
                 INSERT INTO hulpvraag_leefgebieden (gemeente, hulpvraag, leefgebied)
                 SELECT h.gemeente, h.id, l.code FROM hulpvragen h JOIN leefgebieden l ON random() < 0.18 WHERE h.gemeente LIKE 'GM9%';
                 INSERT INTO hulpvraag_taken (gemeente, hulpvraag, taak)
                 SELECT h.gemeente, h.id, t.code FROM hulpvragen h JOIN taken t ON random() < 0.15 WHERE h.gemeente LIKE 'GM9%';
-                """, []),
-            ("a history of koppelingen", """
+                """, []
+            ),
+            (
+                "a history of koppelingen",
+                """
                 -- Completed ones (they count as experience) and a running one for a share of the volunteers,
                 -- written as history: past the rule that a koppeling starts as a proposal.
                 ALTER TABLE koppelingen DISABLE TRIGGER koppeling_regels;
@@ -156,7 +194,8 @@ struct BenchData {
                               AND x.toestemming_vrijwilliger AND NOT x.veilig_thuis ORDER BY x.id LIMIT 1) h ON true
                 WHERE v.gemeente LIKE 'GM9%' AND v.status = 'actief' AND random() < 0.15;
                 ALTER TABLE koppelingen ENABLE TRIGGER koppeling_regels;
-                """, []),
+                """, []
+            ),
         ]
         let counts: (String, String, [any PostgresEncodable]) = ("the monthly counts", "SELECT cijfers_per_maand_opbouwen();", [])
         for (label, sql, binds) in steps + [counts, ("statistics", "ANALYZE;", [])] {

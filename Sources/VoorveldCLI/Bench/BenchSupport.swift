@@ -10,14 +10,19 @@ struct BenchFolder: ParsableArguments {
     /// Prints `title` and the machine, then runs `body` with a session on the folder's database
     /// (its options and the folder too); a temporary folder is removed afterwards unless kept.
     func withSession<T>(
-        title: String, maxConnections: Int, serverSettings: [String: String] = [:], logger: Logger,
+        title: String,
+        maxConnections: Int,
+        serverSettings: [String: String] = [:],
+        logger: Logger,
         _ body: (DatabaseSession, DatabaseOptions, String) async throws -> T
     ) async throws -> T {
         let directory = try dataDir ?? Bench.temporaryDirectory()
         defer { if dataDir == nil && !keepData { try? FileManager.default.removeItem(atPath: directory) } }
         let options = try DatabaseOptions.parse(["--data-dir", directory, "--log-level", "warning", "--max-connections", "\(maxConnections)"])
         print(title)
-        print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory >> 30) GiB; data in \(directory)")
+        print(
+            "machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory >> 30) GiB; data in \(directory)"
+        )
         return try await DatabaseSession.with(options, serverSettings: serverSettings, logger: logger) { session in
             try await body(session, options, directory)
         }
@@ -30,7 +35,7 @@ enum Bench {
         var template = Array("/tmp/voorveld-bench-XXXXXX".utf8CString)
         guard let path = mkdtemp(&template) else { throw CommandError("Cannot make a temporary folder in /tmp.") }
         let directory = String(cString: path)
-        chmod(directory, 0o755)   // as root, the embedded server runs as postgres and must reach its folder
+        chmod(directory, 0o755)  // as root, the embedded server runs as postgres and must reach its folder
         return directory
     }
 

@@ -20,7 +20,8 @@ struct CijfersBench: AsyncParsableCommand {
             Dutch gemeenten: the largest about 60 times the smallest) takes about 15 GB of disk and a while
             to make; with --data-dir it is made once and reused. Without --data-dir it is made in a new
             temporary folder and removed afterwards (unless --keep-data).
-            """)
+            """
+    )
 
     @Option(help: "Closed hulpvragen in the data set.") var hulpvragen = 10_000_000
     @Option(help: "Gemeenten.") var gemeenten = 340
@@ -36,8 +37,10 @@ struct CijfersBench: AsyncParsableCommand {
         let title = "# voorveld bench cijfers: \(hulpvragen) closed hulpvragen, \(gemeenten) gemeenten, \(jaren) years"
         // Memory a production server of this size would have; the rows fit, so the GROUP BY over
         // them is measured at its best (warm), not against a disk.
-        let settings = ["shared_buffers": "4GB", "work_mem": "64MB", "maintenance_work_mem": "1GB", "max_wal_size": "16GB",
-                        "checkpoint_timeout": "30min", "effective_cache_size": "16GB"]
+        let settings = [
+            "shared_buffers": "4GB", "work_mem": "64MB", "maintenance_work_mem": "1GB", "max_wal_size": "16GB",
+            "checkpoint_timeout": "30min", "effective_cache_size": "16GB",
+        ]
         try await folder.withSession(title: title, maxConnections: 4, serverSettings: settings, logger: logger) { session, _, _ in
             let jaar = CalendarDate.vandaag().year - 1
             try await prepareData(session, eersteJaar: jaar - jaren + 1, laatsteJaar: jaar)
@@ -63,16 +66,20 @@ struct CijfersBench: AsyncParsableCommand {
             print("data set: reusing \(bestaand) gemeenten")
             // A run that was killed while counting was off leaves counts that no longer match: recount.
             let uit = try await owner.withConnection { connection in
-                try await connection.queryOne("""
+                try await connection.queryOne(
+                    """
                     SELECT count(*) FROM pg_trigger WHERE tgrelid IN ('hulpvragen'::regclass, 'hulpvraag_leefgebieden'::regclass)
                       AND NOT tgisinternal AND tgenabled = 'D'
-                    """) { row in try row.decode(0, as: Int.self) } ?? 0
+                    """
+                ) { row in try row.decode(0, as: Int.self) } ?? 0
             }
             if uit > 0 {
                 print("  \(uit) counting trigger(s) were left off by an interrupted run: on again, and counting afresh...")
                 try await owner.withTransaction { connection in
                     try await connection.execute("SET LOCAL statement_timeout = 0")
-                    try await connection.executeScript("ALTER TABLE hulpvragen ENABLE TRIGGER USER; ALTER TABLE hulpvraag_leefgebieden ENABLE TRIGGER USER;")
+                    try await connection.executeScript(
+                        "ALTER TABLE hulpvragen ENABLE TRIGGER USER; ALTER TABLE hulpvraag_leefgebieden ENABLE TRIGGER USER;"
+                    )
                     _ = try await connection.queryOne("SELECT cijfers_per_maand_opbouwen()") { row in try row.decode(0, as: Int.self) }
                 }
             }
@@ -81,17 +88,27 @@ struct CijfersBench: AsyncParsableCommand {
         }
         let clock = ContinuousClock()
         let started = clock.now
-        let van = CalendarDate(year: eersteJaar, month: 1, day: 1), tot = CalendarDate(year: laatsteJaar, month: 12, day: 31)
+        let van = CalendarDate(year: eersteJaar, month: 1, day: 1)
+        let tot = CalendarDate(year: laatsteJaar, month: 12, day: 31)
         print("  making gemeenten (sized by a power law), kernen, kernteams, regisseurs and wethouders...")
-        try await Self.inTransaction(owner, """
+        try await Self.inTransaction(
+            owner,
+            """
             CREATE TABLE bench_cijfers (gemeente text PRIMARY KEY, g integer NOT NULL, n integer NOT NULL, kernen integer);
-            """)
-        try await Self.inTransaction(owner, """
+            """
+        )
+        try await Self.inTransaction(
+            owner,
+            """
             INSERT INTO bench_cijfers (gemeente, g, n)
             SELECT 'GM8' || lpad(g::text, 3, '0'), g, round($2::float8 * power(g, -0.7) / (SELECT sum(power(x, -0.7)) FROM generate_series(1, $1::int) x))::int
             FROM generate_series(1, $1::int) g
-            """, [gemeenten, hulpvragen])
-        try await Self.inTransaction(owner, """
+            """,
+            [gemeenten, hulpvragen]
+        )
+        try await Self.inTransaction(
+            owner,
+            """
             UPDATE bench_cijfers SET kernen = greatest(3, least(120, n / 3000));
             INSERT INTO gemeenten (code, naam) SELECT gemeente, 'Cijfergemeente ' || g FROM bench_cijfers;
             INSERT INTO kernen (gemeente, code, naam, latitude, longitude)
@@ -112,14 +129,18 @@ struct CijfersBench: AsyncParsableCommand {
             INSERT INTO api_tokens (gemeente, gebruiker, hash, omschrijving, verloopt_op)
             SELECT gemeente, naam, sha256(convert_to('vv_cijfers_' || naam, 'UTF8')), 'benchmark', now() + interval '30 days'
             FROM gebruikers WHERE gemeente LIKE 'GM8%';
-            """)
+            """
+        )
         // In portions of about half a million, with the triggers off (as a bulk load would be);
         // the monthly counts are made once afterwards, by the same recount a repair would use.
         let sizes = try await owner.withConnection { connection in
-            try await connection.query("SELECT g, n FROM bench_cijfers ORDER BY g") { row in (try row.decode(0, as: Int.self), try row.decode(1, as: Int.self)) }
+            try await connection.query("SELECT g, n FROM bench_cijfers ORDER BY g") { row in
+                (try row.decode(0, as: Int.self), try row.decode(1, as: Int.self))
+            }
         }
         var portions: [(Int, Int)] = []
-        var start = 1, opgeteld = 0
+        var start = 1
+        var opgeteld = 0
         for (g, n) in sizes {
             opgeteld += n
             if opgeteld >= 500_000 || g == sizes.last?.0 {
@@ -147,7 +168,7 @@ struct CijfersBench: AsyncParsableCommand {
         try await owner.withConnection { connection in
             try await connection.execute("SET statement_timeout = 0")
             for tabel in ["hulpvragen", "hulpvraag_leefgebieden", "afgesloten_per_maand", "ontvangen_per_maand", "ontvangen_leefgebieden_per_maand"] {
-                try await connection.execute("VACUUM (ANALYZE) \(tabel)")   // also for index-only scans
+                try await connection.execute("VACUUM (ANALYZE) \(tabel)")  // also for index-only scans
             }
         }
         print("data set made in \(Bench.format(clock.now - started))")
@@ -183,10 +204,12 @@ struct CijfersBench: AsyncParsableCommand {
 
     func printSize(_ owner: ConnectionPool) async throws {
         let regels = try await owner.withConnection { connection in
-            try await connection.query("""
+            try await connection.query(
+                """
                 SELECT t, (SELECT reltuples::bigint FROM pg_class WHERE relname = t), pg_size_pretty(pg_total_relation_size(t::regclass))
                 FROM unnest(ARRAY['hulpvragen', 'hulpvraag_leefgebieden', 'afgesloten_per_maand', 'ontvangen_per_maand', 'ontvangen_leefgebieden_per_maand']) t
-                """) { row in "\(try row.decode(0, as: String.self)): ~\(try row.decode(1, as: Int.self)) rows, \(try row.decode(2, as: String.self))" }
+                """
+            ) { row in "\(try row.decode(0, as: String.self)): ~\(try row.decode(1, as: Int.self)) rows, \(try row.decode(2, as: String.self))" }
         }
         print("size: " + regels.joined(separator: "; "))
     }
@@ -197,9 +220,12 @@ struct CijfersBench: AsyncParsableCommand {
     /// row-level security and the audit line), for random gemeenten and for the largest.
     func gemeenteJaar(_ session: DatabaseSession, jaar: Int) async throws {
         let cijfers = CijfersStore(pool: session.service)
-        let van = CalendarDate(year: jaar, month: 1, day: 1), tot = CalendarDate(year: jaar, month: 12, day: 31)
+        let van = CalendarDate(year: jaar, month: 1, day: 1)
+        let tot = CalendarDate(year: jaar, month: 12, day: 31)
         let alle = try await session.owner.withConnection { connection in
-            try await connection.query("SELECT gemeente, n FROM bench_cijfers ORDER BY g") { row in (try row.decode(0, as: String.self), try row.decode(1, as: Int.self)) }
+            try await connection.query("SELECT gemeente, n FROM bench_cijfers ORDER BY g") { row in
+                (try row.decode(0, as: String.self), try row.decode(1, as: Int.self))
+            }
         }
         guard let grootste = alle.first else { throw CommandError("The data set has no gemeenten.") }
         var generator = SystemRandomNumberGenerator()
@@ -216,8 +242,15 @@ struct CijfersBench: AsyncParsableCommand {
             for gemeente in gemeenten {
                 let gebruiker = "bench-\(gemeente.lowercased())-wethouder"
                 let scope = try await Self.scope(of: gebruiker, service: session.service)
-                let audit = AuditRegel(gebruiker: gebruiker, rol: .wethouder, actie: "cijfers-lezen", objectType: "cijfers", objectId: nil,
-                                       doel: "benchmark", resultaat: .toegestaan)
+                let audit = AuditRegel(
+                    gebruiker: gebruiker,
+                    rol: .wethouder,
+                    actie: "cijfers-lezen",
+                    objectType: "cijfers",
+                    objectId: nil,
+                    doel: "benchmark",
+                    resultaat: .toegestaan
+                )
                 let begin = clock.now
                 let maand = try await cijfers.voorliggendVeld(van: van, tot: tot, per: "maand", in: scope, audit: audit)
                 let na1 = clock.now
@@ -236,8 +269,10 @@ struct CijfersBench: AsyncParsableCommand {
                 let rijen = try await session.owner.withConnection { connection in
                     let begin = clock.now
                     let maanden = try await connection.query(Self.rijenPerMaandSQL, [gemeente, van, tot]) { row in
-                        [try row.decode(0, as: String.self), "\(try row.decode(1, as: Int.self))", "\(try row.decode(2, as: Int.self))",
-                         "\(try row.decode(3, as: Int.self))", "\(try row.decode(4, as: Int.self))", "\(try row.decode(5, as: Int.self))"]
+                        [
+                            try row.decode(0, as: String.self), "\(try row.decode(1, as: Int.self))", "\(try row.decode(2, as: Int.self))",
+                            "\(try row.decode(3, as: Int.self))", "\(try row.decode(4, as: Int.self))", "\(try row.decode(5, as: Int.self))",
+                        ]
                     }
                     let na = clock.now
                     _ = try await connection.query(Self.rijenPerLeefgebiedSQL, [gemeente, van, tot]) { row in try row.decode(0, as: String.self) }
@@ -252,14 +287,15 @@ struct CijfersBench: AsyncParsableCommand {
             }
             return metingen
         }
-        _ = try await meet(Array(willekeurig.prefix(10)))   // warm the caches and connections
+        _ = try await meet(Array(willekeurig.prefix(10)))  // warm the caches and connections
         let gewoon = try await meet(willekeurig)
         let groot = try await meet(Array(repeating: grootste.0, count: 20))
         let grootPerJaar = grootste.1 / jaren
         func regel(_ naam: String, _ d: [Duration], _ g: [Duration]) -> String {
             "| \(naam) | \(Bench.ms(Bench.percentile(d, 0.5))) | \(Bench.ms(Bench.percentile(d, 0.95))) | \(Bench.ms(Bench.percentile(g, 0.5))) | \(Bench.ms(Bench.percentile(g, 0.95))) |"
         }
-        print("""
+        print(
+            """
 
             ## A gemeente's year of figures (\(jaar)), as the wethouder gets them (CijfersStore: row-level security, suppression input, audit line)
             \(monsters) random gemeente-years (about \(hulpvragen / gemeenten / jaren) closed hulpvragen a year on average), and the largest
@@ -274,7 +310,8 @@ struct CijfersBench: AsyncParsableCommand {
             \(regel("plain GROUP BY over the rows: per maand", gewoon.rijenPerMaand, groot.rijenPerMaand))
             \(regel("plain GROUP BY over the rows: per leefgebied", gewoon.rijenPerLeefgebied, groot.rijenPerLeefgebied))
             Figures per maand equal to the GROUP BY: \(gewoon.verschillen + groot.verschillen == 0 ? "yes, in every sample" : "NO, \(gewoon.verschillen + groot.verschillen) differ")
-            """)
+            """
+        )
     }
 
     static let rijenPerMaandSQL = """
@@ -308,8 +345,10 @@ struct CijfersBench: AsyncParsableCommand {
             FROM hulpvragen h JOIN uitkomsten u ON u.code = h.uitkomst
             GROUP BY h.gemeente, extract(year FROM h.afgesloten_op) ORDER BY 1
             """
-        var tellingen: [Duration] = [], rijen: [Duration] = []
-        var gelijk = true, regels = 0
+        var tellingen: [Duration] = []
+        var rijen: [Duration] = []
+        var gelijk = true
+        var regels = 0
         let clock = ContinuousClock()
         try await session.owner.withConnection { connection in
             try await connection.execute("SET statement_timeout = 0")
@@ -324,8 +363,10 @@ struct CijfersBench: AsyncParsableCommand {
                 regels = a.count
             }
         }
-        let a = Bench.percentile(tellingen, 0.5), b = Bench.percentile(rijen, 0.5)
-        print("""
+        let a = Bench.percentile(tellingen, 0.5)
+        let b = Bench.percentile(rijen, 0.5)
+        print(
+            """
 
             ## National overview: per gemeente and year, both percentages' counts (\(regels) rows), \(rondes) rounds alternating
             | way | median | min | max |
@@ -333,7 +374,8 @@ struct CijfersBench: AsyncParsableCommand {
             | from the monthly counts (afgesloten_per_maand) | \(Bench.ms(a)) | \(Bench.ms(tellingen.min()!)) | \(Bench.ms(tellingen.max()!)) |
             | plain GROUP BY over the rows | \(Bench.ms(b)) | \(Bench.ms(rijen.min()!)) | \(Bench.ms(rijen.max()!)) |
             Monthly counts \(String(format: "%.0f", b.milliseconds / max(a.milliseconds, 0.001)))x faster (medians); answers equal: \(gelijk ? "yes" : "NO")
-            """)
+            """
+        )
     }
 
     // MARK: - Write cost
@@ -345,11 +387,13 @@ struct CijfersBench: AsyncParsableCommand {
     /// those of the rows.
     func schrijfkosten(_ session: DatabaseSession, jaar: Int) async throws {
         let owner = session.owner
-        let gemeente = try await owner.withConnection { connection in
-            try await connection.queryOne("SELECT gemeente FROM bench_cijfers ORDER BY g OFFSET (SELECT count(*) / 2 FROM bench_cijfers) LIMIT 1") { row in
-                try row.decode(0, as: String.self)
-            }
-        } ?? ""
+        let gemeente =
+            try await owner.withConnection { connection in
+                try await connection.queryOne("SELECT gemeente FROM bench_cijfers ORDER BY g OFFSET (SELECT count(*) / 2 FROM bench_cijfers) LIMIT 1")
+                { row in
+                    try row.decode(0, as: String.self)
+                }
+            } ?? ""
         let kernteam = "t1"
         let regisseur = "bench-\(gemeente.lowercased())-\(kernteam)"
         let blokken = 10
@@ -361,29 +405,45 @@ struct CijfersBench: AsyncParsableCommand {
         var ids: [UUID] = []
         while ids.count < perBlok * blokken * 4 {
             ids += try await session.service.withTransaction(in: scope) { connection in
-                let portie = try await connection.query("""
+                let portie = try await connection.query(
+                    """
                     INSERT INTO hulpvragen (gemeente, initialen, regisseur, kernteam, kern, kanaal, ontvangen_op, duur)
                     SELECT (SELECT huidige_gemeente()), 'S.', $1, $2, 'k1', 'telefoon', $3, 'eenmalig' FROM generate_series(1, $4::int) RETURNING id
-                    """, [regisseur, kernteam, CalendarDate(year: jaar, month: 6, day: 1), min(500, perBlok * blokken * 4 - ids.count)]) { row in
+                    """,
+                    [regisseur, kernteam, CalendarDate(year: jaar, month: 6, day: 1), min(500, perBlok * blokken * 4 - ids.count)]
+                ) { row in
                     try row.decode(0, as: UUID.self)
                 }
-                try await connection.execute("""
+                try await connection.execute(
+                    """
                     INSERT INTO hulpvraag_leefgebieden (gemeente, hulpvraag, leefgebied)
                     SELECT (SELECT huidige_gemeente()), id, l FROM unnest($1::uuid[]) id, unnest(ARRAY['financien', 'sociaal-netwerk']) l
-                    """, [portie])
+                    """,
+                    [portie]
+                )
                 return portie
             }
         }
-        var nietGeteldGesloten: [UUID] = [], nietGeteldNieuw: [UUID] = []
-        let afsluiting = Afsluiting(uitkomst: "opgelost-voorliggend-veld", onderdelen: [.vrijwilliger], zrmScores: [:],
-                                    afgeslotenOp: CalendarDate(year: jaar, month: 9, day: 15), nazorgOp: nil)
+        var nietGeteldGesloten: [UUID] = []
+        var nietGeteldNieuw: [UUID] = []
+        let afsluiting = Afsluiting(
+            uitkomst: "opgelost-voorliggend-veld",
+            onderdelen: [.vrijwilliger],
+            zrmScores: [:],
+            afgeslotenOp: CalendarDate(year: jaar, month: 9, day: 15),
+            nazorgOp: nil
+        )
         let clock = ContinuousClock()
         var metingen: [String: [Duration]] = [:]
         var volgende = 0
-        let triggers = ["hulpvragen": ["hulpvraag_terugkeer", "hulpvraag_afgesloten_telt_nieuw", "hulpvraag_afgesloten_telt_wijziging",
-                                       "hulpvraag_afgesloten_telt_verwijderd", "hulpvraag_ontvangen_telt_nieuw", "hulpvraag_ontvangen_telt_wijziging",
-                                       "hulpvraag_ontvangen_telt_verwijderd"],
-                        "hulpvraag_leefgebieden": ["hulpvraag_leefgebied_telt"]]
+        let triggers = [
+            "hulpvragen": [
+                "hulpvraag_terugkeer", "hulpvraag_afgesloten_telt_nieuw", "hulpvraag_afgesloten_telt_wijziging",
+                "hulpvraag_afgesloten_telt_verwijderd", "hulpvraag_ontvangen_telt_nieuw", "hulpvraag_ontvangen_telt_wijziging",
+                "hulpvraag_ontvangen_telt_verwijderd",
+            ],
+            "hulpvraag_leefgebieden": ["hulpvraag_leefgebied_telt"],
+        ]
         func tellen(_ aan: Bool, on connection: PostgresConnection, behalve: Set<String> = []) async throws {
             for (tabel, namen) in triggers {
                 for naam in namen where !behalve.contains(naam) {
@@ -416,32 +476,53 @@ struct CijfersBench: AsyncParsableCommand {
                     volgende += 2
                     var begin = clock.now
                     let nieuw = try await session.service.withTransaction(in: scope) { connection -> UUID in
-                        guard let id = try await connection.queryOne("""
-                            INSERT INTO hulpvragen (gemeente, dossierreferentie, initialen, regisseur, kernteam, kern, kanaal, ontvangen_op, duur)
-                            VALUES ((SELECT huidige_gemeente()), $1, 'R.', $2, $3, 'k1', 'telefoon', $4, 'eenmalig') RETURNING id
-                            """, ["BENCH-\(blok)-\(nummer)", regisseur, kernteam, CalendarDate(year: jaar, month: 10, day: 1)],
-                            decode: { row in try row.decode(0, as: UUID.self) })
+                        guard
+                            let id = try await connection.queryOne(
+                                """
+                                INSERT INTO hulpvragen (gemeente, dossierreferentie, initialen, regisseur, kernteam, kern, kanaal, ontvangen_op, duur)
+                                VALUES ((SELECT huidige_gemeente()), $1, 'R.', $2, $3, 'k1', 'telefoon', $4, 'eenmalig') RETURNING id
+                                """,
+                                ["BENCH-\(blok)-\(nummer)", regisseur, kernteam, CalendarDate(year: jaar, month: 10, day: 1)],
+                                decode: { row in try row.decode(0, as: UUID.self) }
+                            )
                         else { throw CommandError("Registering a hulpvraag returned no id.") }
-                        try await connection.execute("""
+                        try await connection.execute(
+                            """
                             INSERT INTO hulpvraag_leefgebieden (gemeente, hulpvraag, leefgebied)
                             SELECT (SELECT huidige_gemeente()), $1, unnest(ARRAY['financien', 'sociaal-netwerk'])
-                            """, [id])
+                            """,
+                            [id]
+                        )
                         return id
                     }
                     if !aan { nietGeteldNieuw.append(nieuw) }
                     metingen["registratie \(aan)", default: []].append(clock.now - begin)
                     begin = clock.now
-                    let uitkomst = try await store.sluitAf(een, versie: 1, in: scope, audit: AuditRegel(
-                        gebruiker: regisseur, rol: .kernteamlid, actie: "hulpvraag-afsluiten", objectType: "hulpvraag", objectId: een.uuidString.lowercased(),
-                        doel: "benchmark", resultaat: .toegestaan)) { _, _ in afsluiting }
+                    let uitkomst = try await store.sluitAf(
+                        een,
+                        versie: 1,
+                        in: scope,
+                        audit: AuditRegel(
+                            gebruiker: regisseur,
+                            rol: .kernteamlid,
+                            actie: "hulpvraag-afsluiten",
+                            objectType: "hulpvraag",
+                            objectId: een.uuidString.lowercased(),
+                            doel: "benchmark",
+                            resultaat: .toegestaan
+                        )
+                    ) { _, _ in afsluiting }
                     guard case .gewijzigd = uitkomst else { throw CommandError("Closing \(een) did not succeed: \(uitkomst)") }
                     metingen["sluitAf \(aan)", default: []].append(clock.now - begin)
                     begin = clock.now
                     try await session.service.withTransaction(in: scope) { connection in
-                        try await connection.execute("""
+                        try await connection.execute(
+                            """
                             UPDATE hulpvragen SET status = 'afgesloten', uitkomst = 'opgelost-voorliggend-veld', afgesloten_op = $2, versie = versie + 1
                             WHERE gemeente = (SELECT huidige_gemeente()) AND id = $1
-                            """, [twee, afsluiting.afgeslotenOp])
+                            """,
+                            [twee, afsluiting.afgeslotenOp]
+                        )
                     }
                     metingen["update \(aan)", default: []].append(clock.now - begin)
                     if !aan { nietGeteldGesloten += [een, twee] }
@@ -453,12 +534,14 @@ struct CijfersBench: AsyncParsableCommand {
         }
         try await opruimen()
         func regel(_ naam: String, _ soort: String) -> String {
-            let met = metingen["\(soort) true"] ?? [], zonder = metingen["\(soort) false"] ?? []
+            let met = metingen["\(soort) true"] ?? []
+            let zonder = metingen["\(soort) false"] ?? []
             let ratio = Bench.percentile(met, 0.5).milliseconds / max(Bench.percentile(zonder, 0.5).milliseconds, 0.001)
             return "| \(naam) | \(Bench.ms(Bench.percentile(met, 0.5))) / \(Bench.ms(Bench.percentile(met, 0.95))) | "
                 + "\(Bench.ms(Bench.percentile(zonder, 0.5))) / \(Bench.ms(Bench.percentile(zonder, 0.95))) | \(String(format: "%.2f", ratio))x |"
         }
-        print("""
+        print(
+            """
 
             ## Write cost of keeping the monthly counts (\(gemeente), \(perBlok * blokken) writes per kind and way, \(blokken * 2) alternating blocks)
             | write | with counts p50 / p95 | without p50 / p95 | ratio (p50) |
@@ -466,7 +549,8 @@ struct CijfersBench: AsyncParsableCommand {
             \(regel("registering a hulpvraag with two leefgebieden (the service's INSERTs)", "registratie"))
             \(regel("closing as the service does it (HulpvraagStore.sluitAf, with audit)", "sluitAf"))
             \(regel("the bare UPDATE that closes it", "update"))
-            """)
+            """
+        )
     }
 
     // MARK: - Helpers

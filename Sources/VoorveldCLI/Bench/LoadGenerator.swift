@@ -67,8 +67,11 @@ struct LoadGenerator {
             }
             return await group.reduce(into: [([Duration], [UInt: Int])]()) { $0.append($1) }
         }
-        return Result(latencies: parts.flatMap(\.0), statuses: parts.reduce(into: [:]) { $0.merge($1.1, uniquingKeysWith: +) },
-                      elapsed: clock.now - start)
+        return Result(
+            latencies: parts.flatMap(\.0),
+            statuses: parts.reduce(into: [:]) { $0.merge($1.1, uniquingKeysWith: +) },
+            elapsed: clock.now - start
+        )
     }
 
     /// Requests arriving at `rate` per second for `duration`, whatever the answers do.

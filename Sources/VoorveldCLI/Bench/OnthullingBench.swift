@@ -23,7 +23,8 @@ struct OnthullingBench: AsyncParsableCommand {
             --data-dir it is made once and reused, also a folder `bench cijfers` made. The demo data (seed-data/)
             is in every new embedded database; it is loaded when it is missing. Every gemeente is measured
             unless --monsters says otherwise.
-            """)
+            """
+    )
 
     @Option(help: "Closed hulpvragen in the national data set.") var hulpvragen = 1_000_000
     @Option(help: "Gemeenten in the national data set.") var gemeenten = 340
@@ -44,8 +45,10 @@ struct OnthullingBench: AsyncParsableCommand {
         LoggingBootstrap.run(level: .warning)
         let logger = Logger(label: "voorveld.bench")
         let title = "# voorveld bench onthulling: the wethouder's figures before and after cell-key perturbation (issue 15)"
-        let settings = ["shared_buffers": "1GB", "work_mem": "64MB", "maintenance_work_mem": "512MB", "max_wal_size": "8GB",
-                        "checkpoint_timeout": "30min"]
+        let settings = [
+            "shared_buffers": "1GB", "work_mem": "64MB", "maintenance_work_mem": "512MB", "max_wal_size": "8GB",
+            "checkpoint_timeout": "30min",
+        ]
         try await folder.withSession(title: title, maxConnections: 4, serverSettings: settings, logger: logger) { session, options, _ in
             let demo = try await demoWethouders(session, options: options, logger: logger)
             let landelijk = try await landelijkeGemeenten(session)
@@ -90,7 +93,11 @@ struct OnthullingBench: AsyncParsableCommand {
 
     /// The gemeenten of the demo data that have hulpvragen, each with a wethouder's scope: the demo
     /// wethouder's (demo-gebruikers.csv) where there is one, else a wethouder made for the bench.
-    private func demoWethouders(_ session: DatabaseSession, options: DatabaseOptions, logger: Logger) async throws
+    private func demoWethouders(
+        _ session: DatabaseSession,
+        options: DatabaseOptions,
+        logger: Logger
+    ) async throws
         -> (codes: [String], scopes: [String: AccessScope])
     {
         let map = try Resources.directory("seed-data", given: seedDir)
@@ -98,7 +105,8 @@ struct OnthullingBench: AsyncParsableCommand {
             .map { $0["code"] }.filter { !$0.isEmpty }
         func aantallen() async throws -> [String: Int] {
             let rijen = try await session.owner.withConnection { connection in
-                try await connection.query("SELECT gemeente, count(*)::int FROM hulpvragen WHERE gemeente = ANY($1) GROUP BY gemeente", [codes]) { row in
+                try await connection.query("SELECT gemeente, count(*)::int FROM hulpvragen WHERE gemeente = ANY($1) GROUP BY gemeente", [codes]) {
+                    row in
                     (try row.decode(0, as: String.self), try row.decode(1, as: Int.self))
                 }
             }
@@ -112,7 +120,8 @@ struct OnthullingBench: AsyncParsableCommand {
         }
         var tokens: [String: String] = [:]
         if let tekst = try? String(contentsOfFile: map + "/demo-gebruikers.csv", encoding: .utf8),
-           let tabel = try? CSVTable(tekst, requiredColumns: ["gemeente", "rollen", "token"]) {
+            let tabel = try? CSVTable(tekst, requiredColumns: ["gemeente", "rollen", "token"])
+        {
             for rij in tabel.rows where rij.list("rollen").contains(Rol.wethouder.rawValue) && tokens[rij["gemeente"]] == nil {
                 tokens[rij["gemeente"]] = rij["token"]
             }
@@ -130,7 +139,9 @@ struct OnthullingBench: AsyncParsableCommand {
             // No demo wethouder here (Twenterand has none): one for the bench, with a token of a day.
             let naam = "bench-\(code.lowercased())-wethouder"
             if try await users.gemeente(of: naam) == nil {
-                try await users.add(UserStore.NieuweGebruiker(naam: naam, weergavenaam: "Wethouder (benchmark)", gemeente: code, rollen: [.wethouder]))
+                try await users.add(
+                    UserStore.NieuweGebruiker(naam: naam, weergavenaam: "Wethouder (benchmark)", gemeente: code, rollen: [.wethouder])
+                )
             }
             let token = try await users.createToken(naam: naam, geldig: .days(1), omschrijving: "benchmark")
             scopes[code] = try await BenchData.scope(token: token, service: session.service)
@@ -148,10 +159,12 @@ struct OnthullingBench: AsyncParsableCommand {
         try await cijfers.prepareData(session, eersteJaar: jaar - jaren + 1, laatsteJaar: jaar)
         return try await session.owner.withConnection { connection -> (codes: [String], beschrijving: String) in
             // A reused folder may be older than its wethouders' tokens (30 days): renew the bench's own.
-            try await connection.execute("""
+            try await connection.execute(
+                """
                 UPDATE api_tokens SET verloopt_op = now() + interval '30 days'
                 WHERE gemeente LIKE 'GM8%' AND omschrijving = 'benchmark' AND ingetrokken_op IS NULL AND verloopt_op < now() + interval '1 day'
-                """)
+                """
+            )
             // Every gemeente, smallest first (by its hulpvragen over all years).
             let alle = try await connection.query("SELECT gemeente, n FROM bench_cijfers ORDER BY n, g") { row in
                 (try row.decode(0, as: String.self), try row.decode(1, as: Int.self))
@@ -169,10 +182,13 @@ struct OnthullingBench: AsyncParsableCommand {
     /// The last year with hulpvragen received or closed in `codes`, at most the current one.
     private static func laatsteJaar(_ codes: [String], session: DatabaseSession) async throws -> Int {
         let laatste = try await session.owner.withConnection { connection in
-            try await connection.queryOne("""
+            try await connection.queryOne(
+                """
                 SELECT greatest((SELECT max(maand) FROM ontvangen_per_maand WHERE gemeente = ANY($1)),
                                 (SELECT max(maand) FROM afgesloten_per_maand WHERE gemeente = ANY($1)))
-                """, [codes]) { row in try row.decode(0, as: CalendarDate?.self) }
+                """,
+                [codes]
+            ) { row in try row.decode(0, as: CalendarDate?.self) }
         }
         guard let dag = laatste ?? nil else { throw CommandError("No hulpvragen to measure in \(codes.prefix(5).joined(separator: ", ")).") }
         return min(dag.year, CalendarDate.vandaag().year)
@@ -187,14 +203,20 @@ struct OnthullingBench: AsyncParsableCommand {
     /// The months from `van` to `tot`, as `2026-11`, oldest first: the intake table's columns (as
     /// `UitkomstenController.maanden` makes them).
     private static func maanden(van: CalendarDate, tot: CalendarDate) -> [String] {
-        let eerste = van.year * 12 + van.month - 1, laatste = tot.year * 12 + tot.month - 1
+        let eerste = van.year * 12 + van.month - 1
+        let laatste = tot.year * 12 + tot.month - 1
         guard laatste >= eerste else { return [] }
         return (eerste...laatste).map { String(format: "%04d-%02d", $0 / 12, $0 % 12 + 1) }
     }
 
     /// The exact counts of every period's dashboard, read in the caller's snapshot with the
     /// service's own readers; and how long the year's took.
-    private static func lees(_ periodes: [Cijferperiode], in scope: AccessScope, on connection: PostgresConnection, clock: ContinuousClock) async throws
+    private static func lees(
+        _ periodes: [Cijferperiode],
+        in scope: AccessScope,
+        on connection: PostgresConnection,
+        clock: ContinuousClock
+    ) async throws
         -> Gelezen
     {
         var gelezen = Gelezen()
@@ -207,8 +229,14 @@ struct OnthullingBench: AsyncParsableCommand {
             }
             let monitoring = try await CijfersStore.monitoring(van: periode.van, tot: periode.tot, in: scope, on: connection)
             if Periodesoort(periode) == .jaar { gelezen.jaarLezen = clock.now - begin }
-            gelezen.dashboards.append(Dashboardgegevens(periode: periode, maanden: maanden(van: periode.van, tot: periode.tot), indelingen: indelingen,
-                                                        monitoring: monitoring))
+            gelezen.dashboards.append(
+                Dashboardgegevens(
+                    periode: periode,
+                    maanden: maanden(van: periode.van, tot: periode.tot),
+                    indelingen: indelingen,
+                    monitoring: monitoring
+                )
+            )
         }
         return gelezen
     }
@@ -217,7 +245,12 @@ struct OnthullingBench: AsyncParsableCommand {
 
     /// Reads, releases both ways and compares every dashboard of every gemeente in `codes`, and times
     /// the methods on each gemeente's dashboard of the year.
-    private func meet(_ naam: String, _ codes: [String], session: DatabaseSession, scope: (String) async throws -> AccessScope) async throws -> Uitslag {
+    private func meet(
+        _ naam: String,
+        _ codes: [String],
+        session: DatabaseSession,
+        scope: (String) async throws -> AccessScope
+    ) async throws -> Uitslag {
         let jaar = try await Self.laatsteJaar(codes, session: session)
         let periodes = Self.periodes(jaar)
         var uitslag = Uitslag(naam: naam, jaar: jaar, periodes: periodes)
@@ -234,14 +267,18 @@ struct OnthullingBench: AsyncParsableCommand {
             for dashboard in gelezen.dashboards {
                 let waar = VorigeOnthulling(exact: true).weergave(dashboard)
                 let voor = VorigeOnthulling().weergave(dashboard)
-                let exact = Vrijgave(dashboard, nil), na = Vrijgave(dashboard, onthulling)
-                let exactWeergave = Weergave(exact), naWeergave = Weergave(na)
+                let exact = Vrijgave(dashboard, nil)
+                let na = Vrijgave(dashboard, onthulling)
+                let exactWeergave = Weergave(exact)
+                let naWeergave = Weergave(na)
                 for (wie, weergave) in [("before", voor), ("the new types without disclosure control", exactWeergave), ("after", naWeergave)]
                 where !weergave.zelfdeVorm(als: waar) {
-                    throw CommandError("""
+                    throw CommandError(
+                        """
                         \(code) \(dashboard.periode.code): \(wie) gives \(weergave.aantallen.count) counts and \(weergave.percentages.count) percentages, \
                         the exact counts \(waar.aantallen.count) and \(waar.percentages.count): this bench reads the tables wrongly.
-                        """)
+                        """
+                    )
                 }
                 if !exactWeergave.zelfdeWaarden(als: waar) { uitslag.verschillen += 1 }
                 let soort = Periodesoort(dashboard.periode)
@@ -252,11 +289,14 @@ struct OnthullingBench: AsyncParsableCommand {
             }
             // The dashboard of the year, each method `herhalingen` times in turn (each ran once above).
             var tijden: Tijden?
-            var grootte = 0, afgesloten = 0
+            var grootte = 0
+            var afgesloten = 0
             if let meting = jaarmeting {
                 grootte = meting.dashboard.monitoring.instroom.reduce(0) { som, groep in som + groep.aantal.aantal }
                 afgesloten = meting.dashboard.indelingen.first(where: { $0.per == "totaal" })?.tellingen.totaal.afgesloten.aantal ?? 0
-                var exact: [Duration] = [], na: [Duration] = [], voor: [Duration] = []
+                var exact: [Duration] = []
+                var na: [Duration] = []
+                var voor: [Duration] = []
                 for _ in 0..<herhalingen {
                     var begin = clock.now
                     let e = Vrijgave(meting.dashboard, nil)
@@ -269,8 +309,12 @@ struct OnthullingBench: AsyncParsableCommand {
                     na.append(clock.now - begin)
                     if e != meting.exact || v != meting.voor || n != meting.na { uitslag.nietHerhaalbaar += 1 }
                 }
-                tijden = Tijden(exact: Bench.percentile(exact, 0.5), na: Bench.percentile(na, 0.5), voor: Bench.percentile(voor, 0.5),
-                                lezen: gelezen.jaarLezen ?? .zero)
+                tijden = Tijden(
+                    exact: Bench.percentile(exact, 0.5),
+                    na: Bench.percentile(na, 0.5),
+                    voor: Bench.percentile(voor, 0.5),
+                    lezen: gelezen.jaarLezen ?? .zero
+                )
             }
             uitslag.gemeenten.append(Gemeenteuitslag(code: code, grootte: grootte, afgesloten: afgesloten, vakken: vakken, tijden: tijden))
             if codes.count >= 20, (nummer + 1) % 50 == 0 || nummer + 1 == codes.count {
@@ -284,45 +328,57 @@ struct OnthullingBench: AsyncParsableCommand {
 
     /// The Markdown tables of one data set.
     private static func verslag(_ uitslag: Uitslag, herhalingen: Int) -> String {
-        let alle = uitslag.gemeenten, klein = uitslag.klein
+        let alle = uitslag.gemeenten
+        let klein = uitslag.klein
         let perSoort = Dictionary(grouping: uitslag.periodes, by: { Periodesoort($0) }).mapValues { $0.count }
         let periodes = Periodesoort.allCases.compactMap { soort in perSoort[soort].map { "\($0) \(soort.naam($0))" } }.joined(separator: ", ")
-        let grootten = alle.map { $0.grootte }, gesloten = alle.map { $0.afgesloten }
+        let grootten = alle.map { $0.grootte }
+        let gesloten = alle.map { $0.afgesloten }
         let kleinNaam = "smallest quarter (\(klein.count))"
         let groepen: [(String, [Gemeenteuitslag])] = [(kleinNaam, klein), ("all (\(alle.count))", alle)]
         var regels: [String] = []
-        regels.append("""
+        regels.append(
+            """
 
             ## \(uitslag.naam): \(alle.count) gemeenten, \(uitslag.jaar) (\(periodes): \(uitslag.dashboards) dashboards)
             Hulpvragen received in \(uitslag.jaar) per gemeente: \(grootten.min() ?? 0) to \(grootten.max() ?? 0) (closed: \
             \(gesloten.min() ?? 0) to \(gesloten.max() ?? 0)); the smallest quarter up to \(klein.last?.grootte ?? 0) received.
             | figures | gemeenten | method | cells (true count not 0) | shown | shown exactly | mean deviation | max deviation | zero cells shown as 0 |
             |---|---|---|---|---|---|---|---|---|
-            """)
+            """
+        )
         for percentage in [false, true] {
             for (groepnaam, groep) in groepen {
                 for methode in Methode.allCases {
                     let a = Afwijking.samen(groep, Vak(percentage: percentage, methode: methode, soort: nil, periode: nil))
                     let nullen = percentage ? "–" : "\(a.nullenAlsNul) of \(a.nullen)"
-                    regels.append("| \(percentage ? "percentages" : "counts") | \(groepnaam) | \(methode.naam) | \(a.cellen) | \(a.getoondTekst) | "
-                        + "\(percentage ? "–" : a.exactTekst) | \(a.gemiddeldeTekst(percentage: percentage)) | \(a.grootsteTekst(percentage: percentage)) | \(nullen) |")
+                    regels.append(
+                        "| \(percentage ? "percentages" : "counts") | \(groepnaam) | \(methode.naam) | \(a.cellen) | \(a.getoondTekst) | "
+                            + "\(percentage ? "–" : a.exactTekst) | \(a.gemiddeldeTekst(percentage: percentage)) | \(a.grootsteTekst(percentage: percentage)) | \(nullen) |"
+                    )
                 }
             }
         }
-        regels.append("""
+        regels.append(
+            """
 
             By figure and period: share shown / mean deviation (counts in hulpvragen, percentages in points).
             | figure | period | \(kleinNaam), before | \(kleinNaam), after | all, before | all, after |
             |---|---|---|---|---|---|
-            """)
+            """
+        )
         for percentage in [false, true] {
             for soort in Figuursoort.allCases where !percentage || soort.heeftPercentages {
                 for periode in Periodesoort.allCases where perSoort[periode] != nil {
                     let vakken = groepen.flatMap { _, groep in
-                        Methode.allCases.map { methode in Afwijking.samen(groep, Vak(percentage: percentage, methode: methode, soort: soort, periode: periode)) }
+                        Methode.allCases.map { methode in
+                            Afwijking.samen(groep, Vak(percentage: percentage, methode: methode, soort: soort, periode: periode))
+                        }
                     }
-                    regels.append("| \(soort.naam(percentage: percentage)) | \(periode.naam(2)) | "
-                        + vakken.map { "\($0.getoondTekst) / \($0.gemiddeldeTekst(percentage: percentage))" }.joined(separator: " | ") + " |")
+                    regels.append(
+                        "| \(soort.naam(percentage: percentage)) | \(periode.naam(2)) | "
+                            + vakken.map { "\($0.getoondTekst) / \($0.gemiddeldeTekst(percentage: percentage))" }.joined(separator: " | ") + " |"
+                    )
                 }
             }
         }
@@ -333,12 +389,14 @@ struct OnthullingBench: AsyncParsableCommand {
                 ? "before every one shown as 0: \(a.nullenAlsNul == a.nullen ? "yes" : "NO, \(a.nullen - a.nullenAlsNul) not")"
                 : "after none shown as 0: \(a.nullenAlsNul == 0 ? "yes" : "NO, \(a.nullenAlsNul) shown")"
         }.joined(separator: ", ")
-        regels.append("""
+        regels.append(
+            """
 
             Checks: the new types without disclosure control give exactly the counts read (and their percentages) in every dashboard: \
             \(uitslag.verschillen == 0 ? "yes" : "NO, \(uitslag.verschillen) dashboards differ"); every method gave the same release on every \
             run: \(uitslag.nietHerhaalbaar == 0 ? "yes" : "NO, \(uitslag.nietHerhaalbaar) runs differ"); zero cells: \(nulcellen).
-            """)
+            """
+        )
         regels.append(tijdtabel(uitslag, herhalingen: herhalingen))
         return regels.joined(separator: "\n")
     }
@@ -355,7 +413,8 @@ struct OnthullingBench: AsyncParsableCommand {
             return "| \(naam) | \(ms(Bench.percentile(tijden, 0.5))) | \(ms(Bench.percentile(tijden, 0.95))) | \(ms(tijden.max() ?? .zero)) | "
                 + "\(ms(tijd(grootste.1))) |"
         }
-        let exact = Bench.percentile(gemeten.map { $0.1.exact }, 0.5), na = Bench.percentile(gemeten.map { $0.1.na }, 0.5)
+        let exact = Bench.percentile(gemeten.map { $0.1.exact }, 0.5)
+        let na = Bench.percentile(gemeten.map { $0.1.na }, 0.5)
         let lezen = Bench.percentile(gemeten.map { $0.1.lezen }, 0.5)
         let rijen = [
             regel("exact: the same types without disclosure control") { $0.exact },
@@ -406,14 +465,31 @@ private struct Vrijgave: Equatable, Sendable {
     var monitoring: Monitoring
 
     init(_ dashboard: Dashboardgegevens, _ onthulling: Onthulling?) {
-        let van = dashboard.periode.van.description, tot = dashboard.periode.tot.description
+        let van = dashboard.periode.van.description
+        let tot = dashboard.periode.tot.description
         voorliggendVeld = dashboard.indelingen.map { indeling in
-            VoorliggendVeldCijfers(per: indeling.per, van: van, tot: tot, tellingen: indeling.tellingen.tellingen, totaal: indeling.tellingen.totaal,
-                                   onthulling: onthulling)
+            VoorliggendVeldCijfers(
+                per: indeling.per,
+                van: van,
+                tot: tot,
+                tellingen: indeling.tellingen.tellingen,
+                totaal: indeling.tellingen.totaal,
+                onthulling: onthulling
+            )
         }
         let g = dashboard.monitoring
-        monitoring = Monitoring(van: van, tot: tot, maanden: dashboard.maanden, kernteams: g.kernteams, kernen: g.kernen, leefgebieden: g.leefgebieden,
-                                instroom: g.instroom, perLeefgebied: g.perLeefgebied, nazorg: g.nazorg, onthulling: onthulling)
+        monitoring = Monitoring(
+            van: van,
+            tot: tot,
+            maanden: dashboard.maanden,
+            kernteams: g.kernteams,
+            kernen: g.kernen,
+            leefgebieden: g.leefgebieden,
+            instroom: g.instroom,
+            perLeefgebied: g.perLeefgebied,
+            nazorg: g.nazorg,
+            onthulling: onthulling
+        )
     }
 }
 
@@ -480,8 +556,12 @@ private struct Weergave: Equatable, Sendable {
     init(_ vrijgave: Vrijgave) {
         for cijfers in vrijgave.voorliggendVeld {
             for rij in cijfers.rijen + (cijfers.per == "totaal" ? [cijfers.totaal] : []) {
-                let alleen = rij.alleenVoorliggendVeld, betrokken = rij.voorliggendVeldBetrokken
-                voegAantallen(.voorliggendVeld, [rij.afgesloten.waarde, rij.ingetrokken.waarde, alleen.noemer.waarde, alleen.teller.waarde, betrokken.teller.waarde])
+                let alleen = rij.alleenVoorliggendVeld
+                let betrokken = rij.voorliggendVeldBetrokken
+                voegAantallen(
+                    .voorliggendVeld,
+                    [rij.afgesloten.waarde, rij.ingetrokken.waarde, alleen.noemer.waarde, alleen.teller.waarde, betrokken.teller.waarde]
+                )
                 voegPercentages(.voorliggendVeld, [alleen.percentage, betrokken.percentage])
             }
         }
@@ -490,8 +570,10 @@ private struct Weergave: Equatable, Sendable {
         voegKruistabel(.leefgebieden, m.leefgebiedenPerKern)
         let kanalen: [Aandeel?] = Kanaal.allCases.map { m.kanalen[$0.rawValue] }
         let kanaalAantallen: [Int?] = kanalen.map { $0?.aantal.waarde }
-        let overig: [Int?] = [m.jeugd.aantal.waarde, m.gezamenlijkeHuisbezoeken.waarde, m.nogOpgelostBijNazorg.aantal.waarde,
-                              m.nogOpgelostBijNazorg.van.waarde, m.terugkeer.waarde]
+        let overig: [Int?] = [
+            m.jeugd.aantal.waarde, m.gezamenlijkeHuisbezoeken.waarde, m.nogOpgelostBijNazorg.aantal.waarde,
+            m.nogOpgelostBijNazorg.van.waarde, m.terugkeer.waarde,
+        ]
         voegAantallen(.overig, kanaalAantallen + overig)
         let kanaalPercentages: [Double?] = kanalen.map { $0?.percentage }
         let overigePercentages: [Double?] = [m.jeugd.percentage, m.nogOpgelostBijNazorg.percentage]
@@ -511,7 +593,8 @@ private struct Weergave: Equatable, Sendable {
     /// Cells, then row totals, column totals and the total.
     mutating func voegKruistabel(_ soort: Figuursoort, _ tabel: Kruistabel) {
         let cellen: [Int?] = tabel.cellen.flatMap { rij in rij.map { $0.waarde } }
-        let rijtotalen: [Int?] = tabel.rijtotalen.map { $0.waarde }, kolomtotalen: [Int?] = tabel.kolomtotalen.map { $0.waarde }
+        let rijtotalen: [Int?] = tabel.rijtotalen.map { $0.waarde }
+        let kolomtotalen: [Int?] = tabel.kolomtotalen.map { $0.waarde }
         let totaal: Int? = tabel.totaal.waarde
         voegAantallen(soort, cellen + rijtotalen + kolomtotalen + [totaal])
     }
@@ -598,7 +681,7 @@ private struct Afwijking: Sendable {
         }
         let allePercentages = Vak(percentage: true, methode: methode, soort: nil, periode: nil)
         for index in waar.percentages.indices where index < getoond.percentages.count {
-            guard let echt = waar.percentages[index] else { continue }   // a denominator of 0: no percentage to show
+            guard let echt = waar.percentages[index] else { continue }  // a denominator of 0: no percentage to show
             let waarde = getoond.percentages[index]
             vakken[allePercentages, default: Afwijking()].tel(waar: echt, getoond: waarde, nulcel: false)
             vakken[Vak(percentage: true, methode: methode, soort: waar.percentageSoorten[index], periode: periode), default: Afwijking()]
@@ -741,8 +824,10 @@ private struct VorigeOnthulling {
     /// One table of groups (and the whole period's total row when `metTotaal`), with secondary
     /// suppression down each column of counts.
     func voorliggendVeld(_ tellingen: [Telling], totaal: Telling, metTotaal: Bool, in weergave: inout Weergave) {
-        let kolommen: [(Telling) -> Int] = [{ $0.afgesloten.aantal }, { $0.ingetrokken.aantal }, { $0.teltMee.aantal }, { $0.alleen.aantal },
-                                            { $0.betrokken.aantal }]
+        let kolommen: [(Telling) -> Int] = [
+            { $0.afgesloten.aantal }, { $0.ingetrokken.aantal }, { $0.teltMee.aantal }, { $0.alleen.aantal },
+            { $0.betrokken.aantal },
+        ]
         let verborgenPerKolom = kolommen.map { kolom in onderdrukt(tellingen.map(kolom)) }
         func rij(_ telling: Telling, index: Int?) -> (aantallen: [Int?], percentages: [Double?]) {
             func aantal(_ kolom: Int) -> Int? {
@@ -755,7 +840,8 @@ private struct VorigeOnthulling {
                 let waarde: Double? = teller == nil || noemer == nil ? nil : percentage(kolommen[kolom](telling), van: telling.teltMee.aantal)
                 return (teller, waarde)
             }
-            let alleen = deel(3), betrokken = deel(4)
+            let alleen = deel(3)
+            let betrokken = deel(4)
             return ([aantal(0), aantal(1), noemer, alleen.teller, betrokken.teller], [alleen.percentage, betrokken.percentage])
         }
         var rijen = tellingen.indices.map { rij(tellingen[$0], index: $0) }
@@ -773,7 +859,7 @@ private struct VorigeOnthulling {
         let rijtotaal = c.map { $0.reduce(0, +) }
         let kolomtotaal = kolommen.indices.map { k in c.reduce(0) { $0 + $1[k] } }
         let totaal = rijtotaal.reduce(0, +)
-        var verborgen = Set<[Int]>()   // [rij, kolom]
+        var verborgen = Set<[Int]>()  // [rij, kolom]
         for r in c.indices { for k in c[r].indices where klein(c[r][k]) { verborgen.insert([r, k]) } }
         var verborgenRij = Set(rijtotaal.indices.filter { klein(rijtotaal[$0]) })
         var verborgenKolom = Set(kolomtotaal.indices.filter { klein(kolomtotaal[$0]) })

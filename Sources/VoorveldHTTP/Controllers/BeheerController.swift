@@ -64,8 +64,16 @@ struct BeheerController {
     }
 
     private func regel(_ beheerder: Gebruiker, _ context: AppRequestContext, actie: String, objectType: String) -> AuditRegel {
-        AuditRegel(gebruiker: beheerder.naam, rol: .beheerder, actie: actie, objectType: objectType, objectId: nil, doel: Self.doel,
-                   resultaat: .toegestaan, requestId: context.id)
+        AuditRegel(
+            gebruiker: beheerder.naam,
+            rol: .beheerder,
+            actie: actie,
+            objectType: objectType,
+            objectId: nil,
+            doel: Self.doel,
+            resultaat: .toegestaan,
+            requestId: context.id
+        )
     }
 
     static func date(_ text: String, field: String) throws -> Date {
@@ -85,9 +93,12 @@ enum AuditCSV {
         return CSVExport.render(
             header: ["id", "tijdstip", "gebruiker", "rol", "actie", "object_type", "object_id", "doel", "resultaat", "request_id"],
             rows: regels.map { regel in
-                [regel.id.map(String.init) ?? "", regel.tijdstip.map(formatter.string(from:)) ?? "", regel.gebruiker, regel.rol?.rawValue ?? "",
-                 regel.actie, regel.objectType, regel.objectId ?? "", regel.doel, regel.resultaat.rawValue, regel.requestId ?? ""]
-            })
+                [
+                    regel.id.map(String.init) ?? "", regel.tijdstip.map(formatter.string(from:)) ?? "", regel.gebruiker, regel.rol?.rawValue ?? "",
+                    regel.actie, regel.objectType, regel.objectId ?? "", regel.doel, regel.resultaat.rawValue, regel.requestId ?? "",
+                ]
+            }
+        )
     }
 }
 
@@ -97,7 +108,8 @@ enum CSVExport {
     ///   read a comma as the decimal separator (such a file starts with a byte-order mark, so it
     ///   opens as UTF-8).
     static func render(header: [String], rows: [[String]], separator: Character = ",") -> String {
-        let text = ([header] + rows).map { $0.map { field($0, separator: separator) }.joined(separator: String(separator)) }
+        let text =
+            ([header] + rows).map { $0.map { field($0, separator: separator) }.joined(separator: String(separator)) }
             .joined(separator: "\r\n") + "\r\n"
         return separator == ";" ? "\u{FEFF}" + text : text
     }
@@ -114,6 +126,7 @@ enum CSVExport {
         Response(
             status: .ok,
             headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"\(filename)\""],
-            body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+            body: ResponseBody(byteBuffer: ByteBuffer(string: text))
+        )
     }
 }

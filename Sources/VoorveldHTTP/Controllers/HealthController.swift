@@ -25,14 +25,19 @@ struct HealthController {
         guard let metricsToken else { throw Problem.notFound() }
         let given = request.headers[.authorization].flatMap { $0.hasPrefix("Bearer ") ? String($0.dropFirst(7)) : nil } ?? ""
         guard Secret.equal(given, metricsToken) else {
-            throw Problem(status: .unauthorized, detail: "Stuur het metrics-token mee (Authorization: Bearer ...).",
-                          headers: [.wwwAuthenticate: #"Bearer realm="voorveld-metrics""#])
+            throw Problem(
+                status: .unauthorized,
+                detail: "Stuur het metrics-token mee (Authorization: Bearer ...).",
+                headers: [.wwwAuthenticate: #"Bearer realm="voorveld-metrics""#]
+            )
         }
         let text = metrics.render(pool: await pool.statistics(), maxConnections: pool.configuration.maxConnections)
-        return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
-                        body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+        return Response(
+            status: .ok,
+            headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: text))
+        )
     }
-
 
     struct Status: ResponseEncodable {
         var status: String

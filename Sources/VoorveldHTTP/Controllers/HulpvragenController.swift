@@ -83,7 +83,8 @@ struct HulpvragenController {
         let bekend = try await referenties.referenties(in: scope)
         let result = try await Self.mapRules {
             do {
-                return try await hulpvragen.update(id, versie: versie, in: scope, audit: audit(gebruiker, context, "hulpvraag-wijzigen", id)) { current in
+                return try await hulpvragen.update(id, versie: versie, in: scope, audit: audit(gebruiker, context, "hulpvraag-wijzigen", id)) {
+                    current in
                     try Hulpvraag.lees(invoer, door: gebruiker, referenties: bekend, vandaag: .vandaag(), bestaand: current)
                 }
             } catch let fouten as Invoerfouten {
@@ -108,12 +109,19 @@ struct HulpvragenController {
             case "hulpvragen_kern_van_kernteam":
                 throw Problem.invalid([Veldfout(veld: "kern", melding: "hoort niet bij het kernteam van deze hulpvraag")])
             case "hulpvragen_veilig_thuis_naar_loket":
-                throw Problem.invalid([Veldfout(veld: "veiligThuis", melding: """
-                    deze hulpvraag is afgesloten als opgelost met alleen het voorliggend veld of met een vrijwilliger; \
-                    heropen hem om het Veilig Thuis-signaal vast te leggen
-                    """)])
+                throw Problem.invalid([
+                    Veldfout(
+                        veld: "veiligThuis",
+                        melding: """
+                            deze hulpvraag is afgesloten als opgelost met alleen het voorliggend veld of met een vrijwilliger; \
+                            heropen hem om het Veilig Thuis-signaal vast te leggen
+                            """
+                    )
+                ])
             case "hulpvragen_veilig_thuis_blijft":
-                throw Problem.invalid([Veldfout(veld: "veiligThuis", melding: "een Veilig Thuis-signaal blijft vastgelegd en kan niet worden ingetrokken")])
+                throw Problem.invalid([
+                    Veldfout(veld: "veiligThuis", melding: "een Veilig Thuis-signaal blijft vastgelegd en kan niet worden ingetrokken")
+                ])
             default:
                 throw error
             }
@@ -121,8 +129,16 @@ struct HulpvragenController {
     }
 
     func audit(_ gebruiker: Gebruiker, _ context: AppRequestContext, _ actie: String, _ id: UUID?) -> AuditRegel {
-        AuditRegel(gebruiker: gebruiker.naam, rol: .kernteamlid, actie: actie, objectType: "hulpvraag", objectId: id?.uuidString.lowercased(),
-                   doel: Self.doel, resultaat: .toegestaan, requestId: context.id)
+        AuditRegel(
+            gebruiker: gebruiker.naam,
+            rol: .kernteamlid,
+            actie: actie,
+            objectType: "hulpvraag",
+            objectId: id?.uuidString.lowercased(),
+            doel: Self.doel,
+            resultaat: .toegestaan,
+            requestId: context.id
+        )
     }
 
     static func id(_ context: AppRequestContext) throws -> UUID {
@@ -130,4 +146,3 @@ struct HulpvragenController {
         return id
     }
 }
-

@@ -17,7 +17,12 @@ struct IkController {
 
     @Sendable func ik(_ request: Request, context: AppRequestContext) async throws -> Ik {
         let gebruiker = try context.requireGebruiker()
-        return Ik(naam: gebruiker.naam, weergavenaam: gebruiker.weergavenaam, gemeente: gebruiker.gemeente,
-                  rollen: gebruiker.rollen.sorted(), kernteams: gebruiker.kernteams.sorted())
+        return Ik(
+            naam: gebruiker.naam,
+            weergavenaam: gebruiker.weergavenaam,
+            gemeente: gebruiker.gemeente,
+            rollen: gebruiker.rollen.sorted(),
+            kernteams: gebruiker.kernteams.sorted()
+        )
     }
 }

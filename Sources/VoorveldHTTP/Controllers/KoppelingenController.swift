@@ -49,12 +49,22 @@ struct KoppelingenController {
     func zoek(_ id: UUID, _ gebruiker: Gebruiker, _ context: AppRequestContext, actie: String) async throws -> (Hulpvraag, Kandidaten)? {
         let start = ContinuousClock.now
         let vandaag = CalendarDate.vandaag()
-        guard let gegevens = try await koppelingen.zoekgegevens(
-            id, peildatum: vandaag, in: AccessScope(gebruiker), audit: audit(gebruiker, context, actie, "hulpvraag", id))
+        guard
+            let gegevens = try await koppelingen.zoekgegevens(
+                id,
+                peildatum: vandaag,
+                in: AccessScope(gebruiker),
+                audit: audit(gebruiker, context, actie, "hulpvraag", id)
+            )
         else { return nil }
         let kandidaten = matching.kandidaten(
-            voor: gegevens.hulpvraag, vrijwilligers: gegevens.vrijwilligers, voorzieningen: gegevens.voorzieningen,
-            kernnaam: gegevens.kernnaam, namen: gegevens.namen, vandaag: vandaag)
+            voor: gegevens.hulpvraag,
+            vrijwilligers: gegevens.vrijwilligers,
+            voorzieningen: gegevens.voorzieningen,
+            kernnaam: gegevens.kernnaam,
+            namen: gegevens.namen,
+            vandaag: vandaag
+        )
         metrics.matching(ContinuousClock.now - start)
         return (gegevens.hulpvraag, kandidaten)
     }
@@ -67,7 +77,12 @@ struct KoppelingenController {
         filter.status = query.keuze("status", KoppelingStatus.self).flatMap { KoppelingStore.Statusfilter(rawValue: $0.rawValue) }
         filter.paginering = query.paginering()
         try query.controleer()
-        guard let pagina = try await koppelingen.list(filter, in: AccessScope(gebruiker), audit: audit(gebruiker, context, "koppelingen-lezen", "koppeling", nil))
+        guard
+            let pagina = try await koppelingen.list(
+                filter,
+                in: AccessScope(gebruiker),
+                audit: audit(gebruiker, context, "koppelingen-lezen", "koppeling", nil)
+            )
         else { throw Self.geenHulpvraag }
         // The hulpvraag is the team's own (else nil above), and so is each of its koppelingen.
         let eigen = pagina.items.compactMap(\.kernteam)
@@ -97,11 +112,19 @@ struct KoppelingenController {
         guard lezer.fouten.isEmpty, let helper else { throw Problem.invalid(lezer.fouten) }
         return try await mapRules {
             try await Resource.create(request, raw: raw, scope: scope, idempotentie: idempotentie, path: "/v1/koppelingen") { connection in
-                guard let koppeling = try await KoppelingStore.create(
-                    hulpvraag: hulpvraag, helper: helper, toelichting: toelichting, on: connection, door: gebruiker.naam,
-                    audit: { id in audit(gebruiker, context, "koppeling-voorstellen", "koppeling", id) })
+                guard
+                    let koppeling = try await KoppelingStore.create(
+                        hulpvraag: hulpvraag,
+                        helper: helper,
+                        toelichting: toelichting,
+                        on: connection,
+                        door: gebruiker.naam,
+                        audit: { id in audit(gebruiker, context, "koppeling-voorstellen", "koppeling", id) }
+                    )
                 else {
-                    throw Problem.notFound("De hulpvraag, of de \(vrijwilliger != nil ? "vrijwilliger" : "voorziening"), bestaat niet of is niet voor u zichtbaar.")
+                    throw Problem.notFound(
+                        "De hulpvraag, of de \(vrijwilliger != nil ? "vrijwilliger" : "voorziening"), bestaat niet of is niet voor u zichtbaar."
+                    )
                 }
                 return koppeling
             } herlees: { id in
@@ -118,14 +141,23 @@ struct KoppelingenController {
         filter.status = query.keuze("status", KoppelingStore.Statusfilter.self)
         filter.paginering = query.paginering()
         try query.controleer()
-        let pagina = try await koppelingen.list(filter, in: AccessScope(gebruiker), audit: audit(gebruiker, context, "koppelingen-lezen", "koppeling", nil))
+        let pagina = try await koppelingen.list(
+            filter,
+            in: AccessScope(gebruiker),
+            audit: audit(gebruiker, context, "koppelingen-lezen", "koppeling", nil)
+        )
         return try Resource.json(Paginaantwoord(pagina ?? Pagina(items: [], totaal: 0), filter.paginering))
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let gebruiker = try context.require(.kernteamlid, .steunpunt)
         let id = try Self.id(context, else: Self.geenKoppeling)
-        guard let weergave = try await koppelingen.weergave(id, in: AccessScope(gebruiker), audit: audit(gebruiker, context, "koppeling-lezen", "koppeling", id))
+        guard
+            let weergave = try await koppelingen.weergave(
+                id,
+                in: AccessScope(gebruiker),
+                audit: audit(gebruiker, context, "koppeling-lezen", "koppeling", id)
+            )
         else { throw Self.geenKoppeling }
         // The steunpunt changes no koppeling, so it gets no version to send back.
         return try Resource.json(weergave, versie: weergave.kernteam?.versie)
@@ -144,15 +176,26 @@ struct KoppelingenController {
         lezer.onbekendeVelden()
         if status == .afgebroken {
             let bekend = Set(try await koppelingen.afbreekredenen().map(\.code))
-            if reden == nil { lezer.fout("reden", "is verplicht bij afbreken; zie /v1/afbreekredenen") }
-            else if let reden, !bekend.contains(reden) { lezer.fout("reden", "onbekende reden '\(reden)'; zie /v1/afbreekredenen") }
+            if reden == nil {
+                lezer.fout("reden", "is verplicht bij afbreken; zie /v1/afbreekredenen")
+            } else if let reden, !bekend.contains(reden) {
+                lezer.fout("reden", "onbekende reden '\(reden)'; zie /v1/afbreekredenen")
+            }
         } else if reden != nil {
             lezer.fout("reden", "alleen bij afbreken")
         }
         guard lezer.fouten.isEmpty, let status else { throw Problem.invalid(lezer.fouten) }
         let result = try await mapRules {
-            try await koppelingen.zet(id, op: status, reden: reden, toelichting: toelichting, versie: versie, vandaag: .vandaag(),
-                                      in: AccessScope(gebruiker), audit: audit(gebruiker, context, "koppeling-\(status.rawValue)", "koppeling", id))
+            try await koppelingen.zet(
+                id,
+                op: status,
+                reden: reden,
+                toelichting: toelichting,
+                versie: versie,
+                vandaag: .vandaag(),
+                in: AccessScope(gebruiker),
+                audit: audit(gebruiker, context, "koppeling-\(status.rawValue)", "koppeling", id)
+            )
         }
         switch result {
         case .gewijzigd(let koppeling): return try Resource.json(koppeling, versie: koppeling.versie)
@@ -173,19 +216,21 @@ struct KoppelingenController {
         do {
             return try await body()
         } catch let error as PostgresError {
-            let detail: String? = switch error.constraint {
-            case "koppelingen_capaciteit": "Geen plek meer vrij: deze helper heeft al zoveel lopende koppelingen als de capaciteit toelaat."
-            case "koppelingen_een_per_vrijwilliger", "koppelingen_een_per_voorziening": "Deze helper is al aan deze hulpvraag gekoppeld."
-            case "koppelingen_toestemming": "De inwoner gaf geen toestemming voor een vrijwilliger."
-            case "koppelingen_veilig_thuis": "Een hulpvraag met een Veilig Thuis-signaal krijgt geen vrijwilliger; die is doorverwezen naar het loket."
-            case "koppelingen_actief": "De vrijwilliger is niet actief (gepauzeerd of gestopt)."
-            case "koppelingen_status_volgorde": "Deze stap kan niet vanuit de huidige status."
-            case "koppelingen_afgesloten": "De hulpvraag is afgesloten; heropen hem eerst."
-            case "koppelingen_vog": "Bij een jongere alleen een vrijwilliger met een geldige VOG."
-            // Only this kernteam's own history (sql/definitions/04_koppelingen.sql): it says nothing of another team's hulpvragen.
-            case "koppelingen_eerder_afgebroken": "Met deze vrijwilliger is eerder een koppeling met deze inwoner afgebroken."
-            default: nil
-            }
+            let detail: String? =
+                switch error.constraint {
+                case "koppelingen_capaciteit": "Geen plek meer vrij: deze helper heeft al zoveel lopende koppelingen als de capaciteit toelaat."
+                case "koppelingen_een_per_vrijwilliger", "koppelingen_een_per_voorziening": "Deze helper is al aan deze hulpvraag gekoppeld."
+                case "koppelingen_toestemming": "De inwoner gaf geen toestemming voor een vrijwilliger."
+                case "koppelingen_veilig_thuis":
+                    "Een hulpvraag met een Veilig Thuis-signaal krijgt geen vrijwilliger; die is doorverwezen naar het loket."
+                case "koppelingen_actief": "De vrijwilliger is niet actief (gepauzeerd of gestopt)."
+                case "koppelingen_status_volgorde": "Deze stap kan niet vanuit de huidige status."
+                case "koppelingen_afgesloten": "De hulpvraag is afgesloten; heropen hem eerst."
+                case "koppelingen_vog": "Bij een jongere alleen een vrijwilliger met een geldige VOG."
+                // Only this kernteam's own history (sql/definitions/04_koppelingen.sql): it says nothing of another team's hulpvragen.
+                case "koppelingen_eerder_afgebroken": "Met deze vrijwilliger is eerder een koppeling met deze inwoner afgebroken."
+                default: nil
+                }
             guard let detail, let regel = error.constraint else { throw error }
             metrics.koppelingGeweigerd(regel)
             throw Problem(status: .conflict, detail: detail)
@@ -193,8 +238,16 @@ struct KoppelingenController {
     }
 
     func audit(_ gebruiker: Gebruiker, _ context: AppRequestContext, _ actie: String, _ objectType: String, _ id: UUID?) -> AuditRegel {
-        AuditRegel(gebruiker: gebruiker.naam, rol: gebruiker.heeft(.kernteamlid) ? .kernteamlid : .steunpunt, actie: actie, objectType: objectType,
-                   objectId: id?.uuidString.lowercased(), doel: Self.doel, resultaat: .toegestaan, requestId: context.id)
+        AuditRegel(
+            gebruiker: gebruiker.naam,
+            rol: gebruiker.heeft(.kernteamlid) ? .kernteamlid : .steunpunt,
+            actie: actie,
+            objectType: objectType,
+            objectId: id?.uuidString.lowercased(),
+            doel: Self.doel,
+            resultaat: .toegestaan,
+            requestId: context.id
+        )
     }
 
     static func id(_ context: AppRequestContext, else problem: Problem) throws -> UUID {

@@ -6,8 +6,10 @@ struct OpenAPIController {
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/v1/openapi.json") { _, _ in
             Response(
-                status: .ok, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "public, max-age=300"],
-                body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.json)))
+                status: .ok,
+                headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "public, max-age=300"],
+                body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.json))
+            )
         }
     }
 }

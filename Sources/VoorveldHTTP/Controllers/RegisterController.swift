@@ -97,11 +97,17 @@ struct RegisterController<Regel: Registerregel & Resourcerecord> {
         let body = try await request.body.collect(upTo: 64 << 20)
         do {
             let count = try await store.importeer(
-                CSVImport.text(of: Data(buffer: body)), in: AccessScope(gebruiker), door: audit(gebruiker, context, "\(Regel.meervoud)-importeren", nil))
+                CSVImport.text(of: Data(buffer: body)),
+                in: AccessScope(gebruiker),
+                door: audit(gebruiker, context, "\(Regel.meervoud)-importeren", nil)
+            )
             return Importresultaat(geimporteerd: count)
         } catch let fouten as Importfouten {
-            var problem = Problem(status: .unprocessableContent, title: "Bestand niet ingelezen",
-                                  detail: "Er is niets ingelezen: \(fouten.fouten.count) probleem/problemen in het bestand.")
+            var problem = Problem(
+                status: .unprocessableContent,
+                title: "Bestand niet ingelezen",
+                detail: "Er is niets ingelezen: \(fouten.fouten.count) probleem/problemen in het bestand."
+            )
             problem.fouten = fouten.fouten
             throw problem
         }
@@ -122,9 +128,16 @@ struct RegisterController<Regel: Registerregel & Resourcerecord> {
     }
 
     func audit(_ gebruiker: Gebruiker, _ context: AppRequestContext, _ actie: String, _ id: UUID?) -> AuditRegel {
-        AuditRegel(gebruiker: gebruiker.naam, rol: (schrijvers + lezers).first(where: gebruiker.heeft),
-                   actie: actie, objectType: Regel.soort, objectId: id?.uuidString.lowercased(), doel: doel, resultaat: .toegestaan,
-                   requestId: context.id)
+        AuditRegel(
+            gebruiker: gebruiker.naam,
+            rol: (schrijvers + lezers).first(where: gebruiker.heeft),
+            actie: actie,
+            objectType: Regel.soort,
+            objectId: id?.uuidString.lowercased(),
+            doel: doel,
+            resultaat: .toegestaan,
+            requestId: context.id
+        )
     }
 
     private func id(_ context: AppRequestContext) throws -> UUID {

@@ -42,7 +42,12 @@ struct UitkomstenController {
         let uitkomsten = try await hulpvragen.uitkomsten()
         let result: HulpvraagStore.Wijziging
         do {
-            result = try await hulpvragen.sluitAf(id, versie: versie, in: AccessScope(gebruiker), audit: audit(gebruiker, context, "hulpvraag-afsluiten", id)) { current, nazorgDagen in
+            result = try await hulpvragen.sluitAf(
+                id,
+                versie: versie,
+                in: AccessScope(gebruiker),
+                audit: audit(gebruiker, context, "hulpvraag-afsluiten", id)
+            ) { current, nazorgDagen in
                 try Afsluiting.lees(invoer, hulpvraag: current, uitkomsten: uitkomsten, vandaag: .vandaag(), nazorgNa: nazorgDagen)
             }
         } catch let fouten as Invoerfouten {
@@ -63,7 +68,13 @@ struct UitkomstenController {
         let result: HulpvraagStore.Wijziging
         do {
             result = try await hulpvragen.nazorg(
-                id, opgelost: opgelost, op: .vandaag(), versie: versie, in: AccessScope(gebruiker), audit: audit(gebruiker, context, "nazorg-vastleggen", id))
+                id,
+                opgelost: opgelost,
+                op: .vandaag(),
+                versie: versie,
+                in: AccessScope(gebruiker),
+                audit: audit(gebruiker, context, "nazorg-vastleggen", id)
+            )
         } catch let fouten as Invoerfouten {
             throw Problem.invalid(fouten.fouten)
         }
@@ -98,20 +109,43 @@ struct UitkomstenController {
 
     /// The voorliggend-veld figures as `gebruiker` may see them: for a wethouder with disclosure
     /// control, for a kernteamlid (not also wethouder) their own teams' exact counts.
-    func voorliggendVeld(_ gebruiker: Gebruiker, _ context: AppRequestContext, van: CalendarDate, tot: CalendarDate, per: String) async throws
+    func voorliggendVeld(
+        _ gebruiker: Gebruiker,
+        _ context: AppRequestContext,
+        van: CalendarDate,
+        tot: CalendarDate,
+        per: String
+    ) async throws
         -> VoorliggendVeldCijfers
     {
         let tellingen = try await cijfers.voorliggendVeld(
-            van: van, tot: tot, per: per, in: AccessScope(gebruiker), audit: cijferAudit(gebruiker, context, "voorliggend-veld per \(per)"))
+            van: van,
+            tot: tot,
+            per: per,
+            in: AccessScope(gebruiker),
+            audit: cijferAudit(gebruiker, context, "voorliggend-veld per \(per)")
+        )
         return voorliggendVeld(gebruiker, van: van, tot: tot, per: per, tellingen)
     }
 
     /// Counts read from the store, as `gebruiker` may see them.
-    func voorliggendVeld(_ gebruiker: Gebruiker, van: CalendarDate, tot: CalendarDate, per: String, _ tellingen: CijfersStore.Tellingen)
+    func voorliggendVeld(
+        _ gebruiker: Gebruiker,
+        van: CalendarDate,
+        tot: CalendarDate,
+        per: String,
+        _ tellingen: CijfersStore.Tellingen
+    )
         -> VoorliggendVeldCijfers
     {
-        VoorliggendVeldCijfers(per: per, van: van.description, tot: tot.description, tellingen: tellingen.tellingen, totaal: tellingen.totaal,
-                               onthulling: gecontroleerd(gebruiker))
+        VoorliggendVeldCijfers(
+            per: per,
+            van: van.description,
+            tot: tot.description,
+            tellingen: tellingen.tellingen,
+            totaal: tellingen.totaal,
+            onthulling: gecontroleerd(gebruiker)
+        )
     }
 
     /// Disclosure control for the roles under it (`Rol.onderOnthullingsbeheer`); exact counts only
@@ -123,12 +157,15 @@ struct UitkomstenController {
         func aantal(_ a: Aantal) -> String { a.waarde.map(String.init) ?? "onderdrukt" }
         func percentage(_ p: Percentage) -> [String] { [aantal(p.teller), aantal(p.noemer), p.percentage.map { String($0) } ?? ""] }
         return CSVExport.render(
-            header: [cijfers.per, "afgesloten", "ingetrokken", "alleen_vv_teller", "alleen_vv_noemer", "alleen_vv_percentage",
-                     "vv_betrokken_teller", "vv_betrokken_noemer", "vv_betrokken_percentage"],
+            header: [
+                cijfers.per, "afgesloten", "ingetrokken", "alleen_vv_teller", "alleen_vv_noemer", "alleen_vv_percentage",
+                "vv_betrokken_teller", "vv_betrokken_noemer", "vv_betrokken_percentage",
+            ],
             rows: (cijfers.rijen + [cijfers.totaal]).map { rij in
                 [rij.waarde, aantal(rij.afgesloten), aantal(rij.ingetrokken)] + percentage(rij.alleenVoorliggendVeld)
                     + percentage(rij.voorliggendVeldBetrokken)
-            })
+            }
+        )
     }
 
     /// `?van=2026-01-01&tot=2026-12-31`: the monitoring tables of hulpvragen received in the period.
@@ -141,7 +178,12 @@ struct UitkomstenController {
     }
 
     func monitoring(_ gebruiker: Gebruiker, _ context: AppRequestContext, van: CalendarDate, tot: CalendarDate) async throws -> Monitoring {
-        let gegevens = try await cijfers.monitoring(van: van, tot: tot, in: AccessScope(gebruiker), audit: cijferAudit(gebruiker, context, "monitoring"))
+        let gegevens = try await cijfers.monitoring(
+            van: van,
+            tot: tot,
+            in: AccessScope(gebruiker),
+            audit: cijferAudit(gebruiker, context, "monitoring")
+        )
         return monitoring(gebruiker, van: van, tot: tot, gegevens)
     }
 
@@ -149,9 +191,17 @@ struct UitkomstenController {
     func monitoring(_ gebruiker: Gebruiker, van: CalendarDate, tot: CalendarDate, _ gegevens: CijfersStore.Monitoringgegevens) -> Monitoring {
         let maanden = Self.maanden(eindigend: tot, aantal: (tot.year * 12 + tot.month) - (van.year * 12 + van.month) + 1)
         return Monitoring(
-            van: van.description, tot: tot.description, maanden: maanden, kernteams: gegevens.kernteams, kernen: gegevens.kernen,
-            leefgebieden: gegevens.leefgebieden, instroom: gegevens.instroom, perLeefgebied: gegevens.perLeefgebied, nazorg: gegevens.nazorg,
-            onthulling: gecontroleerd(gebruiker))
+            van: van.description,
+            tot: tot.description,
+            maanden: maanden,
+            kernteams: gegevens.kernteams,
+            kernen: gegevens.kernen,
+            leefgebieden: gegevens.leefgebieden,
+            instroom: gegevens.instroom,
+            perLeefgebied: gegevens.perLeefgebied,
+            nazorg: gegevens.nazorg,
+            onthulling: gecontroleerd(gebruiker)
+        )
     }
 
     /// `?tot=2026-11-30`: falling intake over the twelve months up to `tot`, and supply gaps now.
@@ -166,7 +216,12 @@ struct UitkomstenController {
     /// The signals of the twelve complete months up to `tot` (default: the last complete month).
     func signalen(_ gebruiker: Gebruiker, _ context: AppRequestContext, tot gevraagd: CalendarDate?) async throws -> Signalen {
         let periode = Self.signaalperiode(tot: gevraagd)
-        let gegevens = try await cijfers.signalen(van: periode.van, tot: periode.tot, in: AccessScope(gebruiker), audit: cijferAudit(gebruiker, context, "signalen"))
+        let gegevens = try await cijfers.signalen(
+            van: periode.van,
+            tot: periode.tot,
+            in: AccessScope(gebruiker),
+            audit: cijferAudit(gebruiker, context, "signalen")
+        )
         return signalen(gebruiker, periode, gegevens)
     }
 
@@ -185,10 +240,19 @@ struct UitkomstenController {
     }
 
     /// The signals' data read from the store, as `gebruiker` may see it.
-    func signalen(_ gebruiker: Gebruiker, _ periode: (van: CalendarDate, tot: CalendarDate, maanden: [String]), _ gegevens: CijfersStore.Signaalgegevens) -> Signalen {
+    func signalen(
+        _ gebruiker: Gebruiker,
+        _ periode: (van: CalendarDate, tot: CalendarDate, maanden: [String]),
+        _ gegevens: CijfersStore.Signaalgegevens
+    ) -> Signalen {
         Signalen(
-            tot: periode.tot.description, maanden: periode.maanden, instroom: gegevens.instroom, kernteams: gegevens.kernteams, tekorten: gegevens.tekorten,
-            onthulling: gecontroleerd(gebruiker))
+            tot: periode.tot.description,
+            maanden: periode.maanden,
+            instroom: gegevens.instroom,
+            kernteams: gegevens.kernteams,
+            tekorten: gegevens.tekorten,
+            onthulling: gecontroleerd(gebruiker)
+        )
     }
 
     /// The `aantal` months up to and including the month of `datum`, as `2026-11`, oldest first.
@@ -218,12 +282,28 @@ struct UitkomstenController {
     }
 
     func cijferAudit(_ gebruiker: Gebruiker, _ context: AppRequestContext, _ wat: String) -> AuditRegel {
-        AuditRegel(gebruiker: gebruiker.naam, rol: gebruiker.heeft(.wethouder) ? .wethouder : .kernteamlid, actie: "cijfers-lezen",
-                   objectType: "cijfers", objectId: wat, doel: "monitoring", resultaat: .toegestaan, requestId: context.id)
+        AuditRegel(
+            gebruiker: gebruiker.naam,
+            rol: gebruiker.heeft(.wethouder) ? .wethouder : .kernteamlid,
+            actie: "cijfers-lezen",
+            objectType: "cijfers",
+            objectId: wat,
+            doel: "monitoring",
+            resultaat: .toegestaan,
+            requestId: context.id
+        )
     }
 
     func audit(_ gebruiker: Gebruiker, _ context: AppRequestContext, _ actie: String, _ id: UUID) -> AuditRegel {
-        AuditRegel(gebruiker: gebruiker.naam, rol: .kernteamlid, actie: actie, objectType: "hulpvraag", objectId: id.uuidString.lowercased(),
-                   doel: "ondersteuning van de inwoner", resultaat: .toegestaan, requestId: context.id)
+        AuditRegel(
+            gebruiker: gebruiker.naam,
+            rol: .kernteamlid,
+            actie: actie,
+            objectType: "hulpvraag",
+            objectId: id.uuidString.lowercased(),
+            doel: "ondersteuning van de inwoner",
+            resultaat: .toegestaan,
+            requestId: context.id
+        )
     }
 }

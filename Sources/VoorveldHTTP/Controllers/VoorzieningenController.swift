@@ -14,8 +14,13 @@ struct VoorzieningenController {
     init(pool: ConnectionPool) {
         voorzieningen = VoorzieningStore(pool: pool)
         referenties = ReferentieStore(pool: pool)
-        register = RegisterController(pool: pool, lezers: [.kernteamlid, .steunpunt], schrijvers: [.steunpunt],
-                                      doel: "sociale kaart en bemiddeling", leesAudit: false)
+        register = RegisterController(
+            pool: pool,
+            lezers: [.kernteamlid, .steunpunt],
+            schrijvers: [.steunpunt],
+            doel: "sociale kaart en bemiddeling",
+            leesAudit: false
+        )
     }
 
     func addRoutes(to router: Router<AppRequestContext>) {

@@ -33,7 +33,10 @@ struct VrijwilligersController {
         filter.paginering = query.paginering()
         try query.controleer()
         let pagina = try await vrijwilligers.list(
-            filter, in: AccessScope(gebruiker), audit: register.audit(gebruiker, context, "vrijwilligers-lezen", nil))
+            filter,
+            in: AccessScope(gebruiker),
+            audit: register.audit(gebruiker, context, "vrijwilligers-lezen", nil)
+        )
         return try Resource.json(Paginaantwoord(pagina, filter.paginering))
     }
 }

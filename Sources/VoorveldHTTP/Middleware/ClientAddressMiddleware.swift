@@ -11,8 +11,8 @@ struct ClientAddressMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard trustedProxies.contains(context.remoteAddress),
-              let forwarded = request.headers[HTTPField.Name("X-Forwarded-For")!],
-              let last = forwarded.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !last.isEmpty, last.count <= 45
+            let forwarded = request.headers[HTTPField.Name("X-Forwarded-For")!],
+            let last = forwarded.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !last.isEmpty, last.count <= 45
         else { return try await next(request, context) }
         var context = context
         context.remoteAddress = last

@@ -36,8 +36,12 @@ struct LoadSheddingMiddleware<Context: RequestContext>: RouterMiddleware {
         while true {
             guard current < limit else {
                 metrics.geweigerdTeDruk()
-                throw Problem(status: .serviceUnavailable, title: "Te druk",
-                              detail: "Het is op dit moment te druk. Probeer het over een paar seconden opnieuw.", headers: [.retryAfter: "1"])
+                throw Problem(
+                    status: .serviceUnavailable,
+                    title: "Te druk",
+                    detail: "Het is op dit moment te druk. Probeer het over een paar seconden opnieuw.",
+                    headers: [.retryAfter: "1"]
+                )
             }
             let (exchanged, original) = inFlight.count.compareExchange(expected: current, desired: current + 1, ordering: .relaxed)
             if exchanged { break }

@@ -20,7 +20,9 @@ struct ProblemMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var problem: Problem
         var headers: HTTPFields = [:]
-        var internalError: Problem { Problem(status: .internalServerError, detail: "Er ging iets mis. Noem bij een melding deze code: \(context.id).") }
+        var internalError: Problem {
+            Problem(status: .internalServerError, detail: "Er ging iets mis. Noem bij een melding deze code: \(context.id).")
+        }
         do {
             return try await next(request, context)
         } catch let error as Problem {
@@ -47,12 +49,19 @@ struct ProblemMiddleware: RouterMiddleware {
             problem = Problem(status: .badRequest, detail: "Het verzoek bevat een teken dat niet kan worden opgeslagen (NUL).")
         } catch let error as PostgresError where error.kind == .poolTimeout || error.kind == .connection {
             context.logger.error("database unavailable", metadata: ["error": "\(error)"])
-            problem = Problem(status: .serviceUnavailable, detail: "De database is tijdelijk niet bereikbaar. Probeer het over enkele seconden opnieuw.")
+            problem = Problem(
+                status: .serviceUnavailable,
+                detail: "De database is tijdelijk niet bereikbaar. Probeer het over enkele seconden opnieuw."
+            )
             headers = [.retryAfter: "5"]
         } catch let error as PostgresError {
             // Never PostgreSQL's DETAIL: it can quote a row ("Failing row contains ...").
-            context.logger.error("request failed", metadata: [
-                "error": "\(error.kind)", "sqlstate": "\(error.sqlState ?? "")", "constraint": "\(error.constraint ?? "")"])
+            context.logger.error(
+                "request failed",
+                metadata: [
+                    "error": "\(error.kind)", "sqlstate": "\(error.sqlState ?? "")", "constraint": "\(error.constraint ?? "")",
+                ]
+            )
             problem = internalError
         } catch {
             context.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))"])
@@ -71,18 +80,28 @@ struct ProblemMiddleware: RouterMiddleware {
 
     /// The error page; a logged-in user keeps the menu of their pages (and the logout button).
     static func page(_ problem: Problem, headers: HTTPFields, request: Request, gebruiker: Gebruiker?) -> Response {
-        let velden = problem.veldfouten.isEmpty ? ""
+        let velden =
+            problem.veldfouten.isEmpty
+            ? ""
             : "<ul>" + problem.veldfouten.map { "<li>\(HTML.escape(Velden.zin($0.veld, $0.melding)))</li>" }.joined() + "</ul>"
         let csrf = gebruiker.map { _ in CSRF.token(request) }
         let menu = gebruiker.flatMap { gebruiker in csrf.map { Layout.Menu(gebruiker: gebruiker, csrf: $0.token) } }
-        let html = Layout.page(title: problem.title, menu: menu, body: """
-            <h1>\(HTML.escape(problem.title))</h1>
-            <p>\(HTML.escape(problem.detail ?? "Dit lukte niet."))</p>\(velden)
-            <p><a href="/">Naar de startpagina</a></p>
-            """)
+        let html = Layout.page(
+            title: problem.title,
+            menu: menu,
+            body: """
+                <h1>\(HTML.escape(problem.title))</h1>
+                <p>\(HTML.escape(problem.detail ?? "Dit lukte niet."))</p>\(velden)
+                <p><a href="/">Naar de startpagina</a></p>
+                """
+        )
         var fields: HTTPFields = [.contentType: "text/html; charset=utf-8"]
         fields.append(contentsOf: (problem.headers + headers).filter { $0.name != .wwwAuthenticate })
-        var response = Response(status: HTTPResponse.Status(code: problem.status), headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
+        var response = Response(
+            status: HTTPResponse.Status(code: problem.status),
+            headers: fields,
+            body: ResponseBody(byteBuffer: ByteBuffer(string: html))
+        )
         if let csrf, csrf.nieuw { response.setCookie(Cookie.host(CSRF.cookieName, csrf.token)) }
         return response
     }

@@ -21,8 +21,14 @@ struct RefusalAuditMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch let problem as Problem where problem.doorRol {
             if let gebruiker = context.gebruiker,
-               let regel = Weigeringsaudit.regel(request.method, route: context.endpointPath, id: context.parameters.get("id"),
-                                                 gebruiker: gebruiker, requestId: context.id) {
+                let regel = Weigeringsaudit.regel(
+                    request.method,
+                    route: context.endpointPath,
+                    id: context.parameters.get("id"),
+                    gebruiker: gebruiker,
+                    requestId: context.id
+                )
+            {
                 // The same path as an allowed read's line: the user's own scope, against which
                 // row-level security checks the line (own gemeente, own name).
                 do {
@@ -81,7 +87,15 @@ public enum Weigeringsaudit {
         let objectId = id.flatMap(UUID.init(uuidString:))?.uuidString.lowercased()
         // As the allowed ones are named: `hulpvraag-lezen` for one, `hulpvragen-lezen` for a list.
         let actie = method == .get || method == .head ? "\(objectId == nil ? meervoud : record.objectType)-lezen" : "\(record.objectType)-wijzigen"
-        return AuditRegel(gebruiker: gebruiker.naam, rol: gebruiker.rollen.sorted().first, actie: actie, objectType: record.objectType,
-                          objectId: objectId, doel: record.doel, resultaat: .geweigerd, requestId: requestId)
+        return AuditRegel(
+            gebruiker: gebruiker.naam,
+            rol: gebruiker.rollen.sorted().first,
+            actie: actie,
+            objectType: record.objectType,
+            objectId: objectId,
+            doel: record.doel,
+            resultaat: .geweigerd,
+            requestId: requestId
+        )
     }
 }

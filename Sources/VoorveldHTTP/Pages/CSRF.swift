@@ -11,7 +11,12 @@ enum CSRF {
 
     /// A page with forms: `render` gets the visitor's token for the hidden fields; a visitor
     /// without one gets a new one, and its cookie.
-    static func page(_ request: Request, context: some RequestContext, status: HTTPResponse.Status = .ok, _ render: (String) -> String) throws -> Response {
+    static func page(
+        _ request: Request,
+        context: some RequestContext,
+        status: HTTPResponse.Status = .ok,
+        _ render: (String) -> String
+    ) throws -> Response {
         let (token, nieuw) = Self.token(request)
         var response = try HTML(render(token), status: status).response(from: request, context: context)
         if nieuw { response.setCookie(Cookie.host(cookieName, token)) }

@@ -55,11 +55,15 @@ struct CijfersPage {
         var fouten: [Veldfout] = []
         var periode = standaard
         if let code = Pages.query(request, "periode") {
-            if let gekozen = Cijferperiode(code: code) { periode = gekozen } else {
+            if let gekozen = Cijferperiode(code: code) {
+                periode = gekozen
+            } else {
                 fouten.append(Veldfout(veld: "periode", melding: "'\(code)' is geen periode: \(Cijferperiode.uitleg)"))
             }
         } else if let van = Pages.query(request, "van"), let tot = Pages.query(request, "tot") {
-            if let van = CalendarDate(iso: van), let tot = CalendarDate(iso: tot), let gekozen = Cijferperiode(van: van, tot: tot) { periode = gekozen } else {
+            if let van = CalendarDate(iso: van), let tot = CalendarDate(iso: tot), let gekozen = Cijferperiode(van: van, tot: tot) {
+                periode = gekozen
+            } else {
                 fouten.append(Veldfout(veld: "periode", melding: "van \(van) tot en met \(tot) is geen hele periode: \(Cijferperiode.uitleg)"))
             }
         }
@@ -75,7 +79,8 @@ struct CijfersPage {
         let keuzes = Cijferperiode.keuzes(tot: .vandaag()).map { (code: $0.code, naam: Self.periodenaam($0)) }
         func sectie(_ id: String, _ toelichting: String = "") -> String {
             guard let tabel = cijfers.tabel(id) else { return "" }
-            return tabel.html + toelichting + #"<p><a href="/cijfers/\#(tabel.id)?\#(query)" download>\#(HTML.escape(tabel.titel)) downloaden (CSV)</a></p>"#
+            return tabel.html + toelichting
+                + #"<p><a href="/cijfers/\#(tabel.id)?\#(query)" download>\#(HTML.escape(tabel.titel)) downloaden (CSV)</a></p>"#
         }
         guard let totaal = cijfers.voorliggendVeld?.totaal, let verloop = cijfers.verloop, let signalen = cijfers.signalen else {
             throw Problem(status: .internalServerError, detail: "De cijfers zijn onvolledig gelezen.")
@@ -127,7 +132,7 @@ struct CijfersPage {
         let periode = Self.periode(request)
         guard periode.fouten.isEmpty else { throw Problem.invalid(periode.fouten) }
         guard Self.tabelIds.contains(naam),
-              let tabel = try await cijfers(gebruiker, context, periode, verloop: Pages.query(request, "verloop"), tabel: naam).tabel(naam)
+            let tabel = try await cijfers(gebruiker, context, periode, verloop: Pages.query(request, "verloop"), tabel: naam).tabel(naam)
         else { throw Problem.notFound("Er is geen tabel '\(naam)'.") }
         return CSVExport.response(tabel.csv, filename: "\(tabel.id)-\(periode.periode.code).csv")
     }
@@ -158,7 +163,13 @@ struct CijfersPage {
     /// (so the tables always agree) with one audit row. `tabel` limits the reading to what that one
     /// table needs, for its download.
     /// - Parameter verloop: `maand` or `kwartaal`; otherwise per month unless fewer than two months may be shown.
-    func cijfers(_ gebruiker: Gebruiker, _ context: AppRequestContext, _ periode: Periode, verloop gevraagd: String?, tabel: String? = nil) async throws
+    func cijfers(
+        _ gebruiker: Gebruiker,
+        _ context: AppRequestContext,
+        _ periode: Periode,
+        verloop gevraagd: String?,
+        tabel: String? = nil
+    ) async throws
         -> Cijfers
     {
         let (van, tot) = (periode.van, periode.tot)
@@ -177,9 +188,11 @@ struct CijfersPage {
                 perKwartaal: try await tellingen("kwartaal", nodig("verloop") && verloop != "maand"),
                 perKern: try await tellingen("kern", nodig("per-kern")),
                 perLeefgebied: try await tellingen("leefgebied", nodig("per-leefgebied")),
-                monitoring: nodig("instroom", "kanalen", "overig") ? try await CijfersStore.monitoring(van: van, tot: tot, in: scope, on: connection) : nil,
+                monitoring: nodig("instroom", "kanalen", "overig")
+                    ? try await CijfersStore.monitoring(van: van, tot: tot, in: scope, on: connection) : nil,
                 signalen: nodig("dalende-instroom", "tekorten")
-                    ? try await CijfersStore.signalen(van: signaalperiode.van, tot: signaalperiode.tot, in: scope, on: connection) : nil)
+                    ? try await CijfersStore.signalen(van: signaalperiode.van, tot: signaalperiode.tot, in: scope, on: connection) : nil
+            )
         }
         let namen = gelezen.namen
         func vv(_ per: String, _ tellingen: CijfersStore.Tellingen?) -> VoorliggendVeldCijfers? {
@@ -191,9 +204,15 @@ struct CijfersPage {
         }
         let vvKop = ["Afgesloten", "Alleen voorliggend veld", "Voorliggend veld betrokken"]
         func vvTabel(_ id: String, _ titel: String, _ kolom: String, _ cijfers: VoorliggendVeldCijfers, _ naam: (String) -> String) -> Tabel {
-            Tabel(id: id, titel: titel, kop: [kolom] + vvKop, rijen: cijfers.rijen.map {
-                [naam($0.waarde), Self.tekst($0.afgesloten), Self.tekst($0.alleenVoorliggendVeld), Self.tekst($0.voorliggendVeldBetrokken)]
-            }, getallen: [1, 2, 3])
+            Tabel(
+                id: id,
+                titel: titel,
+                kop: [kolom] + vvKop,
+                rijen: cijfers.rijen.map {
+                    [naam($0.waarde), Self.tekst($0.afgesloten), Self.tekst($0.alleenVoorliggendVeld), Self.tekst($0.voorliggendVeldBetrokken)]
+                },
+                getallen: [1, 2, 3]
+            )
         }
         var tabellen: [Tabel] = []
         if let perPeriode {
@@ -217,9 +236,10 @@ struct CijfersPage {
     /// Intake per kernteam per month, the channels, and youth, nazorg, home visits and returns.
     static func monitoringtabellen(_ monitoring: Monitoring, _ namen: Codenamen) -> [Tabel] {
         let instroom = monitoring.instroomPerKernteamPerMaand
-        let instroomRijen = instroom.rijen.indices.map { r in
-            [namen.kernteam(instroom.rijen[r])] + instroom.cellen[r].map(Self.tekst) + [Self.tekst(instroom.rijtotalen[r])]
-        } + [["Totaal"] + instroom.kolomtotalen.map(Self.tekst) + [Self.tekst(instroom.totaal)]]
+        let instroomRijen =
+            instroom.rijen.indices.map { r in
+                [namen.kernteam(instroom.rijen[r])] + instroom.cellen[r].map(Self.tekst) + [Self.tekst(instroom.rijtotalen[r])]
+            } + [["Totaal"] + instroom.kolomtotalen.map(Self.tekst) + [Self.tekst(instroom.totaal)]]
         let kanalen = Kanaal.allCases.map { kanaal in
             [kanaal.naam] + (monitoring.kanalen[kanaal.rawValue].map(Self.tekst) ?? ["–", "–", "–"])
         }
@@ -230,23 +250,52 @@ struct CijfersPage {
             ["Terugkeer binnen de nazorgperiode", Self.tekst(monitoring.terugkeer), "", ""],
         ]
         return [
-            Tabel(id: "instroom", titel: "Nieuwe hulpvragen per kernteam per maand", kop: ["Kernteam"] + instroom.kolommen.map(Self.maandnaam) + ["Totaal"],
-                  rijen: instroomRijen, getallen: Set(1...(instroom.kolommen.count + 1))),
-            Tabel(id: "kanalen", titel: "Nieuwe hulpvragen per kanaal", kop: ["Kanaal", "Aantal", "Van", "Aandeel"], rijen: kanalen, getallen: [1, 2, 3]),
-            Tabel(id: "overig", titel: "Jongeren, nazorg, huisbezoeken en terugkeer", kop: ["Wat", "Aantal", "Van", "Aandeel"], rijen: overig, getallen: [1, 2, 3]),
+            Tabel(
+                id: "instroom",
+                titel: "Nieuwe hulpvragen per kernteam per maand",
+                kop: ["Kernteam"] + instroom.kolommen.map(Self.maandnaam) + ["Totaal"],
+                rijen: instroomRijen,
+                getallen: Set(1...(instroom.kolommen.count + 1))
+            ),
+            Tabel(
+                id: "kanalen",
+                titel: "Nieuwe hulpvragen per kanaal",
+                kop: ["Kanaal", "Aantal", "Van", "Aandeel"],
+                rijen: kanalen,
+                getallen: [1, 2, 3]
+            ),
+            Tabel(
+                id: "overig",
+                titel: "Jongeren, nazorg, huisbezoeken en terugkeer",
+                kop: ["Wat", "Aantal", "Van", "Aandeel"],
+                rijen: overig,
+                getallen: [1, 2, 3]
+            ),
         ]
     }
 
     /// The two signals: falling intake and a shortage of supply.
     static func signaaltabellen(_ signalen: Signalen, _ namen: Codenamen) -> [Tabel] {
         [
-            Tabel(id: "dalende-instroom", titel: "Signaal: dalende instroom", kop: ["Kernteam", "Maanden", "Instroom", "Toelichting"],
-                  rijen: signalen.dalendeInstroom.map { signaal in
-                      [namen.kernteam(signaal.kernteam), signaal.maanden.map(Self.maandnaam).joined(separator: ", "),
-                       signaal.instroom.map(Self.tekst).joined(separator: ", "), signaal.toelichting]
-                  }, getallen: []),
-            Tabel(id: "tekorten", titel: "Signaal: tekort aan aanbod", kop: ["Kern", "Leefgebied", "Open hulpvragen zonder passend aanbod"],
-                  rijen: signalen.tekorten.map { [namen.kern($0.kern), namen.leefgebied($0.leefgebied), Self.tekst($0.openHulpvragen)] }, getallen: [2]),
+            Tabel(
+                id: "dalende-instroom",
+                titel: "Signaal: dalende instroom",
+                kop: ["Kernteam", "Maanden", "Instroom", "Toelichting"],
+                rijen: signalen.dalendeInstroom.map { signaal in
+                    [
+                        namen.kernteam(signaal.kernteam), signaal.maanden.map(Self.maandnaam).joined(separator: ", "),
+                        signaal.instroom.map(Self.tekst).joined(separator: ", "), signaal.toelichting,
+                    ]
+                },
+                getallen: []
+            ),
+            Tabel(
+                id: "tekorten",
+                titel: "Signaal: tekort aan aanbod",
+                kop: ["Kern", "Leefgebied", "Open hulpvragen zonder passend aanbod"],
+                rijen: signalen.tekorten.map { [namen.kern($0.kern), namen.leefgebied($0.leefgebied), Self.tekst($0.openHulpvragen)] },
+                getallen: [2]
+            ),
         ]
     }
 
@@ -300,7 +349,11 @@ struct CijfersPage {
         // A line through the months that may be shown; a suppressed month breaks it.
         var lijnen: [[(Double, Double)]] = [[]]
         for (index, punt) in punten.enumerated() {
-            if let procent = punt.1 { lijnen[lijnen.count - 1].append((x(index), y(procent))) } else if !lijnen[lijnen.count - 1].isEmpty { lijnen.append([]) }
+            if let procent = punt.1 {
+                lijnen[lijnen.count - 1].append((x(index), y(procent)))
+            } else if !lijnen[lijnen.count - 1].isEmpty {
+                lijnen.append([])
+            }
         }
         let paden = lijnen.filter { $0.count > 1 }.map { lijn in
             #"<polyline fill="none" stroke="rgb(1,82,125)" stroke-width="3" points="\#(lijn.map { "\(getal($0.0)),\(getal($0.1))" }.joined(separator: " "))"/>"#
@@ -312,9 +365,12 @@ struct CijfersPage {
         let elke = punten.count > 12 ? 3 : 1
         let labels = punten.enumerated().filter { $0.offset % elke == 0 }.map { index, punt in
             let delen = punt.0.split(separator: "-")
-            let label = delen.count != 2 ? punt.0
-                : delen[1].hasPrefix("K") ? "\(delen[1]) \(delen[0].suffix(2))"
-                : "\(Pages.maanden[min(max((Int(delen[1]) ?? 1) - 1, 0), 11)].prefix(3)) \(delen[0].suffix(2))"
+            let label =
+                delen.count != 2
+                ? punt.0
+                : delen[1].hasPrefix("K")
+                    ? "\(delen[1]) \(delen[0].suffix(2))"
+                    : "\(Pages.maanden[min(max((Int(delen[1]) ?? 1) - 1, 0), 11)].prefix(3)) \(delen[0].suffix(2))"
             return #"<text x="\#(getal(x(index)))" y="\#(getal(hoogte - onder + 20))" text-anchor="middle">\#(HTML.escape(label))</text>"#
         }.joined()
         let beschrijving = punten.map { "\(maandnaam($0.0)): \($0.1.map(procent) ?? "niet getoond")" }.joined(separator: "; ")

@@ -17,9 +17,13 @@ struct Codenamen: Sendable {
 
     /// In the caller's transaction (which names the gemeente).
     static func laad(on connection: PostgresConnection) async throws -> Codenamen {
-        Codenamen(kernen: try await GebiedStore.kernen(on: connection), kernteams: try await GebiedStore.kernteams(on: connection),
-                  leefgebieden: try await ReferentieStore.leefgebieden(on: connection), taken: try await ReferentieStore.taken(on: connection),
-                  collegas: try await GebiedStore.collegas(on: connection))
+        Codenamen(
+            kernen: try await GebiedStore.kernen(on: connection),
+            kernteams: try await GebiedStore.kernteams(on: connection),
+            leefgebieden: try await ReferentieStore.leefgebieden(on: connection),
+            taken: try await ReferentieStore.taken(on: connection),
+            collegas: try await GebiedStore.collegas(on: connection)
+        )
     }
 
     func kern(_ code: String) -> String { kernen.first { $0.code == code }?.naam ?? code }

@@ -39,9 +39,11 @@ struct Grondslag: Sendable, Equatable {
     /// (`gewijzigd`, named by `labels`), and that what this user typed is still there.
     static func andermansWijziging(_ soort: String, gewijzigd: [String]?, labels: [String: String]) -> String {
         let namen = (gewijzigd ?? []).map { labels[$0] ?? $0 }
-        return Pages.nietOpgeslagen("Iemand anders heeft deze \(soort) intussen gewijzigd"
-                                    + (namen.isEmpty ? "." : ", in: \(namen.joined(separator: ", ")).")
-                                    + " Hieronder staat wat u invulde; kijk het na en sla opnieuw op.")
+        return Pages.nietOpgeslagen(
+            "Iemand anders heeft deze \(soort) intussen gewijzigd"
+                + (namen.isEmpty ? "." : ", in: \(namen.joined(separator: ", ")).")
+                + " Hieronder staat wat u invulde; kijk het na en sla opnieuw op."
+        )
     }
 
     /// FNV-1a (32 bits) of a field's non-empty values in a fixed order: change detection only,

@@ -62,22 +62,36 @@ struct HulpvraagPages {
         let nazorg = try await hulpvragen.list(nazorgFilter, in: scope, audit: api.audit(gebruiker, context, "hulpvragen-lezen", nil))
         let namen = try await Codenamen.laad(pool, in: scope)
 
-        let formulier = Formulier([("status", filter.status?.rawValue ?? ""), ("kern", filter.kern ?? ""), ("leefgebied", filter.leefgebied ?? ""),
-                                   ("regisseur", filter.regisseur ?? "")])
+        let formulier = Formulier([
+            ("status", filter.status?.rawValue ?? ""), ("kern", filter.kern ?? ""), ("leefgebied", filter.leefgebied ?? ""),
+            ("regisseur", filter.regisseur ?? ""),
+        ])
         let velden = Velden(formulier, optioneelMarkeren: false)
         func rij(_ h: Hulpvraag) -> [String] {
             let inwoner = HTML.escape(h.initialen) + (h.geboortejaar.map { " (\($0))" } ?? "")
-            return [#"<a href="/hulpvragen/\#(h.id!.uuidString.lowercased())">\#(inwoner)</a>"#, Pages.datum(h.ontvangenOp),
-                    HTML.escape(namen.kern(h.kern)), HTML.escape(h.leefgebieden.map(namen.leefgebied).joined(separator: ", ")),
-                    HTML.escape(h.status.naam), HTML.escape(namen.collega(h.regisseur))]
+            return [
+                #"<a href="/hulpvragen/\#(h.id!.uuidString.lowercased())">\#(inwoner)</a>"#, Pages.datum(h.ontvangenOp),
+                HTML.escape(namen.kern(h.kern)), HTML.escape(h.leefgebieden.map(namen.leefgebied).joined(separator: ", ")),
+                HTML.escape(h.status.naam), HTML.escape(namen.collega(h.regisseur)),
+            ]
         }
         let nazorgRijen = nazorg.items.map { h in
-            [#"<a href="/hulpvragen/\#(h.id!.uuidString.lowercased())">\#(HTML.escape(h.initialen))</a>"#, Pages.datum(h.afsluiting?.nazorgOp),
-             HTML.escape(namen.kern(h.kern)), HTML.escape(namen.collega(h.regisseur))]
+            [
+                #"<a href="/hulpvragen/\#(h.id!.uuidString.lowercased())">\#(HTML.escape(h.initialen))</a>"#, Pages.datum(h.afsluiting?.nazorgOp),
+                HTML.escape(namen.kern(h.kern)), HTML.escape(namen.collega(h.regisseur)),
+            ]
         }
-        let bladeren = Pages.bladeren("/hulpvragen", filters: [("status", filter.status?.rawValue), ("kern", filter.kern), ("leefgebied", filter.leefgebied),
-                                                              ("regisseur", filter.regisseur)],
-                                      pagina: paginanummer, getoond: pagina.items.count, totaal: pagina.totaal, soort: ("hulpvraag", "hulpvragen"))
+        let bladeren = Pages.bladeren(
+            "/hulpvragen",
+            filters: [
+                ("status", filter.status?.rawValue), ("kern", filter.kern), ("leefgebied", filter.leefgebied),
+                ("regisseur", filter.regisseur),
+            ],
+            pagina: paginanummer,
+            getoond: pagina.items.count,
+            totaal: pagina.totaal,
+            soort: ("hulpvraag", "hulpvragen")
+        )
         return try Pages.toon(request, context: context, gebruiker, titel: "Hulpvragen", huidig: "/hulpvragen") { _ in
             """
             <h1>Hulpvragen van uw \(gebruiker.kernteams.count == 1 ? "kernteam" : "kernteams")</h1>
@@ -115,12 +129,19 @@ struct HulpvraagPages {
     @Sendable func bewerk(_ request: Request, context: AppRequestContext) async throws -> Response {
         let gebruiker = try context.require(.kernteamlid)
         let id = try Pages.id(context, Self.nietGevonden)
-        guard let hulpvraag = try await hulpvragen.get(id, in: AccessScope(gebruiker), audit: api.audit(gebruiker, context, "hulpvraag-lezen", id)) else {
+        guard let hulpvraag = try await hulpvragen.get(id, in: AccessScope(gebruiker), audit: api.audit(gebruiker, context, "hulpvraag-lezen", id))
+        else {
             throw Self.nietGevonden
         }
         let formulier = Self.formulier(hulpvraag)
-        return try await formulierPagina(request, context, gebruiker, Self.velden(formulier), bestaand: hulpvraag,
-                                         grondslag: Grondslag(versie: hulpvraag.versie!, formulier, velden: Self.formuliervelden))
+        return try await formulierPagina(
+            request,
+            context,
+            gebruiker,
+            Self.velden(formulier),
+            bestaand: hulpvraag,
+            grondslag: Grondslag(versie: hulpvraag.versie!, formulier, velden: Self.formuliervelden)
+        )
     }
 
     @Sendable func registreer(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -142,15 +163,24 @@ struct HulpvraagPages {
         let bekend = try await referenties.referenties(in: scope)
         // Consent is asked, never assumed: the page has no default answer. An edit names its
         // regisseur (left empty, the domain would keep the old one).
-        var paginafouten = ["ja", "nee"].contains(formulier["toestemmingVrijwilliger"] ?? "") ? []
+        var paginafouten =
+            ["ja", "nee"].contains(formulier["toestemmingVrijwilliger"] ?? "")
+            ? []
             : [Veldfout(veld: "toestemmingVrijwilliger", melding: "kies ja of nee")]
         if id != nil && (formulier["regisseur"] ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
             paginafouten.insert(Veldfout(veld: "regisseur", melding: "is verplicht"), at: 0)
         }
         func lees(_ bestaand: Hulpvraag?) throws -> Hulpvraag {
-            var fouten = paginafouten, hulpvraag: Hulpvraag?
+            var fouten = paginafouten
+            var hulpvraag: Hulpvraag?
             do {
-                hulpvraag = try Hulpvraag.lees(formulier.invoer(lijsten: Self.lijsten), door: gebruiker, referenties: bekend, vandaag: .vandaag(), bestaand: bestaand)
+                hulpvraag = try Hulpvraag.lees(
+                    formulier.invoer(lijsten: Self.lijsten),
+                    door: gebruiker,
+                    referenties: bekend,
+                    vandaag: .vandaag(),
+                    bestaand: bestaand
+                )
             } catch let gelezen as Invoerfouten {
                 fouten = gelezen.fouten + fouten
             }
@@ -162,15 +192,28 @@ struct HulpvraagPages {
             }
             return hulpvraag
         }
-        func opnieuw(_ fouten: [Veldfout], bestaand: Hulpvraag? = nil, grondslag: Grondslag? = grondslag, melding: String = "",
-                     status: HTTPResponse.Status = .badRequest) async throws -> Response {
+        func opnieuw(
+            _ fouten: [Veldfout],
+            bestaand: Hulpvraag? = nil,
+            grondslag: Grondslag? = grondslag,
+            melding: String = "",
+            status: HTTPResponse.Status = .badRequest
+        ) async throws -> Response {
             var bestaand = bestaand
             if let id, bestaand == nil {
                 bestaand = try await hulpvragen.get(id, in: scope, audit: api.audit(gebruiker, context, "hulpvraag-lezen", id))
                 guard bestaand != nil else { throw Self.nietGevonden }
             }
-            return try await formulierPagina(request, context, gebruiker, Self.velden(formulier, fouten), bestaand: bestaand, grondslag: grondslag,
-                                             melding: melding, status: status)
+            return try await formulierPagina(
+                request,
+                context,
+                gebruiker,
+                Self.velden(formulier, fouten),
+                bestaand: bestaand,
+                grondslag: grondslag,
+                melding: melding,
+                status: status
+            )
         }
         do {
             guard let id, let grondslag else {
@@ -180,7 +223,13 @@ struct HulpvraagPages {
                 return Pages.naar("/hulpvragen/\(opgeslagen.id!.uuidString.lowercased())", melding: "geregistreerd")
             }
             let result = try await HulpvragenController.mapRules {
-                try await hulpvragen.update(id, versie: grondslag.versie, in: scope, audit: api.audit(gebruiker, context, "hulpvraag-wijzigen", id), maak: lees)
+                try await hulpvragen.update(
+                    id,
+                    versie: grondslag.versie,
+                    in: scope,
+                    audit: api.audit(gebruiker, context, "hulpvraag-wijzigen", id),
+                    maak: lees
+                )
             }
             switch result {
             case .gewijzigd: return Pages.naar("/hulpvragen/\(id.uuidString.lowercased())", melding: "opgeslagen")
@@ -197,8 +246,12 @@ struct HulpvraagPages {
                 let gewijzigd = grondslag.gewijzigd(stand, velden: Self.formuliervelden)
                 if gewijzigd?.contains("status") ?? true { formulier.zet("status", nu.status.rawValue) }
                 return try await opnieuw(
-                    [], bestaand: nu, grondslag: Grondslag(versie: nu.versie!, stand, velden: Self.formuliervelden),
-                    melding: Grondslag.andermansWijziging("hulpvraag", gewijzigd: gewijzigd, labels: Self.labels), status: .conflict)
+                    [],
+                    bestaand: nu,
+                    grondslag: Grondslag(versie: nu.versie!, stand, velden: Self.formuliervelden),
+                    melding: Grondslag.andermansWijziging("hulpvraag", gewijzigd: gewijzigd, labels: Self.labels),
+                    status: .conflict
+                )
             }
         } catch let fouten as Invoerfouten {
             return try await opnieuw(fouten.fouten)
@@ -234,33 +287,64 @@ struct HulpvraagPages {
 
     static let labels = [
         "initialen": "Initialen", "geboortejaar": "Geboortejaar", "dossierreferentie": "Dossierreferentie", "regisseur": "Regisseur", "kern": "Kern",
-        "kernteam": "Kernteam", "kanaal": "Kanaal", "ontvangenOp": "Ontvangen op", "status": "Status", "leefgebieden": "Leefgebieden", "taken": "Taken",
+        "kernteam": "Kernteam", "kanaal": "Kanaal", "ontvangenOp": "Ontvangen op", "status": "Status", "leefgebieden": "Leefgebieden",
+        "taken": "Taken",
         "dagdelen": "Dagdelen", "duur": "Duur", "urenPerWeek": "Uren per week", "omschrijving": "Omschrijving",
         "toestemmingVrijwilliger": "Toestemming voor een vrijwilliger", "jeugd": "Jongere", "gezamenlijkHuisbezoek": "Gezamenlijk huisbezoek",
         "veiligThuis": "Veilig Thuis-signaal", "zrmScores": "ZRM-scores",
     ]
 
     /// The form for a new hulpvraag, or for changing `bestaand` (made from `grondslag`).
-    func formulierPagina(_ request: Request, _ context: AppRequestContext, _ gebruiker: Gebruiker, _ velden: Velden, bestaand: Hulpvraag? = nil,
-                         grondslag: Grondslag? = nil, melding: String = "", status: HTTPResponse.Status = .ok) async throws -> Response {
+    func formulierPagina(
+        _ request: Request,
+        _ context: AppRequestContext,
+        _ gebruiker: Gebruiker,
+        _ velden: Velden,
+        bestaand: Hulpvraag? = nil,
+        grondslag: Grondslag? = nil,
+        melding: String = "",
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let namen = try await Codenamen.laad(pool, in: AccessScope(gebruiker))
         let pad = bestaand.map { "/hulpvragen/\($0.id!.uuidString.lowercased())" }
         let titel = bestaand == nil ? "Nieuwe hulpvraag" : "Hulpvraag wijzigen"
-        return try Pages.toon(request, context: context, gebruiker, titel: titel, huidig: bestaand == nil ? "/hulpvragen/nieuw" : "/hulpvragen", status: status) { csrf in
+        return try Pages.toon(
+            request,
+            context: context,
+            gebruiker,
+            titel: titel,
+            huidig: bestaand == nil ? "/hulpvragen/nieuw" : "/hulpvragen",
+            status: status
+        ) { csrf in
             let kernen = namen.kernen(van: gebruiker)
             // The steps this page takes: starting work on a new one and reopening a closed one.
             // "Gekoppeld" and back follow from the koppelingen, and closing has its own form.
-            let statussen: [HulpvraagStatus] = switch bestaand?.status {
-            case .nieuw: [.nieuw, .inBehandeling]
-            case .afgesloten: [.afgesloten, .inBehandeling]
-            default: []
-            }
-            let statusveld = statussen.count < 2 ? "" : velden.keuze(
-                "status", "Status", opties: statussen.map { ($0.rawValue, $0.naam) }, leeg: nil,
-                hint: bestaand?.status == .afgesloten ? "Kies \u{201C}\(HulpvraagStatus.inBehandeling.naam)\u{201D} om de hulpvraag te heropenen; de uitkomst en de nazorg vervallen dan." : nil)
-            let veiligThuis = bestaand?.veiligThuis == true
+            let statussen: [HulpvraagStatus] =
+                switch bestaand?.status {
+                case .nieuw: [.nieuw, .inBehandeling]
+                case .afgesloten: [.afgesloten, .inBehandeling]
+                default: []
+                }
+            let statusveld =
+                statussen.count < 2
+                ? ""
+                : velden.keuze(
+                    "status",
+                    "Status",
+                    opties: statussen.map { ($0.rawValue, $0.naam) },
+                    leeg: nil,
+                    hint: bestaand?.status == .afgesloten
+                        ? "Kies \u{201C}\(HulpvraagStatus.inBehandeling.naam)\u{201D} om de hulpvraag te heropenen; de uitkomst en de nazorg vervallen dan."
+                        : nil
+                )
+            let veiligThuis =
+                bestaand?.veiligThuis == true
                 ? #"<input type="hidden" name="veiligThuis" value="ja"><p>Er is een Veilig Thuis-signaal; dat blijft vastgelegd.</p>"#
-                : velden.vinkje("veiligThuis", "Er is een Veilig Thuis-signaal", hint: "De hulpvraag gaat dan direct naar het loket en krijgt nooit een vrijwilliger.")
+                : velden.vinkje(
+                    "veiligThuis",
+                    "Er is een Veilig Thuis-signaal",
+                    hint: "De hulpvraag gaat dan direct naar het loket en krijgt nooit een vrijwilliger."
+                )
             let form = """
                 <form method="post" action="\(pad ?? "/hulpvragen")" novalidate>
                 \(CSRF.hiddenField(csrf))\(grondslag?.verborgenVelden ?? "")
@@ -290,7 +374,9 @@ struct HulpvraagPages {
                 <p><button type="submit">\(bestaand == nil ? "Hulpvraag registreren" : "Wijzigingen opslaan")</button>\(pad.map { #" <a href="\#($0)">Annuleren</a>"# } ?? "")</p>
                 </form>
                 """
-            let samenvatting = velden.samenvatting(bestaand == nil ? "De hulpvraag is nog niet geregistreerd" : "De wijzigingen zijn nog niet opgeslagen")
+            let samenvatting = velden.samenvatting(
+                bestaand == nil ? "De hulpvraag is nog niet geregistreerd" : "De wijzigingen zijn nog niet opgeslagen"
+            )
             return "<h1>\(titel)</h1>\n\(melding)\(samenvatting)\n\(form)"
         }
     }
@@ -305,17 +391,29 @@ struct HulpvraagPages {
     /// The hulpvraag with its koppelingen, candidates and closing; `fout` and `afsluiting` carry
     /// the problems of a form posted from it.
     func hulpvraagPagina(
-        _ request: Request, _ context: AppRequestContext, _ gebruiker: Gebruiker, _ id: UUID, melding: String = "", fout: String? = nil,
-        status: HTTPResponse.Status = .ok, afsluiting: Velden? = nil
+        _ request: Request,
+        _ context: AppRequestContext,
+        _ gebruiker: Gebruiker,
+        _ id: UUID,
+        melding: String = "",
+        fout: String? = nil,
+        status: HTTPResponse.Status = .ok,
+        afsluiting: Velden? = nil
     ) async throws -> Response {
         let scope = AccessScope(gebruiker)
         let vandaag = CalendarDate.vandaag()
-        guard let (hulpvraag, gevonden) = try await koppelingenAPI.zoek(id, gebruiker, context, actie: "hulpvraag-lezen") else { throw Self.nietGevonden }
+        guard let (hulpvraag, gevonden) = try await koppelingenAPI.zoek(id, gebruiker, context, actie: "hulpvraag-lezen") else {
+            throw Self.nietGevonden
+        }
         let kandidaten = hulpvraag.status == .afgesloten ? nil : gevonden
         var filter = KoppelingStore.Filter()
         filter.hulpvraag = id
         filter.paginering = Paginering(pagina: 1, paginaGrootte: Paginering.maximaleGrootte)
-        let lijst = try await koppelingen.list(filter, in: scope, audit: koppelingenAPI.audit(gebruiker, context, "koppelingen-lezen", "koppeling", nil))
+        let lijst = try await koppelingen.list(
+            filter,
+            in: scope,
+            audit: koppelingenAPI.audit(gebruiker, context, "koppelingen-lezen", "koppeling", nil)
+        )
         // The hulpvraag is the team's own, so is each of its koppelingen: whole.
         let eigen = lijst?.items.compactMap(\.kernteam) ?? []
         let namen = try await Codenamen.laad(pool, in: scope)
@@ -344,23 +442,38 @@ struct HulpvraagPages {
         let gebruiker = try context.require(.kernteamlid)
         let id = try Pages.id(context, Self.nietGevonden)
         let formulier = try await Pages.formulier(request, context: context)
-        let helper: KoppelingStore.Helper? = if let text = formulier["vrijwilliger"], let helperId = UUID(uuidString: text) {
-            .vrijwilliger(helperId)
-        } else if let text = formulier["voorziening"], let helperId = UUID(uuidString: text) {
-            .voorziening(helperId)
-        } else { nil }
+        let helper: KoppelingStore.Helper? =
+            if let text = formulier["vrijwilliger"], let helperId = UUID(uuidString: text) {
+                .vrijwilliger(helperId)
+            } else if let text = formulier["voorziening"], let helperId = UUID(uuidString: text) {
+                .voorziening(helperId)
+            } else { nil }
         guard let helper else {
-            return try await hulpvraagPagina(request, context, gebruiker, id, fout: "Kies een vrijwilliger of voorziening uit de kandidaten.", status: .badRequest)
+            return try await hulpvraagPagina(
+                request,
+                context,
+                gebruiker,
+                id,
+                fout: "Kies een vrijwilliger of voorziening uit de kandidaten.",
+                status: .badRequest
+            )
         }
         do {
             let koppeling = try await koppelingenAPI.mapRules {
-                try await koppelingen.create(hulpvraag: id, helper: helper, toelichting: "", in: AccessScope(gebruiker), door: gebruiker.naam) { koppelingId in
+                try await koppelingen.create(hulpvraag: id, helper: helper, toelichting: "", in: AccessScope(gebruiker), door: gebruiker.naam) {
+                    koppelingId in
                     koppelingenAPI.audit(gebruiker, context, "koppeling-voorstellen", "koppeling", koppelingId)
                 }
             }
             guard koppeling != nil else {
-                return try await hulpvraagPagina(request, context, gebruiker, id, fout: "Deze kandidaat bestaat niet (meer). Kies een andere uit de lijst.",
-                                                 status: .badRequest)
+                return try await hulpvraagPagina(
+                    request,
+                    context,
+                    gebruiker,
+                    id,
+                    fout: "Deze kandidaat bestaat niet (meer). Kies een andere uit de lijst.",
+                    status: .badRequest
+                )
             }
             return Pages.naar("/hulpvragen/\(id.uuidString.lowercased())", melding: "voorgesteld")
         } catch let problem as Problem where problem.status == 409 {
@@ -373,7 +486,12 @@ struct HulpvraagPages {
         let id = try Pages.id(context, KoppelingenController.geenKoppeling)
         let formulier = try await Pages.formulier(request, context: context)
         let scope = AccessScope(gebruiker)
-        guard let current = try await koppelingen.get(id, in: scope, audit: koppelingenAPI.audit(gebruiker, context, "koppeling-lezen", "koppeling", id))
+        guard
+            let current = try await koppelingen.get(
+                id,
+                in: scope,
+                audit: koppelingenAPI.audit(gebruiker, context, "koppeling-lezen", "koppeling", id)
+            )
         else { throw KoppelingenController.geenKoppeling }
         guard let status = formulier["status"].flatMap(KoppelingStatus.init(rawValue:)), let versie = formulier.versie else {
             return try await zonderVersie(request, context, gebruiker, current.hulpvraag)
@@ -385,18 +503,38 @@ struct HulpvraagPages {
             return try await hulpvraagPagina(request, context, gebruiker, current.hulpvraag, fout: "De toelichting \(melding).", status: .badRequest)
         }
         if let toelichting, toelichting.unicodeScalars.count > 1000 {
-            return try await hulpvraagPagina(request, context, gebruiker, current.hulpvraag, fout: "De toelichting is te lang: hoogstens 1000 tekens.",
-                                             status: .badRequest)
+            return try await hulpvraagPagina(
+                request,
+                context,
+                gebruiker,
+                current.hulpvraag,
+                fout: "De toelichting is te lang: hoogstens 1000 tekens.",
+                status: .badRequest
+            )
         }
         if status == .afgebroken, !(try await koppelingen.afbreekredenen()).contains(where: { $0.code == reden }) {
-            return try await hulpvraagPagina(request, context, gebruiker, current.hulpvraag, fout: "Kies waarom de koppeling met \(current.naam) wordt afgebroken.",
-                                             status: .badRequest)
+            return try await hulpvraagPagina(
+                request,
+                context,
+                gebruiker,
+                current.hulpvraag,
+                fout: "Kies waarom de koppeling met \(current.naam) wordt afgebroken.",
+                status: .badRequest
+            )
         }
         let result: KoppelingStore.Wijziging
         do {
             result = try await koppelingenAPI.mapRules {
-                try await koppelingen.zet(id, op: status, reden: status == .afgebroken ? reden : nil, toelichting: toelichting, versie: versie, vandaag: .vandaag(),
-                                          in: scope, audit: koppelingenAPI.audit(gebruiker, context, "koppeling-\(status.rawValue)", "koppeling", id))
+                try await koppelingen.zet(
+                    id,
+                    op: status,
+                    reden: status == .afgebroken ? reden : nil,
+                    toelichting: toelichting,
+                    versie: versie,
+                    vandaag: .vandaag(),
+                    in: scope,
+                    audit: koppelingenAPI.audit(gebruiker, context, "koppeling-\(status.rawValue)", "koppeling", id)
+                )
             }
         } catch let problem as Problem where problem.status == 409 {
             return try await hulpvraagPagina(request, context, gebruiker, current.hulpvraag, fout: problem.detail, status: .conflict)
@@ -407,9 +545,14 @@ struct HulpvraagPages {
         case .nietGevonden:
             throw KoppelingenController.geenKoppeling
         case .verouderd(let nu), .ongeldig(let nu):
-            return try await hulpvraagPagina(request, context, gebruiker, nu.hulpvraag,
-                                             fout: "De koppeling met \(nu.naam) is intussen gewijzigd (nu: \(nu.status.naam)). Hieronder staat de nieuwe stand.",
-                                             status: .conflict)
+            return try await hulpvraagPagina(
+                request,
+                context,
+                gebruiker,
+                nu.hulpvraag,
+                fout: "De koppeling met \(nu.naam) is intussen gewijzigd (nu: \(nu.status.naam)). Hieronder staat de nieuwe stand.",
+                status: .conflict
+            )
         }
     }
 
@@ -421,12 +564,29 @@ struct HulpvraagPages {
         let uitkomsten = try await hulpvragen.uitkomsten()
         let result: HulpvraagStore.Wijziging
         do {
-            result = try await hulpvragen.sluitAf(id, versie: versie, in: AccessScope(gebruiker), audit: api.audit(gebruiker, context, "hulpvraag-afsluiten", id)) { current, nazorgDagen in
-                try Afsluiting.lees(formulier.invoer(lijsten: ["onderdelen"]), hulpvraag: current, uitkomsten: uitkomsten, vandaag: .vandaag(), nazorgNa: nazorgDagen)
+            result = try await hulpvragen.sluitAf(
+                id,
+                versie: versie,
+                in: AccessScope(gebruiker),
+                audit: api.audit(gebruiker, context, "hulpvraag-afsluiten", id)
+            ) { current, nazorgDagen in
+                try Afsluiting.lees(
+                    formulier.invoer(lijsten: ["onderdelen"]),
+                    hulpvraag: current,
+                    uitkomsten: uitkomsten,
+                    vandaag: .vandaag(),
+                    nazorgNa: nazorgDagen
+                )
             }
         } catch let fouten as Invoerfouten {
-            return try await hulpvraagPagina(request, context, gebruiker, id, status: .badRequest,
-                                             afsluiting: Velden(formulier, fouten: fouten.fouten, labels: ["koppelingen": "Koppelingen", "status": "Status"]))
+            return try await hulpvraagPagina(
+                request,
+                context,
+                gebruiker,
+                id,
+                status: .badRequest,
+                afsluiting: Velden(formulier, fouten: fouten.fouten, labels: ["koppelingen": "Koppelingen", "status": "Status"])
+            )
         }
         return try await naWijziging(result, request, context, gebruiker, id, melding: "afgesloten")
     }
@@ -441,28 +601,59 @@ struct HulpvraagPages {
         }
         let result: HulpvraagStore.Wijziging
         do {
-            result = try await hulpvragen.nazorg(id, opgelost: opgelost, op: .vandaag(), versie: versie, in: AccessScope(gebruiker),
-                                                 audit: api.audit(gebruiker, context, "nazorg-vastleggen", id))
+            result = try await hulpvragen.nazorg(
+                id,
+                opgelost: opgelost,
+                op: .vandaag(),
+                versie: versie,
+                in: AccessScope(gebruiker),
+                audit: api.audit(gebruiker, context, "nazorg-vastleggen", id)
+            )
         } catch let fouten as Invoerfouten {
-            return try await hulpvraagPagina(request, context, gebruiker, id, fout: fouten.fouten.map(\.melding).joined(separator: "; "), status: .badRequest)
+            return try await hulpvraagPagina(
+                request,
+                context,
+                gebruiker,
+                id,
+                fout: fouten.fouten.map(\.melding).joined(separator: "; "),
+                status: .badRequest
+            )
         }
         return try await naWijziging(result, request, context, gebruiker, id, melding: "nazorg")
     }
 
     /// A form without the version it was made from (not one of these pages'): shown again.
     func zonderVersie(_ request: Request, _ context: AppRequestContext, _ gebruiker: Gebruiker, _ id: UUID) async throws -> Response {
-        try await hulpvraagPagina(request, context, gebruiker, id, fout: "Het formulier was onvolledig. Probeer het opnieuw vanaf deze pagina.", status: .badRequest)
+        try await hulpvraagPagina(
+            request,
+            context,
+            gebruiker,
+            id,
+            fout: "Het formulier was onvolledig. Probeer het opnieuw vanaf deze pagina.",
+            status: .badRequest
+        )
     }
 
-    func naWijziging(_ result: HulpvraagStore.Wijziging, _ request: Request, _ context: AppRequestContext, _ gebruiker: Gebruiker, _ id: UUID,
-                     melding: String) async throws -> Response {
+    func naWijziging(
+        _ result: HulpvraagStore.Wijziging,
+        _ request: Request,
+        _ context: AppRequestContext,
+        _ gebruiker: Gebruiker,
+        _ id: UUID,
+        melding: String
+    ) async throws -> Response {
         switch result {
         case .gewijzigd: return Pages.naar("/hulpvragen/\(id.uuidString.lowercased())", melding: melding)
         case .nietGevonden: throw Self.nietGevonden
         case .verouderd:
-            return try await hulpvraagPagina(request, context, gebruiker, id,
-                                             fout: "Iemand anders heeft deze hulpvraag intussen gewijzigd. Hieronder staat de nieuwe stand; probeer het opnieuw.",
-                                             status: .conflict)
+            return try await hulpvraagPagina(
+                request,
+                context,
+                gebruiker,
+                id,
+                fout: "Iemand anders heeft deze hulpvraag intussen gewijzigd. Hieronder staat de nieuwe stand; probeer het opnieuw.",
+                status: .conflict
+            )
         }
     }
 }

@@ -49,7 +49,9 @@ struct HulpvraagWeergave {
                 <form method="post" action="/koppelingen/\(id)/status">\(CSRF.hiddenField(csrf))<input type="hidden" name="versie" value="\(koppeling.versie ?? 0)"><input type="hidden" name="status" value="\(status.rawValue)"><button type="submit" class="tweede">\(HTML.escape(status.actie))<span class="vh"> – \(HTML.escape(koppeling.naam))</span></button></form>
                 """
             }
-            let afbreken = koppeling.status.loopt ? """
+            let afbreken =
+                koppeling.status.loopt
+                ? """
                 <form method="post" action="/koppelingen/\(id)/status">\(CSRF.hiddenField(csrf))<input type="hidden" name="versie" value="\(koppeling.versie ?? 0)"><input type="hidden" name="status" value="afgebroken">
                 <label for="reden-\(id)">Reden om af te breken<span class="vh"> – \(HTML.escape(koppeling.naam))</span></label>
                 <select id="reden-\(id)" name="reden" required><option value="">Kies een reden</option>\(redenen.map { #"<option value="\#(HTML.escape($0.code))">\#(HTML.escape($0.naam))</option>"# }.joined())</select>
@@ -69,7 +71,8 @@ struct HulpvraagWeergave {
 
     func kandidaten(_ kandidaten: Kandidaten) -> String {
         if hulpvraag.veiligThuis {
-            return "<h2>Kandidaten</h2><p>Deze hulpvraag heeft een Veilig Thuis-signaal en is doorverwezen naar het loket: er wordt geen vrijwilliger gezocht.</p>"
+            return
+                "<h2>Kandidaten</h2><p>Deze hulpvraag heeft een Veilig Thuis-signaal en is doorverwezen naar het loket: er wordt geen vrijwilliger gezocht.</p>"
         }
         func tabel(_ titel: String, _ lijst: [Kandidaat], uitleg: [String]) -> String {
             let rijen = lijst.map { kandidaat in
@@ -77,18 +80,31 @@ struct HulpvraagWeergave {
                 let knop = """
                     <form method="post" action="\(pad)/koppelingen">\(CSRF.hiddenField(csrf))<input type="hidden" name="\(veld)" value="\(kandidaat.id.uuidString.lowercased())"><button type="submit">Voorstellen<span class="vh"> – \(HTML.escape(kandidaat.naam))</span></button></form>
                     """
-                return [HTML.escape(kandidaat.naam), String(kandidaat.score),
-                        "<ul>" + kandidaat.redenen.map { "<li>\(HTML.escape($0))</li>" }.joined() + "</ul>", knop]
+                return [
+                    HTML.escape(kandidaat.naam), String(kandidaat.score),
+                    "<ul>" + kandidaat.redenen.map { "<li>\(HTML.escape($0))</li>" }.joined() + "</ul>", knop,
+                ]
             }
             let waarom = uitleg.isEmpty ? "" : "<p>Niet in de lijst:</p><ul>" + uitleg.map { "<li>\(HTML.escape($0))</li>" }.joined() + "</ul>"
-            return "<h3>\(titel)</h3>" + Pages.tabel("\(titel), beste eerst", kop: ["Naam", "Score", "Waarom", "Actie"], rijen: rijen, getallen: [1],
-                                                     leeg: "Geen passende \(titel.lowercased()).") + waarom
+            return "<h3>\(titel)</h3>"
+                + Pages.tabel(
+                    "\(titel), beste eerst",
+                    kop: ["Naam", "Score", "Waarom", "Actie"],
+                    rijen: rijen,
+                    getallen: [1],
+                    leeg: "Geen passende \(titel.lowercased())."
+                ) + waarom
         }
-        let combinaties = kandidaten.combinaties.isEmpty ? "" : "<h3>Combinaties</h3><p>Samen dekken zij wat niemand alleen dekt.</p><ul>"
-            + kandidaten.combinaties.map { combinatie in
-                "<li>" + HTML.escape(combinatie.onderdelen.map(\.naam).joined(separator: " + ")) + ": " + HTML.escape(combinatie.toelichting) + "</li>"
-            }.joined() + "</ul>"
-        let vrijwilligers = hulpvraag.toestemmingVrijwilliger
+        let combinaties =
+            kandidaten.combinaties.isEmpty
+            ? ""
+            : "<h3>Combinaties</h3><p>Samen dekken zij wat niemand alleen dekt.</p><ul>"
+                + kandidaten.combinaties.map { combinatie in
+                    "<li>" + HTML.escape(combinatie.onderdelen.map(\.naam).joined(separator: " + ")) + ": " + HTML.escape(combinatie.toelichting)
+                        + "</li>"
+                }.joined() + "</ul>"
+        let vrijwilligers =
+            hulpvraag.toestemmingVrijwilliger
             ? tabel("Vrijwilligers", kandidaten.vrijwilligers, uitleg: kandidaten.uitleg.vrijwilligers)
             : "<h3>Vrijwilligers</h3><p>De inwoner gaf geen toestemming voor een vrijwilliger.</p>"
         return "<h2>Kandidaten</h2>" + vrijwilligers
@@ -122,7 +138,9 @@ struct HulpvraagWeergave {
         guard let afsluiting = hulpvraag.afsluiting else { return "" }
         let uitkomst = uitkomsten.first { $0.code == afsluiting.uitkomst }?.naam ?? afsluiting.uitkomst
         var tekst = "<h2>Afgesloten</h2><p>Op \(Pages.datum(afsluiting.afgeslotenOp)): \(HTML.escape(uitkomst))"
-        if !afsluiting.onderdelen.isEmpty { tekst += " (" + HTML.escape(afsluiting.onderdelen.map(\.naam).joined(separator: ", ").lowercased()) + ")" }
+        if !afsluiting.onderdelen.isEmpty {
+            tekst += " (" + HTML.escape(afsluiting.onderdelen.map(\.naam).joined(separator: ", ").lowercased()) + ")"
+        }
         tekst += ".</p>"
         guard let nazorgOp = afsluiting.nazorgOp else { return tekst }
         if let opgelost = hulpvraag.nazorgOpgelost {

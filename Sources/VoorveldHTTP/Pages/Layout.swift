@@ -141,8 +141,10 @@ struct HTML: ResponseGenerator {
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
         Response(
-            status: status, headers: [.contentType: "text/html; charset=utf-8"],
-            body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+            status: status,
+            headers: [.contentType: "text/html; charset=utf-8"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: text))
+        )
     }
 
     /// Escapes text for use in HTML content and attribute values.

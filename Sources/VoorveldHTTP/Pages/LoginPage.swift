@@ -53,8 +53,10 @@ struct LoginPage {
             response.headers[.retryAfter] = String(auth.settings.lockoutWindow.components.seconds)
             return response
         case .bezet:
-            var response = try page(["wachtwoord": "Er wordt nu veel tegelijk ingelogd. Probeer het over een paar seconden opnieuw."],
-                                    .serviceUnavailable)
+            var response = try page(
+                ["wachtwoord": "Er wordt nu veel tegelijk ingelogd. Probeer het over een paar seconden opnieuw."],
+                .serviceUnavailable
+            )
             response.headers[.retryAfter] = "2"
             return response
         }
@@ -82,22 +84,28 @@ struct LoginPage {
         func described(_ field: String) -> String {
             errors[field] == nil ? "" : #" aria-invalid="true" aria-describedby="\#(field)-fout""#
         }
-        let summary = errors.isEmpty ? "" : """
+        let summary =
+            errors.isEmpty
+            ? ""
+            : """
             <div role="alert"><h2>Inloggen is niet gelukt</h2><ul>\(errors.keys.sorted().map { "<li><a href=\"#\($0)\">\(HTML.escape(errors[$0]!))</a></li>" }.joined())</ul></div>
             """
-        return Layout.page(title: "Inloggen", body: """
-            <h1>Inloggen</h1>
-            \(summary)
-            <form method="post" action="/inloggen">
-            \(CSRF.hiddenField(csrf))
-            <p><label for="gebruikersnaam">Gebruikersnaam</label>
-            <input id="gebruikersnaam" name="gebruikersnaam" autocomplete="username" value="\(HTML.escape(naam))"\(described("gebruikersnaam")) required></p>
-            \(error("gebruikersnaam"))
-            <p><label for="wachtwoord">Wachtwoord</label>
-            <input id="wachtwoord" name="wachtwoord" type="password" autocomplete="current-password"\(described("wachtwoord")) required></p>
-            \(error("wachtwoord"))
-            <p><button type="submit">Inloggen</button></p>
-            </form>
-            """)
+        return Layout.page(
+            title: "Inloggen",
+            body: """
+                <h1>Inloggen</h1>
+                \(summary)
+                <form method="post" action="/inloggen">
+                \(CSRF.hiddenField(csrf))
+                <p><label for="gebruikersnaam">Gebruikersnaam</label>
+                <input id="gebruikersnaam" name="gebruikersnaam" autocomplete="username" value="\(HTML.escape(naam))"\(described("gebruikersnaam")) required></p>
+                \(error("gebruikersnaam"))
+                <p><label for="wachtwoord">Wachtwoord</label>
+                <input id="wachtwoord" name="wachtwoord" type="password" autocomplete="current-password"\(described("wachtwoord")) required></p>
+                \(error("wachtwoord"))
+                <p><button type="submit">Inloggen</button></p>
+                </form>
+                """
+        )
     }
 }

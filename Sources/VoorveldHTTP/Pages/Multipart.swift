@@ -39,7 +39,8 @@ struct Multipart {
             guard let next = bytes[partStart...].firstRange(of: crlf + delimiter) else { return nil }
             guard let headerEnd = bytes[partStart..<next.lowerBound].firstRange(of: crlf + crlf) else { return nil }
             let headers = String(decoding: bytes[partStart..<headerEnd.lowerBound], as: UTF8.self)
-            var naam: String?, bestandsnaam: String?
+            var naam: String?
+            var bestandsnaam: String?
             for line in headers.components(separatedBy: "\r\n") where line.lowercased().hasPrefix("content-disposition:") {
                 naam = Self.parameter("name", in: line)
                 bestandsnaam = Self.parameter("filename", in: line)

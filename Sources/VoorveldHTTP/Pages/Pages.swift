@@ -9,8 +9,13 @@ import VoorveldStore
 enum Pages {
     /// A page for `gebruiker`, with the menu (`huidig` marks its section) and a form token.
     static func toon(
-        _ request: Request, context: AppRequestContext, _ gebruiker: Gebruiker, titel: String, huidig: String? = nil,
-        status: HTTPResponse.Status = .ok, _ body: (String) -> String
+        _ request: Request,
+        context: AppRequestContext,
+        _ gebruiker: Gebruiker,
+        titel: String,
+        huidig: String? = nil,
+        status: HTTPResponse.Status = .ok,
+        _ body: (String) -> String
     ) throws -> Response {
         try CSRF.page(request, context: context, status: status) { csrf in
             Layout.page(title: titel, menu: Layout.Menu(gebruiker: gebruiker, csrf: csrf, huidig: huidig), body: body(csrf))
@@ -22,16 +27,22 @@ enum Pages {
     static func formulier(_ request: Request, context: AppRequestContext) async throws -> Formulier {
         let formulier = try await Formulier.lees(request, context: context)
         guard CSRF.isValid(request, formToken: formulier[CSRF.field]) else {
-            throw Problem(status: .forbidden, title: "Formulier verlopen",
-                          detail: "Het formulier was verlopen of kwam niet van deze site. Open de pagina opnieuw en probeer het nog eens.")
+            throw Problem(
+                status: .forbidden,
+                title: "Formulier verlopen",
+                detail: "Het formulier was verlopen of kwam niet van deze site. Open de pagina opnieuw en probeer het nog eens."
+            )
         }
         return formulier
     }
 
     /// A posted edit form without the version it was made from (not one of these pages' forms):
     /// nothing is changed.
-    static let onvolledig = Problem(status: .badRequest, title: "Formulier onvolledig",
-                                    detail: "Het formulier was onvolledig. Open de pagina opnieuw en breng uw wijziging nog eens aan.")
+    static let onvolledig = Problem(
+        status: .badRequest,
+        title: "Formulier onvolledig",
+        detail: "Het formulier was onvolledig. Open de pagina opnieuw en breng uw wijziging nog eens aan."
+    )
 
     /// The message at the top of a form that was not saved.
     static func nietOpgeslagen(_ tekst: String) -> String {
@@ -84,7 +95,8 @@ enum Pages {
     static func bladeren(_ pad: String, filters: [(String, String?)], pagina: Int, getoond: Int, totaal: Int, soort: (String, String)) -> String {
         func link(_ nummer: Int, _ tekst: String) -> String {
             var components = URLComponents()
-            components.queryItems = filters.compactMap { naam, waarde in waarde.map { URLQueryItem(name: naam, value: $0) } }
+            components.queryItems =
+                filters.compactMap { naam, waarde in waarde.map { URLQueryItem(name: naam, value: $0) } }
                 + [URLQueryItem(name: "pagina", value: String(nummer))]
             return #"<a href="\#(pad)?\#(HTML.escape(components.percentEncodedQuery ?? ""))">\#(tekst)</a>"#
         }
@@ -93,7 +105,10 @@ enum Pages {
         if pagina > 1 { links.append(link(pagina - 1, "Vorige pagina")) }
         if pagina * paginaGrootte < totaal { links.append(link(pagina + 1, "Volgende pagina")) }
         let naam = totaal == 1 ? soort.0 : soort.1
-        let telling = getoond == 0 ? "\(totaal) \(naam)." : getoond == totaal ? "\(totaal) \(naam)." : "\(totaal) \(naam); hieronder \(eerste) tot en met \(eerste + getoond - 1)."
+        let telling =
+            getoond == 0
+            ? "\(totaal) \(naam)."
+            : getoond == totaal ? "\(totaal) \(naam)." : "\(totaal) \(naam); hieronder \(eerste) tot en met \(eerste + getoond - 1)."
         return #"<p role="status">\#(telling)</p>"# + (links.isEmpty ? "" : "<p>\(links.joined(separator: " · "))</p>")
     }
 
@@ -111,9 +126,11 @@ enum Pages {
         func cls(_ index: Int) -> String { getallen.contains(index) ? #" class="getal""# : "" }
         let head = kop.enumerated().map { #"<th scope="col"\#(cls($0))>\#(HTML.escape($1))</th>"# }.joined()
         let body = rijen.map { rij in
-            "<tr>" + rij.enumerated().map { index, cel in index == 0 ? #"<th scope="row">\#(cel)</th>"# : "<td\(cls(index))>\(cel)</td>" }.joined() + "</tr>"
+            "<tr>" + rij.enumerated().map { index, cel in index == 0 ? #"<th scope="row">\#(cel)</th>"# : "<td\(cls(index))>\(cel)</td>" }.joined()
+                + "</tr>"
         }.joined()
         // A table wider than the screen scrolls; the region can take focus to scroll it by keyboard.
-        return #"<div class="tabel" tabindex="0" role="region" aria-label="\#(HTML.escape(caption))"><table><caption>\#(HTML.escape(caption))</caption><thead><tr>\#(head)</tr></thead><tbody>\#(body)</tbody></table></div>"#
+        return
+            #"<div class="tabel" tabindex="0" role="region" aria-label="\#(HTML.escape(caption))"><table><caption>\#(HTML.escape(caption))</caption><thead><tr>\#(head)</tr></thead><tbody>\#(body)</tbody></table></div>"#
     }
 }

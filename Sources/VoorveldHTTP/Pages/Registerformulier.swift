@@ -32,8 +32,14 @@ struct Registerformulier<Regel: Registerregel & Resourcerecord> {
     /// A page's POST: stores the record and goes on to its page, or shows the form again through
     /// `pagina` (the fields with their problems, the basis, a message, the status). `getoond` is
     /// what the form shows again, when that is not quite what was stored (default: `formulier`).
-    func opslaan(_ formulier: Formulier, getoond: Formulier? = nil, id: UUID?, _ gebruiker: Gebruiker, _ context: AppRequestContext,
-                 pagina: (Velden, Grondslag?, String, HTTPResponse.Status) async throws -> Response) async throws -> Response {
+    func opslaan(
+        _ formulier: Formulier,
+        getoond: Formulier? = nil,
+        id: UUID?,
+        _ gebruiker: Gebruiker,
+        _ context: AppRequestContext,
+        pagina: (Velden, Grondslag?, String, HTTPResponse.Status) async throws -> Response
+    ) async throws -> Response {
         switch try await opslaan(formulier, id: id, gebruiker, context) {
         case .opgeslagen(let response): return response
         case .opnieuw(let fouten, let grondslag, let melding, let status):
@@ -63,7 +69,13 @@ struct Registerformulier<Regel: Registerregel & Resourcerecord> {
         }
         let result: RegisterStore<Regel>.Wijziging
         do {
-            result = try await register.update(id, to: regel, versie: grondslag.versie, in: scope, audit: api.audit(gebruiker, context, "\(Regel.soort)-wijzigen", id))
+            result = try await register.update(
+                id,
+                to: regel,
+                versie: grondslag.versie,
+                in: scope,
+                audit: api.audit(gebruiker, context, "\(Regel.soort)-wijzigen", id)
+            )
         } catch let error as PostgresError where error.isUniqueViolation {
             return .opnieuw(fouten: [bestaat], grondslag: grondslag, melding: "", status: .conflict)
         }
@@ -78,8 +90,12 @@ struct Registerformulier<Regel: Registerregel & Resourcerecord> {
                 throw api.nietGevonden
             }
             let gewijzigd = grondslag.gewijzigd(self.formulier(nu), velden: Regel.velden)
-            return .opnieuw(fouten: [], grondslag: self.grondslag(nu),
-                            melding: Grondslag.andermansWijziging(Regel.soort, gewijzigd: gewijzigd, labels: labels), status: .conflict)
+            return .opnieuw(
+                fouten: [],
+                grondslag: self.grondslag(nu),
+                melding: Grondslag.andermansWijziging(Regel.soort, gewijzigd: gewijzigd, labels: labels),
+                status: .conflict
+            )
         }
     }
 }

@@ -27,9 +27,10 @@ struct StartPage {
 
     func render(_ gebruiker: Gebruiker, _ overzicht: GemeenteOverzicht?) -> String {
         let rollen = gebruiker.rollen.sorted().map(\.rawValue).joined(separator: ", ")
-        let gemeente = overzicht.map {
-            "<p>Gemeente \(HTML.escape($0.gemeente.naam)): \($0.kernen) kernen, \($0.kernteams) kernteams.</p>"
-        } ?? ""
+        let gemeente =
+            overzicht.map {
+                "<p>Gemeente \(HTML.escape($0.gemeente.naam)): \($0.kernen) kernen, \($0.kernteams) kernteams.</p>"
+            } ?? ""
         return """
             <h1>Voorveld</h1>
             <p>Hulpvragen oplossen in het voorliggend veld: met vrijwilligers, algemene voorzieningen en het eigen netwerk.</p>

@@ -58,37 +58,60 @@ final class Velden {
     }
 
     /// A one-line text field; `type` is `text`, `date`, `number`, `email` or `tel`.
-    func tekst(_ naam: String, _ label: String, type: String = "text", hint: String? = nil, verplicht: Bool = false, attributen: String = "") -> String {
+    func tekst(
+        _ naam: String,
+        _ label: String,
+        type: String = "text",
+        hint: String? = nil,
+        verplicht: Bool = false,
+        attributen: String = ""
+    ) -> String {
         labels[naam] = label
         gerenderd.insert(naam)
         let waarde = formulier[naam].map { #" value="\#(HTML.escape($0))""# } ?? ""
-        return omhul(naam, """
+        return omhul(
+            naam,
+            """
             <p><label for="\(naam)">\(self.label(label, verplicht: verplicht))</label>\(hintHTML(naam, hint))
             <input id="\(naam)" name="\(naam)" type="\(type)"\(waarde)\(verplicht ? " required" : "")\(beschreven(naam, hint: hint))\(attributen)></p>\(foutHTML(naam, label))
-            """)
+            """
+        )
     }
 
     func tekstvak(_ naam: String, _ label: String, hint: String? = nil, rijen: Int = 4) -> String {
         labels[naam] = label
         gerenderd.insert(naam)
-        return omhul(naam, """
+        return omhul(
+            naam,
+            """
             <p><label for="\(naam)">\(self.label(label, verplicht: false))</label>\(hintHTML(naam, hint))
             <textarea id="\(naam)" name="\(naam)" rows="\(rijen)"\(beschreven(naam, hint: hint))>\(HTML.escape(formulier[naam] ?? ""))</textarea></p>\(foutHTML(naam, label))
-            """)
+            """
+        )
     }
 
     /// A drop-down list of `(code, naam)`; `leeg` adds a first option without a value.
-    func keuze(_ naam: String, _ label: String, opties: [(code: String, naam: String)], leeg: String? = "Kies…", hint: String? = nil,
-               verplicht: Bool = false) -> String {
+    func keuze(
+        _ naam: String,
+        _ label: String,
+        opties: [(code: String, naam: String)],
+        leeg: String? = "Kies…",
+        hint: String? = nil,
+        verplicht: Bool = false
+    ) -> String {
         labels[naam] = label
         gerenderd.insert(naam)
         let gekozen = formulier[naam]
-        let options = (leeg.map { [#"<option value="">\#(HTML.escape($0))</option>"#] } ?? [])
+        let options =
+            (leeg.map { [#"<option value="">\#(HTML.escape($0))</option>"#] } ?? [])
             + opties.map { #"<option value="\#(HTML.escape($0.code))"\#($0.code == gekozen ? " selected" : "")>\#(HTML.escape($0.naam))</option>"# }
-        return omhul(naam, """
+        return omhul(
+            naam,
+            """
             <p><label for="\(naam)">\(self.label(label, verplicht: verplicht))</label>\(hintHTML(naam, hint))
             <select id="\(naam)" name="\(naam)"\(verplicht ? " required" : "")\(beschreven(naam, hint: hint))>\(options.joined())</select></p>\(foutHTML(naam, label))
-            """)
+            """
+        )
     }
 
     /// A group of checkboxes, one per `(code, naam)`.
@@ -98,10 +121,13 @@ final class Velden {
         let boxes = opties.enumerated().map { index, optie in
             #"<span><input type="checkbox" id="\#(naam)-\#(index)" name="\#(naam)" value="\#(HTML.escape(optie.code))"\#(formulier.heeft(naam, waarde: optie.code) ? " checked" : "")><label for="\#(naam)-\#(index)">\#(HTML.escape(optie.naam))</label></span>"#
         }
-        return omhul(naam, """
+        return omhul(
+            naam,
+            """
             <fieldset id="\(naam)"\(beschreven(naam, hint: hint))><legend>\(HTML.escape(legend))</legend>\(hintHTML(naam, hint))
             <div class="keuzes">\(boxes.joined())</div></fieldset>\(foutHTML(naam, legend))
-            """)
+            """
+        )
     }
 
     /// A question that must be answered yes or no (`ja`, `nee`); nothing is chosen beforehand.
@@ -111,19 +137,25 @@ final class Velden {
         let keuzes = [("ja", ja), ("nee", nee)].map { waarde, label in
             #"<span><input type="radio" id="\#(naam)-\#(waarde)" name="\#(naam)" value="\#(waarde)"\#(formulier[naam] == waarde ? " checked" : "")><label for="\#(naam)-\#(waarde)">\#(HTML.escape(label))</label></span>"#
         }
-        return omhul(naam, """
+        return omhul(
+            naam,
+            """
             <fieldset id="\(naam)"\(beschreven(naam, hint: hint))><legend>\(HTML.escape(legend))</legend>\(hintHTML(naam, hint))
             <div class="keuzes">\(keuzes.joined())</div></fieldset>\(foutHTML(naam, legend))
-            """)
+            """
+        )
     }
 
     /// One yes/no checkbox (checked sends `ja`).
     func vinkje(_ naam: String, _ label: String, hint: String? = nil) -> String {
         labels[naam] = label
         gerenderd.insert(naam)
-        return omhul(naam, """
+        return omhul(
+            naam,
+            """
             <p class="keuzes"><span><input type="checkbox" id="\(naam)" name="\(naam)" value="ja"\(formulier[naam] == "ja" ? " checked" : "")\(beschreven(naam, hint: hint))><label for="\(naam)">\(HTML.escape(label))</label></span></p>\(hintHTML(naam, hint))\(foutHTML(naam, label))
-            """)
+            """
+        )
     }
 
     static let dagnamen = ["Maandag", "Dinsdag", "Woensdag", "Donderdag", "Vrijdag", "Zaterdag", "Zondag"]
@@ -136,14 +168,18 @@ final class Velden {
         let rijen = zip(Dagdeel.dagen, Self.dagnamen).map { dag, dagnaam in
             let cellen = Dagdeel.delen.map { deel in
                 let code = "\(dag)-\(deel)"
-                return #"<td><input type="checkbox" id="\#(naam)-\#(code)" name="\#(naam)" value="\#(code)"\#(formulier.heeft(naam, waarde: code) ? " checked" : "")><label class="vh" for="\#(naam)-\#(code)">\#(dagnaam) \#(deel)</label></td>"#
+                return
+                    #"<td><input type="checkbox" id="\#(naam)-\#(code)" name="\#(naam)" value="\#(code)"\#(formulier.heeft(naam, waarde: code) ? " checked" : "")><label class="vh" for="\#(naam)-\#(code)">\#(dagnaam) \#(deel)</label></td>"#
             }
             return #"<tr><th scope="row">\#(dagnaam)</th>\#(cellen.joined())</tr>"#
         }
-        return omhul(naam, """
+        return omhul(
+            naam,
+            """
             <fieldset id="\(naam)"\(beschreven(naam, hint: hint))><legend>\(HTML.escape(legend))</legend>\(hintHTML(naam, hint))
             <table class="dagdelen"><thead><tr><td></td>\(kop)</tr></thead><tbody>\(rijen.joined())</tbody></table></fieldset>\(foutHTML(naam, legend))
-            """)
+            """
+        )
     }
 
     /// Every error at the top, each linking to its field; call after rendering the fields.

@@ -50,17 +50,28 @@ struct VoorzieningPages {
         filter.paginering = Paginering(pagina: paginanummer, paginaGrootte: Pages.paginaGrootte)
         let pagina = try await voorzieningen.list(filter, in: scope)
         let namen = try await Codenamen.laad(pool, in: scope)
-        let velden = Velden(Formulier([("kern", filter.kern ?? ""), ("leefgebied", filter.leefgebied ?? ""), ("actualiteit", verouderd ? "verouderd" : "")]), optioneelMarkeren: false)
+        let velden = Velden(
+            Formulier([("kern", filter.kern ?? ""), ("leefgebied", filter.leefgebied ?? ""), ("actualiteit", verouderd ? "verouderd" : "")]),
+            optioneelMarkeren: false
+        )
         let rijen = pagina.items.map { v in
-            [#"<a href="/voorzieningen/\#(v.id!.uuidString.lowercased())">\#(HTML.escape(v.naam))</a>"#, HTML.escape(v.aanbieder),
-             HTML.escape(v.heleGemeente ? "Hele gemeente" : v.kernen.map(namen.kern).joined(separator: ", ")),
-             HTML.escape(v.leefgebieden.map(namen.leefgebied).joined(separator: ", ")),
-             v.isVerouderd(vandaag: vandaag)
-                ? #"<span class="waarschuwing">\#(Pages.datum(v.laatstGeverifieerd)): controleren, ouder dan een jaar</span>"#
-                : Pages.datum(v.laatstGeverifieerd)]
+            [
+                #"<a href="/voorzieningen/\#(v.id!.uuidString.lowercased())">\#(HTML.escape(v.naam))</a>"#, HTML.escape(v.aanbieder),
+                HTML.escape(v.heleGemeente ? "Hele gemeente" : v.kernen.map(namen.kern).joined(separator: ", ")),
+                HTML.escape(v.leefgebieden.map(namen.leefgebied).joined(separator: ", ")),
+                v.isVerouderd(vandaag: vandaag)
+                    ? #"<span class="waarschuwing">\#(Pages.datum(v.laatstGeverifieerd)): controleren, ouder dan een jaar</span>"#
+                    : Pages.datum(v.laatstGeverifieerd),
+            ]
         }
-        let bladeren = Pages.bladeren("/voorzieningen", filters: [("kern", filter.kern), ("leefgebied", filter.leefgebied), ("actualiteit", verouderd ? "verouderd" : nil)],
-                                      pagina: paginanummer, getoond: pagina.items.count, totaal: pagina.totaal, soort: ("voorziening", "voorzieningen"))
+        let bladeren = Pages.bladeren(
+            "/voorzieningen",
+            filters: [("kern", filter.kern), ("leefgebied", filter.leefgebied), ("actualiteit", verouderd ? "verouderd" : nil)],
+            pagina: paginanummer,
+            getoond: pagina.items.count,
+            totaal: pagina.totaal,
+            soort: ("voorziening", "voorzieningen")
+        )
         return try Pages.toon(request, context: context, gebruiker, titel: "Voorzieningen", huidig: "/voorzieningen") { _ in
             """
             <h1>Algemene voorzieningen</h1>
@@ -92,8 +103,15 @@ struct VoorzieningPages {
         let gebruiker = try context.require(.steunpunt)
         let id = try Pages.id(context, Self.nietGevonden)
         guard let voorziening = try await register.get(id, in: AccessScope(gebruiker), audit: nil) else { throw Self.nietGevonden }
-        return try await formulierPagina(request, context, gebruiker, Velden(Self.formulier(voorziening)), id: id,
-                                         grondslag: bewaarder.grondslag(voorziening), melding: Pages.melding(request))
+        return try await formulierPagina(
+            request,
+            context,
+            gebruiker,
+            Velden(Self.formulier(voorziening)),
+            id: id,
+            grondslag: bewaarder.grondslag(voorziening),
+            melding: Pages.melding(request)
+        )
     }
 
     @Sendable func voegToe(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -118,8 +136,15 @@ struct VoorzieningPages {
     }
 
     var bewaarder: Registerformulier<Voorziening> {
-        Registerformulier(register: register, referenties: referenties, api: api.register, lijsten: Self.lijsten, labels: Self.labels,
-                          formulier: Self.formulier, pad: "/voorzieningen")
+        Registerformulier(
+            register: register,
+            referenties: referenties,
+            api: api.register,
+            lijsten: Self.lijsten,
+            labels: Self.labels,
+            formulier: Self.formulier,
+            pad: "/voorzieningen"
+        )
     }
 
     /// The fields' names on the form.
@@ -136,13 +161,20 @@ struct VoorzieningPages {
             ("heleGemeente", v.heleGemeente ? "ja" : ""), ("leeftijdsgroep", v.leeftijdsgroep.rawValue),
             ("capaciteit", v.capaciteit.map(String.init) ?? ""), ("contact", v.contact), ("laatstGeverifieerd", v.laatstGeverifieerd.description),
         ]
-        velden += v.kernen.map { ("kernen", $0) } + v.leefgebieden.map { ("leefgebieden", $0) } + v.taken.map { ("taken", $0) }
+        velden +=
+            v.kernen.map { ("kernen", $0) } + v.leefgebieden.map { ("leefgebieden", $0) } + v.taken.map { ("taken", $0) }
             + v.openingsdagdelen.map { ("openingsdagdelen", $0) }
         return Formulier(velden.filter { !$0.1.isEmpty })
     }
 
     func formulierPagina(
-        _ request: Request, _ context: AppRequestContext, _ gebruiker: Gebruiker, _ velden: Velden, id: UUID?, grondslag: Grondslag?, melding: String = "",
+        _ request: Request,
+        _ context: AppRequestContext,
+        _ gebruiker: Gebruiker,
+        _ velden: Velden,
+        id: UUID?,
+        grondslag: Grondslag?,
+        melding: String = "",
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let namen = try await Codenamen.laad(pool, in: AccessScope(gebruiker))

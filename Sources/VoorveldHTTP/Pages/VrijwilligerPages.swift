@@ -62,16 +62,31 @@ struct VrijwilligerPages {
         let pagina = try await vrijwilligers.list(filter, in: scope, audit: audit(gebruiker, context, "vrijwilligers-lezen", nil))
         let namen = try await Codenamen.laad(pool, in: scope)
         let bezet = try await vrijwilligers.bezet(pagina.items.compactMap(\.id), in: scope)
-        let velden = Velden(Formulier([("kern", filter.kern ?? ""), ("leefgebied", filter.leefgebied ?? ""), ("status", filter.status?.rawValue ?? ""),
-                                       ("vog", vogVerloopt ? "verloopt" : "")]), optioneelMarkeren: false)
+        let velden = Velden(
+            Formulier([
+                ("kern", filter.kern ?? ""), ("leefgebied", filter.leefgebied ?? ""), ("status", filter.status?.rawValue ?? ""),
+                ("vog", vogVerloopt ? "verloopt" : ""),
+            ]),
+            optioneelMarkeren: false
+        )
         let rijen = pagina.items.map { v in
-            [#"<a href="/vrijwilligers/\#(v.id!.uuidString.lowercased())">\#(HTML.escape(v.voornaam + " " + v.achternaam))</a>"#,
-             HTML.escape(namen.kern(v.kern)), HTML.escape(v.status.naam), "\(bezet[v.id!] ?? 0) van \(v.maxHulpvragen)",
-             HTML.escape(v.leefgebieden.map(namen.leefgebied).joined(separator: ", ")), Self.vog(v.vogDatum, vandaag: vandaag)]
+            [
+                #"<a href="/vrijwilligers/\#(v.id!.uuidString.lowercased())">\#(HTML.escape(v.voornaam + " " + v.achternaam))</a>"#,
+                HTML.escape(namen.kern(v.kern)), HTML.escape(v.status.naam), "\(bezet[v.id!] ?? 0) van \(v.maxHulpvragen)",
+                HTML.escape(v.leefgebieden.map(namen.leefgebied).joined(separator: ", ")), Self.vog(v.vogDatum, vandaag: vandaag),
+            ]
         }
-        let bladeren = Pages.bladeren("/vrijwilligers", filters: [("kern", filter.kern), ("leefgebied", filter.leefgebied), ("status", filter.status?.rawValue),
-                                                                  ("vog", vogVerloopt ? "verloopt" : nil)],
-                                      pagina: paginanummer, getoond: pagina.items.count, totaal: pagina.totaal, soort: ("vrijwilliger", "vrijwilligers"))
+        let bladeren = Pages.bladeren(
+            "/vrijwilligers",
+            filters: [
+                ("kern", filter.kern), ("leefgebied", filter.leefgebied), ("status", filter.status?.rawValue),
+                ("vog", vogVerloopt ? "verloopt" : nil),
+            ],
+            pagina: paginanummer,
+            getoond: pagina.items.count,
+            totaal: pagina.totaal,
+            soort: ("vrijwilliger", "vrijwilligers")
+        )
         return try Pages.toon(request, context: context, gebruiker, titel: "Vrijwilligers", huidig: "/vrijwilligers") { _ in
             """
             <h1>Vrijwilligers</h1>
@@ -96,7 +111,9 @@ struct VrijwilligerPages {
         guard let datum else { return #"<span class="waarschuwing">Geen VOG</span>"# }
         let geldigTot = VOG.geldigTot(datum)
         if geldigTot < vandaag { return #"<span class="waarschuwing">Verlopen op \#(Pages.datum(geldigTot))</span>"# }
-        if geldigTot < vandaag.plus(maanden: vogWaarschuwingMaanden) { return #"<span class="waarschuwing">\#(Pages.datum(geldigTot)) (verloopt binnenkort)</span>"# }
+        if geldigTot < vandaag.plus(maanden: vogWaarschuwingMaanden) {
+            return #"<span class="waarschuwing">\#(Pages.datum(geldigTot)) (verloopt binnenkort)</span>"#
+        }
         return Pages.datum(geldigTot)
     }
 
@@ -104,18 +121,28 @@ struct VrijwilligerPages {
 
     @Sendable func nieuw(_ request: Request, context: AppRequestContext) async throws -> Response {
         let gebruiker = try context.require(.steunpunt)
-        let formulier = Formulier([("langsteInzet", Inzetduur.kortdurend.rawValue), ("urenPerWeek", "2"), ("maxHulpvragen", "1"), ("status", "actief")])
+        let formulier = Formulier([
+            ("langsteInzet", Inzetduur.kortdurend.rawValue), ("urenPerWeek", "2"), ("maxHulpvragen", "1"), ("status", "actief"),
+        ])
         return try await formulierPagina(request, context, gebruiker, Velden(formulier), id: nil, grondslag: nil)
     }
 
     @Sendable func toon(_ request: Request, context: AppRequestContext) async throws -> Response {
         let gebruiker = try context.require(.steunpunt)
         let id = try Pages.id(context, Self.nietGevonden)
-        guard let vrijwilliger = try await register.get(id, in: AccessScope(gebruiker), audit: audit(gebruiker, context, "vrijwilliger-lezen", id)) else {
+        guard let vrijwilliger = try await register.get(id, in: AccessScope(gebruiker), audit: audit(gebruiker, context, "vrijwilliger-lezen", id))
+        else {
             throw Self.nietGevonden
         }
-        return try await formulierPagina(request, context, gebruiker, Velden(Self.formulier(vrijwilliger)), id: id,
-                                         grondslag: bewaarder.grondslag(vrijwilliger), melding: Pages.melding(request))
+        return try await formulierPagina(
+            request,
+            context,
+            gebruiker,
+            Velden(Self.formulier(vrijwilliger)),
+            id: id,
+            grondslag: bewaarder.grondslag(vrijwilliger),
+            melding: Pages.melding(request)
+        )
     }
 
     @Sendable func voegToe(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -136,8 +163,15 @@ struct VrijwilligerPages {
     }
 
     var bewaarder: Registerformulier<Vrijwilliger> {
-        Registerformulier(register: register, referenties: referenties, api: api.register, lijsten: Self.lijsten, labels: Self.labels,
-                          formulier: Self.formulier, pad: "/vrijwilligers")
+        Registerformulier(
+            register: register,
+            referenties: referenties,
+            api: api.register,
+            lijsten: Self.lijsten,
+            labels: Self.labels,
+            formulier: Self.formulier,
+            pad: "/vrijwilligers"
+        )
     }
 
     /// The fields' names on the form.
@@ -151,18 +185,26 @@ struct VrijwilligerPages {
     /// A stored volunteer as the form's fields.
     static func formulier(_ v: Vrijwilliger) -> Formulier {
         var velden: [(String, String)] = [
-            ("referentie", v.referentie), ("voornaam", v.voornaam), ("achternaam", v.achternaam), ("email", v.email ?? ""), ("telefoon", v.telefoon ?? ""),
+            ("referentie", v.referentie), ("voornaam", v.voornaam), ("achternaam", v.achternaam), ("email", v.email ?? ""),
+            ("telefoon", v.telefoon ?? ""),
             ("kern", v.kern), ("maxAfstandKm", v.maxAfstandKm.map(String.init) ?? ""), ("langsteInzet", v.langsteInzet.rawValue),
             ("urenPerWeek", String(v.urenPerWeek)), ("maxHulpvragen", String(v.maxHulpvragen)), ("vogDatum", v.vogDatum?.description ?? ""),
             ("status", v.status.rawValue), ("afwezigheden", v.afwezigheden.map(\.description).joined(separator: "; ")),
         ]
-        velden += v.buurkernen.map { ("buurkernen", $0) } + v.leefgebieden.map { ("leefgebieden", $0) } + v.taken.map { ("taken", $0) }
+        velden +=
+            v.buurkernen.map { ("buurkernen", $0) } + v.leefgebieden.map { ("leefgebieden", $0) } + v.taken.map { ("taken", $0) }
             + v.beschikbaarheid.map { ("beschikbaarheid", $0) }
         return Formulier(velden)
     }
 
     func formulierPagina(
-        _ request: Request, _ context: AppRequestContext, _ gebruiker: Gebruiker, _ velden: Velden, id: UUID?, grondslag: Grondslag?, melding: String = "",
+        _ request: Request,
+        _ context: AppRequestContext,
+        _ gebruiker: Gebruiker,
+        _ velden: Velden,
+        id: UUID?,
+        grondslag: Grondslag?,
+        melding: String = "",
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let scope = AccessScope(gebruiker)
@@ -207,13 +249,22 @@ struct VrijwilligerPages {
                 <p><button type="submit">Opslaan</button></p>
                 </form>
                 """
-            let koppelingenHTML = id == nil ? "" : "<h2>Koppelingen</h2>" + Pages.tabel(
-                "Koppelingen van deze vrijwilliger", kop: ["Kern", "Status", "Leefgebieden en taken", "Wanneer"],
-                rijen: lopend.map { k in
-                    [HTML.escape(namen.kern(k.kern)), HTML.escape(k.melding),
-                     HTML.escape((k.leefgebieden.map(namen.leefgebied) + k.taken.map(namen.taak)).joined(separator: ", ")),
-                     HTML.escape(k.dagdelen.isEmpty ? "Geen voorkeur" : k.dagdelen.map(Dagdeel.naam).joined(separator: ", "))]
-                }, leeg: "Deze vrijwilliger heeft nog geen koppelingen.")
+            let koppelingenHTML =
+                id == nil
+                ? ""
+                : "<h2>Koppelingen</h2>"
+                    + Pages.tabel(
+                        "Koppelingen van deze vrijwilliger",
+                        kop: ["Kern", "Status", "Leefgebieden en taken", "Wanneer"],
+                        rijen: lopend.map { k in
+                            [
+                                HTML.escape(namen.kern(k.kern)), HTML.escape(k.melding),
+                                HTML.escape((k.leefgebieden.map(namen.leefgebied) + k.taken.map(namen.taak)).joined(separator: ", ")),
+                                HTML.escape(k.dagdelen.isEmpty ? "Geen voorkeur" : k.dagdelen.map(Dagdeel.naam).joined(separator: ", ")),
+                            ]
+                        },
+                        leeg: "Deze vrijwilliger heeft nog geen koppelingen."
+                    )
             return "<h1>\(titel)</h1>\n\(melding)\(velden.samenvatting("De vrijwilliger is nog niet opgeslagen"))\n\(form)\n\(koppelingenHTML)"
         }
     }
@@ -223,9 +274,10 @@ struct VrijwilligerPages {
     @Sendable func importPagina(_ request: Request, context: AppRequestContext) async throws -> Response {
         let gebruiker = try context.require(.steunpunt)
         // After a successful import (Post/Redirect/Get): how many, a number only.
-        let ingelezen = Pages.query(request, "ingelezen").flatMap { Int($0) }.map { aantal in
-            #"<p class="melding" role="status">\#(aantal) \#(aantal == 1 ? "vrijwilliger" : "vrijwilligers") ingelezen. <a href="/vrijwilligers">Naar de vrijwilligers</a></p>"#
-        } ?? ""
+        let ingelezen =
+            Pages.query(request, "ingelezen").flatMap { Int($0) }.map { aantal in
+                #"<p class="melding" role="status">\#(aantal) \#(aantal == 1 ? "vrijwilliger" : "vrijwilligers") ingelezen. <a href="/vrijwilligers">Naar de vrijwilligers</a></p>"#
+            } ?? ""
         return try Pages.toon(request, context: context, gebruiker, titel: "Vrijwilligers importeren", huidig: "/vrijwilligers/import") { csrf in
             "<h1>Vrijwilligers importeren</h1>\n\(ingelezen)" + Self.importFormulier(csrf)
         }
@@ -248,7 +300,8 @@ struct VrijwilligerPages {
     @Sendable func importeer(_ request: Request, context: AppRequestContext) async throws -> Response {
         let gebruiker = try context.require(.steunpunt)
         let type = request.headers[.contentType] ?? ""
-        let csv: String, token: String?
+        let csv: String
+        let token: String?
         if let boundary = Multipart.boundary(type) {
             let body = try await request.body.collect(upTo: context.maxUploadSize)
             guard let delen = Multipart(Data(buffer: body), boundary: boundary) else {
@@ -262,14 +315,28 @@ struct VrijwilligerPages {
             csv = formulier["csv"] ?? ""
         }
         guard CSRF.isValid(request, formToken: token) else {
-            throw Problem(status: .forbidden, title: "Formulier verlopen", detail: "Het formulier was verlopen of kwam niet van deze site. Open de pagina opnieuw.")
+            throw Problem(
+                status: .forbidden,
+                title: "Formulier verlopen",
+                detail: "Het formulier was verlopen of kwam niet van deze site. Open de pagina opnieuw."
+            )
         }
         do {
-            let aantal = try await register.importeer(csv, in: AccessScope(gebruiker), door: audit(gebruiker, context, "vrijwilligers-importeren", nil))
+            let aantal = try await register.importeer(
+                csv,
+                in: AccessScope(gebruiker),
+                door: audit(gebruiker, context, "vrijwilligers-importeren", nil)
+            )
             return Response(status: .seeOther, headers: [.location: "/vrijwilligers/import?ingelezen=\(aantal)"])
         } catch let fouten as Importfouten {
-            return try Pages.toon(request, context: context, gebruiker, titel: "Vrijwilligers importeren", huidig: "/vrijwilligers/import",
-                                  status: .unprocessableContent) { csrf in
+            return try Pages.toon(
+                request,
+                context: context,
+                gebruiker,
+                titel: "Vrijwilligers importeren",
+                huidig: "/vrijwilligers/import",
+                status: .unprocessableContent
+            ) { csrf in
                 let rijen = fouten.fouten.map { [String($0.regel), HTML.escape($0.kolom), HTML.escape($0.melding)] }
                 return """
                     <h1>Vrijwilligers importeren</h1>
