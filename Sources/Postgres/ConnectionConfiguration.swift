@@ -64,8 +64,8 @@ public struct ConnectionConfiguration: Sendable, CustomStringConvertible {
         let keywords = entries.map { strdup($0.keyword) }
         let values = entries.map { strdup($0.value) }
         defer {
-            keywords.forEach { free($0) }
-            values.forEach { free($0) }
+            for keyword in keywords { free(keyword) }
+            for value in values { free(value) }
         }
         let keywordArray = keywords.map { UnsafePointer($0) } + [nil]
         let valueArray = values.map { UnsafePointer($0) } + [nil]

@@ -58,42 +58,49 @@ public struct HulpvraagStore: Sendable {
         audit: AuditRegel,
         maak: (Hulpvraag) throws -> Hulpvraag
     ) async throws -> Wijziging {
-        try await wijzig(id, versie: versie, in: scope, audit: audit, lees: { current, _ in try maak(current) }) { nieuw, connection in
-            try await connection.execute(
-                """
-                UPDATE hulpvragen SET dossierreferentie = $1, initialen = $2, geboortejaar = $3, regisseur = $4, kernteam = $5, kern = $6,
-                       kanaal = $7, ontvangen_op = $8, dagdelen = $9, duur = $10::inzetduur, uren_per_week = $11, jeugd = $12,
-                       toestemming_vrijwilliger = $13, gezamenlijk_huisbezoek = $14, veilig_thuis = $15, omschrijving = $16, status = $17,
-                       doorverwezen_naar_loket = $18, versie = versie + 1, gewijzigd_op = now(),
-                       -- Reopening clears the closure; an edit of a closed hulpvraag keeps it.
-                       uitkomst = CASE WHEN $17 = 'afgesloten' THEN uitkomst END,
-                       onderdelen = CASE WHEN $17 = 'afgesloten' THEN onderdelen ELSE '{}' END,
-                       afgesloten_op = CASE WHEN $17 = 'afgesloten' THEN afgesloten_op END,
-                       nazorg_op = CASE WHEN $17 = 'afgesloten' THEN nazorg_op END,
-                       nazorg_opgelost = CASE WHEN $17 = 'afgesloten' THEN nazorg_opgelost END,
-                       nazorg_vastgelegd_op = CASE WHEN $17 = 'afgesloten' THEN nazorg_vastgelegd_op END
-                WHERE gemeente = (SELECT huidige_gemeente()) AND id = $19
-                """,
-                Self.binds(nieuw) + [id]
-            )
-            // Reopened: the closure's ZRM scores go with the rest of the closure.
-            if nieuw.status != .afgesloten {
+        try await wijzig(
+            id,
+            versie: versie,
+            in: scope,
+            audit: audit,
+            lees: { current, _ in try maak(current) },
+            schrijf: { nieuw, connection in
                 try await connection.execute(
                     """
-                    UPDATE hulpvraag_leefgebieden SET zrm_score_afsluiting = NULL
-                    WHERE gemeente = (SELECT huidige_gemeente()) AND hulpvraag = $1 AND zrm_score_afsluiting IS NOT NULL
+                    UPDATE hulpvragen SET dossierreferentie = $1, initialen = $2, geboortejaar = $3, regisseur = $4, kernteam = $5, kern = $6,
+                           kanaal = $7, ontvangen_op = $8, dagdelen = $9, duur = $10::inzetduur, uren_per_week = $11, jeugd = $12,
+                           toestemming_vrijwilliger = $13, gezamenlijk_huisbezoek = $14, veilig_thuis = $15, omschrijving = $16, status = $17,
+                           doorverwezen_naar_loket = $18, versie = versie + 1, gewijzigd_op = now(),
+                           -- Reopening clears the closure; an edit of a closed hulpvraag keeps it.
+                           uitkomst = CASE WHEN $17 = 'afgesloten' THEN uitkomst END,
+                           onderdelen = CASE WHEN $17 = 'afgesloten' THEN onderdelen ELSE '{}' END,
+                           afgesloten_op = CASE WHEN $17 = 'afgesloten' THEN afgesloten_op END,
+                           nazorg_op = CASE WHEN $17 = 'afgesloten' THEN nazorg_op END,
+                           nazorg_opgelost = CASE WHEN $17 = 'afgesloten' THEN nazorg_opgelost END,
+                           nazorg_vastgelegd_op = CASE WHEN $17 = 'afgesloten' THEN nazorg_vastgelegd_op END
+                    WHERE gemeente = (SELECT huidige_gemeente()) AND id = $19
                     """,
-                    [id]
+                    Self.binds(nieuw) + [id]
                 )
+                // Reopened: the closure's ZRM scores go with the rest of the closure.
+                if nieuw.status != .afgesloten {
+                    try await connection.execute(
+                        """
+                        UPDATE hulpvraag_leefgebieden SET zrm_score_afsluiting = NULL
+                        WHERE gemeente = (SELECT huidige_gemeente()) AND hulpvraag = $1 AND zrm_score_afsluiting IS NOT NULL
+                        """,
+                        [id]
+                    )
+                }
+                // Leefgebieden are changed in place, so the ZRM scores at closure stay with them.
+                try await connection.execute(
+                    "DELETE FROM hulpvraag_leefgebieden WHERE gemeente = (SELECT huidige_gemeente()) AND hulpvraag = $1 AND leefgebied <> ALL($2::text[])",
+                    [id, nieuw.leefgebieden]
+                )
+                try await connection.execute("DELETE FROM hulpvraag_taken WHERE gemeente = (SELECT huidige_gemeente()) AND hulpvraag = $1", [id])
+                try await Self.writeLists(nieuw, id: id, on: connection)
             }
-            // Leefgebieden are changed in place, so the ZRM scores at closure stay with them.
-            try await connection.execute(
-                "DELETE FROM hulpvraag_leefgebieden WHERE gemeente = (SELECT huidige_gemeente()) AND hulpvraag = $1 AND leefgebied <> ALL($2::text[])",
-                [id, nieuw.leefgebieden]
-            )
-            try await connection.execute("DELETE FROM hulpvraag_taken WHERE gemeente = (SELECT huidige_gemeente()) AND hulpvraag = $1", [id])
-            try await Self.writeLists(nieuw, id: id, on: connection)
-        }
+        )
     }
 
     /// Closes a hulpvraag with its outcome, if it still has `versie`; `maak` builds the closure
@@ -112,30 +119,32 @@ public struct HulpvraagStore: Sendable {
             audit: audit,
             lees: { current, connection in
                 (current, try maak(current, try await GebiedStore.nazorgDagen(on: connection) ?? Afsluiting.standaardNazorgDagen))
+            },
+            schrijf: { gelezen, connection in
+                let (current, afsluiting) = gelezen
+                guard current.status != .afgesloten else {
+                    throw Invoerfouten([Veldfout(veld: "status", melding: "de hulpvraag is al afgesloten; heropen hem eerst")])
+                }
+                let lopend =
+                    try await connection.queryOne(
+                        """
+                        SELECT count(*) FROM koppelingen WHERE gemeente = (SELECT huidige_gemeente()) AND hulpvraag = $1
+                          AND koppeling_loopt(status)
+                        """,
+                        [id]
+                    ) { row in try row.decode(0, as: Int.self) } ?? 0
+                guard lopend == 0 else {
+                    throw Invoerfouten([
+                        Veldfout(
+                            veld: "koppelingen",
+                            melding:
+                                "er \(lopend == 1 ? "loopt nog 1 koppeling" : "lopen nog \(lopend) koppelingen"); rond die eerst af of breek ze af"
+                        )
+                    ])
+                }
+                try await Self.schrijf(afsluiting, voor: id, on: connection)
             }
-        ) { gelezen, connection in
-            let (current, afsluiting) = gelezen
-            guard current.status != .afgesloten else {
-                throw Invoerfouten([Veldfout(veld: "status", melding: "de hulpvraag is al afgesloten; heropen hem eerst")])
-            }
-            let lopend =
-                try await connection.queryOne(
-                    """
-                    SELECT count(*) FROM koppelingen WHERE gemeente = (SELECT huidige_gemeente()) AND hulpvraag = $1
-                      AND koppeling_loopt(status)
-                    """,
-                    [id]
-                ) { row in try row.decode(0, as: Int.self) } ?? 0
-            guard lopend == 0 else {
-                throw Invoerfouten([
-                    Veldfout(
-                        veld: "koppelingen",
-                        melding: "er \(lopend == 1 ? "loopt nog 1 koppeling" : "lopen nog \(lopend) koppelingen"); rond die eerst af of breek ze af"
-                    )
-                ])
-            }
-            try await Self.schrijf(afsluiting, voor: id, on: connection)
-        }
+        )
     }
 
     /// Writes a closure in the caller's transaction.
@@ -167,12 +176,21 @@ public struct HulpvraagStore: Sendable {
         in scope: AccessScope,
         audit: AuditRegel
     ) async throws -> Wijziging {
-        try await wijzig(id, versie: versie, in: scope, audit: audit, lees: { current, _ in current }) { current, connection in
-            guard current.status == .afgesloten, current.afsluiting?.nazorgOp != nil else {
-                throw Invoerfouten([Veldfout(veld: "opgelost", melding: "nazorg hoort bij een afgesloten, opgeloste hulpvraag met een nazorgdatum")])
+        try await wijzig(
+            id,
+            versie: versie,
+            in: scope,
+            audit: audit,
+            lees: { current, _ in current },
+            schrijf: { current, connection in
+                guard current.status == .afgesloten, current.afsluiting?.nazorgOp != nil else {
+                    throw Invoerfouten([
+                        Veldfout(veld: "opgelost", melding: "nazorg hoort bij een afgesloten, opgeloste hulpvraag met een nazorgdatum")
+                    ])
+                }
+                try await Self.schrijfNazorg(opgelost, op: datum, voor: id, on: connection)
             }
-            try await Self.schrijfNazorg(opgelost, op: datum, voor: id, on: connection)
-        }
+        )
     }
 
     /// Writes a nazorg answer in the caller's transaction.
@@ -197,14 +215,14 @@ public struct HulpvraagStore: Sendable {
         in scope: AccessScope,
         audit: AuditRegel,
         lees: (Hulpvraag, PostgresConnection) async throws -> Invoer,
-        _ change: (Invoer, PostgresConnection) async throws -> Void
+        schrijf: (Invoer, PostgresConnection) async throws -> Void
     ) async throws -> Wijziging {
         try await pool.withTransaction(in: scope) { connection in
             try await connection.execute("SELECT 1 FROM hulpvragen WHERE gemeente = (SELECT huidige_gemeente()) AND id = $1 FOR UPDATE", [id])
             guard let current = try await Self.get(id, on: connection) else { return .nietGevonden }
             guard current.versie == versie else { return .verouderd(current) }
             let invoer = try await lees(current, connection)
-            try await change(invoer, connection)
+            try await schrijf(invoer, connection)
             try await AuditStore.record(audit, on: connection)
             return .gewijzigd(try await Self.get(id, on: connection)!)
         }

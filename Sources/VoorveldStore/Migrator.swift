@@ -144,11 +144,13 @@ public struct Migrator: Sendable {
         }
         let current = try await checksums(of: definitions.map(\.sql), on: connection)
         logger.info("applying definitions", metadata: ["files": "\(definitions.map(\.fileName).joined(separator: ", "))"])
-        var file = definitions.first?.fileName ?? "sql/definitions"
-        try await inTransaction(on: connection, failing: { file }) {
+        try await inTransaction(on: connection, failing: "sql/definitions") {
             for definition in definitions {
-                file = definition.fileName
-                try await connection.executeScript(definition.sql)
+                do {
+                    try await connection.executeScript(definition.sql)
+                } catch {
+                    throw MigrationError.failed(definition.fileName, error)
+                }
             }
             try await connection.execute("DELETE FROM schema_definitions")
             try await connection.execute(
@@ -159,19 +161,16 @@ public struct Migrator: Sendable {
         return Applied(migrations: pending, definitions: definitions)
     }
 
-    private func inTransaction(on connection: PostgresConnection, failing file: () -> String, _ body: () async throws -> Void) async throws {
+    /// Runs `body` in a transaction; an error rolls it back, named by `file` unless it names its own.
+    private func inTransaction(on connection: PostgresConnection, failing file: String, _ body: () async throws -> Void) async throws {
         try await connection.executeScript("BEGIN")
         do {
             try await body()
             try await connection.executeScript("COMMIT")
         } catch {
             try? await connection.executeScript("ROLLBACK")
-            throw MigrationError.failed(file(), error)
+            throw (error as? MigrationError) ?? MigrationError.failed(file, error)
         }
-    }
-
-    private func inTransaction(on connection: PostgresConnection, failing file: String, _ body: () async throws -> Void) async throws {
-        try await inTransaction(on: connection, failing: { file }, body)
     }
 
     /// Compares the recorded checksums with the files; returns the migrations not yet applied.
