@@ -180,3 +180,15 @@ struct ByteReader {
         return UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + count])
     }
 }
+
+/// A Swift enum stored as its raw text (a text column, or a PostgreSQL enum read as text). A value
+/// the enum does not know is a decoding error that names it, never a silent default.
+public protocol PostgresTextEnum: PostgresDecodable, RawRepresentable where RawValue == String {}
+
+extension PostgresTextEnum {
+    public static func decode(from bytes: UnsafeRawBufferPointer, type: PostgresType) throws -> Self {
+        let text = try String.decode(from: bytes, type: type)
+        guard let value = Self(rawValue: text) else { throw PostgresError(.decoding, "unknown value '\(text)' for \(Self.self)") }
+        return value
+    }
+}

@@ -65,7 +65,7 @@ public struct AuditStore: Sendable {
                     objectType: try row.decode(5),
                     objectId: try row.decode(6),
                     doel: try row.decode(7),
-                    resultaat: AuditRegel.Resultaat(rawValue: try row.decode(8)) ?? .mislukt,
+                    resultaat: try row.decode(8, as: AuditRegel.Resultaat.self),
                     requestId: try row.decode(9),
                     id: try row.decode(0),
                     tijdstip: try row.decode(1)

@@ -131,7 +131,7 @@ public struct AuthStore: Sendable {
             naam: try row.decode(1),
             weergavenaam: try row.decode(2),
             gemeente: try row.decode(0),
-            rollen: Set(try row.decode(3, as: [String].self).compactMap(Rol.init(rawValue:))),
+            rollen: Set(try row.decode(3, as: [Rol].self)),
             kernteams: Set(try row.decode(4, as: [String].self)),
             bewijs: bewijs
         )

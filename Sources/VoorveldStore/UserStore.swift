@@ -135,7 +135,7 @@ public struct UserStore: Sendable {
                     naam: try row.decode(0),
                     weergavenaam: try row.decode(1),
                     gemeente: try row.decode(2),
-                    rollen: try row.decode(3, as: [String].self).compactMap(Rol.init(rawValue:)),
+                    rollen: try row.decode(3, as: [Rol].self),
                     kernteams: try row.decode(4),
                     uitgeschakeld: try row.decode(5)
                 )

@@ -152,7 +152,7 @@ extension Voorziening: Registerregel {
             leefgebieden: try row.decode(7),
             taken: try row.decode(8),
             openingsdagdelen: try row.decode(9),
-            leeftijdsgroep: Leeftijdsgroep(rawValue: try row.decode(10)) ?? .iedereen,
+            leeftijdsgroep: try row.decode(10, as: Leeftijdsgroep.self),
             capaciteit: try row.decode(11),
             contact: try row.decode(12),
             laatstGeverifieerd: try row.decode(13),

@@ -170,11 +170,11 @@ extension Vrijwilliger: Registerregel {
                 guard ends.count == 2, let van = CalendarDate(iso: ends[0]), let tot = CalendarDate(iso: ends[1]) else { return nil }
                 return Periode(van: van, tot: tot)
             },
-            langsteInzet: Inzetduur(rawValue: try row.decode(13)) ?? .eenmalig,
+            langsteInzet: try row.decode(13, as: Inzetduur.self),
             urenPerWeek: try row.decode(14),
             maxHulpvragen: try row.decode(15),
             vogDatum: try row.decode(16),
-            status: VrijwilligerStatus(rawValue: try row.decode(17)) ?? .actief,
+            status: try row.decode(17, as: VrijwilligerStatus.self),
             versie: try row.decode(18)
         )
     }

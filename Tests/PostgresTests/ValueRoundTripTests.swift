@@ -118,6 +118,31 @@ struct ValueRoundTripTests {
         await pool.close()
     }
 
+    enum Kleur: String, PostgresTextEnum { case rood, groen }
+
+    @Test("a text enum decodes its known values, in arrays too, and refuses an unknown one by name instead of defaulting")
+    func textEnums() async throws {
+        let pool = try await TestDatabase.freshPool()
+        let (groen, beide, geen) = try await pool.withConnection { connection in
+            (
+                try await connection.queryOne("SELECT 'groen'::text") { row in try row.decode(0, as: Kleur.self) },
+                try await connection.queryOne("SELECT ARRAY['rood', 'groen']") { row in try row.decode(0, as: [Kleur].self) },
+                try await connection.queryOne("SELECT NULL::text") { row in try row.decode(0, as: Kleur?.self) }
+            )
+        }
+        #expect(groen == .groen)
+        #expect(beide == [.rood, .groen])
+        #expect(geen == .some(nil))
+        let error = await #expect(throws: PostgresError.self) {
+            try await pool.withConnection { connection in
+                try await connection.queryOne("SELECT 'paars'::text AS kleur") { row in try row.decode(0, as: Kleur.self) }
+            }
+        }
+        #expect(error?.message.contains("unknown value 'paars' for Kleur") == true)
+        #expect(error?.column == "kleur")
+        await pool.close()
+    }
+
     @Test("server errors carry SQLSTATE, constraint and message")
     func serverErrors() async throws {
         let pool = try await TestDatabase.freshPool()
