@@ -251,6 +251,20 @@ $$;
 ALTER FUNCTION public.afsluiting_groepen(h public.hulpvragen, een_leefgebied text, met_leefgebieden boolean) OWNER TO voorveld_cijfers;
 
 --
+-- Name: afwezig_tot(text, uuid, date); Type: FUNCTION; Schema: public; Owner: <owner>
+--
+
+CREATE FUNCTION public.afwezig_tot(gemeente text, vrijwilliger uuid, peildatum date) RETURNS date
+    LANGUAGE sql STABLE
+    AS $$
+    SELECT max(a.tot) FROM vrijwilliger_afwezigheden a
+    WHERE a.gemeente = afwezig_tot.gemeente AND a.vrijwilliger = afwezig_tot.vrijwilliger AND a.tot >= peildatum AND a.van <= peildatum + 14
+$$;
+
+
+ALTER FUNCTION public.afwezig_tot(gemeente text, vrijwilliger uuid, peildatum date) OWNER TO <owner>;
+
+--
 -- Name: authenticeer_sessie(text); Type: FUNCTION; Schema: public; Owner: <owner>
 --
 
@@ -625,6 +639,32 @@ $$;
 ALTER FUNCTION public.collegas() OWNER TO <owner>;
 
 --
+-- Name: dagdelen_passen(text[], text[]); Type: FUNCTION; Schema: public; Owner: <owner>
+--
+
+CREATE FUNCTION public.dagdelen_passen(gevraagd text[], beschikbaar text[]) RETURNS boolean
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$ SELECT cardinality(gevraagd) = 0 OR beschikbaar && gevraagd $$;
+
+
+ALTER FUNCTION public.dagdelen_passen(gevraagd text[], beschikbaar text[]) OWNER TO <owner>;
+
+--
+-- Name: eerder_afgebroken(uuid, public.hulpvragen); Type: FUNCTION; Schema: public; Owner: <owner>
+--
+
+CREATE FUNCTION public.eerder_afgebroken(vrijwilliger uuid, h public.hulpvragen) RETURNS boolean
+    LANGUAGE sql STABLE
+    AS $$
+    SELECT EXISTS (SELECT 1 FROM koppelingen k JOIN hulpvragen kh ON kh.gemeente = k.gemeente AND kh.id = k.hulpvraag
+                   WHERE k.gemeente = h.gemeente AND k.vrijwilliger = eerder_afgebroken.vrijwilliger AND k.status = 'afgebroken'
+                     AND (kh.id = h.id OR (kh.dossierreferentie = h.dossierreferentie AND kh.kernteam = h.kernteam)))
+$$;
+
+
+ALTER FUNCTION public.eerder_afgebroken(vrijwilliger uuid, h public.hulpvragen) OWNER TO <owner>;
+
+--
 -- Name: gebruikersnaam_reserveren(); Type: FUNCTION; Schema: public; Owner: <owner>
 --
 
@@ -670,6 +710,17 @@ $$;
 
 
 ALTER FUNCTION public.hele_maanden(van date, tot date, OUT eerste date, OUT voorbij date, OUT voor_eerste date) OWNER TO <owner>;
+
+--
+-- Name: helpt_bij(text[], text[]); Type: FUNCTION; Schema: public; Owner: <owner>
+--
+
+CREATE FUNCTION public.helpt_bij(gedeelde_leefgebieden text[], gedeelde_taken text[]) RETURNS boolean
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$ SELECT cardinality(gedeelde_leefgebieden) > 0 OR cardinality(gedeelde_taken) > 0 $$;
+
+
+ALTER FUNCTION public.helpt_bij(gedeelde_leefgebieden text[], gedeelde_taken text[]) OWNER TO <owner>;
 
 --
 -- Name: huidige_gebruiker(); Type: FUNCTION; Schema: public; Owner: <owner>
@@ -1160,6 +1211,17 @@ $$;
 ALTER FUNCTION public.inlog_uitkomst(poging uuid) OWNER TO <owner>;
 
 --
+-- Name: inzet_past(public.inzetduur, public.inzetduur); Type: FUNCTION; Schema: public; Owner: <owner>
+--
+
+CREATE FUNCTION public.inzet_past(langste_inzet public.inzetduur, duur public.inzetduur) RETURNS boolean
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$ SELECT langste_inzet >= duur $$;
+
+
+ALTER FUNCTION public.inzet_past(langste_inzet public.inzetduur, duur public.inzetduur) OWNER TO <owner>;
+
+--
 -- Name: jongere(boolean, integer, date); Type: FUNCTION; Schema: public; Owner: <owner>
 --
 
@@ -1257,13 +1319,12 @@ BEGIN
     basis AS (
         SELECT v.*, u.relatie, n.naam AS kernnaam, n.km,
                -- The cheap rules (active, dayparts, duration): only who passes them gets the costly details.
-               v.status = 'actief' AND (cardinality(h.dagdelen) = 0 OR v.beschikbaarheid && h.dagdelen) AND v.langste_inzet >= h.duur AS verder
+               v.status = 'actief' AND dagdelen_passen(h.dagdelen, v.beschikbaarheid) AND inzet_past(v.langste_inzet, h.duur) AS verder
         FROM buurt u JOIN vrijwilligers v ON v.gemeente = h.gemeente AND v.id = u.id JOIN nabij n ON n.code = v.kern
     )
     SELECT b.id, b.voornaam, b.achternaam, b.kern, b.kernnaam, b.relatie, b.km,
            b.status = 'actief',
-           CASE WHEN b.verder THEN (SELECT max(a.tot) FROM vrijwilliger_afwezigheden a
-                WHERE a.gemeente = b.gemeente AND a.vrijwilliger = b.id AND a.tot >= peildatum AND a.van <= peildatum + 14) END,
+           CASE WHEN b.verder THEN afwezig_tot(b.gemeente, b.id, peildatum) END,
            CASE WHEN b.verder THEN (SELECT count(*)::integer FROM koppelingen k WHERE k.gemeente = b.gemeente AND k.vrijwilliger = b.id
                 AND koppeling_loopt(k.status)) ELSE 0 END,
            b.max_hulpvragen,
@@ -1273,11 +1334,9 @@ BEGIN
                 WHERE t.gemeente = b.gemeente AND t.vrijwilliger = b.id AND t.taak = ANY (h_taken) ORDER BY 1) ELSE '{}' END,
            CASE WHEN cardinality(h.dagdelen) = 0 THEN b.beschikbaarheid
                 ELSE ARRAY(SELECT d FROM unnest(b.beschikbaarheid) d WHERE d = ANY (h.dagdelen)) END,
-           b.langste_inzet::text, b.langste_inzet >= h.duur, b.vog_datum,
+           b.langste_inzet::text, inzet_past(b.langste_inzet, h.duur), b.vog_datum,
            -- An earlier break-off with this resident, within the hulpvraag's own kernteam only.
-           b.verder AND EXISTS (SELECT 1 FROM koppelingen k JOIN hulpvragen kh ON kh.gemeente = k.gemeente AND kh.id = k.hulpvraag
-                   WHERE k.gemeente = b.gemeente AND k.vrijwilliger = b.id AND k.status = 'afgebroken'
-                     AND (kh.id = h.id OR (kh.dossierreferentie = h.dossierreferentie AND kh.kernteam = h.kernteam))),
+           b.verder AND eerder_afgebroken(b.id, h),
            b.verder AND EXISTS (SELECT 1 FROM koppelingen k WHERE k.gemeente = b.gemeente AND k.vrijwilliger = b.id AND k.hulpvraag = h.id
                      AND koppeling_loopt(k.status)),
            CASE WHEN b.verder THEN (SELECT count(*)::integer FROM koppelingen k WHERE k.gemeente = b.gemeente AND k.vrijwilliger = b.id
@@ -1328,6 +1387,10 @@ DECLARE
     maximum integer;
     actief boolean;
     vog date;
+    beschikbaar text[];
+    langste inzetduur;
+    open text[];
+    groep text;
 BEGIN
     IF TG_OP = 'INSERT' AND NEW.status <> 'voorgesteld' THEN
         RAISE EXCEPTION 'een koppeling begint als voorstel' USING ERRCODE = 'check_violation', CONSTRAINT = 'koppelingen_status_volgorde';
@@ -1369,7 +1432,7 @@ BEGIN
                 CONSTRAINT = 'koppelingen_toestemming';
         END IF;
         PERFORM pg_advisory_xact_lock(hashtextextended('koppeling/' || NEW.gemeente || '/' || NEW.vrijwilliger::text, 0));
-        SELECT v.max_hulpvragen, v.status = 'actief', v.vog_datum INTO maximum, actief, vog
+        SELECT v.max_hulpvragen, v.status = 'actief', v.vog_datum, v.beschikbaarheid, v.langste_inzet INTO maximum, actief, vog, beschikbaar, langste
             FROM vrijwilligers v WHERE v.gemeente = NEW.gemeente AND v.id = NEW.vrijwilliger;
         IF NOT FOUND OR actief IS NOT TRUE THEN
             RAISE EXCEPTION 'de vrijwilliger is niet actief' USING ERRCODE = 'check_violation', CONSTRAINT = 'koppelingen_actief';
@@ -1378,24 +1441,68 @@ BEGIN
             RAISE EXCEPTION 'bij een jongere alleen een vrijwilliger met een geldige VOG' USING ERRCODE = 'check_violation',
                 CONSTRAINT = 'koppelingen_vog';
         END IF;
-        -- The same resident: the same hulpvraag, or the same dossier of the same kernteam (sql/definitions/04_koppelingen.sql).
-        IF TG_OP = 'INSERT' AND EXISTS (
-            SELECT 1 FROM koppelingen k JOIN hulpvragen kh ON kh.gemeente = k.gemeente AND kh.id = k.hulpvraag
-            WHERE k.gemeente = NEW.gemeente AND k.vrijwilliger = NEW.vrijwilliger AND k.status = 'afgebroken'
-              AND (kh.id = h.id OR (kh.dossierreferentie = h.dossierreferentie AND kh.kernteam = h.kernteam))) THEN
+        IF TG_OP = 'INSERT' AND eerder_afgebroken(NEW.vrijwilliger, h) THEN
             RAISE EXCEPTION 'een eerder afgebroken koppeling met deze inwoner' USING ERRCODE = 'check_violation',
                 CONSTRAINT = 'koppelingen_eerder_afgebroken';
+        END IF;
+        -- What the candidates list asks of a match, for a new koppeling (an accepted or started one
+        -- keeps going when the volunteer's week or plans change).
+        IF TG_OP = 'INSERT' THEN
+            IF NOT dagdelen_passen(h.dagdelen, beschikbaar) THEN
+                RAISE EXCEPTION 'de vrijwilliger is niet beschikbaar op de dagdelen van de hulpvraag' USING ERRCODE = 'check_violation',
+                    CONSTRAINT = 'koppelingen_dagdelen';
+            END IF;
+            IF NOT inzet_past(langste, h.duur) THEN
+                RAISE EXCEPTION 'de vrijwilliger wil niet zo lang helpen' USING ERRCODE = 'check_violation', CONSTRAINT = 'koppelingen_inzet';
+            END IF;
+            IF afwezig_tot(NEW.gemeente, NEW.vrijwilliger, vandaag()) IS NOT NULL THEN
+                RAISE EXCEPTION 'de vrijwilliger is afwezig in de komende twee weken' USING ERRCODE = 'check_violation',
+                    CONSTRAINT = 'koppelingen_afwezig';
+            END IF;
         END IF;
         SELECT count(*) INTO bezet FROM koppelingen k
             WHERE k.gemeente = NEW.gemeente AND k.vrijwilliger = NEW.vrijwilliger AND koppeling_loopt(k.status) AND k.id <> NEW.id;
     ELSE
         PERFORM pg_advisory_xact_lock(hashtextextended('koppeling/' || NEW.gemeente || '/' || NEW.voorziening::text, 0));
-        SELECT v.capaciteit INTO maximum FROM voorzieningen v WHERE v.gemeente = NEW.gemeente AND v.id = NEW.voorziening;
+        SELECT v.capaciteit, v.openingsdagdelen, v.leeftijdsgroep INTO maximum, open, groep
+            FROM voorzieningen v WHERE v.gemeente = NEW.gemeente AND v.id = NEW.voorziening;
         IF NOT FOUND THEN
             RAISE EXCEPTION 'voorziening niet gevonden' USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'koppelingen_voorziening';
         END IF;
+        IF TG_OP = 'INSERT' AND NOT open_op(h.dagdelen, open) THEN
+            RAISE EXCEPTION 'de voorziening is niet open op de dagdelen van de hulpvraag' USING ERRCODE = 'check_violation',
+                CONSTRAINT = 'koppelingen_dagdelen';
+        END IF;
+        IF TG_OP = 'INSERT' AND NOT leeftijdsgroep_past(groep, h.jeugd, h.geboortejaar, vandaag()) THEN
+            RAISE EXCEPTION 'de voorziening is niet voor deze leeftijdsgroep' USING ERRCODE = 'check_violation',
+                CONSTRAINT = 'koppelingen_leeftijdsgroep';
+        END IF;
         SELECT count(*) INTO bezet FROM koppelingen k
             WHERE k.gemeente = NEW.gemeente AND k.voorziening = NEW.voorziening AND koppeling_loopt(k.status) AND k.id <> NEW.id;
+    END IF;
+    -- A new koppeling's leefgebieden and taken are what helper and hulpvraag share, whatever the
+    -- client sends (the copy the helper and the steunpunt see); a helper who shares none does not
+    -- help with this hulpvraag.
+    IF TG_OP = 'INSERT' THEN
+        IF NEW.vrijwilliger IS NOT NULL THEN
+            NEW.leefgebieden := ARRAY(SELECT l.leefgebied FROM hulpvraag_leefgebieden l JOIN vrijwilliger_leefgebieden x
+                                        ON x.gemeente = l.gemeente AND x.vrijwilliger = NEW.vrijwilliger AND x.leefgebied = l.leefgebied
+                                      WHERE l.gemeente = h.gemeente AND l.hulpvraag = h.id ORDER BY 1);
+            NEW.taken := ARRAY(SELECT t.taak FROM hulpvraag_taken t JOIN vrijwilliger_taken x
+                                 ON x.gemeente = t.gemeente AND x.vrijwilliger = NEW.vrijwilliger AND x.taak = t.taak
+                               WHERE t.gemeente = h.gemeente AND t.hulpvraag = h.id ORDER BY 1);
+        ELSE
+            NEW.leefgebieden := ARRAY(SELECT l.leefgebied FROM hulpvraag_leefgebieden l JOIN voorziening_leefgebieden x
+                                        ON x.gemeente = l.gemeente AND x.voorziening = NEW.voorziening AND x.leefgebied = l.leefgebied
+                                      WHERE l.gemeente = h.gemeente AND l.hulpvraag = h.id ORDER BY 1);
+            NEW.taken := ARRAY(SELECT t.taak FROM hulpvraag_taken t JOIN voorziening_taken x
+                                 ON x.gemeente = t.gemeente AND x.voorziening = NEW.voorziening AND x.taak = t.taak
+                               WHERE t.gemeente = h.gemeente AND t.hulpvraag = h.id ORDER BY 1);
+        END IF;
+    END IF;
+    IF TG_OP = 'INSERT' AND NOT helpt_bij(NEW.leefgebieden, NEW.taken) THEN
+        RAISE EXCEPTION 'de helper helpt niet bij de leefgebieden of taken van de hulpvraag' USING ERRCODE = 'check_violation',
+            CONSTRAINT = 'koppelingen_helpt_niet';
     END IF;
     -- Capacity counts on a new booking; accepting or starting keeps the place it already holds.
     IF TG_OP = 'INSERT' AND maximum IS NOT NULL AND bezet >= maximum THEN
@@ -1408,6 +1515,23 @@ $$;
 
 
 ALTER FUNCTION public.koppeling_regels() OWNER TO <owner>;
+
+--
+-- Name: leeftijdsgroep_past(text, boolean, integer, date); Type: FUNCTION; Schema: public; Owner: <owner>
+--
+
+CREATE FUNCTION public.leeftijdsgroep_past(groep text, jeugd boolean, geboortejaar integer, op date) RETURNS boolean
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$
+    SELECT groep = 'iedereen' OR CASE
+        WHEN jongere(jeugd, geboortejaar, op) THEN groep = 'jeugd'
+        WHEN geboortejaar IS NULL THEN groep IN ('volwassenen', 'ouderen')
+        WHEN extract(year FROM op)::integer - geboortejaar >= 65 THEN groep IN ('volwassenen', 'ouderen')
+        ELSE groep = 'volwassenen' END
+$$;
+
+
+ALTER FUNCTION public.leeftijdsgroep_past(groep text, jeugd boolean, geboortejaar integer, op date) OWNER TO <owner>;
 
 --
 -- Name: ontvangen_tellen(public.hulpvragen, integer, text, boolean); Type: FUNCTION; Schema: public; Owner: <owner>_cijfers
@@ -1455,6 +1579,17 @@ $$;
 
 
 ALTER FUNCTION public.ontvangen_tellen(h public.hulpvragen, teken integer, een_leefgebied text, met_leefgebieden boolean) OWNER TO voorveld_cijfers;
+
+--
+-- Name: open_op(text[], text[]); Type: FUNCTION; Schema: public; Owner: <owner>
+--
+
+CREATE FUNCTION public.open_op(gevraagd text[], open text[]) RETURNS boolean
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$ SELECT cardinality(gevraagd) = 0 OR cardinality(open) = 0 OR open && gevraagd $$;
+
+
+ALTER FUNCTION public.open_op(gevraagd text[], open text[]) OWNER TO <owner>;
 
 --
 -- Name: tellen_begint(text, uuid); Type: FUNCTION; Schema: public; Owner: <owner>_cijfers
@@ -3895,6 +4030,13 @@ REVOKE ALL ON FUNCTION public.afsluiting_groepen(h public.hulpvragen, een_leefge
 
 
 --
+-- Name: FUNCTION afwezig_tot(gemeente text, vrijwilliger uuid, peildatum date); Type: ACL; Schema: public; Owner: <owner>
+--
+
+REVOKE ALL ON FUNCTION public.afwezig_tot(gemeente text, vrijwilliger uuid, peildatum date) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION authenticeer_sessie(sessie text); Type: ACL; Schema: public; Owner: <owner>
 --
 
@@ -3971,6 +4113,13 @@ GRANT ALL ON FUNCTION public.cijfers_voorliggend_veld(van date, tot date, groep 
 
 REVOKE ALL ON FUNCTION public.collegas() FROM PUBLIC;
 GRANT ALL ON FUNCTION public.collegas() TO voorveld_service;
+
+
+--
+-- Name: FUNCTION eerder_afgebroken(vrijwilliger uuid, h public.hulpvragen); Type: ACL; Schema: public; Owner: <owner>
+--
+
+REVOKE ALL ON FUNCTION public.eerder_afgebroken(vrijwilliger uuid, h public.hulpvragen) FROM PUBLIC;
 
 
 --

@@ -125,24 +125,18 @@ public struct KoppelingStore: Sendable {
         door: String,
         audit: (UUID) -> AuditRegel
     ) async throws -> Koppeling? {
-        let (column, helperId, lists) =
+        let (column, helperId) =
             switch helper {
-            case .vrijwilliger(let id): ("vrijwilliger", id, ("vrijwilliger_leefgebieden", "vrijwilliger_taken"))
-            case .voorziening(let id): ("voorziening", id, ("voorziening_leefgebieden", "voorziening_taken"))
+            case .vrijwilliger(let id): ("vrijwilliger", id)
+            case .voorziening(let id): ("voorziening", id)
             }
-        // Column and table names come from the switch above; values are bound.
+        // Column and table names come from the switch above; values are bound. The database copies what
+        // helper and hulpvraag share (leefgebieden, taken) into the koppeling itself (koppeling_regels).
         guard
             let id = try await connection.queryOne(
                 """
-                INSERT INTO koppelingen (gemeente, hulpvraag, \(column), kern, dagdelen, leefgebieden, taken, toelichting, voorgesteld_door)
-                SELECT h.gemeente, h.id, x.id, h.kern, h.dagdelen,
-                       ARRAY(SELECT l.leefgebied FROM hulpvraag_leefgebieden l JOIN \(lists.0) x2
-                               ON x2.gemeente = l.gemeente AND x2.\(column) = x.id AND x2.leefgebied = l.leefgebied
-                             WHERE l.gemeente = h.gemeente AND l.hulpvraag = h.id ORDER BY 1),
-                       ARRAY(SELECT t.taak FROM hulpvraag_taken t JOIN \(lists.1) x2
-                               ON x2.gemeente = t.gemeente AND x2.\(column) = x.id AND x2.taak = t.taak
-                             WHERE t.gemeente = h.gemeente AND t.hulpvraag = h.id ORDER BY 1),
-                       $3, $4
+                INSERT INTO koppelingen (gemeente, hulpvraag, \(column), kern, dagdelen, toelichting, voorgesteld_door)
+                SELECT h.gemeente, h.id, x.id, h.kern, h.dagdelen, $3, $4
                 FROM hulpvragen h, \(column == "vrijwilliger" ? "vrijwilligers" : "voorzieningen") x
                 WHERE h.gemeente = (SELECT huidige_gemeente()) AND h.id = $1 AND x.gemeente = h.gemeente AND x.id = $2
                 RETURNING id

@@ -237,6 +237,120 @@ struct KoppelingenTests {
     }
 
     @Test(
+        "each hard rule of the candidates list is kept at booking too: the helper the list leaves out is refused through the API, with the rule in words",
+        arguments: [
+            (
+                "vrijwilliger", ["UPDATE vrijwilligers SET beschikbaarheid = '{zo-avond}' WHERE id = $1"],
+                "De helper is niet beschikbaar of open op de dagdelen van de hulpvraag."
+            ),
+            (
+                "vrijwilliger", ["UPDATE vrijwilligers SET langste_inzet = 'eenmalig' WHERE id = $1"],
+                "De vrijwilliger wil niet zo lang helpen als de hulpvraag vraagt."
+            ),
+            (
+                "vrijwilliger",
+                ["INSERT INTO vrijwilliger_afwezigheden (gemeente, vrijwilliger, van, tot) VALUES ('GM1734', $1, vandaag() + 3, vandaag() + 10)"],
+                "De vrijwilliger is afwezig in de komende twee weken."
+            ),
+            (
+                "vrijwilliger",
+                ["DELETE FROM vrijwilliger_leefgebieden WHERE vrijwilliger = $1", "DELETE FROM vrijwilliger_taken WHERE vrijwilliger = $1"],
+                "De helper helpt niet bij de leefgebieden of taken van deze hulpvraag."
+            ),
+            (
+                "voorziening", ["UPDATE voorzieningen SET leeftijdsgroep = 'jeugd' WHERE id = $1"],
+                "De voorziening is niet voor de leeftijdsgroep van de inwoner."
+            ),
+            (
+                "voorziening", ["UPDATE voorzieningen SET openingsdagdelen = '{zo-avond}' WHERE id = $1"],
+                "De helper is niet beschikbaar of open op de dagdelen van de hulpvraag."
+            ),
+            (
+                "voorziening",
+                ["DELETE FROM voorziening_leefgebieden WHERE voorziening = $1", "DELETE FROM voorziening_taken WHERE voorziening = $1"],
+                "De helper helpt niet bij de leefgebieden of taken van deze hulpvraag."
+            ),
+        ] as [(String, [String], String)]
+    )
+    func hardeRegelsBijBoeken(soort: String, breuk: [String], detail: String) async throws {
+        let environment = try await TestEnvironment.seeded()
+        // Kees (vw-0001) and the Ouderensoos Heteren (vz-001) fit the test hulpvraag as they are (the
+        // soos made to serve every kern, everyone, by appointment, with financien); each case's
+        // statements break one rule.
+        let voorziening = soort == "voorziening"
+        let helper = try await Fixtures.id(
+            environment,
+            voorziening ? "SELECT id FROM voorzieningen WHERE referentie = $1" : "SELECT id FROM vrijwilligers WHERE referentie = $1",
+            voorziening ? "vz-001" : "vw-0001"
+        )
+        if voorziening {
+            try await environment.owner.withConnection { connection in
+                try await connection.execute(
+                    "UPDATE voorzieningen SET hele_gemeente = true, leeftijdsgroep = 'iedereen', openingsdagdelen = '{}', capaciteit = NULL WHERE id = $1",
+                    [helper]
+                )
+                try await connection.execute(
+                    "INSERT INTO voorziening_leefgebieden (gemeente, voorziening, leefgebied) VALUES ('GM1734', $1, 'financien') ON CONFLICT DO NOTHING",
+                    [helper]
+                )
+            }
+        }
+        let id = helper.uuidString.lowercased()
+        let lijst = voorziening ? "voorzieningen" : "vrijwilligers"
+        try await Fixtures.app(environment).test(.router) { client in
+            func kandidaat(_ hulpvraag: UUID) async throws -> Bool {
+                let kandidaten = try await Fixtures.get(client, "/v1/hulpvragen/\(hulpvraag.uuidString.lowercased())/kandidaten")
+                return kandidaten[lijst]?.array?.contains { $0["id"]?.string == id } == true
+            }
+            // As it is, the list offers the helper and the booking takes.
+            let eerst = try await Fixtures.hulpvraag(environment)
+            #expect(try await kandidaat(eerst))
+            let geboekt = try await Fixtures.postKoppeling(client, hulpvraag: eerst, #"{"\#(soort)": "\#(id)"}"#)
+            #expect(geboekt.0 == .created, "\(geboekt.1)")
+            // Broken, the list leaves the helper out and the database refuses the booking.
+            try await environment.owner.withConnection { connection in
+                for statement in breuk { try await connection.execute(statement, [helper]) }
+            }
+            let daarna = try await Fixtures.hulpvraag(environment)
+            #expect(try await kandidaat(daarna) == false)
+            let geweigerd = try await Fixtures.postKoppeling(client, hulpvraag: daarna, #"{"\#(soort)": "\#(id)"}"#)
+            #expect(geweigerd.0 == .conflict)
+            #expect(geweigerd.1["detail"]?.string == detail)
+        }
+        await environment.close()
+    }
+
+    @Test("the age-group rule is one rule: Swift's Matching.leeftijdsgroepen and the database's leeftijdsgroep_past agree")
+    func leeftijdsgroepen() async throws {
+        let pool = try await TestDatabase.freshPool()
+        try await Migrator(directory: TestEnvironment.sqlDirectory).migrate(pool)
+        var verschillen: [String] = []
+        var vergeleken = 0
+        try await pool.withConnection { connection in
+            for op in [CalendarDate(year: 2026, month: 1, day: 1), CalendarDate(year: 2026, month: 12, day: 31)] {
+                for geboortejaar in [nil, 1930, op.year - 66, op.year - 65, op.year - 64, op.year - 18, op.year - 17, op.year - 5] as [Int?] {
+                    for jeugd in [false, true] {
+                        let swift = Matching.leeftijdsgroepen(Fixtures.proef(geboortejaar: geboortejaar, jeugd: jeugd), vandaag: op)
+                        for groep in Leeftijdsgroep.allCases {
+                            let database = try await connection.queryOne(
+                                "SELECT leeftijdsgroep_past($1, $2, $3::integer, $4)",
+                                [groep.rawValue, jeugd, geboortejaar, op]
+                            ) { row in try row.decode(0, as: Bool.self) }
+                            vergeleken += 1
+                            if database != swift.contains(groep) {
+                                verschillen.append("\(groep) for born \(geboortejaar.map(String.init) ?? "?"), jeugd \(jeugd), on \(op)")
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        #expect(vergeleken == 2 * 8 * 2 * Leeftijdsgroep.allCases.count)
+        #expect(verschillen.isEmpty, "\(verschillen)")
+        await pool.close()
+    }
+
+    @Test(
         "the VOG rule is one rule: the database refuses the volunteer the candidates list leaves out, also for a resident under 18 by year of birth"
     )
     func vogBijJongeren() async throws {

@@ -207,7 +207,8 @@ public struct Matching: Sendable {
 
     /// Who a voorziening must be for: a young person's request needs jeugd (or iedereen); an
     /// adult's volwassenen, from 65 also ouderen; without a year of birth, any adult group.
-    static func leeftijdsgroepen(_ hulpvraag: Hulpvraag, vandaag: CalendarDate) -> Set<Leeftijdsgroep> {
+    /// The database's `leeftijdsgroep_past` is the same rule; a test compares the two.
+    public static func leeftijdsgroepen(_ hulpvraag: Hulpvraag, vandaag: CalendarDate) -> Set<Leeftijdsgroep> {
         if hulpvraag.jongere(op: vandaag) { return [.jeugd, .iedereen] }
         guard let jaar = hulpvraag.geboortejaar else { return [.volwassenen, .ouderen, .iedereen] }
         let leeftijd = vandaag.year - jaar

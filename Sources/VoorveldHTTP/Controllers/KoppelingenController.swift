@@ -227,6 +227,11 @@ struct KoppelingenController {
                 case "koppelingen_status_volgorde": "Deze stap kan niet vanuit de huidige status."
                 case "koppelingen_afgesloten": "De hulpvraag is afgesloten; heropen hem eerst."
                 case "koppelingen_vog": "Bij een jongere alleen een vrijwilliger met een geldige VOG."
+                case "koppelingen_dagdelen": "De helper is niet beschikbaar of open op de dagdelen van de hulpvraag."
+                case "koppelingen_inzet": "De vrijwilliger wil niet zo lang helpen als de hulpvraag vraagt."
+                case "koppelingen_afwezig": "De vrijwilliger is afwezig in de komende twee weken."
+                case "koppelingen_helpt_niet": "De helper helpt niet bij de leefgebieden of taken van deze hulpvraag."
+                case "koppelingen_leeftijdsgroep": "De voorziening is niet voor de leeftijdsgroep van de inwoner."
                 // Only this kernteam's own history (sql/definitions/04_koppelingen.sql): it says nothing of another team's hulpvragen.
                 case "koppelingen_eerder_afgebroken": "Met deze vrijwilliger is eerder een koppeling met deze inwoner afgebroken."
                 default: nil
