@@ -75,7 +75,7 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             // The API's contract, edited as a file and compiled into the program.
-            resources: [.embedInCode("openapi.json")],
+            resources: [.embedInCode("openapi.json"), .embedInCode("voorveld.css")],
             swiftSettings: strict
         ),
         // The `voorveld` command: serve, migrate, seed.

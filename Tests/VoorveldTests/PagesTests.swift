@@ -5,6 +5,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import Postgres
+import TestDatabase
 import Testing
 import Voorveld
 import VoorveldHTTP
@@ -417,6 +418,21 @@ struct PagesTests {
             }
         }
         #expect(stored?.0 == CalendarDate.vandaag() && stored?.1 == "0488-123456")
+        await environment.close()
+    }
+
+    @Test("the house style is the file Sources/VoorveldHTTP/voorveld.css, served as CSS")
+    func stylesheet() async throws {
+        let environment = try await TestEnvironment.migrated()
+        let file = try String(contentsOfFile: TestDatabase.repositoryRoot + "/Sources/VoorveldHTTP/voorveld.css", encoding: .utf8)
+        try await Fixtures.app(environment).test(.router) { client in
+            try await client.execute(uri: "/voorveld.css", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "text/css; charset=utf-8")
+                #expect(String(buffer: response.body) == file)
+                #expect(file.contains("--focus: #ffb612"))
+            }
+        }
         await environment.close()
     }
 
