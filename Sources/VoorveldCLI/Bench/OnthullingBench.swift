@@ -201,7 +201,7 @@ struct OnthullingBench: AsyncParsableCommand {
     }
 
     /// The months from `van` to `tot`, as `2026-11`, oldest first: the intake table's columns (as
-    /// `UitkomstenController.maanden` makes them).
+    /// `CijfersService.maanden` makes them).
     private static func maanden(van: CalendarDate, tot: CalendarDate) -> [String] {
         let eerste = van.year * 12 + van.month - 1
         let laatste = tot.year * 12 + tot.month - 1

@@ -11,12 +11,7 @@ import VoorveldStore
 /// (`/cijfers/{tabel}`). The figures are the API's, with the same disclosure control.
 struct CijfersPage {
     let pool: ConnectionPool
-    let api: UitkomstenController
-
-    init(pool: ConnectionPool, rapportage: ConnectionPool?, onthulling: Onthulling) {
-        self.pool = pool
-        api = UitkomstenController(pool: pool, rapportage: rapportage, onthulling: onthulling)
-    }
+    let service: CijfersService
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/cijfers", use: toon)
@@ -97,7 +92,7 @@ struct CijfersPage {
             <p><button type="submit">Toon periode</button></p>
             </form>
             <p>Periode: \(Self.periodenaam(periode.periode)), \(Pages.datum(periode.van)) tot en met \(Pages.datum(periode.tot)).</p>
-            <p class="hint">\(HTML.escape(api.onthulling.uitleg))</p>
+            <p class="hint">\(HTML.escape(service.onthulling.uitleg))</p>
             <h2>Opgelost in het voorliggend veld</h2>
             <p class="groot">\(groot)</p>
             <p>\(HTML.escape(VoorliggendVeldCijfers.definities["alleenVoorliggendVeld"]!))</p>
@@ -175,10 +170,10 @@ struct CijfersPage {
         let (van, tot) = (periode.van, periode.tot)
         let verloop = gevraagd.flatMap { ["maand", "kwartaal"].contains($0) ? $0 : nil }
         func nodig(_ ids: String...) -> Bool { tabel.map(ids.contains) ?? true }
-        let signaalperiode = UitkomstenController.signaalperiode(tot: tot)
+        let signaalperiode = CijfersService.signaalperiode(tot: tot)
         let scope = AccessScope(gebruiker)
-        let audit = api.cijferAudit(gebruiker, context, tabel.map { "dashboard \($0)" } ?? "dashboard")
-        let gelezen = try await api.cijfers.momentopname(in: scope, audit: audit) { connection in
+        let audit = service.audit(gebruiker, requestId: context.id, tabel.map { "dashboard \($0)" } ?? "dashboard")
+        let gelezen = try await service.cijfers.momentopname(in: scope, audit: audit) { connection in
             func tellingen(_ per: String, _ nodig: Bool) async throws -> CijfersStore.Tellingen? {
                 nodig ? try await CijfersStore.voorliggendVeld(van: van, tot: tot, per: per, in: scope, on: connection) : nil
             }
@@ -196,7 +191,7 @@ struct CijfersPage {
         }
         let namen = gelezen.namen
         func vv(_ per: String, _ tellingen: CijfersStore.Tellingen?) -> VoorliggendVeldCijfers? {
-            tellingen.map { api.voorliggendVeld(gebruiker, van: van, tot: tot, per: per, $0) }
+            tellingen.map { service.voorliggendVeld(gebruiker, van: van, tot: tot, per: per, $0) }
         }
         var perPeriode = vv("maand", gelezen.perMaand)
         if verloop == "kwartaal" || (verloop == nil && (perPeriode?.rijen.filter { $0.alleenVoorliggendVeld.percentage != nil }.count ?? 0) < 2) {
@@ -225,11 +220,13 @@ struct CijfersPage {
             tabellen.append(vvTabel("per-leefgebied", "Afgesloten hulpvragen per leefgebied", "Leefgebied", perLeefgebied, namen.leefgebied))
         }
         if let gegevens = gelezen.monitoring {
-            tabellen += Self.monitoringtabellen(api.monitoring(gebruiker, van: van, tot: tot, gegevens), namen)
+            tabellen += Self.monitoringtabellen(service.monitoring(gebruiker, van: van, tot: tot, gegevens), namen)
         }
-        let signalen = gelezen.signalen.map { api.signalen(gebruiker, signaalperiode, $0) }
+        let signalen = gelezen.signalen.map { service.signalen(gebruiker, signaalperiode, $0) }
         if let signalen { tabellen += Self.signaaltabellen(signalen, namen) }
-        let totaal = (gelezen.perMaand ?? gelezen.perKern).map { api.voorliggendVeld(gebruiker, van: van, tot: tot, per: "totaal", ([], $0.totaal)) }
+        let totaal = (gelezen.perMaand ?? gelezen.perKern).map {
+            service.voorliggendVeld(gebruiker, van: van, tot: tot, per: "totaal", ([], $0.totaal))
+        }
         return Cijfers(voorliggendVeld: tabel == nil ? totaal : nil, verloop: perPeriode, signalen: signalen, tabellen: tabellen)
     }
 
