@@ -5,17 +5,15 @@ import Postgres
 import Voorveld
 import VoorveldStore
 
-/// `/v1/hulpvragen`: a kernteamlid registers a resident's hulpvraag and follows it up. Only the
-/// kernteamleden of the hulpvraag's own kernteam see it (row-level security); anyone else gets
-/// 404, as if it did not exist. Every read and change is audited.
+/// `/v1/hulpvragen`: a kernteamlid registers a resident's hulpvraag and follows it up, through
+/// `HulpvraagService`. Anyone but the kernteamleden of its own kernteam gets 404, as if it did
+/// not exist.
 struct HulpvragenController {
-    let hulpvragen: HulpvraagStore
-    let referenties: ReferentieStore
+    let service: HulpvraagService
     let idempotentie: IdempotentieStore
 
     init(pool: ConnectionPool) {
-        hulpvragen = HulpvraagStore(pool: pool)
-        referenties = ReferentieStore(pool: pool)
+        service = HulpvraagService(pool: pool)
         idempotentie = IdempotentieStore(pool: pool)
     }
 
@@ -26,9 +24,7 @@ struct HulpvragenController {
         router.put("/v1/hulpvragen/{id}", use: update)
     }
 
-    static let nietGevonden = Problem.notFound("Er is geen hulpvraag met dit id in uw kernteams.")
-    /// Why a hulpvraag is processed, for the audit log.
-    static let doel = "ondersteuning van de inwoner"
+    static let nietGevonden = HulpvraagService.nietGevonden
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let gebruiker = try context.require(.kernteamlid)
@@ -41,14 +37,14 @@ struct HulpvragenController {
         filter.regisseur = query.tekst("regisseur")
         filter.paginering = query.paginering()
         try query.controleer()
-        let pagina = try await hulpvragen.list(filter, in: AccessScope(gebruiker), audit: audit(gebruiker, context, "hulpvragen-lezen", nil))
+        let pagina = try await service.lijst(filter, voor: gebruiker, requestId: context.id)
         return try Resource.json(Paginaantwoord(pagina, filter.paginering))
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let gebruiker = try context.require(.kernteamlid)
         let id = try Self.id(context)
-        guard let hulpvraag = try await hulpvragen.get(id, in: AccessScope(gebruiker), audit: audit(gebruiker, context, "hulpvraag-lezen", id)) else {
+        guard let hulpvraag = try await service.lees(id, voor: gebruiker, requestId: context.id) else {
             throw Self.nietGevonden
         }
         return try Resource.json(hulpvraag, versie: hulpvraag.versie)
@@ -56,89 +52,45 @@ struct HulpvragenController {
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
         let gebruiker = try context.require(.kernteamlid)
-        let scope = AccessScope(gebruiker)
         let (invoer, raw) = try await JSONInput.read(request, context: context)
-        let bekend = try await referenties.referenties(in: scope)
+        let bekend = try await service.bekendeReferenties(voor: gebruiker)
         let hulpvraag: Hulpvraag
         do {
             hulpvraag = try Hulpvraag.lees(invoer, door: gebruiker, referenties: bekend, vandaag: .vandaag())
         } catch let fouten as Invoerfouten {
             throw Problem.invalid(fouten.fouten)
         }
-        return try await Self.mapRules {
-            try await Resource.create(request, raw: raw, scope: scope, idempotentie: idempotentie, path: "/v1/hulpvragen") { connection in
-                try await HulpvraagStore.create(hulpvraag, on: connection) { id in audit(gebruiker, context, "hulpvraag-registreren", id) }
-            } herlees: { id in
-                try await hulpvragen.get(id, in: scope, audit: audit(gebruiker, context, "hulpvraag-lezen", id))
-            }
+        return try await Resource.create(request, raw: raw, scope: AccessScope(gebruiker), idempotentie: idempotentie, path: "/v1/hulpvragen") {
+            connection in
+            try await service.registreer(hulpvraag, voor: gebruiker, requestId: context.id, on: connection)
+        } herlees: { id in
+            try await service.lees(id, voor: gebruiker, requestId: context.id)
         }
     }
 
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
         let gebruiker = try context.require(.kernteamlid)
-        let scope = AccessScope(gebruiker)
         let id = try Self.id(context)
         let versie = try Resource.ifMatch(request)
         let invoer = try await JSONInput.object(request, context: context)
-        let bekend = try await referenties.referenties(in: scope)
-        let result = try await Self.mapRules {
-            do {
-                return try await hulpvragen.update(id, versie: versie, in: scope, audit: audit(gebruiker, context, "hulpvraag-wijzigen", id)) {
-                    current in
-                    try Hulpvraag.lees(invoer, door: gebruiker, referenties: bekend, vandaag: .vandaag(), bestaand: current)
-                }
-            } catch let fouten as Invoerfouten {
-                throw Problem.invalid(fouten.fouten)
+        let bekend = try await service.bekendeReferenties(voor: gebruiker)
+        let result: HulpvraagStore.Wijziging
+        do {
+            result = try await service.wijzig(id, versie: versie, voor: gebruiker, requestId: context.id) { current in
+                try Hulpvraag.lees(invoer, door: gebruiker, referenties: bekend, vandaag: .vandaag(), bestaand: current)
             }
+        } catch let fouten as Invoerfouten {
+            throw Problem.invalid(fouten.fouten)
         }
+        return try Self.answer(result)
+    }
+
+    static func answer(_ result: HulpvraagStore.Wijziging) throws -> Response {
         switch result {
         case .gewijzigd(let stored): return try Resource.json(stored, versie: stored.versie)
-        case .nietGevonden: throw Self.nietGevonden
+        case .nietGevonden: throw nietGevonden
         case .verouderd(let current): throw Resource.stale("hulpvraag", current: current.versie)
         }
-    }
-
-    /// The rules the database keeps, as field errors.
-    static func mapRules<T>(_ body: () async throws -> T) async throws -> T {
-        do {
-            return try await body()
-        } catch let error as PostgresError {
-            switch error.constraint {
-            case "hulpvragen_regisseur_in_kernteam", "hulpvragen_gemeente_regisseur_fkey":
-                throw Problem.invalid([Veldfout(veld: "regisseur", melding: "is geen lid van het kernteam van deze hulpvraag")])
-            case "hulpvragen_kern_van_kernteam":
-                throw Problem.invalid([Veldfout(veld: "kern", melding: "hoort niet bij het kernteam van deze hulpvraag")])
-            case "hulpvragen_veilig_thuis_naar_loket":
-                throw Problem.invalid([
-                    Veldfout(
-                        veld: "veiligThuis",
-                        melding: """
-                            deze hulpvraag is afgesloten als opgelost met alleen het voorliggend veld of met een vrijwilliger; \
-                            heropen hem om het Veilig Thuis-signaal vast te leggen
-                            """
-                    )
-                ])
-            case "hulpvragen_veilig_thuis_blijft":
-                throw Problem.invalid([
-                    Veldfout(veld: "veiligThuis", melding: "een Veilig Thuis-signaal blijft vastgelegd en kan niet worden ingetrokken")
-                ])
-            default:
-                throw error
-            }
-        }
-    }
-
-    func audit(_ gebruiker: Gebruiker, _ context: AppRequestContext, _ actie: String, _ id: UUID?) -> AuditRegel {
-        AuditRegel(
-            gebruiker: gebruiker.naam,
-            rol: .kernteamlid,
-            actie: actie,
-            objectType: "hulpvraag",
-            objectId: id?.uuidString.lowercased(),
-            doel: Self.doel,
-            resultaat: .toegestaan,
-            requestId: context.id
-        )
     }
 
     static func id(_ context: AppRequestContext) throws -> UUID {

@@ -8,10 +8,10 @@ import VoorveldStore
 /// Closing a hulpvraag with its outcome, and the nazorg answer. (The figures made from them:
 /// `CijfersController`.)
 struct UitkomstenController {
-    let hulpvragen: HulpvraagStore
+    let service: HulpvraagService
 
     init(pool: ConnectionPool) {
-        hulpvragen = HulpvraagStore(pool: pool)
+        service = HulpvraagService(pool: pool)
     }
 
     func addRoutes(to router: Router<AppRequestContext>) {
@@ -22,7 +22,7 @@ struct UitkomstenController {
 
     @Sendable func uitkomsten(_ request: Request, context: AppRequestContext) async throws -> Lijst<Uitkomst> {
         _ = try context.requireGebruiker()
-        return Lijst(items: try await hulpvragen.uitkomsten())
+        return Lijst(items: try await service.uitkomsten())
     }
 
     /// `{"uitkomst": code, "onderdelen": [...], "zrmScores": {...}, "afgeslotenOp": date, "nazorgOp": date}` with If-Match.
@@ -31,21 +31,16 @@ struct UitkomstenController {
         let id = try HulpvragenController.id(context)
         let versie = try Resource.ifMatch(request)
         let invoer = try await JSONInput.object(request, context: context)
-        let uitkomsten = try await hulpvragen.uitkomsten()
+        let uitkomsten = try await service.uitkomsten()
         let result: HulpvraagStore.Wijziging
         do {
-            result = try await hulpvragen.sluitAf(
-                id,
-                versie: versie,
-                in: AccessScope(gebruiker),
-                audit: audit(gebruiker, context, "hulpvraag-afsluiten", id)
-            ) { current, nazorgDagen in
+            result = try await service.sluitAf(id, versie: versie, voor: gebruiker, requestId: context.id) { current, nazorgDagen in
                 try Afsluiting.lees(invoer, hulpvraag: current, uitkomsten: uitkomsten, vandaag: .vandaag(), nazorgNa: nazorgDagen)
             }
         } catch let fouten as Invoerfouten {
             throw Problem.invalid(fouten.fouten)
         }
-        return try Self.answer(result)
+        return try HulpvragenController.answer(result)
     }
 
     /// `{"opgelost": true}` with If-Match: the nazorg call's answer.
@@ -59,38 +54,10 @@ struct UitkomstenController {
         guard lezer.fouten.isEmpty, let opgelost else { throw Problem.invalid(lezer.fouten) }
         let result: HulpvraagStore.Wijziging
         do {
-            result = try await hulpvragen.nazorg(
-                id,
-                opgelost: opgelost,
-                op: .vandaag(),
-                versie: versie,
-                in: AccessScope(gebruiker),
-                audit: audit(gebruiker, context, "nazorg-vastleggen", id)
-            )
+            result = try await service.legNazorgVast(id, opgelost: opgelost, versie: versie, voor: gebruiker, requestId: context.id)
         } catch let fouten as Invoerfouten {
             throw Problem.invalid(fouten.fouten)
         }
-        return try Self.answer(result)
-    }
-
-    static func answer(_ result: HulpvraagStore.Wijziging) throws -> Response {
-        switch result {
-        case .gewijzigd(let hulpvraag): return try Resource.json(hulpvraag, versie: hulpvraag.versie)
-        case .nietGevonden: throw HulpvragenController.nietGevonden
-        case .verouderd(let current): throw Resource.stale("hulpvraag", current: current.versie)
-        }
-    }
-
-    func audit(_ gebruiker: Gebruiker, _ context: AppRequestContext, _ actie: String, _ id: UUID) -> AuditRegel {
-        AuditRegel(
-            gebruiker: gebruiker.naam,
-            rol: .kernteamlid,
-            actie: actie,
-            objectType: "hulpvraag",
-            objectId: id.uuidString.lowercased(),
-            doel: "ondersteuning van de inwoner",
-            resultaat: .toegestaan,
-            requestId: context.id
-        )
+        return try HulpvragenController.answer(result)
     }
 }

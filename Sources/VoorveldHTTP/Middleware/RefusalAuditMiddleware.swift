@@ -54,7 +54,7 @@ public enum Weigeringsaudit {
     }
 
     static let soorten: [String: Soort] = [
-        "hulpvragen": Soort(objectType: "hulpvraag", doel: HulpvragenController.doel),
+        "hulpvragen": Soort(objectType: "hulpvraag", doel: HulpvraagService.doel),
         "koppelingen": Soort(objectType: "koppeling", doel: KoppelingenController.doel),
         "vrijwilligers": Soort(objectType: "vrijwilliger", doel: VrijwilligersController.doel),
         "gebruikers": Soort(objectType: "gebruiker", doel: BeheerController.doel),

@@ -10,18 +10,14 @@ import VoorveldStore
 /// koppelingen proposed and followed, and the hulpvraag is closed. They check and store exactly what the API does.
 struct HulpvraagPages {
     let pool: ConnectionPool
-    let hulpvragen: HulpvraagStore
+    let hulpvragen: HulpvraagService
     let koppelingen: KoppelingStore
-    let referenties: ReferentieStore
-    let api: HulpvragenController
     let koppelingenAPI: KoppelingenController
 
     init(pool: ConnectionPool, metrics: Metrics) {
         self.pool = pool
-        hulpvragen = HulpvraagStore(pool: pool)
+        hulpvragen = HulpvraagService(pool: pool)
         koppelingen = KoppelingStore(pool: pool)
-        referenties = ReferentieStore(pool: pool)
-        api = HulpvragenController(pool: pool)
         koppelingenAPI = KoppelingenController(pool: pool, metrics: metrics)
     }
 
@@ -54,12 +50,12 @@ struct HulpvraagPages {
         filter.regisseur = waarde("regisseur")
         let paginanummer = Pages.paginanummer(request)
         filter.paginering = Paginering(pagina: paginanummer, paginaGrootte: Pages.paginaGrootte)
-        let pagina = try await hulpvragen.list(filter, in: scope, audit: api.audit(gebruiker, context, "hulpvragen-lezen", nil))
+        let pagina = try await hulpvragen.lijst(filter, voor: gebruiker, requestId: context.id)
         var nazorgFilter = HulpvraagStore.Filter()
         let vandaag = CalendarDate.vandaag()
         nazorgFilter.nazorgUiterlijk = vandaag.plus(dagen: 6 - (vandaag.daysSince2000 + 5) % 7)
         nazorgFilter.paginering = Paginering(pagina: 1, paginaGrootte: 100)
-        let nazorg = try await hulpvragen.list(nazorgFilter, in: scope, audit: api.audit(gebruiker, context, "hulpvragen-lezen", nil))
+        let nazorg = try await hulpvragen.lijst(nazorgFilter, voor: gebruiker, requestId: context.id)
         let namen = try await Codenamen.laad(pool, in: scope)
 
         let formulier = Formulier([
@@ -129,7 +125,7 @@ struct HulpvraagPages {
     @Sendable func bewerk(_ request: Request, context: AppRequestContext) async throws -> Response {
         let gebruiker = try context.require(.kernteamlid)
         let id = try Pages.id(context, Self.nietGevonden)
-        guard let hulpvraag = try await hulpvragen.get(id, in: AccessScope(gebruiker), audit: api.audit(gebruiker, context, "hulpvraag-lezen", id))
+        guard let hulpvraag = try await hulpvragen.lees(id, voor: gebruiker, requestId: context.id)
         else {
             throw Self.nietGevonden
         }
@@ -156,11 +152,10 @@ struct HulpvraagPages {
     /// back next to their fields with what was typed.
     func opslaan(_ request: Request, _ context: AppRequestContext, id: UUID?) async throws -> Response {
         let gebruiker = try context.require(.kernteamlid)
-        let scope = AccessScope(gebruiker)
         var formulier = try await Pages.formulier(request, context: context)
         let grondslag = Grondslag(geplaatst: formulier)
         if id != nil && grondslag == nil { throw Pages.onvolledig }
-        let bekend = try await referenties.referenties(in: scope)
+        let bekend = try await hulpvragen.bekendeReferenties(voor: gebruiker)
         // Consent is asked, never assumed: the page has no default answer. An edit names its
         // regisseur (left empty, the domain would keep the old one).
         var paginafouten =
@@ -201,7 +196,7 @@ struct HulpvraagPages {
         ) async throws -> Response {
             var bestaand = bestaand
             if let id, bestaand == nil {
-                bestaand = try await hulpvragen.get(id, in: scope, audit: api.audit(gebruiker, context, "hulpvraag-lezen", id))
+                bestaand = try await hulpvragen.lees(id, voor: gebruiker, requestId: context.id)
                 guard bestaand != nil else { throw Self.nietGevonden }
             }
             return try await formulierPagina(
@@ -217,20 +212,10 @@ struct HulpvraagPages {
         }
         do {
             guard let id, let grondslag else {
-                let opgeslagen = try await HulpvragenController.mapRules {
-                    try await hulpvragen.create(try lees(nil), in: scope) { id in api.audit(gebruiker, context, "hulpvraag-registreren", id) }
-                }
+                let opgeslagen = try await hulpvragen.registreer(try lees(nil), voor: gebruiker, requestId: context.id)
                 return Pages.naar("/hulpvragen/\(opgeslagen.id!.uuidString.lowercased())", melding: "geregistreerd")
             }
-            let result = try await HulpvragenController.mapRules {
-                try await hulpvragen.update(
-                    id,
-                    versie: grondslag.versie,
-                    in: scope,
-                    audit: api.audit(gebruiker, context, "hulpvraag-wijzigen", id),
-                    maak: lees
-                )
-            }
+            let result = try await hulpvragen.wijzig(id, versie: grondslag.versie, voor: gebruiker, requestId: context.id, maak: lees)
             switch result {
             case .gewijzigd: return Pages.naar("/hulpvragen/\(id.uuidString.lowercased())", melding: "opgeslagen")
             case .nietGevonden: throw Self.nietGevonden
@@ -239,7 +224,7 @@ struct HulpvraagPages {
                 // version (read again, so the reading is audited), and the fields the other person
                 // changed are named. A status they changed is theirs: the choice made on the old
                 // one (say, reopening) is not carried over.
-                guard let nu = try await hulpvragen.get(id, in: scope, audit: api.audit(gebruiker, context, "hulpvraag-lezen", id)) else {
+                guard let nu = try await hulpvragen.lees(id, voor: gebruiker, requestId: context.id) else {
                     throw Self.nietGevonden
                 }
                 let stand = Self.formulier(nu)
@@ -564,12 +549,7 @@ struct HulpvraagPages {
         let uitkomsten = try await hulpvragen.uitkomsten()
         let result: HulpvraagStore.Wijziging
         do {
-            result = try await hulpvragen.sluitAf(
-                id,
-                versie: versie,
-                in: AccessScope(gebruiker),
-                audit: api.audit(gebruiker, context, "hulpvraag-afsluiten", id)
-            ) { current, nazorgDagen in
+            result = try await hulpvragen.sluitAf(id, versie: versie, voor: gebruiker, requestId: context.id) { current, nazorgDagen in
                 try Afsluiting.lees(
                     formulier.invoer(lijsten: ["onderdelen"]),
                     hulpvraag: current,
@@ -601,14 +581,7 @@ struct HulpvraagPages {
         }
         let result: HulpvraagStore.Wijziging
         do {
-            result = try await hulpvragen.nazorg(
-                id,
-                opgelost: opgelost,
-                op: .vandaag(),
-                versie: versie,
-                in: AccessScope(gebruiker),
-                audit: api.audit(gebruiker, context, "nazorg-vastleggen", id)
-            )
+            result = try await hulpvragen.legNazorgVast(id, opgelost: opgelost, versie: versie, voor: gebruiker, requestId: context.id)
         } catch let fouten as Invoerfouten {
             return try await hulpvraagPagina(
                 request,
