@@ -5,21 +5,16 @@ import Postgres
 import Voorveld
 import VoorveldStore
 
-/// Matching and koppelingen: a kernteamlid opens a hulpvraag, sees who and what can help and why
-/// (`/v1/hulpvragen/{id}/kandidaten`), proposes a koppeling and follows it to completion or
-/// break-off. The steunpunt follows its volunteers' koppelingen as `KoppelingVoorSteunpunt`: only
-/// what the volunteer needs to know, never why one ended nor for which hulpvraag. Every step is
-/// audited.
+/// Matching and koppelingen over HTTP, through `KoppelingService`: a kernteamlid sees who and
+/// what can help and why (`/v1/hulpvragen/{id}/kandidaten`), proposes a koppeling and follows it
+/// to completion or break-off; the steunpunt follows its volunteers' koppelingen.
 struct KoppelingenController {
-    let koppelingen: KoppelingStore
+    let service: KoppelingService
     let idempotentie: IdempotentieStore
-    let metrics: Metrics
-    var matching = Matching()
 
     init(pool: ConnectionPool, metrics: Metrics) {
-        koppelingen = KoppelingStore(pool: pool)
+        service = KoppelingService(pool: pool, metrics: metrics)
         idempotentie = IdempotentieStore(pool: pool)
-        self.metrics = metrics
     }
 
     func addRoutes(to router: Router<AppRequestContext>) {
@@ -32,41 +27,16 @@ struct KoppelingenController {
         router.get("/v1/afbreekredenen", use: afbreekredenen)
     }
 
-    static let geenHulpvraag = Problem.notFound("Er is geen hulpvraag met dit id in uw kernteams.")
-    static let geenKoppeling = Problem.notFound("Er is geen koppeling met dit id die u mag zien.")
-    /// Why koppelingen are processed, for the audit log.
-    static let doel = "bemiddeling"
+    static let geenHulpvraag = KoppelingService.geenHulpvraag
+    static let geenKoppeling = KoppelingService.geenKoppeling
 
     @Sendable func kandidaten(_ request: Request, context: AppRequestContext) async throws -> Response {
         let gebruiker = try context.require(.kernteamlid)
         let id = try Self.id(context, else: Self.geenHulpvraag)
-        guard let (_, kandidaten) = try await zoek(id, gebruiker, context, actie: "kandidaten-zoeken") else { throw Self.geenHulpvraag }
+        guard let (_, kandidaten) = try await service.zoek(id, voor: gebruiker, requestId: context.id, actie: "kandidaten-zoeken") else {
+            throw Self.geenHulpvraag
+        }
         return try Resource.json(kandidaten)
-    }
-
-    /// The hulpvraag and its ranked candidates, read and ranked in one go (timed for `/metrics`);
-    /// nil when the user's kernteams do not have it.
-    func zoek(_ id: UUID, _ gebruiker: Gebruiker, _ context: AppRequestContext, actie: String) async throws -> (Hulpvraag, Kandidaten)? {
-        let start = ContinuousClock.now
-        let vandaag = CalendarDate.vandaag()
-        guard
-            let gegevens = try await koppelingen.zoekgegevens(
-                id,
-                peildatum: vandaag,
-                in: AccessScope(gebruiker),
-                audit: audit(gebruiker, context, actie, "hulpvraag", id)
-            )
-        else { return nil }
-        let kandidaten = matching.kandidaten(
-            voor: gegevens.hulpvraag,
-            vrijwilligers: gegevens.vrijwilligers,
-            voorzieningen: gegevens.voorzieningen,
-            kernnaam: gegevens.kernnaam,
-            namen: gegevens.namen,
-            vandaag: vandaag
-        )
-        metrics.matching(ContinuousClock.now - start)
-        return (gegevens.hulpvraag, kandidaten)
     }
 
     @Sendable func vanHulpvraag(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -77,13 +47,7 @@ struct KoppelingenController {
         filter.status = query.keuze("status", KoppelingStatus.self).flatMap { KoppelingStore.Statusfilter(rawValue: $0.rawValue) }
         filter.paginering = query.paginering()
         try query.controleer()
-        guard
-            let pagina = try await koppelingen.list(
-                filter,
-                in: AccessScope(gebruiker),
-                audit: audit(gebruiker, context, "koppelingen-lezen", "koppeling", nil)
-            )
-        else { throw Self.geenHulpvraag }
+        guard let pagina = try await service.lijst(filter, voor: gebruiker, requestId: context.id) else { throw Self.geenHulpvraag }
         // The hulpvraag is the team's own (else nil above), and so is each of its koppelingen.
         let eigen = pagina.items.compactMap(\.kernteam)
         return try Resource.json(Paginaantwoord(Pagina(items: eigen, totaal: pagina.totaal), filter.paginering))
@@ -110,26 +74,24 @@ struct KoppelingenController {
         }
         lezer.onbekendeVelden()
         guard lezer.fouten.isEmpty, let helper else { throw Problem.invalid(lezer.fouten) }
-        return try await mapRules {
-            try await Resource.create(request, raw: raw, scope: scope, idempotentie: idempotentie, path: "/v1/koppelingen") { connection in
-                guard
-                    let koppeling = try await KoppelingStore.create(
-                        hulpvraag: hulpvraag,
-                        helper: helper,
-                        toelichting: toelichting,
-                        on: connection,
-                        door: gebruiker.naam,
-                        audit: { id in audit(gebruiker, context, "koppeling-voorstellen", "koppeling", id) }
-                    )
-                else {
-                    throw Problem.notFound(
-                        "De hulpvraag, of de \(vrijwilliger != nil ? "vrijwilliger" : "voorziening"), bestaat niet of is niet voor u zichtbaar."
-                    )
-                }
-                return koppeling
-            } herlees: { id in
-                try await koppelingen.get(id, in: scope, audit: audit(gebruiker, context, "koppeling-lezen", "koppeling", id))
+        return try await Resource.create(request, raw: raw, scope: scope, idempotentie: idempotentie, path: "/v1/koppelingen") { connection in
+            guard
+                let koppeling = try await service.stelVoor(
+                    hulpvraag: hulpvraag,
+                    helper: helper,
+                    toelichting: toelichting,
+                    voor: gebruiker,
+                    requestId: context.id,
+                    on: connection
+                )
+            else {
+                throw Problem.notFound(
+                    "De hulpvraag, of de \(vrijwilliger != nil ? "vrijwilliger" : "voorziening"), bestaat niet of is niet voor u zichtbaar."
+                )
             }
+            return koppeling
+        } herlees: { id in
+            try await service.lees(id, voor: gebruiker, requestId: context.id)
         }
     }
 
@@ -141,24 +103,14 @@ struct KoppelingenController {
         filter.status = query.keuze("status", KoppelingStore.Statusfilter.self)
         filter.paginering = query.paginering()
         try query.controleer()
-        let pagina = try await koppelingen.list(
-            filter,
-            in: AccessScope(gebruiker),
-            audit: audit(gebruiker, context, "koppelingen-lezen", "koppeling", nil)
-        )
+        let pagina = try await service.lijst(filter, voor: gebruiker, requestId: context.id)
         return try Resource.json(Paginaantwoord(pagina ?? Pagina(items: [], totaal: 0), filter.paginering))
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let gebruiker = try context.require(.kernteamlid, .steunpunt)
         let id = try Self.id(context, else: Self.geenKoppeling)
-        guard
-            let weergave = try await koppelingen.weergave(
-                id,
-                in: AccessScope(gebruiker),
-                audit: audit(gebruiker, context, "koppeling-lezen", "koppeling", id)
-            )
-        else { throw Self.geenKoppeling }
+        guard let weergave = try await service.weergave(id, voor: gebruiker, requestId: context.id) else { throw Self.geenKoppeling }
         // The steunpunt changes no koppeling, so it gets no version to send back.
         return try Resource.json(weergave, versie: weergave.kernteam?.versie)
     }
@@ -175,7 +127,7 @@ struct KoppelingenController {
         let toelichting = lezer.tekst("toelichting", maximaal: 1000)
         lezer.onbekendeVelden()
         if status == .afgebroken {
-            let bekend = Set(try await koppelingen.afbreekredenen().map(\.code))
+            let bekend = Set(try await service.afbreekredenen().map(\.code))
             if reden == nil {
                 lezer.fout("reden", "is verplicht bij afbreken; zie /v1/afbreekredenen")
             } else if let reden, !bekend.contains(reden) {
@@ -185,18 +137,15 @@ struct KoppelingenController {
             lezer.fout("reden", "alleen bij afbreken")
         }
         guard lezer.fouten.isEmpty, let status else { throw Problem.invalid(lezer.fouten) }
-        let result = try await mapRules {
-            try await koppelingen.zet(
-                id,
-                op: status,
-                reden: reden,
-                toelichting: toelichting,
-                versie: versie,
-                vandaag: .vandaag(),
-                in: AccessScope(gebruiker),
-                audit: audit(gebruiker, context, "koppeling-\(status.rawValue)", "koppeling", id)
-            )
-        }
+        let result = try await service.zet(
+            id,
+            op: status,
+            reden: reden,
+            toelichting: toelichting,
+            versie: versie,
+            voor: gebruiker,
+            requestId: context.id
+        )
         switch result {
         case .gewijzigd(let koppeling): return try Resource.json(koppeling, versie: koppeling.versie)
         case .nietGevonden: throw Self.geenKoppeling
@@ -208,51 +157,7 @@ struct KoppelingenController {
 
     @Sendable func afbreekredenen(_ request: Request, context: AppRequestContext) async throws -> Lijst<Afbreekreden> {
         _ = try context.requireGebruiker()
-        return Lijst(items: try await koppelingen.afbreekredenen())
-    }
-
-    /// The rules the database keeps, as answers a kernteamlid can act on; each refusal is counted.
-    func mapRules<T>(_ body: () async throws -> T) async throws -> T {
-        do {
-            return try await body()
-        } catch let error as PostgresError {
-            let detail: String? =
-                switch error.constraint {
-                case "koppelingen_capaciteit": "Geen plek meer vrij: deze helper heeft al zoveel lopende koppelingen als de capaciteit toelaat."
-                case "koppelingen_een_per_vrijwilliger", "koppelingen_een_per_voorziening": "Deze helper is al aan deze hulpvraag gekoppeld."
-                case "koppelingen_toestemming": "De inwoner gaf geen toestemming voor een vrijwilliger."
-                case "koppelingen_veilig_thuis":
-                    "Een hulpvraag met een Veilig Thuis-signaal krijgt geen vrijwilliger; die is doorverwezen naar het loket."
-                case "koppelingen_actief": "De vrijwilliger is niet actief (gepauzeerd of gestopt)."
-                case "koppelingen_status_volgorde": "Deze stap kan niet vanuit de huidige status."
-                case "koppelingen_afgesloten": "De hulpvraag is afgesloten; heropen hem eerst."
-                case "koppelingen_vog": "Bij een jongere alleen een vrijwilliger met een geldige VOG."
-                case "koppelingen_dagdelen": "De helper is niet beschikbaar of open op de dagdelen van de hulpvraag."
-                case "koppelingen_inzet": "De vrijwilliger wil niet zo lang helpen als de hulpvraag vraagt."
-                case "koppelingen_afwezig": "De vrijwilliger is afwezig in de komende twee weken."
-                case "koppelingen_helpt_niet": "De helper helpt niet bij de leefgebieden of taken van deze hulpvraag."
-                case "koppelingen_leeftijdsgroep": "De voorziening is niet voor de leeftijdsgroep van de inwoner."
-                // Only this kernteam's own history (sql/definitions/04_koppelingen.sql): it says nothing of another team's hulpvragen.
-                case "koppelingen_eerder_afgebroken": "Met deze vrijwilliger is eerder een koppeling met deze inwoner afgebroken."
-                default: nil
-                }
-            guard let detail, let regel = error.constraint else { throw error }
-            metrics.koppelingGeweigerd(regel)
-            throw Problem(status: .conflict, detail: detail)
-        }
-    }
-
-    func audit(_ gebruiker: Gebruiker, _ context: AppRequestContext, _ actie: String, _ objectType: String, _ id: UUID?) -> AuditRegel {
-        AuditRegel(
-            gebruiker: gebruiker.naam,
-            rol: gebruiker.heeft(.kernteamlid) ? .kernteamlid : .steunpunt,
-            actie: actie,
-            objectType: objectType,
-            objectId: id?.uuidString.lowercased(),
-            doel: Self.doel,
-            resultaat: .toegestaan,
-            requestId: context.id
-        )
+        return Lijst(items: try await service.afbreekredenen())
     }
 
     static func id(_ context: AppRequestContext, else problem: Problem) throws -> UUID {

@@ -11,14 +11,12 @@ import VoorveldStore
 struct HulpvraagPages {
     let pool: ConnectionPool
     let hulpvragen: HulpvraagService
-    let koppelingen: KoppelingStore
-    let koppelingenAPI: KoppelingenController
+    let koppelingen: KoppelingService
 
     init(pool: ConnectionPool, metrics: Metrics) {
         self.pool = pool
         hulpvragen = HulpvraagService(pool: pool)
-        koppelingen = KoppelingStore(pool: pool)
-        koppelingenAPI = KoppelingenController(pool: pool, metrics: metrics)
+        koppelingen = KoppelingService(pool: pool, metrics: metrics)
     }
 
     func addRoutes(to router: Router<AppRequestContext>) {
@@ -387,18 +385,14 @@ struct HulpvraagPages {
     ) async throws -> Response {
         let scope = AccessScope(gebruiker)
         let vandaag = CalendarDate.vandaag()
-        guard let (hulpvraag, gevonden) = try await koppelingenAPI.zoek(id, gebruiker, context, actie: "hulpvraag-lezen") else {
+        guard let (hulpvraag, gevonden) = try await koppelingen.zoek(id, voor: gebruiker, requestId: context.id, actie: "hulpvraag-lezen") else {
             throw Self.nietGevonden
         }
         let kandidaten = hulpvraag.status == .afgesloten ? nil : gevonden
         var filter = KoppelingStore.Filter()
         filter.hulpvraag = id
         filter.paginering = Paginering(pagina: 1, paginaGrootte: Paginering.maximaleGrootte)
-        let lijst = try await koppelingen.list(
-            filter,
-            in: scope,
-            audit: koppelingenAPI.audit(gebruiker, context, "koppelingen-lezen", "koppeling", nil)
-        )
+        let lijst = try await koppelingen.lijst(filter, voor: gebruiker, requestId: context.id)
         // The hulpvraag is the team's own, so is each of its koppelingen: whole.
         let eigen = lijst?.items.compactMap(\.kernteam) ?? []
         let namen = try await Codenamen.laad(pool, in: scope)
@@ -444,12 +438,7 @@ struct HulpvraagPages {
             )
         }
         do {
-            let koppeling = try await koppelingenAPI.mapRules {
-                try await koppelingen.create(hulpvraag: id, helper: helper, toelichting: "", in: AccessScope(gebruiker), door: gebruiker.naam) {
-                    koppelingId in
-                    koppelingenAPI.audit(gebruiker, context, "koppeling-voorstellen", "koppeling", koppelingId)
-                }
-            }
+            let koppeling = try await koppelingen.stelVoor(hulpvraag: id, helper: helper, toelichting: "", voor: gebruiker, requestId: context.id)
             guard koppeling != nil else {
                 return try await hulpvraagPagina(
                     request,
@@ -468,16 +457,9 @@ struct HulpvraagPages {
 
     @Sendable func zetKoppeling(_ request: Request, context: AppRequestContext) async throws -> Response {
         let gebruiker = try context.require(.kernteamlid)
-        let id = try Pages.id(context, KoppelingenController.geenKoppeling)
+        let id = try Pages.id(context, KoppelingService.geenKoppeling)
         let formulier = try await Pages.formulier(request, context: context)
-        let scope = AccessScope(gebruiker)
-        guard
-            let current = try await koppelingen.get(
-                id,
-                in: scope,
-                audit: koppelingenAPI.audit(gebruiker, context, "koppeling-lezen", "koppeling", id)
-            )
-        else { throw KoppelingenController.geenKoppeling }
+        guard let current = try await koppelingen.lees(id, voor: gebruiker, requestId: context.id) else { throw KoppelingService.geenKoppeling }
         guard let status = formulier["status"].flatMap(KoppelingStatus.init(rawValue:)), let versie = formulier.versie else {
             return try await zonderVersie(request, context, gebruiker, current.hulpvraag)
         }
@@ -509,18 +491,15 @@ struct HulpvraagPages {
         }
         let result: KoppelingStore.Wijziging
         do {
-            result = try await koppelingenAPI.mapRules {
-                try await koppelingen.zet(
-                    id,
-                    op: status,
-                    reden: status == .afgebroken ? reden : nil,
-                    toelichting: toelichting,
-                    versie: versie,
-                    vandaag: .vandaag(),
-                    in: scope,
-                    audit: koppelingenAPI.audit(gebruiker, context, "koppeling-\(status.rawValue)", "koppeling", id)
-                )
-            }
+            result = try await koppelingen.zet(
+                id,
+                op: status,
+                reden: status == .afgebroken ? reden : nil,
+                toelichting: toelichting,
+                versie: versie,
+                voor: gebruiker,
+                requestId: context.id
+            )
         } catch let problem as Problem where problem.status == 409 {
             return try await hulpvraagPagina(request, context, gebruiker, current.hulpvraag, fout: problem.detail, status: .conflict)
         }
@@ -528,7 +507,7 @@ struct HulpvraagPages {
         case .gewijzigd(let koppeling):
             return Pages.naar("/hulpvragen/\(koppeling.hulpvraag.uuidString.lowercased())", melding: "koppeling-gewijzigd")
         case .nietGevonden:
-            throw KoppelingenController.geenKoppeling
+            throw KoppelingService.geenKoppeling
         case .verouderd(let nu), .ongeldig(let nu):
             return try await hulpvraagPagina(
                 request,
