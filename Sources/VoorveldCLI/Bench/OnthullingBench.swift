@@ -459,7 +459,7 @@ private struct Gelezen: Sendable {
     var jaarLezen: Duration?
 }
 
-/// One dashboard as the service releases it (`UitkomstenController` makes the same calls).
+/// One dashboard as the service releases it (`CijfersService` makes the same calls).
 private struct Vrijgave: Equatable, Sendable {
     var voorliggendVeld: [VoorliggendVeldCijfers]
     var monitoring: Monitoring

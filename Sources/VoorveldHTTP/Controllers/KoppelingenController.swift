@@ -5,95 +5,20 @@ import Postgres
 import Voorveld
 import VoorveldStore
 
-/// Matching and koppelingen over HTTP, through `KoppelingService`: a kernteamlid sees who and
-/// what can help and why (`/v1/hulpvragen/{id}/kandidaten`), proposes a koppeling and follows it
-/// to completion or break-off; the steunpunt follows its volunteers' koppelingen.
+/// `/v1/koppelingen`: a kernteamlid follows a koppeling to completion or break-off, the steunpunt
+/// follows its volunteers' koppelingen, through `KoppelingService`. (Candidates and proposals are
+/// under their hulpvraag: `HulpvragenController`.)
 struct KoppelingenController {
     let service: KoppelingService
-    let idempotentie: IdempotentieStore
-
-    init(pool: ConnectionPool, metrics: Metrics) {
-        service = KoppelingService(pool: pool, metrics: metrics)
-        idempotentie = IdempotentieStore(pool: pool)
-    }
 
     func addRoutes(to router: Router<AppRequestContext>) {
-        router.get("/v1/hulpvragen/{id}/kandidaten", use: kandidaten)
-        router.get("/v1/hulpvragen/{id}/koppelingen", use: vanHulpvraag)
-        router.post("/v1/hulpvragen/{id}/koppelingen", use: create)
-        router.get("/v1/koppelingen", use: list)
-        router.get("/v1/koppelingen/{id}", use: show)
-        router.put("/v1/koppelingen/{id}/status", use: zetStatus)
-        router.get("/v1/afbreekredenen", use: afbreekredenen)
+        let koppelingen = router.group("/v1/koppelingen")
+        koppelingen.get(use: list)
+        koppelingen.get("{id}", use: show)
+        koppelingen.put("{id}/status", use: zetStatus)
     }
 
-    static let geenHulpvraag = KoppelingService.geenHulpvraag
     static let geenKoppeling = KoppelingService.geenKoppeling
-
-    @Sendable func kandidaten(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let gebruiker = try context.require(.kernteamlid)
-        let id = try Self.id(context, else: Self.geenHulpvraag)
-        guard let (_, kandidaten) = try await service.zoek(id, voor: gebruiker, requestId: context.id, actie: "kandidaten-zoeken") else {
-            throw Self.geenHulpvraag
-        }
-        return try Resource.json(kandidaten)
-    }
-
-    @Sendable func vanHulpvraag(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let gebruiker = try context.require(.kernteamlid)
-        var filter = KoppelingStore.Filter()
-        filter.hulpvraag = try Self.id(context, else: Self.geenHulpvraag)
-        var query = Zoekvraag(request)
-        filter.status = query.keuze("status", KoppelingStatus.self).flatMap { KoppelingStore.Statusfilter(rawValue: $0.rawValue) }
-        filter.paginering = query.paginering()
-        try query.controleer()
-        guard let pagina = try await service.lijst(filter, voor: gebruiker, requestId: context.id) else { throw Self.geenHulpvraag }
-        // The hulpvraag is the team's own (else nil above), and so is each of its koppelingen.
-        let eigen = pagina.items.compactMap(\.kernteam)
-        return try Resource.json(Paginaantwoord(Pagina(items: eigen, totaal: pagina.totaal), filter.paginering))
-    }
-
-    /// A proposal: `{"vrijwilliger": id}` or `{"voorziening": id}`, with an optional `toelichting`.
-    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let gebruiker = try context.require(.kernteamlid)
-        let hulpvraag = try Self.id(context, else: Self.geenHulpvraag)
-        let scope = AccessScope(gebruiker)
-        let (invoer, raw) = try await JSONInput.read(request, context: context)
-        var lezer = Veldlezer(invoer)
-        let vrijwilliger = lezer.tekst("vrijwilliger", maximaal: 36)
-        let voorziening = lezer.tekst("voorziening", maximaal: 36)
-        let toelichting = lezer.tekst("toelichting", maximaal: 1000) ?? ""
-        var helper: KoppelingStore.Helper?
-        switch (vrijwilliger, voorziening) {
-        case (let text?, nil):
-            if let id = UUID(uuidString: text) { helper = .vrijwilliger(id) } else { lezer.fout("vrijwilliger", "geen geldig id") }
-        case (nil, let text?):
-            if let id = UUID(uuidString: text) { helper = .voorziening(id) } else { lezer.fout("voorziening", "geen geldig id") }
-        case (nil, nil): lezer.fout("vrijwilliger", "noem een vrijwilliger of een voorziening (id)")
-        case (_?, _?): lezer.fout("voorziening", "kies een vrijwilliger of een voorziening, niet allebei")
-        }
-        lezer.onbekendeVelden()
-        guard lezer.fouten.isEmpty, let helper else { throw Problem.invalid(lezer.fouten) }
-        return try await Resource.create(request, raw: raw, scope: scope, idempotentie: idempotentie, path: "/v1/koppelingen") { connection in
-            guard
-                let koppeling = try await service.stelVoor(
-                    hulpvraag: hulpvraag,
-                    helper: helper,
-                    toelichting: toelichting,
-                    voor: gebruiker,
-                    requestId: context.id,
-                    on: connection
-                )
-            else {
-                throw Problem.notFound(
-                    "De hulpvraag, of de \(vrijwilliger != nil ? "vrijwilliger" : "voorziening"), bestaat niet of is niet voor u zichtbaar."
-                )
-            }
-            return koppeling
-        } herlees: { id in
-            try await service.lees(id, voor: gebruiker, requestId: context.id)
-        }
-    }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let gebruiker = try context.require(.kernteamlid, .steunpunt)
@@ -153,11 +78,6 @@ struct KoppelingenController {
         case .ongeldig(let current):
             throw Problem(status: .conflict, detail: "Een koppeling die \(current.status.rawValue) is, kan niet \(status.rawValue) worden.")
         }
-    }
-
-    @Sendable func afbreekredenen(_ request: Request, context: AppRequestContext) async throws -> Lijst<Afbreekreden> {
-        _ = try context.requireGebruiker()
-        return Lijst(items: try await service.afbreekredenen())
     }
 
     static func id(_ context: AppRequestContext, else problem: Problem) throws -> UUID {

@@ -6,8 +6,8 @@ import VoorveldStore
 
 /// Intake, closing and nazorg: the one place where a kernteamlid's hulpvraag is listed, read,
 /// registered, changed, closed and followed up, each step audited with its purpose and the
-/// database's refusals explained as field errors. The API (`HulpvragenController`,
-/// `UitkomstenController`) and the pages (`HulpvraagPages`) both call it. Only the kernteamleden of
+/// database's refusals explained as field errors. The API (`HulpvragenController`) and the pages
+/// (`HulpvraagPages`) both call it. Only the kernteamleden of
 /// the hulpvraag's own kernteam see it (row-level security); anyone else finds none.
 struct HulpvraagService: Sendable {
     let hulpvragen: HulpvraagStore

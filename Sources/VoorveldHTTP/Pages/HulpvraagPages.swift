@@ -13,12 +13,6 @@ struct HulpvraagPages {
     let hulpvragen: HulpvraagService
     let koppelingen: KoppelingService
 
-    init(pool: ConnectionPool, metrics: Metrics) {
-        self.pool = pool
-        hulpvragen = HulpvraagService(pool: pool)
-        koppelingen = KoppelingService(pool: pool, metrics: metrics)
-    }
-
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/hulpvragen", use: lijst)
         router.get("/hulpvragen/nieuw", use: nieuw)
