@@ -96,21 +96,38 @@ public func buildRouter(_ dependencies: AppDependencies) -> Router<AppRequestCon
     let hulpvragen = HulpvraagService(pool: pool)
     let koppelingen = KoppelingService(pool: pool, metrics: dependencies.metrics)
     let cijfers = CijfersService(pool: pool, rapportage: dependencies.rapportage, onthulling: dependencies.onthulling)
+    let vrijwilligers = RegisterService.vrijwilligers(pool)
+    let voorzieningen = RegisterService.voorzieningen(pool)
+    let idempotentie = IdempotentieStore(pool: pool)
 
     HealthController(pool: pool, rapportage: dependencies.rapportage, metrics: dependencies.metrics, metricsToken: dependencies.metricsToken)
         .addRoutes(to: router)
     StartPage(gebieden: GebiedStore(pool: pool)).addRoutes(to: router)
     LoginPage(auth: auth).addRoutes(to: router)
     HulpvraagPages(pool: pool, hulpvragen: hulpvragen, koppelingen: koppelingen).addRoutes(to: router)
-    VrijwilligerPages(pool: pool).addRoutes(to: router)
-    VoorzieningPages(pool: pool).addRoutes(to: router)
+    VrijwilligerPages(
+        pool: pool,
+        vrijwilligers: VrijwilligerStore(pool: pool),
+        register: vrijwilligers,
+        koppelingen: KoppelingStore(pool: pool),
+        referenties: ReferentieStore(pool: pool)
+    )
+    .addRoutes(to: router)
+    VoorzieningPages(pool: pool, voorzieningen: VoorzieningStore(pool: pool), register: voorzieningen, referenties: ReferentieStore(pool: pool))
+        .addRoutes(to: router)
     CijfersPage(pool: pool, service: cijfers).addRoutes(to: router)
     IkController().addRoutes(to: router)
     GebiedController(gebieden: GebiedStore(pool: pool)).addRoutes(to: router)
     CodelijstenController(referenties: ReferentieStore(pool: pool), hulpvragen: hulpvragen, koppelingen: koppelingen).addRoutes(to: router)
-    VrijwilligersController(pool: pool).addRoutes(to: router)
-    VoorzieningenController(pool: pool).addRoutes(to: router)
-    HulpvragenController(service: hulpvragen, koppelingen: koppelingen, idempotentie: IdempotentieStore(pool: pool)).addRoutes(to: router)
+    VrijwilligersController(vrijwilligers: VrijwilligerStore(pool: pool), register: vrijwilligers, idempotentie: idempotentie).addRoutes(to: router)
+    VoorzieningenController(
+        voorzieningen: VoorzieningStore(pool: pool),
+        referenties: ReferentieStore(pool: pool),
+        register: voorzieningen,
+        idempotentie: idempotentie
+    )
+    .addRoutes(to: router)
+    HulpvragenController(service: hulpvragen, koppelingen: koppelingen, idempotentie: idempotentie).addRoutes(to: router)
     KoppelingenController(service: koppelingen).addRoutes(to: router)
     CijfersController(service: cijfers).addRoutes(to: router)
     OpenAPIController().addRoutes(to: router)

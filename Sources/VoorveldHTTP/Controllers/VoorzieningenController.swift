@@ -9,24 +9,13 @@ import VoorveldStore
 struct VoorzieningenController {
     let voorzieningen: VoorzieningStore
     let referenties: ReferentieStore
-    let register: RegisterController<Voorziening>
-
-    init(pool: ConnectionPool) {
-        voorzieningen = VoorzieningStore(pool: pool)
-        referenties = ReferentieStore(pool: pool)
-        register = RegisterController(
-            pool: pool,
-            lezers: [.kernteamlid, .steunpunt],
-            schrijvers: [.steunpunt],
-            doel: "sociale kaart en bemiddeling",
-            leesAudit: false
-        )
-    }
+    let register: RegisterService<Voorziening>
+    let idempotentie: IdempotentieStore
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/v1/voorzieningen", use: list)
         router.get("/v1/voorzieningen/hsds", use: hsds)
-        register.addRoutes(to: router)
+        RegisterController(service: register, idempotentie: idempotentie).addRoutes(to: router)
     }
 
     /// The filter of a list or export, from the query.

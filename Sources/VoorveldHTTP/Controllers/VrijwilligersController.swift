@@ -7,18 +7,12 @@ import VoorveldStore
 /// them to find help. Every read and change of a volunteer record is audited.
 struct VrijwilligersController {
     let vrijwilligers: VrijwilligerStore
-    let register: RegisterController<Vrijwilliger>
-    /// Why volunteer records are processed, for the audit log.
-    static let doel = "vrijwilligersbeheer en bemiddeling"
-
-    init(pool: ConnectionPool) {
-        vrijwilligers = VrijwilligerStore(pool: pool)
-        register = RegisterController(pool: pool, lezers: [.kernteamlid, .steunpunt], schrijvers: [.steunpunt], doel: Self.doel, leesAudit: true)
-    }
+    let register: RegisterService<Vrijwilliger>
+    let idempotentie: IdempotentieStore
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/v1/vrijwilligers", use: list)
-        register.addRoutes(to: router)
+        RegisterController(service: register, idempotentie: idempotentie).addRoutes(to: router)
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -35,7 +29,7 @@ struct VrijwilligersController {
         let pagina = try await vrijwilligers.list(
             filter,
             in: AccessScope(gebruiker),
-            audit: register.audit(gebruiker, context, "vrijwilligers-lezen", nil)
+            audit: register.audit(gebruiker, requestId: context.id, "vrijwilligers-lezen", nil)
         )
         return try Resource.json(Paginaantwoord(pagina, filter.paginering))
     }

@@ -56,7 +56,7 @@ public enum Weigeringsaudit {
     static let soorten: [String: Soort] = [
         "hulpvragen": Soort(objectType: "hulpvraag", doel: HulpvraagService.doel),
         "koppelingen": Soort(objectType: "koppeling", doel: KoppelingService.doel),
-        "vrijwilligers": Soort(objectType: "vrijwilliger", doel: VrijwilligersController.doel),
+        "vrijwilligers": Soort(objectType: "vrijwilliger", doel: RegisterService<Vrijwilliger>.vrijwilligersDoel),
         "gebruikers": Soort(objectType: "gebruiker", doel: BeheerController.doel),
         "auditlog": Soort(objectType: "auditlog", doel: BeheerController.doel),
     ]

@@ -7,9 +7,7 @@ import VoorveldStore
 /// Adding and editing a record of a register (a volunteer, a voorziening) from its page, exactly
 /// as the API checks it. The page renders the form; this reads, checks and stores what was posted.
 struct Registerformulier<Regel: Registerregel & Resourcerecord> {
-    let register: RegisterStore<Regel>
-    let referenties: ReferentieStore
-    let api: RegisterController<Regel>
+    let register: RegisterService<Regel>
     /// The form's fields that are groups of checkboxes.
     let lijsten: Set<String>
     /// The fields' names on the form, for the message that names what someone else changed.
@@ -49,19 +47,22 @@ struct Registerformulier<Regel: Registerregel & Resourcerecord> {
 
     /// Adds a record (`id` nil) or changes one.
     func opslaan(_ formulier: Formulier, id: UUID?, _ gebruiker: Gebruiker, _ context: AppRequestContext) async throws -> Uitkomst {
-        let scope = AccessScope(gebruiker)
         let grondslag = Grondslag(geplaatst: formulier)
         if id != nil && grondslag == nil { throw Pages.onvolledig }
         let regel: Regel
         do {
-            regel = try Regel.lees(formulier.invoer(lijsten: lijsten), referenties: try await referenties.referenties(in: scope), negeer: [])
+            regel = try Regel.lees(
+                formulier.invoer(lijsten: lijsten),
+                referenties: try await register.bekendeReferenties(voor: gebruiker),
+                negeer: []
+            )
         } catch let fouten as Invoerfouten {
             return .opnieuw(fouten: fouten.fouten, grondslag: grondslag, melding: "", status: .badRequest)
         }
         let bestaat = Veldfout(veld: "referentie", melding: "'\(regel.referentie)' is al de referentie van een andere \(Regel.soort)")
         guard let id, let grondslag else {
             do {
-                let opgeslagen = try await register.create(regel, in: scope) { id in api.audit(gebruiker, context, "\(Regel.soort)-toevoegen", id) }
+                let opgeslagen = try await register.voegToe(regel, voor: gebruiker, requestId: context.id)
                 return .opgeslagen(Pages.naar("\(pad)/\(opgeslagen.id!.uuidString.lowercased())", melding: "opgeslagen"))
             } catch let error as PostgresError where error.isUniqueViolation {
                 return .opnieuw(fouten: [bestaat], grondslag: nil, melding: "", status: .conflict)
@@ -69,25 +70,18 @@ struct Registerformulier<Regel: Registerregel & Resourcerecord> {
         }
         let result: RegisterStore<Regel>.Wijziging
         do {
-            result = try await register.update(
-                id,
-                to: regel,
-                versie: grondslag.versie,
-                in: scope,
-                audit: api.audit(gebruiker, context, "\(Regel.soort)-wijzigen", id)
-            )
+            result = try await register.wijzig(id, naar: regel, versie: grondslag.versie, voor: gebruiker, requestId: context.id)
         } catch let error as PostgresError where error.isUniqueViolation {
             return .opnieuw(fouten: [bestaat], grondslag: grondslag, melding: "", status: .conflict)
         }
         switch result {
         case .gewijzigd: return .opgeslagen(Pages.naar("\(pad)/\(id.uuidString.lowercased())", melding: "opgeslagen"))
-        case .nietGevonden: throw api.nietGevonden
+        case .nietGevonden: throw register.nietGevonden
         case .verouderd:
             // Someone else saved first: what this user typed stays, now on top of the new version
             // (read again, audited as the API audits reading it), and the fields the other person changed are named.
-            let lezen = api.leesAudit ? api.audit(gebruiker, context, "\(Regel.soort)-lezen", id) : nil
-            guard let nu = try await register.get(id, in: scope, audit: lezen) else {
-                throw api.nietGevonden
+            guard let nu = try await register.lees(id, voor: gebruiker, requestId: context.id) else {
+                throw register.nietGevonden
             }
             let gewijzigd = grondslag.gewijzigd(self.formulier(nu), velden: Regel.velden)
             return .opnieuw(

@@ -10,17 +10,8 @@ import VoorveldStore
 struct VoorzieningPages {
     let pool: ConnectionPool
     let voorzieningen: VoorzieningStore
-    let register: RegisterStore<Voorziening>
+    let register: RegisterService<Voorziening>
     let referenties: ReferentieStore
-    let api: VoorzieningenController
-
-    init(pool: ConnectionPool) {
-        self.pool = pool
-        voorzieningen = VoorzieningStore(pool: pool)
-        register = RegisterStore(pool: pool)
-        referenties = ReferentieStore(pool: pool)
-        api = VoorzieningenController(pool: pool)
-    }
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/voorzieningen", use: lijst)
@@ -102,7 +93,7 @@ struct VoorzieningPages {
     @Sendable func toon(_ request: Request, context: AppRequestContext) async throws -> Response {
         let gebruiker = try context.require(.steunpunt)
         let id = try Pages.id(context, Self.nietGevonden)
-        guard let voorziening = try await register.get(id, in: AccessScope(gebruiker), audit: nil) else { throw Self.nietGevonden }
+        guard let voorziening = try await register.lees(id, voor: gebruiker, requestId: context.id) else { throw Self.nietGevonden }
         return try await formulierPagina(
             request,
             context,
@@ -138,8 +129,6 @@ struct VoorzieningPages {
     var bewaarder: Registerformulier<Voorziening> {
         Registerformulier(
             register: register,
-            referenties: referenties,
-            api: api.register,
             lijsten: Self.lijsten,
             labels: Self.labels,
             formulier: Self.formulier,

@@ -12,19 +12,9 @@ import VoorveldStore
 struct VrijwilligerPages {
     let pool: ConnectionPool
     let vrijwilligers: VrijwilligerStore
-    let register: RegisterStore<Vrijwilliger>
+    let register: RegisterService<Vrijwilliger>
     let koppelingen: KoppelingStore
     let referenties: ReferentieStore
-    let api: VrijwilligersController
-
-    init(pool: ConnectionPool) {
-        self.pool = pool
-        vrijwilligers = VrijwilligerStore(pool: pool)
-        register = RegisterStore(pool: pool)
-        koppelingen = KoppelingStore(pool: pool)
-        referenties = ReferentieStore(pool: pool)
-        api = VrijwilligersController(pool: pool)
-    }
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/vrijwilligers", use: lijst)
@@ -42,7 +32,7 @@ struct VrijwilligerPages {
     static let vogWaarschuwingMaanden = 3
 
     func audit(_ gebruiker: Gebruiker, _ context: AppRequestContext, _ actie: String, _ id: UUID?) -> AuditRegel {
-        api.register.audit(gebruiker, context, actie, id)
+        register.audit(gebruiker, requestId: context.id, actie, id)
     }
 
     // MARK: - The list
@@ -130,7 +120,7 @@ struct VrijwilligerPages {
     @Sendable func toon(_ request: Request, context: AppRequestContext) async throws -> Response {
         let gebruiker = try context.require(.steunpunt)
         let id = try Pages.id(context, Self.nietGevonden)
-        guard let vrijwilliger = try await register.get(id, in: AccessScope(gebruiker), audit: audit(gebruiker, context, "vrijwilliger-lezen", id))
+        guard let vrijwilliger = try await register.lees(id, voor: gebruiker, requestId: context.id)
         else {
             throw Self.nietGevonden
         }
@@ -165,8 +155,6 @@ struct VrijwilligerPages {
     var bewaarder: Registerformulier<Vrijwilliger> {
         Registerformulier(
             register: register,
-            referenties: referenties,
-            api: api.register,
             lijsten: Self.lijsten,
             labels: Self.labels,
             formulier: Self.formulier,
@@ -216,7 +204,11 @@ struct VrijwilligerPages {
             var filter = KoppelingStore.Filter()
             filter.vrijwilliger = id
             filter.paginering = Paginering(pagina: 1, paginaGrootte: Paginering.maximaleGrootte)
-            let pagina = try await koppelingen.list(filter, in: scope, audit: api.register.audit(gebruiker, context, "koppelingen-lezen", id))
+            let pagina = try await koppelingen.list(
+                filter,
+                in: scope,
+                audit: register.audit(gebruiker, requestId: context.id, "koppelingen-lezen", id)
+            )
             lopend = pagina?.items.compactMap(\.voorSteunpunt) ?? []
         }
         let titel = id == nil ? "Vrijwilliger toevoegen" : "Vrijwilliger"
@@ -322,11 +314,7 @@ struct VrijwilligerPages {
             )
         }
         do {
-            let aantal = try await register.importeer(
-                csv,
-                in: AccessScope(gebruiker),
-                door: audit(gebruiker, context, "vrijwilligers-importeren", nil)
-            )
+            let aantal = try await register.importeer(csv, voor: gebruiker, requestId: context.id)
             return Response(status: .seeOther, headers: [.location: "/vrijwilligers/import?ingelezen=\(aantal)"])
         } catch let fouten as Importfouten {
             return try Pages.toon(
