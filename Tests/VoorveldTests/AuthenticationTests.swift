@@ -157,6 +157,22 @@ struct AuthenticationTests {
         try await client.execute(uri: "/v1/ik", method: .get, headers: [.cookie: "__Host-voorveld-sessie=\(sessie)"]) { $0.status }
     }
 
+    @Test("the login page shows a hostile user name as text, next to its error")
+    func loginPage() async throws {
+        let environment = try await TestEnvironment.seeded()
+        try await Self.app(environment).test(.router) { client in
+            let naam = #""><script>alert(1)</script>"#
+            let antwoord = try await Self.postLogin(
+                client,
+                "gebruikersnaam=\(naam.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)&wachtwoord=fout"
+            )
+            #expect(antwoord.status == .unauthorized || antwoord.status == .badRequest || antwoord.status == .tooManyRequests, "\(antwoord.status)")
+            #expect(!antwoord.body.contains("<script>alert(1)</script>"))
+            #expect(antwoord.body.contains("&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"))
+        }
+        await environment.close()
+    }
+
     @Test("login sets a __Host- session cookie, always a new one; logout ends it")
     func sessions() async throws {
         let environment = try await TestEnvironment.seeded()

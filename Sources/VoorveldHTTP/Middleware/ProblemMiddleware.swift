@@ -80,18 +80,16 @@ struct ProblemMiddleware: RouterMiddleware {
 
     /// The error page; a logged-in user keeps the menu of their pages (and the logout button).
     static func page(_ problem: Problem, headers: HTTPFields, request: Request, gebruiker: Gebruiker?) -> Response {
-        let velden =
-            problem.veldfouten.isEmpty
-            ? ""
-            : "<ul>" + problem.veldfouten.map { "<li>\(HTML.escape(Velden.zin($0.veld, $0.melding)))</li>" }.joined() + "</ul>"
+        let zinnen = problem.veldfouten.map { fout -> Markup in "<li>\(Velden.zin(fout.veld, fout.melding))</li>" }
+        let velden: Markup = zinnen.isEmpty ? .leeg : "<ul>\(zinnen)</ul>"
         let csrf = gebruiker.map { _ in CSRF.token(request) }
         let menu = gebruiker.flatMap { gebruiker in csrf.map { Layout.Menu(gebruiker: gebruiker, csrf: $0.token) } }
         let html = Layout.page(
             title: problem.title,
             menu: menu,
             body: """
-                <h1>\(HTML.escape(problem.title))</h1>
-                <p>\(HTML.escape(problem.detail ?? "Dit lukte niet."))</p>\(velden)
+                <h1>\(problem.title)</h1>
+                <p>\(problem.detail ?? "Dit lukte niet.")</p>\(velden)
                 <p><a href="/">Naar de startpagina</a></p>
                 """
         )
@@ -100,7 +98,7 @@ struct ProblemMiddleware: RouterMiddleware {
         var response = Response(
             status: HTTPResponse.Status(code: problem.status),
             headers: fields,
-            body: ResponseBody(byteBuffer: ByteBuffer(string: html))
+            body: ResponseBody(byteBuffer: ByteBuffer(string: html.html))
         )
         if let csrf, csrf.nieuw { response.setCookie(Cookie.host(CSRF.cookieName, csrf.token)) }
         return response

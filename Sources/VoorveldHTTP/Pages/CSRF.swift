@@ -15,7 +15,7 @@ enum CSRF {
         _ request: Request,
         context: some RequestContext,
         status: HTTPResponse.Status = .ok,
-        _ render: (String) -> String
+        _ render: (String) -> Markup
     ) throws -> Response {
         let (token, nieuw) = Self.token(request)
         var response = try HTML(render(token), status: status).response(from: request, context: context)
@@ -30,8 +30,8 @@ enum CSRF {
     }
 
     /// The hidden field every form of the pages carries.
-    static func hiddenField(_ token: String) -> String {
-        #"<input type="hidden" name="\#(field)" value="\#(HTML.escape(token))">"#
+    static func hiddenField(_ token: String) -> Markup {
+        #"<input type="hidden" name="\#(field)" value="\#(token)">"#
     }
 
     /// Whether a posted form's token is the one in the visitor's cookie.

@@ -5,15 +5,15 @@ import Voorveld
 /// keyboard users, and the calm house style of `/voorveld.css`.
 enum Layout {
     /// A page; with `menu`, the header carries the logged-in user's navigation and logout.
-    static func page(title: String, menu: Menu? = nil, body: String) -> String {
+    static func page(title: String, menu: Menu? = nil, body: Markup) -> Markup {
         """
         <!doctype html>
         <html lang="nl">
-        <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>\(HTML.escape(title)) · Voorveld</title>
+        <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>\(title) · Voorveld</title>
         <link rel="stylesheet" href="/voorveld.css"></head>
         <body>
         <a class="naar-inhoud" href="#inhoud">Naar de inhoud</a>
-        <header><p class="merk"><a href="/">Voorveld</a></p>\(menu?.html ?? "")</header>
+        <header><p class="merk"><a href="/">Voorveld</a></p>\(menu?.html)</header>
         <main id="inhoud" tabindex="-1">
         \(body)
         </main>
@@ -44,14 +44,14 @@ enum Layout {
             paginas.first { gebruiker.heeft($0.rol) }?.pad
         }
 
-        var html: String {
-            let links = Self.paginas.filter { gebruiker.heeft($0.rol) }.map { pagina in
-                let current = pagina.pad == huidig ? #" aria-current="page""# : ""
-                return #"<li><a href="\#(pagina.pad)"\#(current)>\#(HTML.escape(pagina.naam))</a></li>"#
+        var html: Markup {
+            let links = Self.paginas.filter { gebruiker.heeft($0.rol) }.map { pagina -> Markup in
+                let current: Markup = pagina.pad == huidig ? #" aria-current="page""# : .leeg
+                return #"<li><a href="\#(pagina.pad)"\#(current)>\#(pagina.naam)</a></li>"#
             }
             return """
-                <nav aria-label="Hoofdmenu"><ul>\(links.joined())</ul></nav>
-                <form class="uitloggen" method="post" action="/uitloggen">\(CSRF.hiddenField(csrf))<span>\(HTML.escape(gebruiker.weergavenaam))</span> <button type="submit">Uitloggen</button></form>
+                <nav aria-label="Hoofdmenu"><ul>\(links)</ul></nav>
+                <form class="uitloggen" method="post" action="/uitloggen">\(CSRF.hiddenField(csrf))<span>\(gebruiker.weergavenaam)</span> <button type="submit">Uitloggen</button></form>
                 """
         }
     }
@@ -62,11 +62,11 @@ enum Layout {
 
 /// An HTML page answer.
 struct HTML: ResponseGenerator {
-    let text: String
+    let page: Markup
     var status: HTTPResponse.Status = .ok
 
-    init(_ text: String, status: HTTPResponse.Status = .ok) {
-        self.text = text
+    init(_ page: Markup, status: HTTPResponse.Status = .ok) {
+        self.page = page
         self.status = status
     }
 
@@ -74,11 +74,12 @@ struct HTML: ResponseGenerator {
         Response(
             status: status,
             headers: [.contentType: "text/html; charset=utf-8"],
-            body: ResponseBody(byteBuffer: ByteBuffer(string: text))
+            body: ResponseBody(byteBuffer: ByteBuffer(string: page.html))
         )
     }
 
-    /// Escapes text for use in HTML content and attribute values.
+    /// Escapes text for use in HTML content and attribute values. `Markup` does this for every
+    /// value it is given; pages not yet built with it call this themselves.
     static func escape(_ text: String) -> String {
         var escaped = ""
         escaped.reserveCapacity(text.utf8.count)

@@ -77,19 +77,15 @@ struct LoginPage {
     }
 
     /// The login form; errors stand next to their field and, summarised, at the top.
-    func render(naam: String = "", errors: [String: String] = [:], csrf: String) -> String {
-        func error(_ field: String) -> String {
-            errors[field].map { #"<p class="fout" id="\#(field)-fout">\#(HTML.escape($0))</p>"# } ?? ""
+    func render(naam: String = "", errors: [String: String] = [:], csrf: String) -> Markup {
+        func error(_ field: String) -> Markup {
+            errors[field].map { #"<p class="fout" id="\#(field)-fout">\#($0)</p>"# } ?? .leeg
         }
-        func described(_ field: String) -> String {
-            errors[field] == nil ? "" : #" aria-invalid="true" aria-describedby="\#(field)-fout""#
+        func described(_ field: String) -> Markup {
+            errors[field] == nil ? .leeg : #" aria-invalid="true" aria-describedby="\#(field)-fout""#
         }
-        let summary =
-            errors.isEmpty
-            ? ""
-            : """
-            <div role="alert"><h2>Inloggen is niet gelukt</h2><ul>\(errors.keys.sorted().map { "<li><a href=\"#\($0)\">\(HTML.escape(errors[$0]!))</a></li>" }.joined())</ul></div>
-            """
+        let fouten = errors.keys.sorted().map { field -> Markup in "<li><a href=\"#\(field)\">\(errors[field]!)</a></li>" }
+        let summary: Markup = errors.isEmpty ? .leeg : #"<div role="alert"><h2>Inloggen is niet gelukt</h2><ul>\#(fouten)</ul></div>"#
         return Layout.page(
             title: "Inloggen",
             body: """
@@ -98,7 +94,7 @@ struct LoginPage {
                 <form method="post" action="/inloggen">
                 \(CSRF.hiddenField(csrf))
                 <p><label for="gebruikersnaam">Gebruikersnaam</label>
-                <input id="gebruikersnaam" name="gebruikersnaam" autocomplete="username" value="\(HTML.escape(naam))"\(described("gebruikersnaam")) required></p>
+                <input id="gebruikersnaam" name="gebruikersnaam" autocomplete="username" value="\(naam)"\(described("gebruikersnaam")) required></p>
                 \(error("gebruikersnaam"))
                 <p><label for="wachtwoord">Wachtwoord</label>
                 <input id="wachtwoord" name="wachtwoord" type="password" autocomplete="current-password"\(described("wachtwoord")) required></p>

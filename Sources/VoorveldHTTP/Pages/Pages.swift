@@ -18,7 +18,8 @@ enum Pages {
         _ body: (String) -> String
     ) throws -> Response {
         try CSRF.page(request, context: context, status: status) { csrf in
-            Layout.page(title: titel, menu: Layout.Menu(gebruiker: gebruiker, csrf: csrf, huidig: huidig), body: body(csrf))
+            // The pages' bodies are still strings they escaped themselves (issue 16).
+            Layout.page(title: titel, menu: Layout.Menu(gebruiker: gebruiker, csrf: csrf, huidig: huidig), body: Markup(escaped: body(csrf)))
         }
     }
 
