@@ -27,8 +27,8 @@ struct CijfersPage {
         /// Columns with numbers (right-aligned).
         var getallen: Set<Int>
 
-        var html: String {
-            Pages.tabel(titel, kop: kop, rijen: rijen.map { $0.map(HTML.escape) }, getallen: getallen, leeg: "Geen gegevens in deze periode.")
+        var html: Markup {
+            Pages.tabel(titel, kop: kop, rijen: rijen.map { $0.map { "\($0)" } }, getallen: getallen, leeg: "Geen gegevens in deze periode.")
         }
 
         /// For a spreadsheet set to Dutch: semicolons, decimal commas, UTF-8 with a byte-order mark.
@@ -74,7 +74,7 @@ struct CijfersPage {
         let keuzes = Cijferperiode.keuzes(tot: .vandaag()).map { (code: $0.code, naam: Self.periodenaam($0)) }
         func sectie(_ id: String, _ toelichting: String = "") -> String {
             guard let tabel = cijfers.tabel(id) else { return "" }
-            return tabel.html + toelichting
+            return tabel.html.html + toelichting
                 + #"<p><a href="/cijfers/\#(tabel.id)?\#(query)" download>\#(HTML.escape(tabel.titel)) downloaden (CSV)</a></p>"#
         }
         guard let totaal = cijfers.voorliggendVeld?.totaal, let verloop = cijfers.verloop, let signalen = cijfers.signalen else {

@@ -23,8 +23,8 @@ struct Grondslag: Sendable, Equatable {
         afdruk = formulier["afdruk"] ?? ""
     }
 
-    var verborgenVelden: String {
-        #"<input type="hidden" name="versie" value="\#(versie)"><input type="hidden" name="afdruk" value="\#(HTML.escape(afdruk))">"#
+    var verborgenVelden: Markup {
+        #"<input type="hidden" name="versie" value="\#(versie)"><input type="hidden" name="afdruk" value="\#(afdruk)">"#
     }
 
     /// The fields whose stored value (`nu`) differs from what the form was made from; nil when
@@ -43,7 +43,7 @@ struct Grondslag: Sendable, Equatable {
             "Iemand anders heeft deze \(soort) intussen gewijzigd"
                 + (namen.isEmpty ? "." : ", in: \(namen.joined(separator: ", ")).")
                 + " Hieronder staat wat u invulde; kijk het na en sla opnieuw op."
-        )
+        ).html
     }
 
     /// FNV-1a (32 bits) of a field's non-empty values in a fixed order: change detection only,

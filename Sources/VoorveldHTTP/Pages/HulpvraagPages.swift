@@ -55,18 +55,18 @@ struct HulpvraagPages {
             ("regisseur", filter.regisseur ?? ""),
         ])
         let velden = Velden(formulier, optioneelMarkeren: false)
-        func rij(_ h: Hulpvraag) -> [String] {
-            let inwoner = HTML.escape(h.initialen) + (h.geboortejaar.map { " (\($0))" } ?? "")
+        func rij(_ h: Hulpvraag) -> [Markup] {
+            let inwoner = h.initialen + (h.geboortejaar.map { " (\($0))" } ?? "")
             return [
-                #"<a href="/hulpvragen/\#(h.id!.uuidString.lowercased())">\#(inwoner)</a>"#, Pages.datum(h.ontvangenOp),
-                HTML.escape(namen.kern(h.kern)), HTML.escape(h.leefgebieden.map(namen.leefgebied).joined(separator: ", ")),
-                HTML.escape(h.status.naam), HTML.escape(namen.collega(h.regisseur)),
+                #"<a href="/hulpvragen/\#(h.id!.uuidString.lowercased())">\#(inwoner)</a>"#, "\(Pages.datum(h.ontvangenOp))",
+                "\(namen.kern(h.kern))", "\(h.leefgebieden.map(namen.leefgebied).joined(separator: ", "))",
+                "\(h.status.naam)", "\(namen.collega(h.regisseur))",
             ]
         }
-        let nazorgRijen = nazorg.items.map { h in
+        let nazorgRijen = nazorg.items.map { h -> [Markup] in
             [
-                #"<a href="/hulpvragen/\#(h.id!.uuidString.lowercased())">\#(HTML.escape(h.initialen))</a>"#, Pages.datum(h.afsluiting?.nazorgOp),
-                HTML.escape(namen.kern(h.kern)), HTML.escape(namen.collega(h.regisseur)),
+                #"<a href="/hulpvragen/\#(h.id!.uuidString.lowercased())">\#(h.initialen)</a>"#, "\(Pages.datum(h.afsluiting?.nazorgOp))",
+                "\(namen.kern(h.kern))", "\(namen.collega(h.regisseur))",
             ]
         }
         let bladeren = Pages.bladeren(
@@ -362,7 +362,7 @@ struct HulpvraagPages {
 
     @Sendable func toon(_ request: Request, context: AppRequestContext) async throws -> Response {
         let gebruiker = try context.require(.kernteamlid)
-        return try await hulpvraagPagina(request, context, gebruiker, try Pages.id(context, Self.nietGevonden), melding: Pages.melding(request))
+        return try await hulpvraagPagina(request, context, gebruiker, try Pages.id(context, Self.nietGevonden), melding: Pages.melding(request).html)
     }
 
     /// The hulpvraag with its koppelingen, candidates and closing; `fout` and `afsluiting` carry

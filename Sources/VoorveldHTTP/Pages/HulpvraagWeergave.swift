@@ -75,15 +75,13 @@ struct HulpvraagWeergave {
                 "<h2>Kandidaten</h2><p>Deze hulpvraag heeft een Veilig Thuis-signaal en is doorverwezen naar het loket: er wordt geen vrijwilliger gezocht.</p>"
         }
         func tabel(_ titel: String, _ lijst: [Kandidaat], uitleg: [String]) -> String {
-            let rijen = lijst.map { kandidaat in
+            let rijen = lijst.map { kandidaat -> [Markup] in
                 let veld = kandidaat.soort == .vrijwilliger ? "vrijwilliger" : "voorziening"
-                let knop = """
-                    <form method="post" action="\(pad)/koppelingen">\(CSRF.hiddenField(csrf))<input type="hidden" name="\(veld)" value="\(kandidaat.id.uuidString.lowercased())"><button type="submit">Voorstellen<span class="vh"> – \(HTML.escape(kandidaat.naam))</span></button></form>
+                let knop: Markup = """
+                    <form method="post" action="\(pad)/koppelingen">\(CSRF.hiddenField(csrf))<input type="hidden" name="\(veld)" value="\(kandidaat.id.uuidString.lowercased())"><button type="submit">Voorstellen<span class="vh"> – \(kandidaat.naam)</span></button></form>
                     """
-                return [
-                    HTML.escape(kandidaat.naam), String(kandidaat.score),
-                    "<ul>" + kandidaat.redenen.map { "<li>\(HTML.escape($0))</li>" }.joined() + "</ul>", knop,
-                ]
+                let redenen = kandidaat.redenen.map { reden -> Markup in "<li>\(reden)</li>" }
+                return ["\(kandidaat.naam)", "\(kandidaat.score)", "<ul>\(redenen)</ul>", knop]
             }
             let waarom = uitleg.isEmpty ? "" : "<p>Niet in de lijst:</p><ul>" + uitleg.map { "<li>\(HTML.escape($0))</li>" }.joined() + "</ul>"
             return "<h3>\(titel)</h3>"
@@ -93,7 +91,7 @@ struct HulpvraagWeergave {
                     rijen: rijen,
                     getallen: [1],
                     leeg: "Geen passende \(titel.lowercased())."
-                ) + waarom
+                ).html + waarom
         }
         let combinaties =
             kandidaten.combinaties.isEmpty

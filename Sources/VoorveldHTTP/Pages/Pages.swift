@@ -46,8 +46,8 @@ enum Pages {
     )
 
     /// The message at the top of a form that was not saved.
-    static func nietOpgeslagen(_ tekst: String) -> String {
-        #"<div role="alert" tabindex="-1" id="fouten"><h2>Niet opgeslagen</h2><p>\#(HTML.escape(tekst))</p></div>"#
+    static func nietOpgeslagen(_ tekst: String) -> Markup {
+        #"<div role="alert" tabindex="-1" id="fouten"><h2>Niet opgeslagen</h2><p>\#(tekst)</p></div>"#
     }
 
     /// After a successful post: to the page that shows the result (Post/Redirect/Get), so a
@@ -71,9 +71,9 @@ enum Pages {
         request.uri.queryParameters[Substring(naam)].map(String.init).flatMap { $0.isEmpty || $0.unicodeScalars.contains("\u{0}") ? nil : $0 }
     }
 
-    static func melding(_ request: Request) -> String {
-        guard let code = query(request, "melding"), let tekst = meldingen[code] else { return "" }
-        return #"<p class="melding" role="status">\#(HTML.escape(tekst))</p>"#
+    static func melding(_ request: Request) -> Markup {
+        guard let code = query(request, "melding"), let tekst = meldingen[code] else { return .leeg }
+        return #"<p class="melding" role="status">\#(tekst)</p>"#
     }
 
     /// An id from the path; anything else is the page's "not found".
@@ -121,17 +121,19 @@ enum Pages {
 
     static let maanden = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
 
-    /// A table: caption, column heads and rows of cells already escaped; numbers right-aligned.
-    static func tabel(_ caption: String, kop: [String], rijen: [[String]], getallen: Set<Int> = [], leeg: String = "Geen.") -> String {
-        guard !rijen.isEmpty else { return "<p>\(HTML.escape(leeg))</p>" }
-        func cls(_ index: Int) -> String { getallen.contains(index) ? #" class="getal""# : "" }
-        let head = kop.enumerated().map { #"<th scope="col"\#(cls($0))>\#(HTML.escape($1))</th>"# }.joined()
-        let body = rijen.map { rij in
-            "<tr>" + rij.enumerated().map { index, cel in index == 0 ? #"<th scope="row">\#(cel)</th>"# : "<td\(cls(index))>\(cel)</td>" }.joined()
-                + "</tr>"
-        }.joined()
+    /// A table: caption, column heads and rows of cells; numbers right-aligned. A cell is `Markup`,
+    /// so text in it is escaped and a link is a link.
+    static func tabel(_ caption: String, kop: [String], rijen: [[Markup]], getallen: Set<Int> = [], leeg: String = "Geen.") -> Markup {
+        guard !rijen.isEmpty else { return "<p>\(leeg)</p>" }
+        func cls(_ index: Int) -> Markup { getallen.contains(index) ? #" class="getal""# : .leeg }
+        let head = kop.enumerated().map { index, titel -> Markup in #"<th scope="col"\#(cls(index))>\#(titel)</th>"# }
+        let body = rijen.map { rij -> Markup in
+            let cellen = rij.enumerated().map { index, cel -> Markup in index == 0 ? #"<th scope="row">\#(cel)</th>"# : "<td\(cls(index))>\(cel)</td>"
+            }
+            return "<tr>\(cellen)</tr>"
+        }
         // A table wider than the screen scrolls; the region can take focus to scroll it by keyboard.
         return
-            #"<div class="tabel" tabindex="0" role="region" aria-label="\#(HTML.escape(caption))"><table><caption>\#(HTML.escape(caption))</caption><thead><tr>\#(head)</tr></thead><tbody>\#(body)</tbody></table></div>"#
+            #"<div class="tabel" tabindex="0" role="region" aria-label="\#(caption)"><table><caption>\#(caption)</caption><thead><tr>\#(head)</tr></thead><tbody>\#(body)</tbody></table></div>"#
     }
 }

@@ -45,14 +45,14 @@ struct VoorzieningPages {
             Formulier([("kern", filter.kern ?? ""), ("leefgebied", filter.leefgebied ?? ""), ("actualiteit", verouderd ? "verouderd" : "")]),
             optioneelMarkeren: false
         )
-        let rijen = pagina.items.map { v in
+        let rijen = pagina.items.map { v -> [Markup] in
             [
-                #"<a href="/voorzieningen/\#(v.id!.uuidString.lowercased())">\#(HTML.escape(v.naam))</a>"#, HTML.escape(v.aanbieder),
-                HTML.escape(v.heleGemeente ? "Hele gemeente" : v.kernen.map(namen.kern).joined(separator: ", ")),
-                HTML.escape(v.leefgebieden.map(namen.leefgebied).joined(separator: ", ")),
+                #"<a href="/voorzieningen/\#(v.id!.uuidString.lowercased())">\#(v.naam)</a>"#, "\(v.aanbieder)",
+                "\(v.heleGemeente ? "Hele gemeente" : v.kernen.map(namen.kern).joined(separator: ", "))",
+                "\(v.leefgebieden.map(namen.leefgebied).joined(separator: ", "))",
                 v.isVerouderd(vandaag: vandaag)
                     ? #"<span class="waarschuwing">\#(Pages.datum(v.laatstGeverifieerd)): controleren, ouder dan een jaar</span>"#
-                    : Pages.datum(v.laatstGeverifieerd),
+                    : "\(Pages.datum(v.laatstGeverifieerd))",
             ]
         }
         let bladeren = Pages.bladeren(
@@ -101,7 +101,7 @@ struct VoorzieningPages {
             Velden(Self.formulier(voorziening)),
             id: id,
             grondslag: bewaarder.grondslag(voorziening),
-            melding: Pages.melding(request)
+            melding: Pages.melding(request).html
         )
     }
 

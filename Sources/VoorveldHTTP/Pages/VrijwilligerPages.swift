@@ -59,11 +59,11 @@ struct VrijwilligerPages {
             ]),
             optioneelMarkeren: false
         )
-        let rijen = pagina.items.map { v in
+        let rijen = pagina.items.map { v -> [Markup] in
             [
-                #"<a href="/vrijwilligers/\#(v.id!.uuidString.lowercased())">\#(HTML.escape(v.voornaam + " " + v.achternaam))</a>"#,
-                HTML.escape(namen.kern(v.kern)), HTML.escape(v.status.naam), "\(bezet[v.id!] ?? 0) van \(v.maxHulpvragen)",
-                HTML.escape(v.leefgebieden.map(namen.leefgebied).joined(separator: ", ")), Self.vog(v.vogDatum, vandaag: vandaag),
+                #"<a href="/vrijwilligers/\#(v.id!.uuidString.lowercased())">\#(v.voornaam + " " + v.achternaam)</a>"#,
+                "\(namen.kern(v.kern))", "\(v.status.naam)", "\(bezet[v.id!] ?? 0) van \(v.maxHulpvragen)",
+                "\(v.leefgebieden.map(namen.leefgebied).joined(separator: ", "))", Self.vog(v.vogDatum, vandaag: vandaag),
             ]
         }
         let bladeren = Pages.bladeren(
@@ -97,14 +97,14 @@ struct VrijwilligerPages {
     }
 
     /// Until when the VOG is valid, with a warning when it expires within three months.
-    static func vog(_ datum: CalendarDate?, vandaag: CalendarDate) -> String {
+    static func vog(_ datum: CalendarDate?, vandaag: CalendarDate) -> Markup {
         guard let datum else { return #"<span class="waarschuwing">Geen VOG</span>"# }
         let geldigTot = VOG.geldigTot(datum)
         if geldigTot < vandaag { return #"<span class="waarschuwing">Verlopen op \#(Pages.datum(geldigTot))</span>"# }
         if geldigTot < vandaag.plus(maanden: vogWaarschuwingMaanden) {
             return #"<span class="waarschuwing">\#(Pages.datum(geldigTot)) (verloopt binnenkort)</span>"#
         }
-        return Pages.datum(geldigTot)
+        return "\(Pages.datum(geldigTot))"
     }
 
     // MARK: - Register and edit
@@ -131,7 +131,7 @@ struct VrijwilligerPages {
             Velden(Self.formulier(vrijwilliger)),
             id: id,
             grondslag: bewaarder.grondslag(vrijwilliger),
-            melding: Pages.melding(request)
+            melding: Pages.melding(request).html
         )
     }
 
@@ -248,15 +248,15 @@ struct VrijwilligerPages {
                     + Pages.tabel(
                         "Koppelingen van deze vrijwilliger",
                         kop: ["Kern", "Status", "Leefgebieden en taken", "Wanneer"],
-                        rijen: lopend.map { k in
+                        rijen: lopend.map { k -> [Markup] in
                             [
-                                HTML.escape(namen.kern(k.kern)), HTML.escape(k.melding),
-                                HTML.escape((k.leefgebieden.map(namen.leefgebied) + k.taken.map(namen.taak)).joined(separator: ", ")),
-                                HTML.escape(k.dagdelen.isEmpty ? "Geen voorkeur" : k.dagdelen.map(Dagdeel.naam).joined(separator: ", ")),
+                                "\(namen.kern(k.kern))", "\(k.melding)",
+                                "\((k.leefgebieden.map(namen.leefgebied) + k.taken.map(namen.taak)).joined(separator: ", "))",
+                                "\(k.dagdelen.isEmpty ? "Geen voorkeur" : k.dagdelen.map(Dagdeel.naam).joined(separator: ", "))",
                             ]
                         },
                         leeg: "Deze vrijwilliger heeft nog geen koppelingen."
-                    )
+                    ).html
             return "<h1>\(titel)</h1>\n\(melding)\(velden.samenvatting("De vrijwilliger is nog niet opgeslagen"))\n\(form)\n\(koppelingenHTML)"
         }
     }
@@ -325,7 +325,7 @@ struct VrijwilligerPages {
                 huidig: "/vrijwilligers/import",
                 status: .unprocessableContent
             ) { csrf in
-                let rijen = fouten.fouten.map { [String($0.regel), HTML.escape($0.kolom), HTML.escape($0.melding)] }
+                let rijen = fouten.fouten.map { fout -> [Markup] in ["\(fout.regel)", "\(fout.kolom)", "\(fout.melding)"] }
                 return """
                     <h1>Vrijwilligers importeren</h1>
                     <div role="alert" tabindex="-1" id="fouten"><h2>Er is niets ingelezen</h2>
