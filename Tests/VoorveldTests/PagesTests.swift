@@ -421,6 +421,36 @@ struct PagesTests {
         await environment.close()
     }
 
+    @Test("every page's markup arrives as markup: no part of a page is escaped twice")
+    func geenDubbeleEscaping() async throws {
+        let environment = try await TestEnvironment.seeded(hulpvragen: true)
+        let ids = try await Fixtures.ids(environment)
+        let hulpvraag = try #require(ids["hulpvraag-heteren"])
+        let vrijwilliger = try #require(ids["overbetuwe"])
+        let voorziening = try #require(ids["voorziening-overbetuwe"])
+        let paginas: [(String, String)] = [
+            (Demo.kernteamlid.token, "/hulpvragen"), (Demo.kernteamlid.token, "/hulpvragen/nieuw"),
+            (Demo.kernteamlid.token, "/hulpvragen/\(hulpvraag)"),
+            (Demo.kernteamlid.token, "/hulpvragen/\(hulpvraag)/wijzigen"), (Demo.steunpunt.token, "/vrijwilligers"),
+            (Demo.steunpunt.token, "/vrijwilligers/\(vrijwilliger)"), (Demo.steunpunt.token, "/vrijwilligers/import"),
+            (Demo.steunpunt.token, "/voorzieningen"), (Demo.steunpunt.token, "/voorzieningen/\(voorziening)"), (Demo.wethouder.token, "/cijfers"),
+            (Demo.beheerder.token, "/"),
+        ]
+        try await Fixtures.app(environment).test(.router) { client in
+            for (token, uri) in paginas {
+                try await client.execute(uri: uri, method: .get, headers: Fixtures.paginaHeaders(token)) { response in
+                    let html = String(buffer: response.body)
+                    #expect(response.status == .ok, "\(uri): \(response.status)")
+                    // The demo data has no '<': an escaped tag means markup was taken for text.
+                    #expect(!html.contains("&lt;"), "\(uri) shows escaped markup")
+                    #expect(!html.contains("&amp;amp;") && !html.contains("&amp;quot;"), "\(uri) escapes twice")
+                    #expect(html.contains("</main>"))
+                }
+            }
+        }
+        await environment.close()
+    }
+
     @Test("the house style is the file Sources/VoorveldHTTP/voorveld.css, served as CSS")
     func stylesheet() async throws {
         let environment = try await TestEnvironment.migrated()
@@ -467,7 +497,7 @@ struct PagesTests {
         await environment.close()
     }
 
-    /// What `HTML.escape` makes of a text (the test's own copy, so it can catch a change).
+    /// What `Markup` makes of a text (the test's own copy, so it can catch a change).
     static func HTML(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
             .replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "'", with: "&#39;")

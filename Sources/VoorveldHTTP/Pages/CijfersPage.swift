@@ -72,10 +72,9 @@ struct CijfersPage {
         let velden = Velden(periode.formulier, fouten: periode.fouten)
         let query = "periode=\(periode.periode.code)"
         let keuzes = Cijferperiode.keuzes(tot: .vandaag()).map { (code: $0.code, naam: Self.periodenaam($0)) }
-        func sectie(_ id: String, _ toelichting: String = "") -> String {
-            guard let tabel = cijfers.tabel(id) else { return "" }
-            return tabel.html.html + toelichting
-                + #"<p><a href="/cijfers/\#(tabel.id)?\#(query)" download>\#(HTML.escape(tabel.titel)) downloaden (CSV)</a></p>"#
+        func sectie(_ id: String, _ toelichting: Markup = .leeg) -> Markup {
+            guard let tabel = cijfers.tabel(id) else { return .leeg }
+            return #"\#(tabel.html)\#(toelichting)<p><a href="/cijfers/\#(tabel.id)?\#(query)" download>\#(tabel.titel) downloaden (CSV)</a></p>"#
         }
         guard let totaal = cijfers.voorliggendVeld?.totaal, let verloop = cijfers.verloop, let signalen = cijfers.signalen else {
             throw Problem(status: .internalServerError, detail: "De cijfers zijn onvolledig gelezen.")
@@ -92,15 +91,15 @@ struct CijfersPage {
             <p><button type="submit">Toon periode</button></p>
             </form>
             <p>Periode: \(Self.periodenaam(periode.periode)), \(Pages.datum(periode.van)) tot en met \(Pages.datum(periode.tot)).</p>
-            <p class="hint">\(HTML.escape(service.onthulling.uitleg))</p>
+            <p class="hint">\(service.onthulling.uitleg)</p>
             <h2>Opgelost in het voorliggend veld</h2>
             <p class="groot">\(groot)</p>
-            <p>\(HTML.escape(VoorliggendVeldCijfers.definities["alleenVoorliggendVeld"]!))</p>
+            <p>\(VoorliggendVeldCijfers.definities["alleenVoorliggendVeld"]!)</p>
             <p>Met het voorliggend veld betrokken (ook samen met maatwerk): <strong>\(betrokken)</strong>.
-            \(HTML.escape(VoorliggendVeldCijfers.definities["ingetrokken"]!))</p>
+            \(VoorliggendVeldCijfers.definities["ingetrokken"]!)</p>
             <h2>Verloop per \(verloop.per)</h2>
             \(verloop.per == "kwartaal" && Pages.query(request, "verloop") != "kwartaal"
-                ? "<p>Per maand zijn de aantallen te klein om te tonen; daarom per kwartaal.</p>" : "")
+                ? "<p>Per maand zijn de aantallen te klein om te tonen; daarom per kwartaal.</p>" as Markup : .leeg)
             \(Self.grafiek(verloop))
             \(sectie("verloop"))
             <p><a href="/cijfers?\(query)&amp;verloop=\(verloop.per == "maand" ? "kwartaal" : "maand")">Verloop per \(verloop.per == "maand" ? "kwartaal" : "maand") tonen</a></p>
@@ -331,7 +330,7 @@ struct CijfersPage {
 
     /// The share solved with the voorliggend veld only, per month or quarter, as a line: server-rendered SVG,
     /// described for screen readers, whose numbers are in the table below it.
-    static func grafiek(_ cijfers: VoorliggendVeldCijfers) -> String {
+    static func grafiek(_ cijfers: VoorliggendVeldCijfers) -> Markup {
         let punten = cijfers.rijen.map { ($0.waarde, $0.alleenVoorliggendVeld.percentage) }
         guard !punten.isEmpty else { return "<p>Geen afgesloten hulpvragen in deze periode.</p>" }
         let (breedte, hoogte, links, rechts, boven, onder) = (720.0, 280.0, 48.0, 16.0, 16.0, 56.0)
@@ -339,10 +338,9 @@ struct CijfersPage {
         func x(_ index: Int) -> Double { punten.count > 1 ? links + Double(index) * stap : (links + breedte - rechts) / 2 }
         func y(_ procent: Double) -> Double { boven + (100 - procent) / 100 * (hoogte - boven - onder) }
         func getal(_ waarde: Double) -> String { String(format: "%.1f", waarde) }
-        let raster = [0.0, 25, 50, 75, 100].map { p in
-            #"<line x1="\#(getal(links))" y1="\#(getal(y(p)))" x2="\#(getal(breedte - rechts))" y2="\#(getal(y(p)))" stroke="rgb(180,180,180)" stroke-width="1"/>"#
-                + #"<text x="\#(getal(links - 8))" y="\#(getal(y(p) + 4))" text-anchor="end">\#(Int(p))%</text>"#
-        }.joined()
+        let raster = [0.0, 25, 50, 75, 100].map { p -> Markup in
+            #"<line x1="\#(getal(links))" y1="\#(getal(y(p)))" x2="\#(getal(breedte - rechts))" y2="\#(getal(y(p)))" stroke="rgb(180,180,180)" stroke-width="1"/><text x="\#(getal(links - 8))" y="\#(getal(y(p) + 4))" text-anchor="end">\#(Int(p))%</text>"#
+        }
         // A line through the months that may be shown; a suppressed month breaks it.
         var lijnen: [[(Double, Double)]] = [[]]
         for (index, punt) in punten.enumerated() {
@@ -352,15 +350,15 @@ struct CijfersPage {
                 lijnen.append([])
             }
         }
-        let paden = lijnen.filter { $0.count > 1 }.map { lijn in
+        let paden = lijnen.filter { $0.count > 1 }.map { lijn -> Markup in
             #"<polyline fill="none" stroke="rgb(1,82,125)" stroke-width="3" points="\#(lijn.map { "\(getal($0.0)),\(getal($0.1))" }.joined(separator: " "))"/>"#
-        }.joined()
-        let stippen = punten.enumerated().compactMap { index, punt in
-            punt.1.map { #"<circle cx="\#(getal(x(index)))" cy="\#(getal(y($0)))" r="4.5" fill="rgb(1,82,125)"/>"# }
-        }.joined()
+        }
+        let stippen = punten.enumerated().compactMap { index, punt -> Markup? in
+            punt.1.map { procent -> Markup in #"<circle cx="\#(getal(x(index)))" cy="\#(getal(y(procent)))" r="4.5" fill="rgb(1,82,125)"/>"# }
+        }
         // Every label when they fit, else every third month.
         let elke = punten.count > 12 ? 3 : 1
-        let labels = punten.enumerated().filter { $0.offset % elke == 0 }.map { index, punt in
+        let labels = punten.enumerated().filter { $0.offset % elke == 0 }.map { index, punt -> Markup in
             let delen = punt.0.split(separator: "-")
             let label =
                 delen.count != 2
@@ -368,14 +366,14 @@ struct CijfersPage {
                 : delen[1].hasPrefix("K")
                     ? "\(delen[1]) \(delen[0].suffix(2))"
                     : "\(Pages.maanden[min(max((Int(delen[1]) ?? 1) - 1, 0), 11)].prefix(3)) \(delen[0].suffix(2))"
-            return #"<text x="\#(getal(x(index)))" y="\#(getal(hoogte - onder + 20))" text-anchor="middle">\#(HTML.escape(label))</text>"#
-        }.joined()
+            return #"<text x="\#(getal(x(index)))" y="\#(getal(hoogte - onder + 20))" text-anchor="middle">\#(label)</text>"#
+        }
         let beschrijving = punten.map { "\(maandnaam($0.0)): \($0.1.map(procent) ?? "niet getoond")" }.joined(separator: "; ")
         return """
             <figure>
             <svg viewBox="0 0 \(Int(breedte)) \(Int(hoogte))" width="100%" role="img" aria-labelledby="grafiek-titel" aria-describedby="grafiek-beschrijving" focusable="false">
             <title id="grafiek-titel">Opgelost met alleen het voorliggend veld, per \(cijfers.per) van afsluiten</title>
-            <desc id="grafiek-beschrijving">\(HTML.escape(beschrijving))</desc>
+            <desc id="grafiek-beschrijving">\(beschrijving)</desc>
             \(raster)\(paden)\(stippen)\(labels)
             </svg>
             <figcaption>Aandeel opgelost met alleen het voorliggend veld, per \(cijfers.per). Dezelfde cijfers staan in de tabel hieronder.</figcaption>

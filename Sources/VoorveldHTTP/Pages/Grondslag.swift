@@ -37,13 +37,13 @@ struct Grondslag: Sendable, Equatable {
 
     /// The message at the top of a form someone else saved first: the fields they changed
     /// (`gewijzigd`, named by `labels`), and that what this user typed is still there.
-    static func andermansWijziging(_ soort: String, gewijzigd: [String]?, labels: [String: String]) -> String {
+    static func andermansWijziging(_ soort: String, gewijzigd: [String]?, labels: [String: String]) -> Markup {
         let namen = (gewijzigd ?? []).map { labels[$0] ?? $0 }
         return Pages.nietOpgeslagen(
             "Iemand anders heeft deze \(soort) intussen gewijzigd"
                 + (namen.isEmpty ? "." : ", in: \(namen.joined(separator: ", ")).")
                 + " Hieronder staat wat u invulde; kijk het na en sla opnieuw op."
-        ).html
+        )
     }
 
     /// FNV-1a (32 bits) of a field's non-empty values in a fixed order: change detection only,

@@ -88,7 +88,7 @@ struct HulpvraagPages {
             <p>Afgesloten hulpvragen waarbij u deze week (of eerder) navraagt of de oplossing nog werkt.</p>
             \(Pages.tabel("Nazorg tot en met zondag", kop: ["Inwoner", "Nazorg op", "Kern", "Regisseur"], rijen: nazorgRijen,
                            leeg: "Deze week staat er geen nazorg gepland."))
-            \(nazorg.totaal > nazorg.items.count ? "<p>En nog \(nazorg.totaal - nazorg.items.count) later in de lijst; de eerste \(nazorg.items.count) staan hierboven.</p>" : "")
+            \(nazorg.totaal > nazorg.items.count ? "<p>En nog \(nazorg.totaal - nazorg.items.count) later in de lijst; de eerste \(nazorg.items.count) staan hierboven.</p>" as Markup : .leeg)
             <h2>Alle hulpvragen</h2>
             <form class="filters" method="get" action="/hulpvragen">
             \(velden.keuze("status", "Status", opties: HulpvraagStatus.allCases.map { ($0.rawValue, $0.naam) }, leeg: "Alle"))
@@ -183,7 +183,7 @@ struct HulpvraagPages {
             _ fouten: [Veldfout],
             bestaand: Hulpvraag? = nil,
             grondslag: Grondslag? = grondslag,
-            melding: String = "",
+            melding: Markup = .leeg,
             status: HTTPResponse.Status = .badRequest
         ) async throws -> Response {
             var bestaand = bestaand
@@ -279,7 +279,7 @@ struct HulpvraagPages {
         _ velden: Velden,
         bestaand: Hulpvraag? = nil,
         grondslag: Grondslag? = nil,
-        melding: String = "",
+        melding: Markup = .leeg,
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let namen = try await Codenamen.laad(pool, in: AccessScope(gebruiker))
@@ -304,7 +304,7 @@ struct HulpvraagPages {
                 }
             let statusveld =
                 statussen.count < 2
-                ? ""
+                ? .leeg
                 : velden.keuze(
                     "status",
                     "Status",
@@ -314,7 +314,7 @@ struct HulpvraagPages {
                         ? "Kies \u{201C}\(HulpvraagStatus.inBehandeling.naam)\u{201D} om de hulpvraag te heropenen; de uitkomst en de nazorg vervallen dan."
                         : nil
                 )
-            let veiligThuis =
+            let veiligThuis: Markup =
                 bestaand?.veiligThuis == true
                 ? #"<input type="hidden" name="veiligThuis" value="ja"><p>Er is een Veilig Thuis-signaal; dat blijft vastgelegd.</p>"#
                 : velden.vinkje(
@@ -322,9 +322,10 @@ struct HulpvraagPages {
                     "Er is een Veilig Thuis-signaal",
                     hint: "De hulpvraag gaat dan direct naar het loket en krijgt nooit een vrijwilliger."
                 )
-            let form = """
+            let annuleren = pad.map { pad -> Markup in #" <a href="\#(pad)">Annuleren</a>"# }
+            let form: Markup = """
                 <form method="post" action="\(pad ?? "/hulpvragen")" novalidate>
-                \(CSRF.hiddenField(csrf))\(grondslag?.verborgenVelden ?? "")
+                \(CSRF.hiddenField(csrf))\(grondslag?.verborgenVelden)
                 <h2>De inwoner</h2>
                 \(velden.tekst("initialen", "Initialen", hint: "Alleen de voorletters, bijvoorbeeld J.K.", verplicht: true, attributen: #" autocomplete="off""#))
                 \(velden.tekst("geboortejaar", "Geboortejaar", type: "number", attributen: #" inputmode="numeric" min="1900""#))
@@ -332,7 +333,7 @@ struct HulpvraagPages {
                 \(velden.keuze("kern", "Kern", opties: kernen.map { ($0.code, $0.naam) }, leeg: kernen.count == 1 ? nil : "Kies een kern", verplicht: true))
                 \(velden.keuze("kanaal", "Kanaal: hoe kwam de vraag binnen", opties: Kanaal.allCases.map { ($0.rawValue, $0.naam) }, verplicht: true))
                 \(velden.tekst("ontvangenOp", "Ontvangen op", type: "date", verplicht: true))
-                \(bestaand == nil ? "" : velden.keuze("regisseur", "Regisseur", opties: namen.regisseurOpties(kernteam: nil, huidig: bestaand?.regisseur),
+                \(bestaand == nil ? .leeg : velden.keuze("regisseur", "Regisseur", opties: namen.regisseurOpties(kernteam: nil, huidig: bestaand?.regisseur),
                                                       leeg: nil, hint: "Het kernteamlid dat de hulpvraag regisseert: één plan, één regisseur.", verplicht: true))
                 \(statusveld)
                 <h2>De vraag</h2>
@@ -348,7 +349,7 @@ struct HulpvraagPages {
                 \(velden.vinkje("jeugd", "Het gaat vooral om een jongere onder de 18"))
                 \(velden.vinkje("gezamenlijkHuisbezoek", "Er was een gezamenlijk huisbezoek met een consulent van het loket"))
                 \(veiligThuis)
-                <p><button type="submit">\(bestaand == nil ? "Hulpvraag registreren" : "Wijzigingen opslaan")</button>\(pad.map { #" <a href="\#($0)">Annuleren</a>"# } ?? "")</p>
+                <p><button type="submit">\(bestaand == nil ? "Hulpvraag registreren" : "Wijzigingen opslaan")</button>\(annuleren)</p>
                 </form>
                 """
             let samenvatting = velden.samenvatting(
@@ -362,7 +363,7 @@ struct HulpvraagPages {
 
     @Sendable func toon(_ request: Request, context: AppRequestContext) async throws -> Response {
         let gebruiker = try context.require(.kernteamlid)
-        return try await hulpvraagPagina(request, context, gebruiker, try Pages.id(context, Self.nietGevonden), melding: Pages.melding(request).html)
+        return try await hulpvraagPagina(request, context, gebruiker, try Pages.id(context, Self.nietGevonden), melding: Pages.melding(request))
     }
 
     /// The hulpvraag with its koppelingen, candidates and closing; `fout` and `afsluiting` carry
@@ -372,7 +373,7 @@ struct HulpvraagPages {
         _ context: AppRequestContext,
         _ gebruiker: Gebruiker,
         _ id: UUID,
-        melding: String = "",
+        melding: Markup = .leeg,
         fout: String? = nil,
         status: HTTPResponse.Status = .ok,
         afsluiting: Velden? = nil
@@ -395,15 +396,15 @@ struct HulpvraagPages {
         let afsluitVelden = afsluiting ?? Velden(Formulier([("afgeslotenOp", vandaag.description)]))
         return try Pages.toon(request, context: context, gebruiker, titel: "Hulpvraag", huidig: "/hulpvragen", status: status) { csrf in
             let weergave = HulpvraagWeergave(hulpvraag: hulpvraag, namen: namen, csrf: csrf)
-            let alert = fout.map { #"<div role="alert" tabindex="-1" id="fouten"><h2>Dat lukte niet</h2><p>\#(HTML.escape($0))</p></div>"# } ?? ""
+            let alert = fout.map { fout -> Markup in #"<div role="alert" tabindex="-1" id="fouten"><h2>Dat lukte niet</h2><p>\#(fout)</p></div>"# }
             return """
-                <h1>Hulpvraag · \(HTML.escape(hulpvraag.status.naam))</h1>
+                <h1>Hulpvraag · \(hulpvraag.status.naam)</h1>
                 \(melding)\(alert)
                 \(weergave.gegevens)
                 <p><a href="/hulpvragen/\(id.uuidString.lowercased())/wijzigen">\(hulpvraag.status == .afgesloten ? "Gegevens wijzigen of hulpvraag heropenen" : "Gegevens wijzigen")</a></p>
                 <h2 id="koppelingen">Koppelingen</h2>
                 \(weergave.koppelingen(eigen, redenen: redenen))
-                \(kandidaten.map(weergave.kandidaten) ?? "")
+                \(kandidaten.map(weergave.kandidaten))
                 \(hulpvraag.status == .afgesloten ? weergave.afgesloten(uitkomsten) : weergave.afsluitformulier(afsluitVelden, uitkomsten))
                 """
         }

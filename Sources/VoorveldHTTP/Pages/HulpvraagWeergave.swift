@@ -10,7 +10,7 @@ struct HulpvraagWeergave {
 
     var pad: String { "/hulpvragen/\(hulpvraag.id!.uuidString.lowercased())" }
 
-    var gegevens: String {
+    var gegevens: Markup {
         let h = hulpvraag
         func ja(_ waarde: Bool) -> String { waarde ? "Ja" : "Nee" }
         var rijen: [(String, String)] = [
@@ -30,51 +30,55 @@ struct HulpvraagWeergave {
         ]
         if h.veiligThuis { rijen.append(("Veilig Thuis-signaal", "Ja: doorverwezen naar het loket")) }
         if !h.omschrijving.isEmpty { rijen.append(("Omschrijving", h.omschrijving)) }
-        return #"<dl class="gegevens">"# + rijen.map { "<dt>\(HTML.escape($0))</dt><dd>\(HTML.escape($1))</dd>" }.joined() + "</dl>"
+        let regels = rijen.map { naam, waarde -> Markup in "<dt>\(naam)</dt><dd>\(waarde)</dd>" }
+        return #"<dl class="gegevens">\#(regels)</dl>"#
     }
 
     // MARK: - Koppelingen
 
-    func koppelingen(_ lijst: [Koppeling], redenen: [Afbreekreden]) -> String {
+    func koppelingen(_ lijst: [Koppeling], redenen: [Afbreekreden]) -> Markup {
         guard !lijst.isEmpty else { return "<p>Nog geen koppelingen. Kies hieronder een kandidaat.</p>" }
-        return lijst.map { koppeling in
+        let kaarten = lijst.map { koppeling -> Markup in
             let id = koppeling.id!.uuidString.lowercased()
             let soort = koppeling.vrijwilliger != nil ? "Vrijwilliger" : "Voorziening"
             var details = ["\(soort), \(koppeling.status.naam.lowercased())"]
             if let gestart = koppeling.gestartOp { details.append("gestart op \(Pages.datum(gestart))") }
             if let einde = koppeling.beeindigdOp { details.append("beëindigd op \(Pages.datum(einde))") }
             if let reden = koppeling.reden { details.append("reden: \(redenen.first { $0.code == reden }?.naam ?? reden)") }
-            let verder = [KoppelingStatus.geaccepteerd, .gestart, .afgerond].filter(koppeling.status.magNaar).map { status in
+            let verder = [KoppelingStatus.geaccepteerd, .gestart, .afgerond].filter(koppeling.status.magNaar).map { status -> Markup in
                 """
-                <form method="post" action="/koppelingen/\(id)/status">\(CSRF.hiddenField(csrf))<input type="hidden" name="versie" value="\(koppeling.versie ?? 0)"><input type="hidden" name="status" value="\(status.rawValue)"><button type="submit" class="tweede">\(HTML.escape(status.actie))<span class="vh"> – \(HTML.escape(koppeling.naam))</span></button></form>
+                <form method="post" action="/koppelingen/\(id)/status">\(CSRF.hiddenField(csrf))<input type="hidden" name="versie" value="\(koppeling.versie ?? 0)"><input type="hidden" name="status" value="\(status.rawValue)"><button type="submit" class="tweede">\(status.actie)<span class="vh"> – \(koppeling.naam)</span></button></form>
                 """
             }
-            let afbreken =
+            let opties = redenen.map { reden -> Markup in #"<option value="\#(reden.code)">\#(reden.naam)</option>"# }
+            let afbreken: Markup =
                 koppeling.status.loopt
                 ? """
                 <form method="post" action="/koppelingen/\(id)/status">\(CSRF.hiddenField(csrf))<input type="hidden" name="versie" value="\(koppeling.versie ?? 0)"><input type="hidden" name="status" value="afgebroken">
-                <label for="reden-\(id)">Reden om af te breken<span class="vh"> – \(HTML.escape(koppeling.naam))</span></label>
-                <select id="reden-\(id)" name="reden" required><option value="">Kies een reden</option>\(redenen.map { #"<option value="\#(HTML.escape($0.code))">\#(HTML.escape($0.naam))</option>"# }.joined())</select>
-                <label for="toelichting-\(id)">Toelichting (niet verplicht)<span class="vh"> – \(HTML.escape(koppeling.naam))</span></label>
+                <label for="reden-\(id)">Reden om af te breken<span class="vh"> – \(koppeling.naam)</span></label>
+                <select id="reden-\(id)" name="reden" required><option value="">Kies een reden</option>\(opties)</select>
+                <label for="toelichting-\(id)">Toelichting (niet verplicht)<span class="vh"> – \(koppeling.naam)</span></label>
                 <input id="toelichting-\(id)" name="toelichting" type="text" maxlength="1000" autocomplete="off">
-                <button type="submit" class="tweede">Afbreken<span class="vh"> – \(HTML.escape(koppeling.naam))</span></button></form>
-                """ : ""
+                <button type="submit" class="tweede">Afbreken<span class="vh"> – \(koppeling.naam)</span></button></form>
+                """ : .leeg
+            let contact = koppeling.contact.map { contact -> Markup in "<p>Contact: \(contact)</p>" }
+            let notitie = koppeling.afsluiting.map { notitie -> Markup in "<p>Notitie: \(notitie)</p>" }
             return """
-                <div class="kaart"><h3>\(HTML.escape(koppeling.naam))</h3><p>\(HTML.escape(details.joined(separator: "; ")))</p>\(
-                    koppeling.contact.map { "<p>Contact: \(HTML.escape($0))</p>" } ?? "")\(koppeling.afsluiting.map { "<p>Notitie: \(HTML.escape($0))</p>" } ?? "")
-                <div class="knoppen">\(verder.joined())\(afbreken)</div></div>
+                <div class="kaart"><h3>\(koppeling.naam)</h3><p>\(details.joined(separator: "; "))</p>\(contact)\(notitie)
+                <div class="knoppen">\(verder)\(afbreken)</div></div>
                 """
-        }.joined()
+        }
+        return "\(kaarten)"
     }
 
     // MARK: - Candidates
 
-    func kandidaten(_ kandidaten: Kandidaten) -> String {
+    func kandidaten(_ kandidaten: Kandidaten) -> Markup {
         if hulpvraag.veiligThuis {
             return
                 "<h2>Kandidaten</h2><p>Deze hulpvraag heeft een Veilig Thuis-signaal en is doorverwezen naar het loket: er wordt geen vrijwilliger gezocht.</p>"
         }
-        func tabel(_ titel: String, _ lijst: [Kandidaat], uitleg: [String]) -> String {
+        func tabel(_ titel: String, _ lijst: [Kandidaat], uitleg: [String]) -> Markup {
             let rijen = lijst.map { kandidaat -> [Markup] in
                 let veld = kandidaat.soort == .vrijwilliger ? "vrijwilliger" : "voorziening"
                 let knop: Markup = """
@@ -83,39 +87,37 @@ struct HulpvraagWeergave {
                 let redenen = kandidaat.redenen.map { reden -> Markup in "<li>\(reden)</li>" }
                 return ["\(kandidaat.naam)", "\(kandidaat.score)", "<ul>\(redenen)</ul>", knop]
             }
-            let waarom = uitleg.isEmpty ? "" : "<p>Niet in de lijst:</p><ul>" + uitleg.map { "<li>\(HTML.escape($0))</li>" }.joined() + "</ul>"
-            return "<h3>\(titel)</h3>"
-                + Pages.tabel(
-                    "\(titel), beste eerst",
-                    kop: ["Naam", "Score", "Waarom", "Actie"],
-                    rijen: rijen,
-                    getallen: [1],
-                    leeg: "Geen passende \(titel.lowercased())."
-                ).html + waarom
+            let punten = uitleg.map { regel -> Markup in "<li>\(regel)</li>" }
+            let waarom: Markup = uitleg.isEmpty ? .leeg : "<p>Niet in de lijst:</p><ul>\(punten)</ul>"
+            let lijsttabel = Pages.tabel(
+                "\(titel), beste eerst",
+                kop: ["Naam", "Score", "Waarom", "Actie"],
+                rijen: rijen,
+                getallen: [1],
+                leeg: "Geen passende \(titel.lowercased())."
+            )
+            return "<h3>\(titel)</h3>\(lijsttabel)\(waarom)"
         }
-        let combinaties =
-            kandidaten.combinaties.isEmpty
-            ? ""
-            : "<h3>Combinaties</h3><p>Samen dekken zij wat niemand alleen dekt.</p><ul>"
-                + kandidaten.combinaties.map { combinatie in
-                    "<li>" + HTML.escape(combinatie.onderdelen.map(\.naam).joined(separator: " + ")) + ": " + HTML.escape(combinatie.toelichting)
-                        + "</li>"
-                }.joined() + "</ul>"
-        let vrijwilligers =
+        let regels = kandidaten.combinaties.map { combinatie -> Markup in
+            "<li>\(combinatie.onderdelen.map(\.naam).joined(separator: " + ")): \(combinatie.toelichting)</li>"
+        }
+        let combinaties: Markup =
+            kandidaten.combinaties.isEmpty ? .leeg : "<h3>Combinaties</h3><p>Samen dekken zij wat niemand alleen dekt.</p><ul>\(regels)</ul>"
+        let vrijwilligers: Markup =
             hulpvraag.toestemmingVrijwilliger
             ? tabel("Vrijwilligers", kandidaten.vrijwilligers, uitleg: kandidaten.uitleg.vrijwilligers)
             : "<h3>Vrijwilligers</h3><p>De inwoner gaf geen toestemming voor een vrijwilliger.</p>"
-        return "<h2>Kandidaten</h2>" + vrijwilligers
-            + tabel("Voorzieningen", kandidaten.voorzieningen, uitleg: kandidaten.uitleg.voorzieningen) + combinaties
+        let voorzieningen = tabel("Voorzieningen", kandidaten.voorzieningen, uitleg: kandidaten.uitleg.voorzieningen)
+        return "<h2>Kandidaten</h2>\(vrijwilligers)\(voorzieningen)\(combinaties)"
     }
 
     // MARK: - Closing and nazorg
 
-    func afsluitformulier(_ velden: Velden, _ uitkomsten: [Uitkomst]) -> String {
+    func afsluitformulier(_ velden: Velden, _ uitkomsten: [Uitkomst]) -> Markup {
         // A Veilig Thuis signal went to the loket: not solved by the voorliggend veld alone, never with a volunteer.
         let mogelijk = hulpvraag.veiligThuis ? uitkomsten.filter { !$0.alleenVoorliggendVeld } : uitkomsten
         let onderdelen = hulpvraag.veiligThuis ? Onderdeel.allCases.filter { $0 != .vrijwilliger } : Onderdeel.allCases
-        let form = """
+        let form: Markup = """
             <form method="post" action="\(pad)/afsluiting" novalidate>
             \(CSRF.hiddenField(csrf))<input type="hidden" name="versie" value="\(hulpvraag.versie ?? 0)">
             \(velden.keuze("uitkomst", "Uitkomst", opties: mogelijk.map { ($0.code, $0.naam) },
@@ -132,20 +134,17 @@ struct HulpvraagWeergave {
             """
     }
 
-    func afgesloten(_ uitkomsten: [Uitkomst]) -> String {
-        guard let afsluiting = hulpvraag.afsluiting else { return "" }
+    func afgesloten(_ uitkomsten: [Uitkomst]) -> Markup {
+        guard let afsluiting = hulpvraag.afsluiting else { return .leeg }
         let uitkomst = uitkomsten.first { $0.code == afsluiting.uitkomst }?.naam ?? afsluiting.uitkomst
-        var tekst = "<h2>Afgesloten</h2><p>Op \(Pages.datum(afsluiting.afgeslotenOp)): \(HTML.escape(uitkomst))"
-        if !afsluiting.onderdelen.isEmpty {
-            tekst += " (" + HTML.escape(afsluiting.onderdelen.map(\.naam).joined(separator: ", ").lowercased()) + ")"
-        }
-        tekst += ".</p>"
+        let wat = afsluiting.onderdelen.isEmpty ? "" : " (" + afsluiting.onderdelen.map(\.naam).joined(separator: ", ").lowercased() + ")"
+        let tekst: Markup = "<h2>Afgesloten</h2><p>Op \(Pages.datum(afsluiting.afgeslotenOp)): \(uitkomst)\(wat).</p>"
         guard let nazorgOp = afsluiting.nazorgOp else { return tekst }
         if let opgelost = hulpvraag.nazorgOpgelost {
-            return tekst + "<h2>Nazorg</h2><p>Nagevraagd: \(opgelost ? "de oplossing werkt nog" : "de oplossing werkt niet meer").</p>"
+            return "\(tekst)<h2>Nazorg</h2><p>Nagevraagd: \(opgelost ? "de oplossing werkt nog" : "de oplossing werkt niet meer").</p>"
         }
-        return tekst + """
-            <h2 id="nazorg">Nazorg</h2>
+        return """
+            \(tekst)<h2 id="nazorg">Nazorg</h2>
             <p>Gepland op \(Pages.datum(nazorgOp)).</p>
             <form method="post" action="\(pad)/nazorg">\(CSRF.hiddenField(csrf))<input type="hidden" name="versie" value="\(hulpvraag.versie ?? 0)">
             <fieldset><legend>Werkt de oplossing nog?</legend><div class="keuzes">

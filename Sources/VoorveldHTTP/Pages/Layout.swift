@@ -77,22 +77,4 @@ struct HTML: ResponseGenerator {
             body: ResponseBody(byteBuffer: ByteBuffer(string: page.html))
         )
     }
-
-    /// Escapes text for use in HTML content and attribute values. `Markup` does this for every
-    /// value it is given; pages not yet built with it call this themselves.
-    static func escape(_ text: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
-    }
 }

@@ -15,11 +15,10 @@ enum Pages {
         titel: String,
         huidig: String? = nil,
         status: HTTPResponse.Status = .ok,
-        _ body: (String) -> String
+        _ body: (String) -> Markup
     ) throws -> Response {
         try CSRF.page(request, context: context, status: status) { csrf in
-            // The pages' bodies are still strings they escaped themselves (issue 16).
-            Layout.page(title: titel, menu: Layout.Menu(gebruiker: gebruiker, csrf: csrf, huidig: huidig), body: Markup(escaped: body(csrf)))
+            Layout.page(title: titel, menu: Layout.Menu(gebruiker: gebruiker, csrf: csrf, huidig: huidig), body: body(csrf))
         }
     }
 
@@ -93,16 +92,16 @@ enum Pages {
     /// "12 hulpvragen; hieronder 1 tot en met 12." and the links to the pages before and after,
     /// keeping the list's filters (`filters`, codes only: never personal data).
     /// - Parameter soort: what is counted, singular and plural.
-    static func bladeren(_ pad: String, filters: [(String, String?)], pagina: Int, getoond: Int, totaal: Int, soort: (String, String)) -> String {
-        func link(_ nummer: Int, _ tekst: String) -> String {
+    static func bladeren(_ pad: String, filters: [(String, String?)], pagina: Int, getoond: Int, totaal: Int, soort: (String, String)) -> Markup {
+        func link(_ nummer: Int, _ tekst: String) -> Markup {
             var components = URLComponents()
             components.queryItems =
                 filters.compactMap { naam, waarde in waarde.map { URLQueryItem(name: naam, value: $0) } }
                 + [URLQueryItem(name: "pagina", value: String(nummer))]
-            return #"<a href="\#(pad)?\#(HTML.escape(components.percentEncodedQuery ?? ""))">\#(tekst)</a>"#
+            return #"<a href="\#(pad)?\#(components.percentEncodedQuery ?? "")">\#(tekst)</a>"#
         }
         let eerste = (pagina - 1) * paginaGrootte + 1
-        var links: [String] = []
+        var links: [Markup] = []
         if pagina > 1 { links.append(link(pagina - 1, "Vorige pagina")) }
         if pagina * paginaGrootte < totaal { links.append(link(pagina + 1, "Volgende pagina")) }
         let naam = totaal == 1 ? soort.0 : soort.1
@@ -110,7 +109,8 @@ enum Pages {
             getoond == 0
             ? "\(totaal) \(naam)."
             : getoond == totaal ? "\(totaal) \(naam)." : "\(totaal) \(naam); hieronder \(eerste) tot en met \(eerste + getoond - 1)."
-        return #"<p role="status">\#(telling)</p>"# + (links.isEmpty ? "" : "<p>\(links.joined(separator: " · "))</p>")
+        let verder: [Markup] = links.enumerated().map { index, link in index == 0 ? link : " · \(link)" }
+        return #"<p role="status">\#(telling)</p>\#(links.isEmpty ? .leeg : "<p>\(verder)</p>")"#
     }
 
     /// A date as the Dutch write it: 3 februari 2026.

@@ -21,7 +21,7 @@ struct Registerformulier<Regel: Registerregel & Resourcerecord> {
     enum Uitkomst {
         case opgeslagen(Response)
         /// The form again, with these problems, on top of `grondslag`, with `melding` at the top.
-        case opnieuw(fouten: [Veldfout], grondslag: Grondslag?, melding: String, status: HTTPResponse.Status)
+        case opnieuw(fouten: [Veldfout], grondslag: Grondslag?, melding: Markup, status: HTTPResponse.Status)
     }
 
     /// A new record's form basis, and the basis of `regel`'s edit form.
@@ -36,7 +36,7 @@ struct Registerformulier<Regel: Registerregel & Resourcerecord> {
         id: UUID?,
         _ gebruiker: Gebruiker,
         _ context: AppRequestContext,
-        pagina: (Velden, Grondslag?, String, HTTPResponse.Status) async throws -> Response
+        pagina: (Velden, Grondslag?, Markup, HTTPResponse.Status) async throws -> Response
     ) async throws -> Response {
         switch try await opslaan(formulier, id: id, gebruiker, context) {
         case .opgeslagen(let response): return response
@@ -57,7 +57,7 @@ struct Registerformulier<Regel: Registerregel & Resourcerecord> {
                 negeer: []
             )
         } catch let fouten as Invoerfouten {
-            return .opnieuw(fouten: fouten.fouten, grondslag: grondslag, melding: "", status: .badRequest)
+            return .opnieuw(fouten: fouten.fouten, grondslag: grondslag, melding: .leeg, status: .badRequest)
         }
         let bestaat = Veldfout(veld: "referentie", melding: "'\(regel.referentie)' is al de referentie van een andere \(Regel.soort)")
         guard let id, let grondslag else {
@@ -65,14 +65,14 @@ struct Registerformulier<Regel: Registerregel & Resourcerecord> {
                 let opgeslagen = try await register.voegToe(regel, voor: gebruiker, requestId: context.id)
                 return .opgeslagen(Pages.naar("\(pad)/\(opgeslagen.id!.uuidString.lowercased())", melding: "opgeslagen"))
             } catch let error as PostgresError where error.isUniqueViolation {
-                return .opnieuw(fouten: [bestaat], grondslag: nil, melding: "", status: .conflict)
+                return .opnieuw(fouten: [bestaat], grondslag: nil, melding: .leeg, status: .conflict)
             }
         }
         let result: RegisterStore<Regel>.Wijziging
         do {
             result = try await register.wijzig(id, naar: regel, versie: grondslag.versie, voor: gebruiker, requestId: context.id)
         } catch let error as PostgresError where error.isUniqueViolation {
-            return .opnieuw(fouten: [bestaat], grondslag: grondslag, melding: "", status: .conflict)
+            return .opnieuw(fouten: [bestaat], grondslag: grondslag, melding: .leeg, status: .conflict)
         }
         switch result {
         case .gewijzigd: return .opgeslagen(Pages.naar("\(pad)/\(id.uuidString.lowercased())", melding: "opgeslagen"))

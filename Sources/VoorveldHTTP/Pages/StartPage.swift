@@ -25,16 +25,16 @@ struct StartPage {
         return try Pages.toon(request, context: context, gebruiker, titel: "Start") { _ in render(gebruiker, overzicht) }
     }
 
-    func render(_ gebruiker: Gebruiker, _ overzicht: GemeenteOverzicht?) -> String {
+    func render(_ gebruiker: Gebruiker, _ overzicht: GemeenteOverzicht?) -> Markup {
         let rollen = gebruiker.rollen.sorted().map(\.rawValue).joined(separator: ", ")
         let gemeente =
-            overzicht.map {
-                "<p>Gemeente \(HTML.escape($0.gemeente.naam)): \($0.kernen) kernen, \($0.kernteams) kernteams.</p>"
-            } ?? ""
+            overzicht.map { overzicht -> Markup in
+                "<p>Gemeente \(overzicht.gemeente.naam): \(overzicht.kernen) kernen, \(overzicht.kernteams) kernteams.</p>"
+            } ?? .leeg
         return """
             <h1>Voorveld</h1>
             <p>Hulpvragen oplossen in het voorliggend veld: met vrijwilligers, algemene voorzieningen en het eigen netwerk.</p>
-            <p>U bent ingelogd als \(HTML.escape(gebruiker.weergavenaam)) (\(HTML.escape(rollen))).</p>
+            <p>U bent ingelogd als \(gebruiker.weergavenaam) (\(rollen)).</p>
             \(gemeente)
             <p>Gebruikers en het auditlog beheert u met de opdracht <code>voorveld users</code> of via de API (<code>/v1/gebruikers</code>, <code>/v1/auditlog</code>).</p>
             """

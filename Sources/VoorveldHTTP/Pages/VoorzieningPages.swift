@@ -101,7 +101,7 @@ struct VoorzieningPages {
             Velden(Self.formulier(voorziening)),
             id: id,
             grondslag: bewaarder.grondslag(voorziening),
-            melding: Pages.melding(request).html
+            melding: Pages.melding(request)
         )
     }
 
@@ -163,16 +163,16 @@ struct VoorzieningPages {
         _ velden: Velden,
         id: UUID?,
         grondslag: Grondslag?,
-        melding: String = "",
+        melding: Markup = .leeg,
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let namen = try await Codenamen.laad(pool, in: AccessScope(gebruiker))
         let titel = id == nil ? "Voorziening toevoegen" : "Voorziening"
         return try Pages.toon(request, context: context, gebruiker, titel: titel, huidig: "/voorzieningen", status: status) { csrf in
             let actie = id.map { "/voorzieningen/\($0.uuidString.lowercased())" } ?? "/voorzieningen"
-            let form = """
+            let form: Markup = """
                 <form method="post" action="\(actie)" novalidate>
-                \(CSRF.hiddenField(csrf))\(grondslag?.verborgenVelden ?? "")
+                \(CSRF.hiddenField(csrf))\(grondslag?.verborgenVelden)
                 <h2>Wat</h2>
                 \(velden.tekst("naam", "Naam", verplicht: true, attributen: #" autocomplete="off""#))
                 \(velden.tekst("aanbieder", "Aanbieder", hint: "De organisatie die de voorziening biedt.", verplicht: true, attributen: #" autocomplete="off""#))

@@ -131,7 +131,7 @@ struct VrijwilligerPages {
             Velden(Self.formulier(vrijwilliger)),
             id: id,
             grondslag: bewaarder.grondslag(vrijwilliger),
-            melding: Pages.melding(request).html
+            melding: Pages.melding(request)
         )
     }
 
@@ -192,7 +192,7 @@ struct VrijwilligerPages {
         _ velden: Velden,
         id: UUID?,
         grondslag: Grondslag?,
-        melding: String = "",
+        melding: Markup = .leeg,
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let scope = AccessScope(gebruiker)
@@ -214,9 +214,9 @@ struct VrijwilligerPages {
         let titel = id == nil ? "Vrijwilliger toevoegen" : "Vrijwilliger"
         return try Pages.toon(request, context: context, gebruiker, titel: titel, huidig: "/vrijwilligers", status: status) { csrf in
             let actie = id.map { "/vrijwilligers/\($0.uuidString.lowercased())" } ?? "/vrijwilligers"
-            let form = """
+            let form: Markup = """
                 <form method="post" action="\(actie)" novalidate>
-                \(CSRF.hiddenField(csrf))\(grondslag?.verborgenVelden ?? "")
+                \(CSRF.hiddenField(csrf))\(grondslag?.verborgenVelden)
                 <h2>Persoon</h2>
                 \(velden.tekst("referentie", "Referentie", hint: "Uw eigen sleutel, zoals in de spreadsheet van het steunpunt.", verplicht: true, attributen: #" autocomplete="off""#))
                 \(velden.tekst("voornaam", "Voornaam", verplicht: true, attributen: #" autocomplete="off""#))
@@ -241,11 +241,11 @@ struct VrijwilligerPages {
                 <p><button type="submit">Opslaan</button></p>
                 </form>
                 """
-            let koppelingenHTML =
+            let koppelingenHTML: Markup =
                 id == nil
-                ? ""
-                : "<h2>Koppelingen</h2>"
-                    + Pages.tabel(
+                ? .leeg
+                : """
+                <h2>Koppelingen</h2>\(Pages.tabel(
                         "Koppelingen van deze vrijwilliger",
                         kop: ["Kern", "Status", "Leefgebieden en taken", "Wanneer"],
                         rijen: lopend.map { k -> [Markup] in
@@ -256,7 +256,8 @@ struct VrijwilligerPages {
                             ]
                         },
                         leeg: "Deze vrijwilliger heeft nog geen koppelingen."
-                    ).html
+                    ))
+                """
             return "<h1>\(titel)</h1>\n\(melding)\(velden.samenvatting("De vrijwilliger is nog niet opgeslagen"))\n\(form)\n\(koppelingenHTML)"
         }
     }
@@ -267,19 +268,19 @@ struct VrijwilligerPages {
         let gebruiker = try context.require(.steunpunt)
         // After a successful import (Post/Redirect/Get): how many, a number only.
         let ingelezen =
-            Pages.query(request, "ingelezen").flatMap { Int($0) }.map { aantal in
+            Pages.query(request, "ingelezen").flatMap { Int($0) }.map { aantal -> Markup in
                 #"<p class="melding" role="status">\#(aantal) \#(aantal == 1 ? "vrijwilliger" : "vrijwilligers") ingelezen. <a href="/vrijwilligers">Naar de vrijwilligers</a></p>"#
-            } ?? ""
+            } ?? .leeg
         return try Pages.toon(request, context: context, gebruiker, titel: "Vrijwilligers importeren", huidig: "/vrijwilligers/import") { csrf in
-            "<h1>Vrijwilligers importeren</h1>\n\(ingelezen)" + Self.importFormulier(csrf)
+            "<h1>Vrijwilligers importeren</h1>\n\(ingelezen)\(Self.importFormulier(csrf))"
         }
     }
 
-    static func importFormulier(_ csrf: String) -> String {
+    static func importFormulier(_ csrf: String) -> Markup {
         """
         <p>Lees de spreadsheet van het steunpunt in als CSV-bestand (UTF-8 of Windows, met komma's of puntkomma's). Een vrijwilliger met een
         referentie die al bestaat, wordt bijgewerkt. Het bestand wordt alleen ingelezen als elke regel klopt.</p>
-        <p>Kolommen: \(HTML.escape(Vrijwilliger.velden.joined(separator: ", "))). Lijsten scheidt u met een puntkomma, dagdelen schrijft u als di-ochtend.</p>
+        <p>Kolommen: \(Vrijwilliger.velden.joined(separator: ", ")). Lijsten scheidt u met een puntkomma, dagdelen schrijft u als di-ochtend.</p>
         <form method="post" action="/vrijwilligers/import" enctype="multipart/form-data">
         \(CSRF.hiddenField(csrf))
         <p><label for="bestand">CSV-bestand</label><input id="bestand" name="bestand" type="file" accept=".csv,text/csv" required></p>
@@ -334,7 +335,7 @@ struct VrijwilligerPages {
                     <h2>Verbeteren en opnieuw inlezen</h2>
                     <form method="post" action="/vrijwilligers/import">
                     \(CSRF.hiddenField(csrf))
-                    <p><label for="csv">Inhoud van het bestand</label><textarea id="csv" name="csv" rows="\(min(30, max(6, csv.split(separator: "\n").count + 2)))" spellcheck="false">\(HTML.escape(csv))</textarea></p>
+                    <p><label for="csv">Inhoud van het bestand</label><textarea id="csv" name="csv" rows="\(min(30, max(6, csv.split(separator: "\n").count + 2)))" spellcheck="false">\(csv)</textarea></p>
                     <p><button type="submit">Opnieuw inlezen</button></p>
                     </form>
                     <h2>Een ander bestand</h2>
