@@ -101,8 +101,8 @@ public struct Migrator: Sendable {
         try await pool.withConnection { connection in
             try await connection.executeScript(Self.createTables)
             let migrations = try await verify(on: connection)
-            let definitions = try await definitionsChanged(on: connection) ? definitions : []
-            return migrations.map { "migrations/" + $0.fileName } + definitions.map { "definitions/" + $0.fileName }
+            let definitions = try await definitionChecksums(on: connection).changed ? definitions : []
+            return migrations.map { "migrations/" + $0.migration.fileName } + definitions.map { "definitions/" + $0.fileName }
         }
     }
 
@@ -127,8 +127,7 @@ public struct Migrator: Sendable {
         try await connection.executeScript(Self.createTables)
         try await takeOverSquashed(on: connection)
         let pending = try await verify(on: connection)
-        let sums = try await checksums(of: pending.map(\.sql), on: connection)
-        for (migration, checksum) in zip(pending, sums) {
+        for (migration, checksum) in pending {
             logger.info("applying migration", metadata: ["file": "\(migration.fileName)"])
             try await inTransaction(on: connection, failing: migration.fileName) {
                 try await connection.executeScript(migration.sql)
@@ -138,11 +137,10 @@ public struct Migrator: Sendable {
                 )
             }
         }
-        let changed = try await definitionsChanged(on: connection)
+        let (current, changed) = try await definitionChecksums(on: connection)
         guard !pending.isEmpty || changed else {
             return Applied(migrations: [], definitions: [])
         }
-        let current = try await checksums(of: definitions.map(\.sql), on: connection)
         logger.info("applying definitions", metadata: ["files": "\(definitions.map(\.fileName).joined(separator: ", "))"])
         try await inTransaction(on: connection, failing: "sql/definitions") {
             for definition in definitions {
@@ -158,7 +156,7 @@ public struct Migrator: Sendable {
                 [definitions.map(\.fileName), current]
             )
         }
-        return Applied(migrations: pending, definitions: definitions)
+        return Applied(migrations: pending.map(\.migration), definitions: definitions)
     }
 
     /// Runs `body` in a transaction; an error rolls it back, named by `file` unless it names its own.
@@ -173,8 +171,9 @@ public struct Migrator: Sendable {
         }
     }
 
-    /// Compares the recorded checksums with the files; returns the migrations not yet applied.
-    private func verify(on connection: PostgresConnection) async throws -> [Migration] {
+    /// Compares the recorded checksums with the files; returns the migrations not yet applied,
+    /// each with its checksum.
+    private func verify(on connection: PostgresConnection) async throws -> [(migration: Migration, checksum: String)] {
         let applied = try await recordedMigrations(on: connection)
         let current = try await checksums(of: migrations.map(\.sql), on: connection)
         let byVersion = Dictionary(uniqueKeysWithValues: zip(migrations.map(\.version), zip(migrations, current)))
@@ -187,7 +186,7 @@ public struct Migrator: Sendable {
             }
         }
         let done = Set(applied.map(\.version))
-        return migrations.filter { !done.contains($0.version) }
+        return zip(migrations, current).filter { !done.contains($0.0.version) }.map { (migration: $0.0, checksum: $0.1) }
     }
 
     private func recordedMigrations(on connection: PostgresConnection) async throws -> [Record] {
@@ -200,13 +199,14 @@ public struct Migrator: Sendable {
         }
     }
 
-    /// Whether a definition file is new, changed or gone since the definitions were last applied.
-    private func definitionsChanged(on connection: PostgresConnection) async throws -> Bool {
+    /// The definition files' checksums, and whether one is new, changed or gone since the
+    /// definitions were last applied.
+    private func definitionChecksums(on connection: PostgresConnection) async throws -> (checksums: [String], changed: Bool) {
         let recorded = try await connection.query("SELECT file_name, checksum FROM schema_definitions ORDER BY file_name") { row in
             [try row.decode(0, as: String.self), try row.decode(1, as: String.self)]
         }
         let current = try await checksums(of: definitions.map(\.sql), on: connection)
-        return recorded != zip(definitions, current).map { [$0.fileName, $1] }
+        return (current, recorded != zip(definitions, current).map { [$0.fileName, $1] })
     }
 
     /// SHA-256 of each text, computed by PostgreSQL so that no crypto library is needed.

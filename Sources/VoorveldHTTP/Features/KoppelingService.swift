@@ -20,7 +20,6 @@ struct KoppelingService: Sendable {
         self.metrics = metrics
     }
 
-    static let geenHulpvraag = Problem.notFound("Er is geen hulpvraag met dit id in uw kernteams.")
     static let geenKoppeling = Problem.notFound("Er is geen koppeling met dit id die u mag zien.")
     /// Why koppelingen are processed, for the audit log.
     static let doel = "bemiddeling"
